@@ -1,0 +1,1 @@
+"""spaCy factories, one module per concern; importing this registers them."""

@@ -1,0 +1,38 @@
+"""The currency between entity components: a typed character span.
+
+pkuseg splits personal names (孙/茂利) and glues bodies to titles, so entity
+components work on character offsets of `doc.text`, not on tokens. Each
+component appends `Mention`s to `doc._.kg_mentions`; the resolver component
+(`kg_resolve`, last) picks a non-overlapping set by priority and length.
+"""
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+ENTITY_TYPES = ("AGENCY", "PERSON", "PLACE", "PROGRAM", "DOCUMENT", "ORG")
+
+if not Doc.has_extension("kg_mentions"):
+    Doc.set_extension("kg_mentions", default=None)
+
+
+@dataclass
+class Mention:
+    start: int          # character offset into doc.text (inclusive)
+    end: int            # character offset (exclusive)
+    type: str           # one of ENTITY_TYPES
+    text: str           # doc.text[start:end]
+    source: str = ""    # the component that proposed it
+    priority: int = 0   # higher wins an overlap; ties go to the longer span
+    attrs: dict = field(default_factory=dict)
+    # attrs by type, filled where known:
+    #   PLACE:  code (division code), parent (parent code), level, canonical
+    #   PERSON: title (局长), body (start, end) of the body the title attaches to
+    #   AGENCY: canonical, place_prefix
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    """The doc's mention list, created on first use (never a shared default)."""
+    if doc._.kg_mentions is None:
+        doc._.kg_mentions = []
+    return doc._.kg_mentions
