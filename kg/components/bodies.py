@@ -1,0 +1,88 @@
+"""The shared mechanism of AGENCY and ORG finding: prefix + core + suffix.
+
+A body name is read rightwards from an anchor (the end of a place name, of a
+known body, or a level character such as 县 in 县公安局): a short core of name
+characters, then the first body suffix. Which suffixes, which characters may
+not be in a core, and which endings are ordinary words are data (rules/).
+"""
+
+from dataclasses import dataclass
+
+from ..textscan import PUNCT, is_cjk
+
+
+@dataclass
+class BodyRules:
+    suffixes: list            # longest first
+    title_followers: set
+    stop_chars: set
+    stop_words: list
+    bad_core_starts: list
+    not_bodies: list
+    max_core: int
+    not_followed_by: dict
+
+    @classmethod
+    def from_config(cls, cfg: dict, suffixes: list):
+        return cls(
+            suffixes=sorted(set(suffixes), key=len, reverse=True),
+            title_followers=set(cfg.get("title_followers", [])),
+            stop_chars=set(cfg.get("stop_chars", "")),
+            stop_words=list(cfg.get("stop_words", [])),
+            bad_core_starts=list(cfg.get("bad_core_starts", [])),
+            not_bodies=list(cfg.get("not_bodies", [])),
+            max_core=int(cfg.get("max_core", 10)),
+            not_followed_by={k: set(v) for k, v in cfg.get("not_followed_by", {}).items()},
+        )
+
+    def core_char_ok(self, ch: str) -> bool:
+        return (is_cjk(ch) or ch.isalnum()) and ch not in PUNCT and ch not in self.stop_chars
+
+    def suffix_at(self, text: str, j: int, allowed=None):
+        """The longest body suffix starting at j that does not open a title."""
+        for suf in self.suffixes:
+            if allowed is not None and suf not in allowed:
+                continue
+            if text.startswith(suf, j):
+                nxt = text[j + len(suf): j + len(suf) + 1]
+                if nxt and (nxt in self.title_followers or nxt in self.not_followed_by.get(suf, ())):
+                    continue
+                return suf
+        return None
+
+    def acceptable(self, core: str, suffix: str) -> bool:
+        if any(core.startswith(b) for b in self.bad_core_starts):
+            return False
+        if any(w in core for w in self.stop_words):
+            return False
+        body = core + suffix
+        return not any(len(w) > len(suffix) and body.endswith(w) for w in self.not_bodies)
+
+    def body_after(self, text: str, pos: int, min_core: int = 0, allowed=None, max_core=None):
+        """End of the body that starts at pos (lazy: the first suffix), or None."""
+        limit = min(len(text), pos + (max_core or self.max_core) + 1)
+        for j in range(pos, limit):
+            if j > pos and not self.core_char_ok(text[j - 1]):
+                return None
+            if j - pos < min_core:
+                continue
+            suf = self.suffix_at(text, j, allowed)
+            if suf and self.acceptable(text[pos:j], suf):
+                return j + len(suf)
+        return None
+
+    def body_before(self, text: str, end_core: int, suffix: str, min_core: int, max_core: int):
+        """Start of an unprefixed body whose suffix begins at end_core, or None.
+
+        The core runs left to the nearest character that cannot be in a name;
+        it must be min_core..max_core characters long.
+        """
+        i = end_core
+        while i > 0 and end_core - i < max_core and self.core_char_ok(text[i - 1]):
+            i -= 1
+        if i > 0 and self.core_char_ok(text[i - 1]):
+            return None  # ran into the length limit inside a longer word
+        core = text[i:end_core]
+        if len(core) < min_core or not self.acceptable(core, suffix):
+            return None
+        return i

@@ -1,0 +1,73 @@
+"""ORG: companies, hospitals, associations, media — bodies that are not state organs.
+
+Read leftwards from a suffix (rules/orgs.toml) to the nearest character that
+cannot be in a name; full-width brackets are allowed inside the name
+(中源信诚（北京）建筑装饰有限公司). State bodies win any overlap in the resolver
+(中国人民银行 is a central body, not a bank).
+"""
+
+from spacy.language import Language
+
+from ..mentions import Mention, mentions_of
+from ..rules import load_toml
+from ..textscan import Automaton
+from .bodies import BodyRules
+
+
+@Language.factory("kg_orgs")
+def make_orgs(nlp, name):
+    return OrgFinder()
+
+
+class OrgFinder:
+    def __init__(self):
+        cfg = load_toml("orgs.toml")
+        agency_cfg = load_toml("agencies.toml")
+        self.rules = BodyRules.from_config(agency_cfg, cfg["suffixes"])
+        self.extra = set(cfg["extra_name_chars"])
+        base_ok = self.rules.core_char_ok
+        self.rules.core_char_ok = lambda ch: ch in self.extra or base_ok(ch)
+        self.cfg = cfg
+        self.suffixes = Automaton({s: s for s in cfg["suffixes"]})
+
+    def __call__(self, doc):
+        text = doc.text
+        ends = {}
+        for s, e, suf in self.suffixes.iter(text):
+            if e not in ends or len(suf) > len(ends[e][1]):
+                ends[e] = (s, suf)
+        out, seen = mentions_of(doc), set()
+        for e, (s, suf) in sorted(ends.items()):
+            start = self.rules.body_before(text, s, suf, self.cfg["min_core"], self.cfg["max_core"])
+            if start is None or (start, e) in seen:
+                continue
+            start = self._trim_left(doc, start, s)
+            core = text[start:s]
+            if len(core) < self.cfg["min_core"] or _unbalanced(core) or \
+                    any(core.endswith(g) for g in self.cfg["generic_cores"]):
+                continue
+            seen.add((start, e))
+            out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", 30))
+        return doc
+
+
+    @staticmethod
+    def _trim_left(doc, start, core_end):
+        """Start after a person named in the core, or at a place that opens
+        the name (副市长靳伟因|北京长峰医院); a place in brackets stays inside."""
+        text = doc.text
+        for m in mentions_of(doc):
+            if not (start <= m.start and m.end <= core_end):
+                continue
+            if m.type == "PERSON":
+                start = max(start, m.end)
+        for m in sorted(mentions_of(doc), key=lambda m: m.start):
+            if m.type == "PLACE" and start <= m.start < core_end and text[m.start - 1: m.start] not in "（(":
+                return m.start
+        return start
+
+
+def _unbalanced(core: str) -> bool:
+    opens = sum(core.count(c) for c in "（(")
+    closes = sum(core.count(c) for c in "）)")
+    return opens != closes or core[:1] in "（()）"

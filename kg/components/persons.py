@@ -1,0 +1,345 @@
+"""kg_persons: PERSON mentions from surnames, titles and speech cues.
+
+pkuseg splits some names (孙/茂利) and glues others to the next word, so the
+finder works on characters: a candidate is a surname (rules/surnames.txt)
+plus one or two given-name characters, and it is kept when a cue vouches for
+it. Cues, strongest first:
+
+- a title chain just before it (局长孙茂利, 市委副书记、市长郭金龙);
+- a title, 同志/先生, or a speech verb just after it (习近平总书记, 孙茂利说);
+- an enumeration with an accepted name (叶冬松、李克、邓凯; 卓嘎、央宗姐妹);
+- no cue at all, when pkuseg's tokens put boundaries on both ends and the
+  span is not a word of pkuseg's own lexicon (marks 马跃南 but not 高度).
+
+The tokens are hints only: with no pkuseg lexicon (a test tokenizer) the
+finder still runs on cues. The cue lists are data in rules/persons.toml.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..mentions import Mention, mentions_of
+from ..rules import load_lines, load_toml
+from ..textscan import PUNCT, is_cjk
+from ..titles import TitleChain, find_title_chains, find_titles
+
+STRONG, LIST, WEAK, NONE = 3, 2, 1, 0
+
+
+@dataclass(frozen=True)
+class PersonRules:
+    single: frozenset
+    double: frozenset
+    weak: frozenset
+    nonname: frozenset
+    body_end: frozenset
+    speech: tuple
+    end_words: tuple
+    person_suffixes: tuple
+    anonymised: tuple
+    groups: tuple
+    separators: tuple
+    not_names: frozenset
+    creators: tuple
+
+
+def _chars(s: str) -> frozenset:
+    return frozenset(ch for ch in s if not ch.isspace())
+
+
+def _longest_first(words) -> tuple:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_person_rules() -> PersonRules:
+    cfg = load_toml("persons.toml")
+    names = load_lines("surnames.txt")
+    return PersonRules(
+        single=frozenset(n for n in names if len(n) == 1),
+        double=frozenset(n for n in names if len(n) == 2),
+        weak=_chars(cfg["weak_surnames"]),
+        nonname=_chars(cfg["nonname_chars"]),
+        body_end=_chars(cfg["body_end_chars"]),
+        speech=_longest_first(cfg["speech_verbs"]),
+        end_words=_longest_first(cfg["end_words"]),
+        person_suffixes=_longest_first(cfg["person_suffixes"]),
+        anonymised=_longest_first(cfg["anonymised_suffixes"]),
+        groups=_longest_first(cfg["group_suffixes"]),
+        separators=tuple(cfg["list_separators"]),
+        not_names=frozenset(cfg["not_names"]),
+        creators=_longest_first(cfg["creator_cues"]),
+    )
+
+
+@dataclass
+class PersonHit:
+    start: int
+    end: int
+    cue: str                      # title | suffix | speech | list | group | token | anonymised
+    chain: TitleChain | None = None
+    anonymised: bool = False
+    attrs: dict = field(default_factory=dict)
+
+    def mention_attrs(self) -> dict:
+        out = {"title": None, "title_span": None, **self.attrs}
+        if self.chain is not None:
+            out["title"] = self.chain.last.text
+            out["title_span"] = (self.chain.last.start, self.chain.last.end)
+            if len(self.chain.titles) > 1:
+                out["titles"] = [t.text for t in self.chain.titles]
+        if self.anonymised:
+            out["anonymised"] = True
+        out["cue"] = self.cue
+        return out
+
+
+class _Finder:
+    """One pass over one text; holds the per-text indexes the rules consult."""
+
+    def __init__(self, text, bounds, lexicon, rules):
+        self.t = text
+        self.n = len(text)
+        self.bounds = bounds          # token start offsets (+ len), or None
+        self.lex = lexicon
+        self.r = rules
+        self.titles = find_titles(text)
+        chains = find_title_chains(text, self.titles)
+        self.chain_end = {c.end: c for c in chains}
+        self.chain_start = {c.start: c for c in chains}
+        self.title_at = {t.start: t for t in self.titles}
+        self.in_title = set()
+        for t in self.titles:
+            self.in_title.update(range(t.start, t.end))
+        self.hits: list[PersonHit] = []
+        self.taken = set()
+
+    # -- small predicates -------------------------------------------------
+    def boundary(self, k: int) -> bool:
+        if k <= 0 or k >= self.n:
+            return True
+        if self.bounds is None:
+            return True
+        return k in self.bounds or not is_cjk(self.t[k - 1]) or not is_cjk(self.t[k])
+
+    def starts(self, k: int, words) -> str | None:
+        for w in words:
+            if self.t.startswith(w, k):
+                return w
+        return None
+
+    def right_cue(self, e: int, cand: str) -> int:
+        """How strongly the text at e says 'a name just ended'."""
+        t, r = self.t, self.r
+        if e >= self.n or t[e] in PUNCT or not is_cjk(t[e]):
+            return WEAK
+        if self.starts(e, r.person_suffixes) or self.starts(e, r.speech):
+            return STRONG
+        if e in self.title_at and cand[-1] not in r.body_end:
+            return STRONG
+        if self.starts(e, r.end_words):
+            return WEAK
+        return NONE
+
+    def after_creator(self, i: int) -> bool:
+        j = i
+        while j > 0 and self.t[j - 1] in " ：:\u3000（(":
+            j -= 1
+        return any(self.t.endswith(c, 0, j) for c in self.r.creators)
+
+    def plausible(self, i: int, e: int, sl: int) -> bool:
+        cand = self.t[i:e]
+        if e > self.n or cand in self.r.not_names:
+            return False
+        for k in range(i + sl, e):
+            ch = self.t[k]
+            if not is_cjk(ch) or ch in self.r.nonname or k in self.title_at:
+                return False
+        return True
+
+    # -- the scan ---------------------------------------------------------
+    def run(self) -> list[PersonHit]:
+        i = 0
+        while i < self.n:
+            hit = None
+            if i not in self.taken and i not in self.in_title:
+                hit = self.at(i)
+            if hit:
+                self.add(hit)
+                i = hit.end
+            else:
+                i += 1
+        self.groups()
+        return sorted(self.hits, key=lambda h: h.start)
+
+    def add(self, hit: PersonHit) -> None:
+        self.hits.append(hit)
+        self.taken.update(range(hit.start, hit.end))
+
+    def left_cue(self, i: int):
+        chain = self.chain_end.get(i)
+        if chain is not None:
+            return STRONG, chain
+        if i >= 2 and self.t[i - 1] in self.r.separators:
+            prev = next((h for h in reversed(self.hits) if h.end == i - 1), None)
+            if prev is not None:
+                return LIST, prev.chain
+        return NONE, None
+
+    def at(self, i: int) -> PersonHit | None:
+        t, r = self.t, self.r
+        if t[i:i + 2] in r.double:
+            sl = 2
+        elif t[i] in r.single:
+            sl = 1
+        else:
+            return None
+        if self.after_creator(i):
+            return None
+        anon = self.anonymised(i, sl)
+        left, chain = self.left_cue(i)
+        options = []
+        for gl in (2, 1):
+            e = i + sl + gl
+            if not self.plausible(i, e, sl):
+                continue
+            options.append((e, self.right_cue(e, t[i:e])))
+        if not options:
+            return anon
+        e, right = self.choose(options)
+        cand = t[i:e]
+        in_lex = cand in self.lex
+        tokfit = self.boundary(i) and self.boundary(e)
+        weak = t[i] in r.weak and sl == 1
+        if left == STRONG:
+            ok = not (in_lex and len(cand) == 2 and right < STRONG)
+            cue = "title"
+        elif right == STRONG:
+            ok = self.boundary(i) and (not in_lex or len(cand) == 3) and cand[-1] not in r.body_end
+            cue = "speech" if self.starts(e, r.speech) else "suffix"
+        elif left == LIST:
+            ok = tokfit and not in_lex
+            cue = "list"
+        else:
+            ok = tokfit and not in_lex and not weak and self.lex_known()
+            cue = "token"
+        if not ok:
+            return anon
+        if anon and anon.end > e:
+            return anon
+        if not left:
+            chain = self.chain_start.get(e) if cue == "suffix" else None
+        return PersonHit(i, e, cue, chain=chain)
+
+    def lex_known(self) -> bool:
+        # without pkuseg's lexicon the token rule would accept every surname+char
+        return bool(self.lex) and self.bounds is not None
+
+    def choose(self, options):
+        """Pick the end: the stronger right cue, then a token boundary, then longer."""
+        def key(opt):
+            e, right = opt
+            return (right, self.boundary(e), e)
+        return max(options, key=key)
+
+    def anonymised(self, i: int, sl: int) -> PersonHit | None:
+        suf = self.starts(i + sl, self.r.anonymised)
+        if not suf or not self.boundary(i):
+            return None
+        return PersonHit(i, i + sl + len(suf), "anonymised", anonymised=True)
+
+    def groups(self) -> None:
+        """卓嘎、央宗姐妹: names without a listed surname, vouched for by the group word."""
+        t, r = self.t, self.r
+        for g in r.groups:
+            start = 0
+            while (g_at := t.find(g, start)) >= 0:
+                start = g_at + len(g)
+                items = self.items_before(g_at)
+                if len(items) < 2:
+                    continue
+                chain = self.chain_end.get(items[0][0])
+                for s, e in items:
+                    if not any(k in self.taken for k in range(s, e)):
+                        self.add(PersonHit(s, e, "group", chain=chain))
+
+    def items_before(self, g_at: int) -> list[tuple[int, int]]:
+        """The 、-separated 2-3 character items that end at g_at, left to right."""
+        t, r = self.t, self.r
+        items, e = [], g_at
+        while True:
+            s = self.item_start(e)
+            if s is None:
+                break
+            items.append((s, e))
+            if s >= 1 and t[s - 1] in r.separators:
+                e = s - 1
+            else:
+                break
+        return items[::-1]
+
+    def item_start(self, e: int) -> int | None:
+        t = self.t
+        for length in (2, 3):
+            s = e - length
+            if s < 0:
+                break
+            seg = t[s:e]
+            if not all(is_cjk(ch) and ch not in self.r.nonname for ch in seg):
+                return None
+            if s == 0 or t[s - 1] in self.r.separators or t[s - 1] in PUNCT:
+                return s
+            if self.boundary(s) and (self.bounds is not None) and length == 2:
+                # 群众卓嘎: a token boundary at 2 chars is enough when a
+                # 3-char item would not itself start at a boundary
+                if not self.boundary(e - 3):
+                    return s
+        return None
+
+
+def find_persons(text: str, bounds=None, lexicon=frozenset()) -> list[PersonHit]:
+    """PERSON spans in `text`.
+
+    `bounds`: set of token start offsets from the segmenter (a hint; None
+    means no segmentation is known). `lexicon`: the segmenter's word list,
+    used to refuse candidates that are ordinary words (高度, 方面).
+    """
+    return _Finder(text, bounds, lexicon, load_person_rules()).run()
+
+
+def _pkuseg_lexicon(nlp: Language) -> frozenset:
+    """pkuseg's own word list (116k words), or empty for other tokenizers."""
+    seg = getattr(nlp.tokenizer, "pkuseg_seg", None)
+    fe = getattr(seg, "feature_extractor", None)
+    words = getattr(fe, "unigram", None)
+    return frozenset(w for w in (words or ()) if 2 <= len(w) <= 4)
+
+
+class PersonsComponent:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self._nlp = nlp
+        self._lexicon = None
+
+    @property
+    def lexicon(self) -> frozenset:
+        if self._lexicon is None:
+            self._lexicon = _pkuseg_lexicon(self._nlp)
+        return self._lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        bounds = {tok.idx for tok in doc}
+        bounds.add(len(doc.text))
+        out = mentions_of(doc)
+        for h in find_persons(doc.text, bounds, self.lexicon):
+            out.append(Mention(h.start, h.end, "PERSON", doc.text[h.start:h.end],
+                               source=self.name, attrs=h.mention_attrs()))
+        return doc
+
+
+@Language.factory("kg_persons")
+def make_persons(nlp: Language, name: str) -> PersonsComponent:
+    return PersonsComponent(nlp, name)

@@ -1,0 +1,93 @@
+"""PROGRAM and DOCUMENT: named initiatives and policy documents.
+
+- DOCUMENT: every 《…》 title; an unquoted regulation right after a trigger
+  verb (制定出台公安机关执法公开规定).
+- PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021"),
+  and an unquoted name + head noun whose left edge is the verb, punctuation or
+  function word before it (建立|12389投诉平台).
+All word lists are in rules/programs.toml.
+"""
+
+import re
+
+from spacy.language import Language
+
+from ..mentions import Mention, mentions_of
+from ..rules import load_toml
+from ..textscan import PUNCT, is_cjk
+
+OPEN_Q, CLOSE_Q = "“\"「", "”\"」"
+
+
+@Language.factory("kg_programs")
+def make_programs(nlp, name):
+    return ProgramFinder()
+
+
+def _alt(words):
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class ProgramFinder:
+    def __init__(self):
+        cfg = load_toml("programs.toml")
+        self.cfg = cfg
+        heads = _alt(cfg["heads"])
+        bare_heads = [h for h in cfg["heads"] if h not in cfg["quoted_only_heads"]]
+        gap, qmax = cfg["max_quote_gap"], cfg["max_quoted_name"]
+        self.quoted_re = re.compile(
+            rf"[“「\"]([^“”「」\"\n]{{1,{qmax}}})[”」\"](的)?([\u4e00-\u9fff\w]{{0,{gap}}}?)({heads})")
+        self.quote_only_re = re.compile(rf"[“「\"]([^“”「」\"\n]{{1,{qmax}}})[”」\"]")
+        self.head_in_quote = re.compile(rf"({heads})")
+        nf = re.escape(cfg.get("head_not_followed_by", "")) or "\\b\\B"
+        self.bare_head_re = re.compile(rf"({_alt(bare_heads)})(?![{nf}])")
+        self.title_re = re.compile(rf"《[^《》\n]{{1,{cfg['max_title']}}}》")
+        self.doc_re = re.compile(
+            rf"(?:{_alt(cfg['doc_triggers'])})([\u4e00-\u9fff\w]{{2,{cfg['max_doc_name']}}}?(?:{_alt(cfg['doc_suffixes'])}))(?![\u4e00-\u9fff])")
+        self.left = sorted(cfg["left_boundaries"], key=len, reverse=True)
+
+    def __call__(self, doc):
+        text = doc.text
+        out = mentions_of(doc)
+        for m in self.title_re.finditer(text):
+            out.append(Mention(m.start(), m.end(), "DOCUMENT", m.group(), "kg_programs", 50))
+        for m in self.doc_re.finditer(text):
+            s, e = m.span(1)
+            if text[s] not in "了的《":
+                out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", 45))
+        for m in self.quoted_re.finditer(text):
+            out.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs", 48,
+                               {"quoted": m.group(1)}))
+        for m in self.quote_only_re.finditer(text):
+            inner = m.group(1)
+            if self.head_in_quote.search(inner) and inner[-1] not in "。，！？":
+                out.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs", 47,
+                                   {"quoted": inner}))
+        out.extend(self._bare(text))
+        return doc
+
+    def _bare(self, text):
+        found = []
+        for m in self.bare_head_re.finditer(text):
+            start = self._left_edge(text, m.start())
+            if start is None:
+                continue
+            core = text[start:m.start()]
+            if len(core) < self.cfg["min_bare_core"] or core in self.cfg["bad_cores"] or \
+                    any(core.startswith(b) for b in self.cfg["bad_core_starts"]):
+                continue
+            found.append(Mention(start, m.end(), "PROGRAM", text[start:m.end()], "kg_programs", 25))
+        return found
+
+    def _left_edge(self, text, head_start):
+        i = head_start
+        limit = head_start - self.cfg["max_bare_core"]
+        while i > 0 and i > limit:
+            ch = text[i - 1]
+            if ch in PUNCT or not (is_cjk(ch) or ch.isalnum()):
+                return i
+            for w in self.left:
+                if text.endswith(w, 0, i) and i - len(w) >= 0:
+                    return i
+            i -= 1
+        return i if i == 0 else None

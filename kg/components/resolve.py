@@ -1,0 +1,53 @@
+"""kg_resolve: from overlapping proposals to the doc's entity mentions.
+
+Every component proposes; this one disposes. Mentions are taken greedily by
+(priority, length, earliest start); a proposal that overlaps a taken one is
+dropped, except a PLACE or AGENCY wholly inside a taken AGENCY or ORG: it is
+kept as a nested mention (云南省临沧市沧源佤族自治县纪委监委 still names the
+places 临沧市 and 云南省), marked `nested`.
+Result: `doc._.kg_resolved`, sorted by position.
+"""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..mentions import mentions_of
+
+if not Doc.has_extension("kg_resolved"):
+    Doc.set_extension("kg_resolved", default=None)
+
+HOSTS = {"AGENCY", "ORG"}
+NESTABLE = {"PLACE", "AGENCY"}
+
+
+@Language.factory("kg_resolve")
+def make_resolve(nlp, name):
+    return resolve_doc
+
+
+def resolve_doc(doc):
+    doc._.kg_resolved = resolve(mentions_of(doc))
+    return doc
+
+
+def resolve(mentions):
+    order = sorted(mentions, key=lambda m: (-m.priority, -(m.end - m.start), m.start, m.type))
+    taken, nested, spans = [], [], set()
+    for m in order:
+        key = (m.start, m.end, m.type)
+        if key in spans:
+            continue
+        clash = [t for t in taken if t.start < m.end and m.start < t.end]
+        if not clash:
+            taken.append(m)
+            spans.add(key)
+        elif m.type in NESTABLE and all(
+                t.type in HOSTS and t.start <= m.start and m.end <= t.end and
+                (t.end - t.start) > (m.end - m.start) for t in clash):
+            m.attrs["nested"] = True
+            nested.append(m)
+            spans.add(key)
+    # a nested mention inside another nested one of the same span type is noise
+    out = taken + [n for n in nested if not any(
+        o is not n and o.type == n.type and o.start == n.start and o.end == n.end for o in nested)]
+    return sorted(out, key=lambda m: (m.start, m.end, m.type))

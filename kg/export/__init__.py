@@ -1,0 +1,1 @@
+"""Graph in, file out: one module per format. All writes are atomic."""

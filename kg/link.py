@@ -1,0 +1,190 @@
+"""Mentions -> entities: one node per thing, with a canonical name and aliases.
+
+Within a document every mention gets a key that says what it refers to:
+a place by its division code; a central body by its gazetteer name; a local
+body by (its place's code, its own name with short forms expanded); a body
+nested in another by (the host's key, its own name); a level-prefixed body
+(县市场监管局) by the place of that level named nearest before it in the same
+article. Mentions with one key are one entity. Across documents (`merge`)
+entities with the same key are one node, except keys that only make sense
+inside their document (bare names, unresolved level prefixes).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .names import canonical_tail, fold, variants
+from .places import load_gazetteer
+
+LEVEL_OF_CHAR = {
+    "省": ("province", "省"), "市": (None, "市"), "县": ("county", "县"),
+    "区": ("county", "区"), "旗": ("county", "旗"), "州": ("prefecture", "州"),
+    "盟": ("prefecture", "盟"), "乡": ("township", "乡"), "镇": ("township", "镇"),
+}
+DOC_LOCAL = {"level", "bare", "person", "org"}
+
+
+def key_string(key: tuple) -> str:
+    """A key as one string (`place:530927`, `central:公安部`); the graph's node id."""
+    return ":".join(str(k) if not isinstance(k, tuple) else key_string(k) for k in key)
+
+
+@dataclass
+class Entity:
+    key: tuple
+    type: str
+    name: str
+    aliases: set = field(default_factory=set)
+    mentions: list = field(default_factory=list)   # (source, article, start, end)
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class LinkedMention:
+    mention: object        # kg.mentions.Mention, offsets global in the normalised text
+    article: str
+    key: tuple
+
+
+class DocumentLinker:
+    """Assigns keys to the resolved mentions of one document's articles."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.gaz = load_gazetteer()
+        self.entities: dict[tuple, Entity] = {}
+        self.linked: list[LinkedMention] = []
+
+    # -- keys -------------------------------------------------------------
+    def link_article(self, article_id: str, mentions: list) -> None:
+        by_span = {(m.start, m.end, m.type): m for m in mentions}
+        places = [m for m in mentions if m.type == "PLACE" and m.attrs.get("code")]
+        keyed = {}
+
+        def key_of(m):
+            k = (m.start, m.end, m.type)
+            if k not in keyed:
+                keyed[k] = self._key(m, by_span, places, key_of)
+            return keyed[k]
+
+        for m in mentions:
+            key, name, aliases, attrs = key_of(m)
+            ent = self.entities.get(key)
+            if ent is None:
+                ent = self.entities[key] = Entity(key, m.type, name, set(), [], dict(attrs))
+            ent.aliases.update(aliases)
+            ent.aliases.add(m.text)
+            ent.mentions.append((self.source, article_id, m.start, m.end))
+            self.linked.append(LinkedMention(m, article_id, key))
+
+    def _key(self, m, by_span, places, key_of):
+        t = m.type
+        if t == "PLACE":
+            p = self.gaz.by_code(m.attrs["code"]) if m.attrs.get("code") else None
+            if p is None:
+                return ("bare", t, fold(m.text)), m.text, set(), {}
+            return (("place", p.code), p.name, set(self.gaz.names_of(p.code)),
+                    {"code": p.code, "parent": p.parent, "level": p.level})
+        if t == "AGENCY":
+            return self._agency_key(m, by_span, places, key_of)
+        if t == "PERSON":
+            return ("person", m.text), m.text, set(), {}
+        if t == "DOCUMENT":
+            f = fold(m.text)
+            f = f.removeprefix("中华人民共和国")
+            return ("document", f), m.text, set(), {}
+        if t == "PROGRAM":
+            return ("program", fold(m.text)), m.text, ({m.attrs["quoted"]} if m.attrs.get("quoted") else set()), {}
+        return ("org", fold(m.text)), m.text, set(), {}
+
+    def _agency_key(self, m, by_span, places, key_of):
+        a = m.attrs
+        if a.get("central"):
+            return ("central", a["canonical"]), a["canonical"], set(), {"central": True}
+        host = by_span.get((*a["host_span"], "AGENCY")) if a.get("host_span") else None
+        if host is not None:
+            hkey, hname, haliases, _ = key_of(host)
+            tail = m.text[host.end - m.start:]
+            attrs = {"host": hkey}
+            if a.get("place_code"):
+                attrs["place"] = a["place_code"]
+            return ((*hkey, canonical_tail(tail)), hname + tail,
+                    {tail, *(h + tail for h in haliases)} | variants(tail), attrs)
+        if a.get("prefix_end") and a.get("place_code"):
+            p = self.gaz.by_code(a["place_code"])
+            tail = m.text[a["prefix_end"] - m.start:]
+            return self._local(p, tail, m.text)
+        if a.get("level_prefix"):
+            p = self._place_in_context(a["level_prefix"], m.start, places)
+            tail = m.text[1:]
+            if p is not None:
+                return self._local(p, tail, m.text)
+            return ("level", m.text), m.text, set(), {}
+        if a.get("collective"):
+            return ("collective", m.text), m.text, set(), {"collective": True}
+        return ("bare", "AGENCY", canonical_tail(m.text)), m.text, variants(m.text), {}
+
+    def _local(self, place, tail, surface):
+        name = place.name + tail
+        aliases = {surface} | variants(name) | {s + tail for s in self.gaz.names_of(place.code)}
+        return (("local", place.code, canonical_tail(tail)), name, aliases, {"place": place.code})
+
+    def _place_in_context(self, ch, pos, places):
+        """The place a level character (县 in 县公安局) stands for: the nearest
+        place of that level named before it, else after it, in the article."""
+        level, ending = LEVEL_OF_CHAR.get(ch, (None, ch))
+        cands = []
+        for pm in places:
+            p = self.gaz.by_code(pm.attrs["code"])
+            if p is None or not p.name.endswith(ending):
+                continue
+            if level and p.level != level and not (ch == "市" and p.level in ("province", "prefecture")):
+                continue
+            cands.append((pm.start, p))
+        before = [c for c in cands if c[0] < pos]
+        if before:
+            return max(before, key=lambda c: c[0])[1]
+        after = [c for c in cands if c[0] >= pos]
+        return min(after, key=lambda c: c[0])[1] if after else None
+
+    # -- merging bare names into the entity they abbreviate ---------------
+    def finish(self) -> list[Entity]:
+        """Fold bare AGENCY names (法制局, 组织部) into the one entity whose own
+        name they are, then return entities in order of first mention."""
+        by_tail = defaultdict(set)
+        for key, ent in self.entities.items():
+            if ent.type == "AGENCY" and key[0] in ("local", "central") or len(key) > 2 and ent.attrs.get("host"):
+                for al in ent.aliases:
+                    by_tail[canonical_tail(al)].add(key)
+        for key in [k for k in self.entities if k[0] == "bare" and k[1] == "AGENCY"]:
+            targets = by_tail.get(key[2], set())
+            if len(targets) == 1:
+                target = next(iter(targets))
+                self._merge_into(key, target)
+        return self.ordered()
+
+    def ordered(self) -> list[Entity]:
+        """Entities by first mention; implied ones (no mention) last, by name."""
+        return sorted(self.entities.values(), key=lambda e: (
+            min((mm[2] for mm in e.mentions), default=10**12), e.type, e.name))
+
+    def implied(self, key, etype, name, aliases=(), attrs=None) -> tuple:
+        """An entity the text implies (省长 -> 省人民政府) without naming it."""
+        if key not in self.entities:
+            self.entities[key] = Entity(key, etype, name, set(aliases), [], dict(attrs or {}))
+        return key
+
+    def local_body(self, place_code, tail):
+        """Key of the body `tail` of a place, created when the text implies it."""
+        p = self.gaz.by_code(place_code)
+        key, name, aliases, attrs = self._local(p, tail, p.name + tail)
+        return self.implied(key, "AGENCY", name, aliases, attrs)
+
+    def _merge_into(self, key, target):
+        src = self.entities.pop(key)
+        dst = self.entities[target]
+        dst.aliases |= src.aliases | {src.name}
+        dst.mentions.extend(src.mentions)
+        for lm in self.linked:
+            if lm.key == key:
+                lm.key = target

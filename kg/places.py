@@ -1,0 +1,163 @@
+"""The gazetteer: China's administrative divisions, read from JioNLP's table.
+
+Every place the project knows comes from `china_location.txt` (fetched at
+set-up, see kg.assets); nothing is typed by hand. The file is a tab-indented
+tree: province (0 tabs), prefecture (1), county (2) rows carry `NAME CODE
+SHORT`; townships (3 tabs) carry only a name; villages (4 tabs) are skipped.
+
+Quirks handled here, because the matcher should not care:
+- municipalities (北京市) appear as a province row and again as a prefecture
+  row with the same code: one node is kept, the districts hang off it;
+- bookkeeping rows (省直辖县级行政区划, 市直辖行政区划) are skipped and their
+  children attached to the row above;
+- codes that repeat (Hong Kong districts all say 810000) or are missing
+  (Taiwan districts) get a synthetic key `PARENTCODE-NAME`, as townships do.
+
+Parsing the 12 MB table takes ~0.35 s (villages are skipped by their
+indentation before any splitting), so no pickle cache is kept: a cache would
+cost a write into the data dir and an invalidation scheme for no real gain.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .assets import divisions_path
+from .rules import load_toml
+
+LEVELS = ("province", "prefecture", "county", "township")
+LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}  # lower = higher level
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    code: str                # 6-digit GB code, or synthetic PARENTCODE-NAME
+    name: str                # full official name: 沧源佤族自治县
+    shorts: tuple            # short forms: ('沧源', '沧源县')
+    level: str               # one of LEVELS
+    parent: str | None       # parent code (None for provinces)
+
+
+class Gazetteer:
+    """Places by code and by surface (full name or short form)."""
+
+    def __init__(self, places: list, rules: dict):
+        self.rules = rules
+        self._by_code = {p.code: p for p in places}
+        self._surfaces: dict[str, list] = {}
+        for p in places:
+            for s in (p.name, *p.shorts):
+                lst = self._surfaces.setdefault(s, [])
+                if p not in lst:
+                    lst.append(p)
+
+    def __len__(self):
+        return len(self._by_code)
+
+    def __iter__(self):
+        return iter(self._by_code.values())
+
+    def by_code(self, code: str) -> Place | None:
+        return self._by_code.get(code)
+
+    def candidates(self, surface: str) -> list:
+        """Every place that this exact string names (full or short form)."""
+        return list(self._surfaces.get(surface, ()))
+
+    def surfaces(self):
+        """(surface, [places]) for every known surface: the matcher's keys."""
+        return self._surfaces.items()
+
+    def parent(self, code: str) -> Place | None:
+        p = self._by_code.get(code)
+        return self._by_code.get(p.parent) if p and p.parent else None
+
+    def ancestors(self, code: str) -> list:
+        """Parent, grandparent, ... up to the province (nearest first)."""
+        out, p = [], self.parent(code)
+        while p is not None:
+            out.append(p)
+            p = self.parent(p.code)
+        return out
+
+
+def _derived_shorts(name: str, short_col: str, level: str, cfg: dict) -> list:
+    shorts = [s for s in short_col.split("/") if len(s) >= cfg.get("min_short_len", 2)]
+    if level == "county" and cfg.get("county_short_must_prefix", True):
+        shorts = [s for s in shorts if name.startswith(s)]
+    for ending, plain in cfg.get("autonomous_endings", {}).items():
+        if name.endswith(ending):
+            for stem in list(shorts):  # 沧源 + 县
+                if not stem.endswith(plain) and name.startswith(stem):
+                    shorts.append(stem + plain)
+    return [s for i, s in enumerate(shorts) if s != name and s not in shorts[:i]]
+
+
+def parse_divisions(lines, cfg: dict) -> list:
+    """The Place records of the table's lines (pure: testable without the file)."""
+    levels = set(cfg.get("levels", LEVELS))
+    pseudo = tuple(cfg.get("pseudo_markers", ()))
+    town_suffixes = tuple(cfg.get("township_suffixes", ()))
+    town_min = int(cfg.get("township_min_len", 3))
+    places: dict[str, Place] = {}
+    # stack[d] = code of the current node that rows at depth d+1 attach to
+    stack: list = [None, None, None, None]
+    for line in lines:
+        if line.startswith("\t\t\t\t") or not line.strip():
+            continue  # villages
+        depth = len(line) - len(line.lstrip("\t"))
+        level = LEVELS[depth]
+        fields = line.strip().split("\t")
+        name = fields[0]
+        parent = stack[depth - 1] if depth else None
+        if depth == 3:
+            if level in levels and parent and name.endswith(town_suffixes) and len(name) >= town_min:
+                code = f"{parent}-{name}"
+                if code not in places:
+                    places[code] = Place(code, name, (), level, parent)
+            continue
+        code = fields[1] if len(fields) > 1 else ""
+        short = fields[2] if len(fields) > 2 else ""
+        if any(m in name for m in pseudo) or (depth == 1 and code == parent):
+            # bookkeeping row, or a municipality's second row: one node only
+            stack[depth] = parent
+            continue
+        if not code or code in places or (parent and code == parent):
+            code = f"{parent}-{name}"
+        stack[depth] = code
+        if level not in levels:
+            continue
+        places[code] = Place(code, name, tuple(_derived_shorts(name, short, level, cfg)), level, parent)
+    return list(places.values())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, parsed once (~0.5 s with the indexes)."""
+    cfg = load_toml("places.toml").get("gazetteer", {})
+    with open(divisions_path(), encoding="utf-8") as fh:  # universal newlines eat the CRs
+        return Gazetteer(parse_divisions(fh, cfg), cfg)
+
+
+def located_in_edges(codes, closed: bool = False) -> list:
+    """(child_code, parent_code) containment edges for the relation layer.
+
+    Default: every direct parent edge on the chains from the given places up to
+    their provinces (沧源 -> 临沧市 -> 云南省), each once, in a stable order.
+    closed=True: only edges inside the set, each place linked to its nearest
+    ancestor that is in the set (沧源 -> 云南省 when 临沧市 is absent).
+    """
+    gaz = load_gazetteer()
+    wanted = [c for c in dict.fromkeys(codes) if gaz.by_code(c)]
+    inside = set(wanted)
+    edges = []
+    for code in wanted:
+        child = code
+        for anc in gaz.ancestors(code):
+            if closed:
+                if anc.code in inside:
+                    edges.append((code, anc.code))
+                    break
+                continue
+            edges.append((child, anc.code))
+            child = anc.code
+    return list(dict.fromkeys(edges))

@@ -1,0 +1,74 @@
+"""leads / member_of: a person's posts, read leftwards from the name.
+
+北京市委常委，市政府党组成员、副市长靳伟: walking left from the name, each
+segment (separated by 、 or ，) must end in a title (kg.titles); the body the
+title belongs to is the AGENCY or ORG right before it (or overlapping its
+start: 市政府党组|成员). A post with no body in front that names its level
+(市长, 副省长) belongs to that level's 人民政府 of the place in context.
+A head title (局长) gives `leads`, any other (副局长, 二级巡视员) `member_of`.
+"""
+
+from .names import canonical_tail
+from .rules import load_toml
+from .titles import find_titles, is_head
+
+STRIP = ("常务副", "副")
+
+
+def post_relations(rels, linker, keyed, sents, article, text):
+    cfg = load_toml("relations.toml")
+    seps = cfg.get("post_separators", "、，")
+    implied = cfg.get("implied_bodies", {})
+    bodies = [lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")]
+    places = [lm.mention for lm in keyed if lm.mention.type == "PLACE" and lm.mention.attrs.get("code")]
+    for s, e in sents:
+        titles = {t.end: t for t in find_titles(text[s:e])}
+        persons = [lm for lm in keyed if lm.mention.type == "PERSON" and s <= lm.mention.start < e]
+        for p in persons:
+            pos = p.mention.start
+            while True:
+                t = titles.get(pos - s)
+                if t is None:
+                    break
+                ts, te = t.start + s, t.end + s
+                body = _body_before(bodies, ts, te)
+                title = text[ts:te]
+                if body is not None:
+                    bkey, seg_start = body.key, body.mention.start
+                    if body.mention.end > ts:   # 市政府党组|党组成员: the post is 成员 of it
+                        title = text[ts:te]
+                else:
+                    bkey, seg_start = _implied_body(linker, implied, title, ts, places), ts
+                if bkey is not None:
+                    rtype = "leads" if is_head(title) else "member_of"
+                    rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})
+                if seg_start - 1 < s or text[seg_start - 1] not in seps:
+                    break
+                pos = seg_start - 1
+
+
+def _body_before(bodies, ts, te):
+    """The body ending where the title starts, or running into the title."""
+    best = None
+    for b in bodies:
+        m = b.mention
+        if m.end == ts or (m.start < ts < m.end <= te):
+            if best is None or (m.end - m.start) > (best.mention.end - best.mention.start):
+                best = b
+    return best
+
+
+def _implied_body(linker, implied, title, pos, places):
+    core = title
+    for pre in STRIP:
+        if core.startswith(pre):
+            core = core[len(pre):]
+            break
+    tail = implied.get(core)
+    if not tail:
+        return None
+    place = linker._place_in_context(core[0], pos, places)
+    if place is None:
+        return None
+    key = ("local", place.code, canonical_tail(tail))
+    return key if key in linker.entities else linker.local_body(place.code, tail)

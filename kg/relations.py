@@ -1,0 +1,96 @@
+"""Edges between a document's entities, each with the sentence it was read from.
+
+- located_in: a place to the nearest of its ancestors the document names
+  (direct parent edges only); a local body to its place.
+- part_of: a nested body to its host (公安部法制局 -> 公安部); a central body
+  to its gazetteer parent when the text names both.
+- leads / member_of: a titled person to the body the title follows (see
+  kg.posts).
+- introduced / cooperates_with: trigger verbs in a clause (see kg.triggers).
+Relation rules and word lists: rules/relations.toml, rules/titles.toml.
+"""
+
+from .sentences import sentence_at, sentence_spans
+
+
+class RelationSet:
+    """Relations keyed by (head key, type, tail key); the first evidence is kept.
+
+    Works on entity keys, not ids: the relation layer may add entities the
+    text implies but does not name as such (市长 -> the city's 人民政府).
+    """
+
+    def __init__(self, document, linker):
+        self.document = document
+        self.linker = linker
+        self.rels = {}
+
+    def add(self, head_key, rtype, tail_key, article, sent, attrs=None):
+        ents = self.linker.entities
+        if head_key is None or tail_key is None or head_key == tail_key:
+            return
+        if head_key not in ents or tail_key not in ents:
+            return
+        k = (head_key, rtype, tail_key)
+        if k in self.rels:
+            for a, v in (attrs or {}).items():
+                self.rels[k]["attrs"].setdefault(a, v)
+            return
+        text = self.document.norm.text
+        rs, re_ = self.document.norm.raw_span(*sent)
+        self.rels[k] = {
+            "head": head_key, "type": rtype, "tail": tail_key, "attrs": dict(attrs or {}),
+            "evidence": {"article": article, "text": text[sent[0]:sent[1]],
+                         "start": sent[0], "end": sent[1], "raw_start": rs, "raw_end": re_},
+        }
+
+    def as_list(self, ids):
+        out = [dict(r, head=ids[r["head"]], tail=ids[r["tail"]]) for r in self.rels.values()]
+        return sorted(out, key=lambda r: (int(r["head"][1:]), r["type"], int(r["tail"][1:])))
+
+
+def extract_relations(document, per_article, linker) -> RelationSet:
+    from .posts import post_relations
+    from .triggers import trigger_relations
+
+    rels = RelationSet(document, linker)
+    text = document.norm.text
+    for art, _doc, mentions in per_article:
+        sents = sentence_spans(text, art.start, art.end)
+        keyed = [lm for lm in linker.linked if lm.article == art.id]
+        _structural(rels, linker, keyed, sents, art.id)
+        post_relations(rels, linker, keyed, sents, art.id, text)
+        trigger_relations(rels, keyed, sents, art.id, text, document.date)
+    return rels
+
+
+def _structural(rels, linker, keyed, sents, article):
+    gaz = linker.gaz
+    place_keys = {k for k in linker.entities if k[0] == "place"}
+    central = {k[1]: k for k in linker.entities if k[0] == "central"}
+    for lm in keyed:
+        m, key = lm.mention, lm.key
+        sent = sentence_at(sents, m.start) or (m.start, m.end)
+        ent = linker.entities.get(key)
+        if ent is None:
+            continue
+        if key[0] == "place":
+            for anc in gaz.ancestors(key[1]):
+                if ("place", anc) in place_keys:
+                    rels.add(key, "located_in", ("place", anc), article, sent)
+                    break
+        if ent.type in ("AGENCY", "ORG"):
+            host = ent.attrs.get("host")
+            if host:
+                rels.add(key, "part_of", host, article, sent)
+            elif ent.attrs.get("place"):
+                rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent)
+            if key[0] == "central":
+                parent = _central_parent(key[1])
+                if parent in central:
+                    rels.add(key, "part_of", central[parent], article, sent)
+
+
+def _central_parent(canonical):
+    from .components.agencies import central_bodies
+    return central_bodies()[1].get(canonical)

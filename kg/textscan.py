@@ -1,0 +1,43 @@
+"""Character-level helpers shared by the entity components.
+
+The segmenter cannot be trusted with names, so components scan characters.
+`Automaton` wraps pyahocorasick for many literal names at once; `is_cjk`
+and `PUNCT` tell which characters may be part of a name.
+"""
+
+import ahocorasick
+
+PUNCT = set("，。、；：？！“”‘’「」『』（）()《》〈〉【】—…·,.;:?!\"' \n\t\u3000")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+class Automaton:
+    """Literal multi-pattern matcher: every (start, end, value) of a set of keys."""
+
+    def __init__(self, mapping: dict):
+        self._a = ahocorasick.Automaton()
+        for key, value in mapping.items():
+            if key:
+                self._a.add_word(key, (len(key), value))
+        self._empty = not mapping
+        if not self._empty:
+            self._a.make_automaton()
+
+    def iter(self, text: str):
+        if self._empty:
+            return
+        for end_idx, (length, value) in self._a.iter(text):
+            yield end_idx + 1 - length, end_idx + 1, value
+
+    def longest(self, text: str):
+        """Non-overlapping matches, leftmost-longest first."""
+        hits = sorted(self.iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
+        out, last = [], 0
+        for s, e, v in hits:
+            if s >= last:
+                out.append((s, e, v))
+                last = e
+        return out

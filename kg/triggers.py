@@ -1,0 +1,107 @@
+"""`introduced` and `cooperates_with` from trigger verbs within a clause.
+
+For each trigger verb (rules/relations.toml) in a sentence:
+- objects: the PROGRAM and DOCUMENT mentions after it, up to the clause end
+  (coordinated objects 《A》和《B》 all count);
+- subject: the nearest AGENCY / PLACE / ORG (else PERSON) before it in the
+  sentence — so a subject stated earlier (公安部于2015年11月出台…) is found;
+  partners named after 与 / 会同 / 联合 between subject and verb act too, and
+  cooperate with the subject;
+- date: the date expression nearest before the verb in the sentence.
+`cooperates_with` also comes from "A 与 B … 合作/共建/签署" without an object.
+"""
+
+from .dates import date_near
+from .rules import load_toml
+from .sentences import sentence_at
+
+TOP = lambda lm: not lm.mention.attrs.get("nested")  # noqa: E731
+
+
+def _cfg():
+    return load_toml("relations.toml")
+
+
+def trigger_relations(rels, keyed, sents, article, text, pub_date):
+    cfg = _cfg()
+    triggers = sorted(cfg["introduced_triggers"], key=len, reverse=True)
+    top = sorted((lm for lm in keyed if TOP(lm)), key=lambda lm: lm.mention.start)
+    for s, e in sents:
+        in_sent = [lm for lm in top if s <= lm.mention.start < e]
+        for t, word in _find_triggers(text, s, e, triggers):
+            objs = _objects(text, in_sent, t + len(word), e, cfg)
+            if not objs:
+                continue
+            subj, partners = _subject(text, in_sent, s, t, cfg)
+            if subj is None:
+                continue
+            date = date_near(text[s:t], t - s, pub_date)
+            attrs = {"date": date} if date else {}
+            for actor in [subj, *partners]:
+                for o in objs:
+                    rels.add(actor.key, "introduced", o.key, article, (s, e), attrs)
+            for p in partners:
+                if subj.mention.type in ("AGENCY", "ORG") and p.mention.type in ("AGENCY", "ORG"):
+                    rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
+        _cooperation(rels, text, in_sent, s, e, article, cfg)
+
+
+def _find_triggers(text, s, e, triggers):
+    out, i = [], s
+    while i < e:
+        for w in triggers:
+            if text.startswith(w, i) and i + len(w) <= e:
+                out.append((i, w))
+                i += len(w) - 1
+                break
+        i += 1
+    return out
+
+
+def _objects(text, in_sent, after, sent_end, cfg):
+    end = after
+    while end < sent_end and text[end] not in cfg["clause_ends"]:
+        end += 1
+    return [lm for lm in in_sent if after <= lm.mention.start < end
+            and lm.mention.type in ("PROGRAM", "DOCUMENT")]
+
+
+def _subject(text, in_sent, s, t, cfg):
+    before = [lm for lm in in_sent if lm.mention.end <= t and lm.mention.type in cfg["subject_types"]]
+    if not before:
+        return None, []
+    partner_words = sorted(cfg["partner_words"], key=len, reverse=True)
+    # the last partner word between the first candidate and the verb splits
+    # subject (before it) from partners (after it)
+    split = None
+    for i in range(t - 1, s - 1, -1):
+        if any(text.startswith(w, i) for w in partner_words):
+            split = i
+            break
+    partners = []
+    if split is not None:
+        partners = [lm for lm in before if lm.mention.start > split and lm.mention.type in ("AGENCY", "ORG")]
+        heads = [lm for lm in before if lm.mention.end <= split]
+        if partners and heads:
+            return _best(heads, cfg), partners
+    return _best(before, cfg), []
+
+
+def _best(cands, cfg):
+    """The nearest candidate, but a PERSON only when no body or place is near."""
+    nonperson = [lm for lm in cands if lm.mention.type != "PERSON"]
+    pool = nonperson or cands
+    return max(pool, key=lambda lm: lm.mention.end)
+
+
+def _cooperation(rels, text, in_sent, s, e, article, cfg):
+    bodies = [lm for lm in in_sent if lm.mention.type in ("AGENCY", "ORG")]
+    for a, b in zip(bodies, bodies[1:]):
+        gap = text[a.mention.end:b.mention.start]
+        if gap not in cfg["cooperation_joiners"]:
+            continue
+        clause_end = b.mention.end
+        while clause_end < e and text[clause_end] not in cfg["clause_ends"]:
+            clause_end += 1
+        if any(w in text[b.mention.end:clause_end] for w in cfg["cooperation_words"]):
+            rels.add(a.key, "cooperates_with", b.key, article, (s, e))
