@@ -67,11 +67,13 @@ class Rules:
         punct, lay, pat, names = (data["punctuation"], data["layout"],
                                   data["patterns"], data["names"])
         self.final = punct["sentence_final"]
+        self.closers = punct["closers"]
         self.clause = punct["clause"]
         self.kicker = punct["kicker"]
         self.layout = lay
         comp = re.compile
-        self.paragraph_end = [comp(p) for p in pat["paragraph_end"]]
+        full_stop = f"[{re.escape(self.final)}][{re.escape(self.closers)}]*$"
+        self.paragraph_end = [comp(full_stop)] + [comp(p) for p in pat["paragraph_end"]]
         self.dateline = [comp(p) for p in pat["dateline"]]
         self.source_prefix = comp(pat["source_prefix"])
         self.byline = [comp(p) for p in pat["byline"]]
@@ -120,6 +122,10 @@ def is_wide(ch: str) -> bool:
     """CJK ideographs, kana, CJK and full-width punctuation, curly quotes,
     dashes: characters next to which a space is never meaningful."""
     return ord(ch) >= 0x2000
+
+
+def _latin(ch: str) -> bool:
+    return ch.isalpha() and not is_wide(ch) and ord(ch) < 0x1100
 
 
 def width(text: str) -> float:
@@ -319,8 +325,23 @@ class _Joiner:
         self.lines, self.R, self.L = lines, R, R.layout
         self.content = [i for i, ln in enumerate(lines)
                         if ln.kind in (None, "dispatch")]
+        self.full = [i for i in self.content
+                     if not R.ends_paragraph(lines[i].text)]
         self.blank_separated = self._blank_separated()
         self.wrapped = self._wrapped()
+
+        self.forced: set[int] = set()
+
+    def force_repeated_headlines(self, paras: list[_Para]) -> bool:
+        """Mark as headlines the plain lines that repeat a headline found on
+        the page (web pages repeat their title's parts as section heads,
+        which may be as wide as the text column). True if any was marked."""
+        heads = {"".join(c for c, _ in p.toks) for p in paras if p.kind == "headline"}
+        new = {i for i, ln in enumerate(self.lines)
+               if ln.kind is None and ln.text in heads
+               and i not in self.headline_lines and i not in self.forced}
+        self.forced |= new
+        return bool(new)
 
     # -- page-level facts
 
@@ -341,10 +362,13 @@ class _Joiner:
         return votes.count(False) / len(votes) > self.L["wrapped_ratio"]
 
     def _neighbour_widths(self, i: int) -> list[float]:
-        """Widths of the plain lines around line i (not i itself)."""
+        """Widths of the full printed lines around line i (not i itself):
+        plain lines that run on, so they show the width of the text column
+        (a paragraph's last line is shorter and says nothing about it)."""
         w = self.L["window"]
-        k = next((n for n, j in enumerate(self.content) if j >= i), len(self.content))
-        near = self.content[max(0, k - w):k] + [j for j in self.content[k:k + w + 1] if j != i]
+        full = self.full
+        k = next((n for n, j in enumerate(full) if j >= i), len(full))
+        near = full[max(0, k - w):k] + [j for j in full[k:k + w + 1] if j != i]
         return [self.lines[j].width for j in near]
 
     @staticmethod
@@ -355,6 +379,8 @@ class _Joiner:
     # -- the walk
 
     def paragraphs(self) -> list[_Para]:
+        """The page as paragraphs and headline lines, in order."""
+        self.headline_lines: set[int] = set()
         out: list[_Para] = []
         i, n = 0, len(self.lines)
         while i < n:
@@ -365,7 +391,13 @@ class _Joiner:
                 continue
             if ln.kind is None and not self.R.ends_paragraph(ln.text):
                 group = self._headline_group(i)
+                while group and not self.lines[group[-1]].blank_after:
+                    more = self._next_headline(group[-1] + 1)
+                    if not more:
+                        break
+                    group += more
                 if group:
+                    self.headline_lines.update(group)
                     out.extend(self._headline_paras(group))
                     i = group[-1] + 1
                     continue
@@ -380,17 +412,31 @@ class _Joiner:
         ln = self.lines[i]
         if ln.width > self.L["max_headline_width"]:
             return []
+        if i in self.forced:
+            return [i]
         tight = self._tight_group(i)
         if tight:
             return tight
+        if not self.wrapped:
+            # one paragraph per line: only a clause left open runs on
+            return [] if ln.text.endswith(tuple(self.R.clause)) else [i]
         nb = self._neighbour_widths(i)
-        if not nb or not self.wrapped:
+        column = self._p75(nb) if nb else None
+        if column and ln.width > column * self.L["long_line_ratio"]:
             return [i]
-        if ln.width > max(nb) * self.L["long_line_ratio"]:
-            return [i]
-        if ln.width < self._p75(nb) * self.L["short_line_ratio"]:
+        if column and ln.width < column * self.L["short_line_ratio"]:
             return [i]
         return [i] if self._no_full_stop_ahead(i) else []
+
+    def _next_headline(self, k: int) -> list[int]:
+        """The headline starting at line k, if line k is printed right under
+        a headline (no blank line between): it may continue that headline."""
+        if k >= len(self.lines):
+            return []
+        ln = self.lines[k]
+        if ln.kind is not None or self.R.ends_paragraph(ln.text):
+            return []
+        return self._headline_group(k)
 
     def _tight_group(self, i: int) -> list[int]:
         """On a page that leaves blank lines between printed lines, lines
@@ -460,15 +506,16 @@ class _Joiner:
         return out
 
     def _join_wrapped(self, group: list[int]) -> list[list[int]]:
-        """Split a tight headline group into headlines: a line runs on into
-        the next when it ends mid-clause, when either reads like a sentence
-        (holds a comma), or when the next is an orphan like "问题"."""
+        """Split a group of headline lines printed without blank lines
+        between them into headlines: a line runs on into the next when it
+        ends mid-clause, when the next is an orphan like "问题", or when the
+        next opens with a number carried over ("2500余个，…")."""
         parts = [[group[0]]]
         for prev, nxt in zip(group, group[1:]):
             a, b = self.lines[prev], self.lines[nxt]
             run_on = (a.text.endswith(tuple(self.R.clause))
                       or b.width <= self.L["orphan_max"]
-                      or any(c in a.text or c in b.text for c in self.R.kicker))
+                      or b.text[:1].isdigit())
             if run_on:
                 parts[-1].append(nxt)
             else:
@@ -477,10 +524,10 @@ class _Joiner:
 
 
 def _append_joined(toks: list[Tok], more: list[Tok], brk: int) -> None:
-    """Append a wrapped line's tokens; between two half-width letters or
-    digits the line break becomes a space (mapped to the break)."""
-    if toks and more and toks[-1][0].isalnum() and more[0][0].isalnum() \
-            and not is_wide(toks[-1][0]) and not is_wide(more[0][0]):
+    """Append a wrapped line's tokens; between two Latin letters the line
+    break becomes a space (mapped to the break), as words wrap at spaces;
+    digits wrapped mid-number join up."""
+    if toks and more and _latin(toks[-1][0]) and _latin(more[0][0]):
         toks.append((" ", brk))
     toks.extend(more)
 
@@ -494,7 +541,12 @@ def normalize(raw: str) -> Normalized:
     lines = _physical_lines(raw)
     for ln in lines:
         _describe(ln, R)
-    paras = _Joiner(lines, R).paragraphs() if lines else []
+    if not lines:
+        return _emit(raw, [])
+    joiner = _Joiner(lines, R)
+    paras = joiner.paragraphs()
+    if joiner.force_repeated_headlines(paras):
+        paras = joiner.paragraphs()
     return _emit(raw, paras)
 
 

@@ -67,17 +67,26 @@ class Gazetteer:
         """(surface, [places]) for every known surface: the matcher's keys."""
         return self._surfaces.items()
 
+    def names_of(self, code: str) -> list:
+        """Full name then short forms: the aliases of a place entity."""
+        p = self._by_code.get(code)
+        return [p.name, *p.shorts] if p else []
+
     def parent(self, code: str) -> Place | None:
         p = self._by_code.get(code)
         return self._by_code.get(p.parent) if p and p.parent else None
 
-    def ancestors(self, code: str) -> list:
+    def ancestor_places(self, code: str) -> list:
         """Parent, grandparent, ... up to the province (nearest first)."""
         out, p = [], self.parent(code)
         while p is not None:
             out.append(p)
             p = self.parent(p.code)
         return out
+
+    def ancestors(self, code: str) -> list:
+        """Codes of ancestor_places(code), nearest first (codes are graph keys)."""
+        return [p.code for p in self.ancestor_places(code)]
 
 
 def _derived_shorts(name: str, short_col: str, level: str, cfg: dict) -> list:
@@ -154,10 +163,10 @@ def located_in_edges(codes, closed: bool = False) -> list:
         child = code
         for anc in gaz.ancestors(code):
             if closed:
-                if anc.code in inside:
-                    edges.append((code, anc.code))
+                if anc in inside:
+                    edges.append((code, anc))
                     break
                 continue
-            edges.append((child, anc.code))
-            child = anc.code
+            edges.append((child, anc))
+            child = anc
     return list(dict.fromkeys(edges))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PERSON and title finding against public NER data (see /work/shared/ner/README.md).
 
-    eval_ner.py [--ner-dir DIR] [--limit N] [--errors N]
+    eval_ner.py [--ner-dir DIR] [--msra FILE] [--cluener FILE|-] [--limit N] [--errors N]
 
 Runs the real segmenter plus kg_persons over MSRA dev (label PER) and CLUENER
 train (label `name`; titles against `position`) and prints exact-span P/R/F1.
@@ -80,6 +80,8 @@ def title_recall(rows):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ner-dir", default="/work/shared/ner")
+    ap.add_argument("--msra", help="MSRA-style file (default: NER_DIR/msra_dev.jsonl)")
+    ap.add_argument("--cluener", help="CLUENER file (default: NER_DIR/cluener_train.jsonl); '-' skips it")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--errors", type=int, default=0, help="print N sentences with mistakes")
     args = ap.parse_args(argv)
@@ -91,12 +93,14 @@ def main(argv=None) -> int:
     print(f"pipeline loaded in {time.time() - t0:.1f}s")
 
     t0 = time.time()
-    msra = read_jsonl(ner / "msra_dev.jsonl", args.limit)
+    msra = read_jsonl(args.msra or ner / "msra_dev.jsonl", args.limit)
     res = evaluate(nlp, msra, "PER", "surname", args.errors, "msra")
     print(f"MSRA dev   PERSON vs PER   {res}   [{len(msra)} sentences, {time.time() - t0:.1f}s]")
 
+    if args.cluener == "-":
+        return 0
     t0 = time.time()
-    clue = read_jsonl(ner / "cluener_train.jsonl", args.limit)
+    clue = read_jsonl(args.cluener or ner / "cluener_train.jsonl", args.limit)
     res = evaluate(nlp, clue, "name", "drop", args.errors, "cluener")
     print(f"CLUENER    PERSON vs name  {res}   [{len(clue)} sentences, {time.time() - t0:.1f}s]")
 

@@ -44,6 +44,11 @@ class PersonRules:
     separators: tuple
     not_names: frozenset
     creators: tuple
+    given: frozenset
+    not_after: frozenset
+    function: frozenset
+    translit: frozenset
+    joiners: frozenset
 
 
 def _chars(s: str) -> frozenset:
@@ -72,6 +77,11 @@ def load_person_rules() -> PersonRules:
         separators=tuple(cfg["list_separators"]),
         not_names=frozenset(cfg["not_names"]),
         creators=_longest_first(cfg["creator_cues"]),
+        given=_chars(cfg["given_name_chars"]),
+        not_after=_chars(cfg["not_after"]),
+        function=_chars(cfg["function_surnames"]),
+        translit=_chars(cfg["translit_chars"]),
+        joiners=_chars(cfg["translit_joiners"]),
     )
 
 
@@ -136,6 +146,8 @@ class _Finder:
         t, r = self.t, self.r
         if e >= self.n or t[e] in PUNCT or not is_cjk(t[e]):
             return WEAK
+        if not self.boundary(e):
+            return NONE         # 倪莎接|到: a cue word cut in half is no cue
         if self.starts(e, r.person_suffixes) or self.starts(e, r.speech):
             return STRONG
         if e in self.title_at and cand[-1] not in r.body_end:
@@ -144,11 +156,18 @@ class _Finder:
             return WEAK
         return NONE
 
-    def after_creator(self, i: int) -> bool:
+    def creator_before(self, i: int) -> bool:
+        """本报记者 张天培, 记者刘正学、果永毅: a reporter or editor, not skipped
+        (the article layer claims them as `creators`) but marked so."""
         j = i
         while j > 0 and self.t[j - 1] in " ：:\u3000（(":
             j -= 1
-        return any(self.t.endswith(c, 0, j) for c in self.r.creators)
+        if any(self.t.endswith(c, 0, j) for c in self.r.creators):
+            return True
+        if i >= 1 and self.t[i - 1] in self.r.separators:
+            prev = next((h for h in reversed(self.hits) if h.end == i - 1), None)
+            return bool(prev and prev.attrs.get("creator"))
+        return False
 
     def plausible(self, i: int, e: int, sl: int) -> bool:
         cand = self.t[i:e]
@@ -167,13 +186,38 @@ class _Finder:
             hit = None
             if i not in self.taken and i not in self.in_title:
                 hit = self.at(i)
+                foreign = self.foreign_at(i)
+                if foreign and (hit is None or (hit.cue == "title" and foreign.end > hit.end
+                                                and foreign.end - foreign.start >= 4)):
+                    hit = foreign
             if hit:
                 self.add(hit)
                 i = hit.end
             else:
                 i += 1
         self.groups()
+        for h in self.hits:
+            self.join_foreign(h)
         return sorted(self.hits, key=lambda h: h.start)
+
+    def join_foreign(self, h: PersonHit) -> None:
+        """希拉·[威曼] -> [希拉·威曼]: take in the parts joined by a middle dot."""
+        t, r = self.t, self.r
+        s = h.start
+        while s >= 2 and t[s - 1] in r.joiners and t[s - 2] in r.translit and h.start - s < 12:
+            k = s - 1
+            while k > 0 and t[k - 1] in r.translit and s - k < 8:
+                k -= 1
+            s = k
+        e = h.end
+        while e + 1 < self.n and t[e] in r.joiners and t[e + 1] in r.translit and e - h.end < 12:
+            k = e + 1
+            while k < self.n and t[k] in r.translit and k - e < 8:
+                k += 1
+            if not self.boundary(k):
+                break
+            e = k
+        h.start, h.end = s, e
 
     def add(self, hit: PersonHit) -> None:
         self.hits.append(hit)
@@ -197,10 +241,11 @@ class _Finder:
             sl = 1
         else:
             return None
-        if self.after_creator(i):
-            return None
         anon = self.anonymised(i, sl)
         left, chain = self.left_cue(i)
+        creator = self.creator_before(i)
+        if creator and not left:
+            left = STRONG
         options = []
         for gl in (2, 1):
             e = i + sl + gl
@@ -212,19 +257,41 @@ class _Finder:
         e, right = self.choose(options)
         cand = t[i:e]
         in_lex = cand in self.lex
-        tokfit = self.boundary(i) and self.boundary(e)
+        namey = all(ch in r.given for ch in cand[sl:])
+        numeral = i > 0 and t[i - 1] in r.not_after
+        # 银行首, 安全性: the surname and the next character already make a word
+        prefix_word = len(cand) - sl == 2 and cand[:sl + 1] in self.lex and not in_lex
         weak = t[i] in r.weak and sl == 1
         if left == STRONG:
-            ok = not (in_lex and len(cand) == 2 and right < STRONG)
+            # 水利部长江水利委员会: the title's last character and the "surname"
+            # make a word, and a body follows: the "title" was part of a name
+            split_word = t[i - 1:i + 1] in self.lex and (
+                not self.boundary(i) or (e < self.n and t[e] in r.body_end))
+            ok = not (in_lex and len(cand) == 2 and right < STRONG) and not split_word
             cue = "title"
         elif right == STRONG:
-            ok = self.boundary(i) and (not in_lex or len(cand) == 3) and cand[-1] not in r.body_end
-            cue = "speech" if self.starts(e, r.speech) else "suffix"
+            speech = self.starts(e, r.speech) is not None
+            cue = "speech" if speech else "suffix"
+            ok = (self.boundary(i) and self.boundary(e) and not numeral
+                  and t[i] not in r.function and cand[-1] not in r.body_end)
+            if weak:
+                ok = ok and namey and not in_lex
+            elif speech:
+                ok = ok and not prefix_word
+            else:   # 海军少将, 石油部长: a word before a title is no name
+                ok = ok and not prefix_word and (not in_lex or namey)
         elif left == LIST:
-            ok = tokfit and not in_lex
+            ok = (self.boundary(i) and self.boundary(e) and not numeral and t[i] not in r.function
+                  and not prefix_word and (not in_lex or namey))
             cue = "list"
         else:
-            ok = tokfit and not in_lex and not weak and self.lex_known()
+            one_token = self.token_shape(i, sl, e) and not any(
+                k in self.bounds for k in range(i + 1, e)) if self.bounds else False
+            ok = (self.lex_known() and self.token_shape(i, sl, e) and not weak
+                  and (namey or (one_token and not in_lex and all(
+                      ch in r.given or ch in r.translit for ch in cand[sl:])))
+                  and t[i] not in r.function
+                  and not numeral and not prefix_word and (not in_lex or len(cand) == 3))
             cue = "token"
         if not ok:
             return anon
@@ -232,17 +299,61 @@ class _Finder:
             return anon
         if not left:
             chain = self.chain_start.get(e) if cue == "suffix" else None
-        return PersonHit(i, e, cue, chain=chain)
+        return PersonHit(i, e, cue, chain=chain, attrs={"creator": True} if creator else {})
+
+    def token_shape(self, i: int, sl: int, e: int) -> bool:
+        """One token, or the surname as a token plus one token (孙/茂利)."""
+        if not (self.boundary(i) and self.boundary(e)):
+            return False
+        inner = {k for k in range(i + 1, e) if k in self.bounds}
+        return not inner or inner == {i + sl}
+
+    def foreign_at(self, i: int) -> PersonHit | None:
+        """A transliterated name (克林顿, 希拉·威曼), only beside a strong cue."""
+        t, r = self.t, self.r
+        if t[i] not in r.translit or not self.boundary(i):
+            return None
+        if i > 0 and t[i - 1] in r.translit and i not in self.chain_end:
+            return None
+        j = i
+        while j < self.n and j - i < 16 and (
+                t[j] in r.translit
+                or (t[j] in r.joiners and j + 1 < self.n and t[j + 1] in r.translit)):
+            j += 1
+        ends = [k for k in range(i + 2, j + 1) if self.boundary(k) and t[k - 1] not in r.joiners]
+        if not ends:
+            return None
+        left, chain = self.left_cue(i)
+        def person_after(k):
+            return self.starts(k, r.speech) or self.starts(k, r.person_suffixes)
+        cued = [k for k in ends if person_after(k)]
+        if left:
+            e = cued[-1] if cued else ends[-1]
+            if t[i:e] in r.not_names or (e - i == 2 and t[i:e] in self.lex and not cued):
+                return None
+            return PersonHit(i, e, "title" if left == STRONG else "list", chain=chain)
+        if not cued:
+            return None
+        e = cued[-1]
+        cand = t[i:e]
+        if cand in self.lex and not self.starts(e, r.person_suffixes):
+            return None     # 俄罗斯表示, 巴黎宣布: places speak too
+        if i > 0 and t[i - 1] in r.not_after:
+            return None
+        return PersonHit(i, e, "speech")
 
     def lex_known(self) -> bool:
         # without pkuseg's lexicon the token rule would accept every surname+char
         return bool(self.lex) and self.bounds is not None
 
     def choose(self, options):
-        """Pick the end: the stronger right cue, then a token boundary, then longer."""
+        """Pick the end: the stronger right cue, then a token boundary, then a
+        last character that does not start a word with the next (倪莎|接到),
+        then the longer (3-character names are the most common)."""
         def key(opt):
             e, right = opt
-            return (right, self.boundary(e), e)
+            glued = e < self.n and self.t[e - 1:e + 1] in self.lex
+            return (right, self.boundary(e), not glued, e)
         return max(options, key=key)
 
     def anonymised(self, i: int, sl: int) -> PersonHit | None:

@@ -46,6 +46,7 @@ class PlaceFinder:
         self.gaz = gazetteer or load_gazetteer()
         cfg = rules if rules is not None else load_toml("places.toml").get("match", {})
         self.weak_full_max = int(cfg.get("weak_full_max_len", 2))
+        self.weak_full_names = set(cfg.get("weak_full_names", ()))
         self.followers = sorted(cfg.get("county_short_followers", []), key=len, reverse=True)
         self.level_words = tuple(cfg.get("level_char_words", ()))
         self.gap = int(cfg.get("ancestor_gap", 0))
@@ -63,7 +64,8 @@ class PlaceFinder:
         if place.level == "township":
             return TOWN
         if surface == place.name:
-            weak = place.level == "county" and len(surface) <= self.weak_full_max
+            weak = place.level == "county" and (
+                len(surface) <= self.weak_full_max or surface in self.weak_full_names)
             return WEAK if weak else STRONG
         if place.level == "county":
             own_level = surface.endswith(LEVEL_CHARS) and len(surface) > self.weak_full_max
@@ -145,7 +147,7 @@ class PlaceFinder:
     def _ancestry(self, code: str) -> frozenset:
         chain = self._chain.get(code)
         if chain is None:
-            chain = frozenset([code, *(a.code for a in self.gaz.ancestors(code))])
+            chain = frozenset([code, *self.gaz.ancestors(code)])
             self._chain[code] = chain
         return chain
 

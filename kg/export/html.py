@@ -1,90 +1,118 @@
 """graph.html: one self-contained page to explore the graph offline.
 
-pyvis assembles the nodes and edges; the page is rendered from our own
-template (kg/export/templates/graph.html) because pyvis's own links
-Bootstrap from a CDN. vis-network's JavaScript and CSS, shipped inside the
-pyvis package, are inlined. Text from the sources reaches the page only as
-JSON data (with `<`, `>` and `&` escaped) and is shown with textContent or
-vis-network's plain-text tooltips, so a page's `<script>` is shown, not run.
+Why it is built this way:
+- Offline from `file://`: vis-network's JavaScript and CSS (the copy shipped
+  inside the pyvis package, so no extra download) are inlined, and a
+  Content-Security-Policy forbids every network fetch.
+- Safe with hostile text: names and sentences come from scraped pages. They
+  reach the page only as JSON inside a non-executed
+  `<script type="application/json">` block with `<`, `>`, `&` escaped, and
+  the page script shows them with textContent only. As a second wall, the
+  CSP allows only the page's own two scripts, by hash, so even an injected
+  `<script>` or `onerror=` attribute could not run.
+- Fast on big graphs: the node and edge lists are built here directly
+  (pyvis's add_node/add_edge check duplicates by list scans, quadratic for
+  thousands of edges), and graphs above [large] threshold in rules/html.toml
+  get options that compute the layout once and then switch physics off.
+All drawing choices (colours, shapes, labels, vis options) live in
+rules/html.toml.
 """
 
+import base64
+import hashlib
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 import pyvis
-from pyvis.network import Network
 
 from ..atomic import write_text
 from ..rules import load_toml
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+CSP_PLACEHOLDER = "__GOVKG_SCRIPT_HASHES__"
+_SCRIPT_RE = re.compile(r"<script>(.*?)</script>", re.S)
 
 
-def _style():
+def style() -> dict:
     return load_toml("html.toml")
 
 
-def _node_title(d):
-    lines = [d["name"], f"[{d['type']}]"]
-    others = sorted(d["aliases"] - {d["name"]})
-    if others:
-        lines.append("别名: " + "、".join(others))
-    if d.get("code"):
-        lines.append("代码: " + d["code"])
-    return "\n".join(lines)
+def _merge(base: dict, over: dict) -> dict:
+    """Deep-merge `over` into a copy of `base` (for the large-graph options)."""
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
 
 
-def _edge_title(rel, d, label):
-    lines = [label]
-    for k in ("title", "date"):
-        if d["attrs"].get(k):
-            lines.append(f"{k}: {d['attrs'][k]}")
-    for ev in d["evidence"]:
-        lines.append(f"— {ev['text']}  ({ev.get('article_title') or ''} {ev.get('article_date') or ''}, {ev['source']})")
-    return "\n".join(lines)
+def _evidence(ev: dict) -> dict:
+    return {"text": ev.get("text", ""), "article_title": ev.get("article_title") or "",
+            "article_date": ev.get("article_date") or "", "source": ev.get("source") or ""}
 
 
-def page_data(g) -> dict:
-    style = _style()
-    types, rels = style["types"], style["relations"]
-    net = Network(directed=True)
-    ids = {n: i for i, n in enumerate(sorted(g.nodes))}
-    for n in sorted(g.nodes):
+def page_data(g, st: dict | None = None) -> dict:
+    """Everything the page script needs, as plain JSON-able data."""
+    st = st or style()
+    types, rels, page = st["types"], st["relations"], st["page"]
+    large = g.number_of_nodes() > st["large"]["threshold"]
+    order = sorted(g.nodes)
+    ids = {n: i for i, n in enumerate(order)}
+    nodes = []
+    for n in order:
         d = g.nodes[n]
-        t = types[d["type"]]
-        net.add_node(ids[n], label=d["name"], title=_node_title(d), color=t["color"], shape=t["shape"],
-                     group=d["type"], value=1 + g.degree(n))
-    for i, (h, t_, k, d) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))):
-        label = rels[k]
-        net.add_edge(ids[h], ids[t_], label=label, title=_edge_title(k, d, label), id=i, relation=k)
-    nodes, edges, *_ = net.get_network_data()
-    for n in nodes:
-        d = g.nodes[sorted(g.nodes)[n["id"]]]
-        n["names"] = sorted(d["aliases"] | {d["name"]})
+        node = {"id": ids[n], "label": d["name"], "type": d["type"], "degree": g.degree(n),
+                "names": sorted(set(d.get("aliases", ())) | {d["name"]})}
+        if d.get("code"):
+            node["code"] = d["code"]
+        nodes.append(node)
+    edges = []
+    for i, (h, t, k, d) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))):
+        evs = d.get("evidence", [])
+        edges.append({"id": i, "from": ids[h], "to": ids[t], "relation": k,
+                      "attrs": {a: str(v) for a, v in sorted(d.get("attrs", {}).items()) if v},
+                      "evidence": [_evidence(ev) for ev in evs[:page["max_evidence"]]],
+                      "evidence_total": len(evs)})
+    present_types = {n["type"] for n in nodes}
+    type_list = [{"type": k, **v} for k, v in types.items()]
+    type_list += [{"type": k, "label": k, **st["default_type"]} for k in sorted(present_types - set(types))]
+    present_rels = {e["relation"] for e in edges}
+    rel_list = [{"relation": k, **v} for k, v in rels.items()]
+    rel_list += [{"relation": k, "label": k, **st["default_relation"]} for k in sorted(present_rels - set(rels))]
     return {
-        "nodes": nodes, "edges": edges,
-        "legend": [{"type": k, "label": v["label"], "color": v["color"]} for k, v in types.items()],
-        "relations": [{"relation": k, "label": v} for k, v in rels.items()],
-        "options": style["options"],
+        "nodes": nodes, "edges": edges, "types": type_list, "relations": rel_list,
+        "articles": len(g.graph.get("articles", [])),
+        "large": large, "page": page,
+        "options": _merge(st["options"], st["large"]["options"]) if large else st["options"],
     }
 
 
-def _safe_json(obj) -> str:
-    s = json.dumps(obj, ensure_ascii=False, sort_keys=True)
+def safe_json(obj) -> str:
+    """JSON that cannot end or re-open the HTML element it sits in."""
+    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") \
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render(g, title="govkg") -> str:
-    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True)
+def _script_hashes(html: str) -> str:
+    return " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(m.encode("utf-8")).digest()).decode()
+                    for m in _SCRIPT_RE.findall(html))
+
+
+def render(g, title: str = "govkg") -> str:
+    """The page as a string. `title` is escaped like everything else."""
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     tpl = env.from_string(resources.files("kg.export").joinpath("templates/graph.html").read_text("utf-8"))
-    return tpl.render(title=jinja2.escape(title) if hasattr(jinja2, "escape") else title,
-                      vis_js=(VIS_DIR / "vis-network.min.js").read_text("utf-8").replace("</script", "<\\/script"),
-                      vis_css=(VIS_DIR / "vis-network.css").read_text("utf-8"),
-                      data=_safe_json(page_data(g)))
+    data = page_data(g)
+    html = tpl.render(
+        title=title, n_nodes=len(data["nodes"]), n_edges=len(data["edges"]), n_articles=data["articles"],
+        vis_js=(VIS_DIR / "vis-network.min.js").read_text("utf-8").replace("</script", "<\\/script"),
+        vis_css=(VIS_DIR / "vis-network.css").read_text("utf-8").replace("</style", "<\\/style"),
+        data=safe_json(data), csp_hashes=CSP_PLACEHOLDER)
+    return html.replace(CSP_PLACEHOLDER, _script_hashes(html), 1)
 
 
-def write_html(g, path, title="govkg") -> None:
+def write_html(g, path, title: str = "govkg") -> None:
     write_text(path, render(g, title))

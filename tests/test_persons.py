@@ -1,0 +1,156 @@
+"""kg_persons and kg.titles on real sentences from government news.
+
+The pipeline is the real one (pkuseg segmenter + kg_persons), because the
+finder takes token boundaries and pkuseg's lexicon as hints; the sample F1
+test uses 200 lines of MSRA-style People's Daily NER copied into
+tests/fixtures/ner_sample.jsonl (150 with a PER span, 50 with no span).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from kg.components.persons import find_persons
+from kg.mentions import mentions_of
+from kg.nereval import prf, read_jsonl, spans_of
+from kg.titles import find_title_chains, find_titles, is_head, title_kind
+
+SAMPLE = Path(__file__).parent / "fixtures" / "ner_sample.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.errors import AssetMissing
+    from kg.pipeline import _blank_zh
+    import kg.components.persons  # noqa: F401  (registers kg_persons)
+    try:
+        nlp = _blank_zh()
+    except AssetMissing as exc:  # pragma: no cover
+        pytest.skip(str(exc))
+    nlp.add_pipe("kg_persons")
+    return nlp
+
+
+def persons(nlp, text):
+    doc = nlp(text)
+    return {m.text: m for m in mentions_of(doc) if m.type == "PERSON"}
+
+
+# -- titles -------------------------------------------------------------------
+
+def test_head_and_member_titles():
+    assert is_head("局长") is True
+    assert is_head("副局长") is False
+    assert is_head("市长") and is_head("负责人") and is_head("总书记")
+    assert not is_head("二级巡视员") and not is_head("工作人员") and not is_head("副书记")
+    assert title_kind("常务副市长") == "member"
+    assert title_kind("不是职务") is None
+
+
+def test_title_finder_skips_longer_words():
+    texts = [t.text for t in find_titles("全国人大常委会委员长和市委书记处")]
+    assert "委员长" in texts and "常委" not in texts and "书记" not in texts
+
+
+def test_compound_title_chain():
+    chains = find_title_chains("市委常委、市政府党组成员、副市长夏占义")
+    assert [t.text for t in chains[0].titles] == ["常委", "党组成员", "副市长"]
+    two = find_title_chains("北京市委副书记、市长郭金龙，省委副书记、省长郭庚茂")
+    assert [[t.text for t in c.titles] for c in two] == [["副书记", "市长"], ["副书记", "省长"]]
+
+
+# -- persons ------------------------------------------------------------------
+
+def test_name_after_title_and_before_speech(nlp):
+    p = persons(nlp, "公安部法制局局长孙茂利说。")
+    assert set(p) == {"孙茂利"}
+    assert p["孙茂利"].attrs["title"] == "局长"
+    assert p["孙茂利"].source == "kg_persons"
+    s, e = p["孙茂利"].attrs["title_span"]
+    assert "公安部法制局局长孙茂利说。"[s:e] == "局长"
+
+
+def test_graded_title(nlp):
+    p = persons(nlp, "公安部法制局二级巡视员曾斌介绍")
+    assert set(p) == {"曾斌"} and p["曾斌"].attrs["title"] == "二级巡视员"
+
+
+def test_staff_member_and_anonymised_caller(nlp):
+    p = persons(nlp, "武汉市江夏区行政审批局工作人员倪莎接到市民陈先生的电话")
+    assert p["倪莎"].attrs["title"] == "工作人员"
+    assert p["陈先生"].attrs.get("anonymised") is True
+    assert not p["倪莎"].attrs.get("anonymised")
+
+
+def test_title_after_name_and_names_without_surname(nlp):
+    p = persons(nlp, "为深入贯彻习近平总书记给隆子县玉麦乡群众卓嘎、央宗姐妹的回信精神")
+    assert {"习近平", "卓嘎", "央宗"} <= set(p)
+    assert p["习近平"].attrs["title"] == "总书记"
+
+
+def test_two_officials_with_compound_titles(nlp):
+    p = persons(nlp, "北京市委副书记、市长郭金龙，省委副书记、省长郭庚茂分别代表两地政府")
+    assert set(p) == {"郭金龙", "郭庚茂"}
+    assert p["郭金龙"].attrs["title"] == "市长"
+    assert p["郭金龙"].attrs["titles"] == ["副书记", "市长"]
+    assert p["郭庚茂"].attrs["title"] == "省长"
+
+
+def test_bank_governor(nlp):
+    p = persons(nlp, "中国人民银行行长潘功胜介绍")
+    assert set(p) == {"潘功胜"} and p["潘功胜"].attrs["title"] == "行长"
+
+
+def test_boundary_before_function_character(nlp):
+    assert set(persons(nlp, "副市长靳伟在北京出席会议。")) == {"靳伟"}
+
+
+def test_enumeration_after_title(nlp):
+    p = persons(nlp, "省领导叶冬松、李克、邓凯、李新民出席。")
+    assert set(p) == {"叶冬松", "李克", "邓凯", "李新民"}
+
+
+def test_generic_post_is_no_name(nlp):
+    assert persons(nlp, "该局有关负责人表示，将进一步加强执法监督。") == {}
+    assert persons(nlp, "工作人员和负责人都到了现场。") == {}
+
+
+def test_words_before_titles_are_not_names(nlp):
+    assert persons(nlp, "海军少将率领编队访问。") == {}
+    assert persons(nlp, "水利部长江水利委员会院长王晓玲说").keys() == {"王晓玲"}
+
+
+def test_reporter_is_marked(nlp):
+    p = persons(nlp, "本报记者 张天培")
+    assert p["张天培"].attrs.get("creator") is True
+
+
+def test_finder_runs_without_segmenter_hints():
+    hits = find_persons("公安部法制局局长孙茂利说。")
+    assert [("公安部法制局局长孙茂利说。"[h.start:h.end], h.cue) for h in hits] == [("孙茂利", "title")]
+
+
+# -- evaluation helpers and a floor on real data -------------------------------
+
+def test_prf_counts_exact_spans():
+    r = prf([(0, 3), (5, 7)], [(0, 3), (5, 8), (9, 10)])
+    assert (r.tp, r.n_pred, r.n_gold) == (1, 3, 2)
+    assert r.p == pytest.approx(1 / 3) and r.r == pytest.approx(0.5)
+
+
+def test_f1_floor_on_msra_sample(nlp):
+    rows = read_jsonl(SAMPLE)
+    assert len(rows) == 200
+    total = None
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        pred = []
+        for m in mentions_of(doc):
+            if m.type != "PERSON":
+                continue
+            # MSRA marks only the surname of 郑某 / 陈小姐
+            end = m.start + 1 if m.attrs.get("anonymised") else m.end
+            pred.append((m.start, end))
+        r = prf(spans_of(row, "PER"), pred)
+        total = r if total is None else total + r
+    assert total.p >= 0.75, str(total)
+    assert total.f1 >= 0.60, str(total)
