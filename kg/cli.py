@@ -53,6 +53,19 @@ def cmd_ner(args):
     run_ner_jsonl(Path(args.input), Path(args.output))
 
 
+def cmd_html(args):
+    from .export.html import write_html
+    from .export.load import graph_from_json, select
+    g = graph_from_json(args.graph)
+    try:
+        g = select(g, max_nodes=args.max_nodes, min_degree=args.min_degree, article=args.article)
+    except ValueError as e:
+        raise InputError(args.graph, str(e)) from None
+    title = f"govkg — {args.article}" if args.article else "govkg"
+    write_html(g, Path(args.output), title=title)
+    print(f"kg html: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> {args.output}", file=sys.stderr)
+
+
 def parser():
     p = argparse.ArgumentParser(prog="kg", description="Chinese government news -> knowledge graph")
     sub = p.add_subparsers(dest="command", required=True)
@@ -86,6 +99,14 @@ def parser():
     s.add_argument("input")
     s.add_argument("-o", "--output", required=True)
     s.set_defaults(func=cmd_ner)
+
+    s = sub.add_parser("html", help="draw a built graph.json as one offline HTML page")
+    s.add_argument("graph", help="a graph.json written by `kg build`")
+    s.add_argument("-o", "--output", required=True, help="the .html file to write")
+    s.add_argument("--max-nodes", type=int, metavar="N", help="keep only the N best-connected nodes")
+    s.add_argument("--min-degree", type=int, metavar="K", help="drop nodes with fewer than K edges")
+    s.add_argument("--article", metavar="ID", help="one article's subgraph: ID (a3) or SOURCE#ID")
+    s.set_defaults(func=cmd_html)
     return p
 
 

@@ -39,8 +39,12 @@ def extract_document(document: Document) -> dict:
 
     linker = DocumentLinker(document.path.name)
     per_article = []
+    credited = set(document.page.editors)
+    for a in document.page.articles:
+        credited.update(a.creators)
     for art, doc in article_docs(document):
-        mentions = lifted(list(doc._.kg_resolved or []), art.start)
+        mentions = [m for m in lifted(list(doc._.kg_resolved or []), art.start)
+                    if not (m.type == "PERSON" and m.text in credited)]
         linker.link_article(art.id, mentions)
         per_article.append((art, doc, mentions))
     linker.finish()

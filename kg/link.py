@@ -94,8 +94,13 @@ class DocumentLinker:
             f = f.removeprefix("中华人民共和国")
             return ("document", f), m.text, set(), {}
         if t == "PROGRAM":
-            return ("program", fold(m.text)), m.text, ({m.attrs["quoted"]} if m.attrs.get("quoted") else set()), {}
-        return ("org", fold(m.text)), m.text, set(), {}
+            return ("program", fold(m.text)), m.text, set(), {}
+        inner = sorted((p for p in places if m.start <= p.start and p.end <= m.end and p.end - p.start < m.end - m.start),
+                       key=lambda p: -p.start)
+        core = m.text
+        for p in inner:   # 北京丰台长峰医院 and 北京长峰医院 are one hospital
+            core = core[:p.start - m.start] + core[p.end - m.start:]
+        return ("org", fold(core) or fold(m.text)), m.text, set(), {}
 
     def _agency_key(self, m, by_span, places, key_of):
         a = m.attrs
@@ -161,6 +166,7 @@ class DocumentLinker:
             if len(targets) == 1:
                 target = next(iter(targets))
                 self._merge_into(key, target)
+        self._merge_program_suffixes()
         return self.ordered()
 
     def ordered(self) -> list[Entity]:
@@ -179,6 +185,19 @@ class DocumentLinker:
         p = self.gaz.by_code(place_code)
         key, name, aliases, attrs = self._local(p, tail, p.name + tail)
         return self.implied(key, "AGENCY", name, aliases, attrs)
+
+    def _merge_program_suffixes(self):
+        """A program named by the tail of exactly one longer program name is
+        that program (投诉平台 -> 12389投诉平台; 不见面审批改革 ->
+        "零跑腿不见面"审批改革)."""
+        progs = [k for k in self.entities if k[0] == "program"]
+        for k in sorted(progs, key=lambda k: len(k[1])):
+            if k not in self.entities:
+                continue
+            longer = [o for o in progs if o != k and o in self.entities
+                      and len(o[1]) > len(k[1]) and o[1].endswith(k[1])]
+            if len(longer) == 1 and len(k[1]) >= 4:
+                self._merge_into(k, longer[0])
 
     def _merge_into(self, key, target):
         src = self.entities.pop(key)

@@ -28,8 +28,10 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
     top = sorted((lm for lm in keyed if TOP(lm)), key=lambda lm: lm.mention.start)
     for s, e in sents:
         in_sent = [lm for lm in top if s <= lm.mention.start < e]
-        for t, word in _find_triggers(text, s, e, triggers):
-            objs = _objects(text, in_sent, t + len(word), e, cfg)
+        found = _find_triggers(text, s, e, triggers)
+        for n, (t, word) in enumerate(found):
+            next_t = found[n + 1][0] if n + 1 < len(found) else e
+            objs = _objects(text, in_sent, t + len(word), e, cfg, next_t)
             if not objs:
                 continue
             subj, partners = _subject(text, in_sent, s, t, cfg)
@@ -58,12 +60,27 @@ def _find_triggers(text, s, e, triggers):
     return out
 
 
-def _objects(text, in_sent, after, sent_end, cfg):
-    end = after
-    while end < sent_end and text[end] not in cfg["clause_ends"]:
-        end += 1
-    return [lm for lm in in_sent if after <= lm.mention.start < end
-            and lm.mention.type in ("PROGRAM", "DOCUMENT")]
+def _objects(text, in_sent, after, sent_end, cfg, next_trigger):
+    """PROGRAM/DOCUMENT mentions in the verb's clause; when that clause has
+    none, in the first later clause that has one — as long as no other actor
+    or verb comes between (积极构建立体宣传浓氛围,…,“三位一体”的…体系)."""
+    start = after
+    while start < sent_end:
+        end = start
+        while end < sent_end and text[end] not in cfg["clause_ends"]:
+            end += 1
+        objs = [lm for lm in in_sent if start <= lm.mention.start < end
+                and lm.mention.type in ("PROGRAM", "DOCUMENT")]
+        if start > after:   # a later clause: the object must close it
+            objs = [o for o in objs if not text[o.mention.end:end].strip()]
+        if objs:
+            return objs
+        actors = [lm for lm in in_sent if after <= lm.mention.start < end
+                  and lm.mention.type in cfg["subject_types"]]
+        if actors or end >= next_trigger:
+            return []
+        start = end + 1
+    return []
 
 
 def _subject(text, in_sent, s, t, cfg):
@@ -82,8 +99,10 @@ def _subject(text, in_sent, s, t, cfg):
     if split is not None:
         partners = [lm for lm in before if lm.mention.start > split and lm.mention.type in ("AGENCY", "ORG")]
         heads = [lm for lm in before if lm.mention.end <= split]
+        same_clause = not any(ch in cfg["clause_ends"] for ch in text[split:t])
         if partners and heads:
-            return _best(heads, cfg), partners
+            # A与B签署: both act. A会同B建立…，推行…: only A acts in the later clause.
+            return _best(heads, cfg), (partners if same_clause else [])
     return _best(before, cfg), []
 
 

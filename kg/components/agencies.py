@@ -113,7 +113,7 @@ class AgencyFinder:
                 ok = not (nxt and (nxt in self.rules.title_followers or
                                    nxt in self.rules.not_followed_by.get(suf, ())))
                 if ok and not any(s < end and j < e for s, e in taken):
-                    start = self.rules.body_before(text, j, suf, self.min_bare_core, 8)
+                    start = self.rules.body_before(text, j, suf, self.min_bare_core, 8, core_may_be_verb=True)
                     if start is not None and text[start:end] not in self.generic_alone:
                         out.append(Mention(start, end, "AGENCY", text[start:end], "kg_agencies",
                                            PRIORITY_BARE, {"bare": True}))
@@ -128,6 +128,8 @@ class AgencyFinder:
         while frontier:
             new = []
             for host in frontier:
+                if any(text.endswith(w, 0, host.start) for w in self.attach_words):
+                    continue  # 驻应急管理部|纪检监察组 belongs to the body before 驻
                 pos = host.end
                 for w in self.attach_words:
                     if text.startswith(w, pos):

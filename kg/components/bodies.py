@@ -50,10 +50,11 @@ class BodyRules:
                 return suf
         return None
 
-    def acceptable(self, core: str, suffix: str) -> bool:
+    def acceptable(self, core: str, suffix: str, core_may_be_verb: bool = False) -> bool:
+        """A core may be exactly a verb-like word only where asked (组织|部)."""
         if any(core.startswith(b) for b in self.bad_core_starts):
             return False
-        if any(w in core for w in self.stop_words):
+        if not (core_may_be_verb and core in self.stop_words) and any(w in core for w in self.stop_words):
             return False
         body = core + suffix
         return not any(len(w) > len(suffix) and body.endswith(w) for w in self.not_bodies)
@@ -71,7 +72,8 @@ class BodyRules:
                 return j + len(suf)
         return None
 
-    def body_before(self, text: str, end_core: int, suffix: str, min_core: int, max_core: int):
+    def body_before(self, text: str, end_core: int, suffix: str, min_core: int, max_core: int,
+                    core_may_be_verb: bool = False):
         """Start of an unprefixed body whose suffix begins at end_core, or None.
 
         The core runs left to the nearest character that cannot be in a name;
@@ -83,6 +85,6 @@ class BodyRules:
         if i > 0 and self.core_char_ok(text[i - 1]):
             return None  # ran into the length limit inside a longer word
         core = text[i:end_core]
-        if len(core) < min_core or not self.acceptable(core, suffix):
+        if len(core) < min_core or not self.acceptable(core, suffix, core_may_be_verb):
             return None
         return i

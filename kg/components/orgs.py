@@ -56,10 +56,11 @@ class OrgFinder:
         """Start after a person named in the core, or at a place that opens
         the name (副市长靳伟因|北京长峰医院); a place in brackets stays inside."""
         text = doc.text
+        places = {(m.start, m.end) for m in mentions_of(doc) if m.type == "PLACE"}
         for m in mentions_of(doc):
             if not (start <= m.start and m.end <= core_end):
                 continue
-            if m.type == "PERSON":
+            if m.type == "PERSON" and (m.start, m.end) not in places:
                 start = max(start, m.end)
         for m in sorted(mentions_of(doc), key=lambda m: m.start):
             if m.type == "PLACE" and start <= m.start < core_end and text[m.start - 1: m.start] not in "（(":

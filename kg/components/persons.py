@@ -89,7 +89,7 @@ def load_person_rules() -> PersonRules:
 class PersonHit:
     start: int
     end: int
-    cue: str                      # title | suffix | speech | list | group | token | anonymised
+    cue: str                      # title | creator | suffix | speech | list | group | token | anonymised
     chain: TitleChain | None = None
     anonymised: bool = False
     attrs: dict = field(default_factory=dict)
@@ -268,7 +268,10 @@ class _Finder:
             split_word = t[i - 1:i + 1] in self.lex and (
                 not self.boundary(i) or (e < self.n and t[e] in r.body_end))
             ok = not (in_lex and len(cand) == 2 and right < STRONG) and not split_word
-            cue = "title"
+            # 群众和企业: a role word (群众, 专家) does not make 和/向/但 a surname
+            if t[i] in r.function and chain is not None and chain.last.kind == "role":
+                ok = False
+            cue = "title" if chain is not None or not creator else "creator"
         elif right == STRONG:
             speech = self.starts(e, r.speech) is not None
             cue = "speech" if speech else "suffix"

@@ -36,7 +36,9 @@ class ProgramFinder:
         bare_heads = [h for h in cfg["heads"] if h not in cfg["quoted_only_heads"]]
         gap, qmax = cfg["max_quote_gap"], cfg["max_quoted_name"]
         self.quoted_re = re.compile(
-            rf"[“「\"]([^“”「」\"\n]{{1,{qmax}}})[”」\"](的)?([\u4e00-\u9fff\w]{{0,{gap}}}?)({heads})")
+            rf"[“「\"]([^“”「」\"\n]{{1,{qmax}}})[”」\"](的)?((?:(?![{re.escape(cfg['quote_gap_stops'])}])[\u4e00-\u9fff\w]){{0,{gap}}})")
+        self.heads = sorted(cfg["heads"], key=len, reverse=True)
+        self.head_nf = set(cfg.get("head_not_followed_by", ""))
         self.quote_only_re = re.compile(rf"[“「\"]([^“”「」\"\n]{{1,{qmax}}})[”」\"]")
         self.head_in_quote = re.compile(rf"({heads})")
         nf = re.escape(cfg.get("head_not_followed_by", "")) or "\\b\\B"
@@ -56,8 +58,10 @@ class ProgramFinder:
             if text[s] not in "了的《":
                 out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", 45))
         for m in self.quoted_re.finditer(text):
-            out.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs", 48,
-                               {"quoted": m.group(1)}))
+            end = self._last_head_end(text, m.start(3), m.end(3))
+            if end is not None:
+                out.append(Mention(m.start(), end, "PROGRAM", text[m.start():end], "kg_programs", 48,
+                                   {"quoted": m.group(1)}))
         for m in self.quote_only_re.finditer(text):
             inner = m.group(1)
             if self.head_in_quote.search(inner) and inner[-1] not in "。，！？":
@@ -65,6 +69,16 @@ class ProgramFinder:
                                    {"quoted": inner}))
         out.extend(self._bare(text))
         return doc
+
+    def _last_head_end(self, text, s, e):
+        """The furthest position in text[s:e] where a head noun ends ("…"工作清单
+        is a 清单, not a 工作), or None."""
+        for end in range(e, s, -1):
+            if text[end:end + 1] in self.head_nf:
+                continue
+            if any(text.endswith(h, s, end) for h in self.heads):
+                return end
+        return None
 
     def _bare(self, text):
         found = []

@@ -1,130 +1,315 @@
 """graph.ttl: the graph on standard vocabularies, for any triple store.
 
-W3C ORG for bodies, posts and sub-organisations; schema.org for kinds of
-things and places; SKOS for names and division codes; PROV-O and Web
-Annotation for evidence; a small project namespace only where no standard
-term fits. IRIs are ASCII and stable: derived from the type and the division
-code or a hash of the node key, never from run order; Chinese stays in
-literals.
+Mapping (vocabularies in kg/vocab.py, project terms in ontology/govkg.ttl):
+bodies are `org:Organization` + `schema:GovernmentOrganization`, places
+`schema:AdministrativeArea` (`skos:notation` = division code), documents
+`schema:Legislation`, programs `kg:Program`; names are `skos:prefLabel` /
+`skos:altLabel` in `@zh`. Every edge is a plain triple (`kg:introduced`,
+`org:headOf`, `schema:containedInPlace`, ...) *and* a fact node (an
+`rdf:Statement`; also `kg:Introduction` with its `dcterms:date`, or
+`org:Membership` with its `org:role`) that `prov:wasDerivedFrom` one evidence
+node per sentence: an `oa:SpecificResource` on the source file with a text
+quote and a position selector, `dcterms:isPartOf` its article. Articles are
+`schema:NewsArticle` nodes (dcterms:title/date/creator/source) that
+`schema:mentions` the entities they name.
+
+Why we write Turtle ourselves instead of calling rdflib's serializer: a
+corpus graph of 10^5 nodes is millions of triples, and rdflib needs minutes
+for that; here it is one pass of string building. We work in Turtle tokens
+(`org:headOf`, `place:530927`, `"公安部"@zh`) from the start: every instance
+IRI is minted by us, ASCII, from a hash of the node key or the division code
+(never from run order, so stable across runs and corpora), and always a safe
+prefixed name. Literals get the Turtle grammar's escapes. Subjects are
+sorted, so the same graph always gives the same bytes. tests/test_turtle.py
+checks the output in four parsers.
 """
 
 import hashlib
+import re
+from datetime import date
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, SDO, SKOS
+from ..atomic import write_bytes
+from ..vocab import DEFAULT_BASE, KINDS, PREFIXES, TYPE_KINDS
 
-from ..atomic import write_text
 
-OA = Namespace("http://www.w3.org/ns/oa#")
-DEFAULT_BASE = "https://w3id.org/govkg/"
+class _Tokens:
+    """`ORG.headOf` -> "org:headOf": a vocabulary as prefixed-name tokens."""
+
+    def __init__(self, prefix: str):
+        self._p = prefix
+
+    def __getattr__(self, name):
+        value = f"{self._p}:{name}"
+        setattr(self, name, value)
+        return value
+
+
+DCTERMS, KG, OA, ORG, PROV, RDF, SDO, SKOS, XSD = map(
+    _Tokens, ("dcterms", "kg", "oa", "org", "prov", "rdf", "schema", "skos", "xsd"))
+A = "a"  # rdf:type
 
 TYPE_CLASSES = {
-    "AGENCY": [ORG.Organization, SDO.GovernmentOrganization],
-    "ORG": [ORG.Organization, SDO.Organization],
-    "PERSON": [SDO.Person],
-    "PLACE": [SDO.AdministrativeArea],
-    "DOCUMENT": [SDO.Legislation],
-    "PROGRAM": [],  # the project's own class, below
+    "AGENCY": (ORG.Organization, SDO.GovernmentOrganization),
+    "ORG": (ORG.Organization, SDO.Organization),
+    "PERSON": (SDO.Person,),
+    "PLACE": (SDO.AdministrativeArea,),
+    "DOCUMENT": (SDO.Legislation,),
+    "PROGRAM": (KG.Program,),
 }
+RELATIONS = {  # edge key -> the plain triple's predicate
+    "introduced": KG.introduced,
+    "leads": ORG.headOf,
+    "member_of": ORG.memberOf,
+    "part_of": ORG.subOrganizationOf,
+    "cooperates_with": KG.cooperatesWith,
+    "located_in": SDO.containedInPlace,  # schema:location when the head is not a place
+}
+
+_SAFE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")  # a PN_LOCAL every parser takes
+_BASE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[!#-;=?-\[\]_a-z~]*")  # ASCII, no <>"{}|\^` or space
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f\ud800-\udfff]')
+_ESCAPES = {i: f"\\u{i:04X}" for i in [*range(0x20), 0x7F]}
+_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r",
+                 ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"})
+_ESCAPES.update({i: "\\uFFFD" for i in range(0xD800, 0xE000)})  # lone surrogates are not text
+_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 
 
 def _h(text: str, n: int = 16) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:n]
 
 
-class Vocab:
-    def __init__(self, base: str):
-        base = base if base.endswith(("/", "#")) else base + "/"
-        self.base = base
-        self.KG = Namespace(base + "ontology#")
+def slug(text) -> str:
+    """An ASCII local name for `text`: itself when already safe, else its safe
+    characters plus a hash of the whole, so distinct texts stay distinct."""
+    text = str(text)
+    if _SAFE.fullmatch(text):
+        return text
+    keep = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")[:40]
+    return f"{keep}-{_h(text, 10)}" if keep else _h(text, 10)
 
-    def node(self, node_id: str, data: dict) -> URIRef:
-        kind = data["type"].lower()
+
+def check_base(base: str) -> str:
+    """The base IRI for instance data, ending in / or #; ValueError if unusable."""
+    if not _BASE.fullmatch(base or ""):
+        raise ValueError(f"base IRI must be an absolute ASCII IRI without <>\"{{}}|\\^` or spaces: {base!r}")
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def escape(text: str) -> str:
+    """A Turtle STRING_LITERAL_QUOTE body: ECHAR/UCHAR for quote, backslash and
+    controls; lone surrogates (unencodable) become U+FFFD."""
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
+
+
+def zh(text) -> str:
+    return f'"{escape(str(text))}"@zh'
+
+
+def plain(text) -> str:
+    return f'"{escape(str(text))}"'
+
+
+def nonneg(n) -> str:
+    return f'"{int(n)}"^^{XSD.nonNegativeInteger}'
+
+
+def date_lit(value) -> str:
+    """ISO dates, full or partial (2021, 2021-05, 2021-05-14), get their XSD type."""
+    v = str(value)
+    try:
+        date.fromisoformat({4: v + "-01-01", 7: v + "-01", 10: v}.get(len(v), "x"))
+    except ValueError:
+        return plain(v)
+    return f'"{v}"^^{_DATE_TYPES[len(v)]}'
+
+
+class Minter:
+    """Instance subjects as `kind:local` tokens; the base IRI only enters the
+    @prefix lines. Local parts: division code, slug or hash of a stable key."""
+
+    def node(self, key: str, data: dict) -> str:
+        kind = TYPE_KINDS[data["type"]]
         if data["type"] == "PLACE" and data.get("code"):
-            return URIRef(f"{self.base}place/{_safe(data['code'])}")
-        return URIRef(f"{self.base}{kind}/{_h(node_id)}")
+            return f"{kind}:{slug(data['code'])}"
+        return f"{kind}:{_h(key)}"
 
-    def uri(self, path: str) -> URIRef:
-        return URIRef(self.base + path)
+    def source(self, source) -> str:
+        return f"source:{slug(source)}"
 
+    def article(self, source, article_id) -> str:
+        return f"article:{slug(source)}_{slug(article_id)}"
 
-def _safe(code: str) -> str:
-    return "".join(c if c.isascii() and (c.isalnum() or c in "-_") else f"_{ord(c):x}" for c in code)
-
-
-def graph_to_rdf(g, base: str = DEFAULT_BASE) -> Graph:
-    v = Vocab(base)
-    KG = v.KG
-    r = Graph()
-    for prefix, ns in (("org", ORG), ("schema", SDO), ("skos", SKOS), ("dcterms", DCTERMS),
-                       ("prov", PROV), ("oa", OA), ("kg", KG)):
-        r.bind(prefix, ns)
-    iri = {n: v.node(n, g.nodes[n]) for n in g.nodes}
-    for n in sorted(g.nodes):
-        d, s = g.nodes[n], iri[n]
-        for c in TYPE_CLASSES[d["type"]]:
-            r.add((s, RDF.type, c))
-        if d["type"] == "PROGRAM":
-            r.add((s, RDF.type, KG.Program))
-        r.add((s, SKOS.prefLabel, Literal(d["name"], lang="zh")))
-        for a in sorted(d["aliases"] - {d["name"]}):
-            r.add((s, SKOS.altLabel, Literal(a, lang="zh")))
-        if d.get("code") and d["type"] == "PLACE":
-            r.add((s, SKOS.notation, Literal(d["code"])))
-    for h, t, k, d in g.edges(keys=True, data=True):
-        _edge(r, v, iri[h], iri[t], k, d, g)
-    return r
+    def evidence(self, ev: dict) -> str:
+        if ev.get("raw_start") is not None:
+            span = f"{int(ev['raw_start'])}-{int(ev['raw_end'])}"
+        elif ev.get("start") is not None:
+            span = f"n{int(ev['start'])}-{int(ev['end'])}"
+        else:
+            span = "t" + _h(ev.get("text", ""), 12)
+        return f"evidence:{slug(ev['source'])}_{span}"
 
 
-def _edge(r, v, s, o, rel, d, g):
-    KG = v.KG
-    if rel == "part_of":
-        r.add((s, ORG.subOrganizationOf, o))
-    elif rel == "located_in":
-        r.add((s, SDO.containedInPlace, o))
-    elif rel == "introduced":
-        r.add((s, KG.introduced, o))
-    elif rel == "cooperates_with":
-        r.add((s, KG.cooperatesWith, o))
-    elif rel == "leads":
-        r.add((s, ORG.headOf, o))
-    fact = v.uri(f"fact/{_h(f'{s}|{rel}|{o}')}")
-    r.add((fact, RDF.type, RDF.Statement))
-    r.add((fact, RDF.subject, s))
-    r.add((fact, RDF.predicate, KG[_camel(rel)]))
-    r.add((fact, RDF.object, o))
-    if d["attrs"].get("date"):
-        r.add((fact, DCTERMS.date, Literal(d["attrs"]["date"])))
-    if rel in ("leads", "member_of"):
-        ms = v.uri(f"membership/{_h(f'{s}|{rel}|{o}')}")
-        r.add((ms, RDF.type, ORG.Membership))
-        r.add((ms, ORG.member, s))
-        r.add((ms, ORG.organization, o))
-        if d["attrs"].get("title"):
-            role = v.uri(f"role/{_h(d['attrs']['title'])}")
-            r.add((role, RDF.type, ORG.Role))
-            r.add((role, SKOS.prefLabel, Literal(d["attrs"]["title"], lang="zh")))
-            r.add((ms, ORG.role, role))
-        r.add((fact, PROV.wasDerivedFrom, ms))
-    for ev in d["evidence"]:
-        e = v.uri(f"evidence/{_h(ev['source'] + '|' + str(ev['raw_start']) + '|' + str(ev['raw_end']))}")
-        r.add((e, RDF.type, PROV.Entity))
-        r.add((e, RDF.type, OA.TextQuoteSelector))
-        r.add((e, OA.exact, Literal(ev["text"], lang="zh")))
-        r.add((e, OA.start, Literal(ev["raw_start"], datatype=XSD.nonNegativeInteger)))
-        r.add((e, OA.end, Literal(ev["raw_end"], datatype=XSD.nonNegativeInteger)))
-        r.add((e, DCTERMS.source, Literal(ev["source"])))
-        if ev.get("article_title"):
-            r.add((e, DCTERMS.title, Literal(ev["article_title"], lang="zh")))
-        r.add((fact, PROV.wasDerivedFrom, e))
-    r.add((KG[_camel(rel)], RDFS.label, Literal(rel)))
+class Doc:
+    """The triples, grouped by subject: either open (predicate -> set of
+    objects, for subjects that many producers add to) or closed (one
+    producer writes the whole block at once: facts, evidence)."""
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        self.base = check_base(base)
+        self.open, self.closed, self.n_closed = {}, {}, 0
+
+    def add(self, s, p, o):
+        preds = self.open.get(s)
+        if preds is None:
+            preds = self.open[s] = {}
+        objs = preds.get(p)
+        if objs is None:
+            preds[p] = {o}
+        else:
+            objs.add(o)
+
+    def close(self, s, pairs):
+        """A whole subject block: [(predicate, [objects])], `a` first."""
+        self.closed[s] = " ;\n".join(f"    {p} {', '.join(sorted(set(objs)))}" for p, objs in pairs if objs)
+        self.n_closed += sum(len(set(objs)) for _, objs in pairs)
+
+    def __len__(self):
+        return self.n_closed + sum(len(v) for preds in self.open.values() for v in preds.values())
+
+    def text(self) -> str:
+        prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, **{k: f"{self.base}{k}/" for k in KINDS}}
+        blocks = list(self.closed.items())
+        for s, preds in self.open.items():
+            if s in self.closed:
+                raise ValueError(f"subject both open and closed: {s}")
+            blocks.append((s, " ;\n".join(f"    {p} {', '.join(sorted(objs))}" for p, objs in
+                                          sorted(preds.items(), key=lambda kv: (kv[0] != A, kv[0])))))
+        blocks.sort()
+        head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
+        return head + "".join(f"\n{s}\n{body} .\n" for s, body in blocks)
 
 
-def _camel(rel: str) -> str:
-    a, *rest = rel.split("_")
-    return a + "".join(w.title() for w in rest)
+def graph_doc(g, base: str = DEFAULT_BASE) -> Doc:
+    """The RDF of a govkg MultiDiGraph (see the module docstring)."""
+    doc, m = Doc(base), Minter()
+    tok = {n: m.node(n, d) for n, d in g.nodes(data=True)}
+    articles = set()
+    for a in g.graph.get("articles", []):
+        articles.add(_article(doc, m, a))
+    by_code = {d["code"]: n for n, d in g.nodes(data=True) if d["type"] == "PLACE" and d.get("code")}
+    for n, d in g.nodes(data=True):
+        _node(doc, m, tok[n], d, tok, by_code)
+    evidence = {}
+    for h, o, key, d in g.edges(keys=True, data=True):
+        _edge(doc, m, g, h, o, key, d, tok, evidence, articles)
+    return doc
 
 
-def write_turtle(g, path, base: str = DEFAULT_BASE) -> None:
-    data = graph_to_rdf(g, base).serialize(format="turtle")
-    write_text(path, data)
+def _article(doc, m, a):
+    s = m.article(a["source"], a["id"])
+    doc.add(s, A, SDO.NewsArticle)
+    doc.add(s, DCTERMS.source, _source(doc, m, a["source"]))
+    doc.add(s, DCTERMS.identifier, plain(a["id"]))
+    if a.get("title"):
+        doc.add(s, DCTERMS.title, zh(a["title"]))
+    if a.get("date"):
+        doc.add(s, DCTERMS.date, date_lit(a["date"]))
+    if a.get("place"):
+        doc.add(s, KG.dateline, zh(a["place"]))
+    for c in a.get("creators") or ():
+        agent = f"agent:{_h(c)}"
+        doc.add(agent, A, DCTERMS.Agent)
+        doc.add(agent, SKOS.prefLabel, zh(c))
+        doc.add(s, DCTERMS.creator, agent)
+    return s
+
+
+def _source(doc, m, source):
+    s = m.source(source)
+    if s not in doc.open:
+        doc.add(s, A, SDO.DigitalDocument)
+        doc.add(s, DCTERMS.identifier, plain(source))
+    return s
+
+
+def _node(doc, m, s, d, tok, by_code):
+    for c in TYPE_CLASSES[d["type"]]:
+        doc.add(s, A, c)
+    doc.add(s, SKOS.prefLabel, zh(d["name"]))
+    for a in d.get("aliases") or ():
+        if a != d["name"]:
+            doc.add(s, SKOS.altLabel, zh(a))
+    if d["type"] == "PLACE":
+        if d.get("code"):
+            doc.add(s, SKOS.notation, plain(d["code"]))
+        if d.get("level"):
+            doc.add(s, KG.divisionLevel, plain(d["level"]))
+        if d.get("parent") in by_code:  # gazetteer containment, even when no sentence says it
+            doc.add(s, SDO.containedInPlace, tok[by_code[d["parent"]]])
+    for mention in d.get("mentions") or ():
+        if mention.get("source") and mention.get("article") is not None:
+            doc.add(m.article(mention["source"], mention["article"]), SDO.mentions, s)
+
+
+def _edge(doc, m, g, h, o, key, d, tok, evidence, articles):
+    s, obj = tok[h], tok[o]
+    pred = RELATIONS.get(key) or f"kg:{_camel(key)}"
+    if key == "located_in" and g.nodes[h]["type"] != "PLACE":
+        pred = SDO.location
+    doc.add(s, pred, obj)
+    attrs = d.get("attrs") or {}
+    types, extra = [RDF.Statement], []
+    if key == "introduced":
+        types.append(KG.Introduction)
+    elif key in ("leads", "member_of"):
+        types.append(ORG.Membership)
+        extra = [(ORG.member, [s]), (ORG.organization, [obj])]
+        if attrs.get("title"):
+            role = f"role:{_h(attrs['title'])}"
+            doc.add(role, A, ORG.Role)
+            doc.add(role, SKOS.prefLabel, zh(attrs["title"]))
+            extra.append((ORG.role, [role]))
+    if attrs.get("date"):
+        extra.append((DCTERMS.date, [date_lit(attrs["date"])]))
+    evs = [_evidence(doc, m, ev, evidence, articles) for ev in d.get("evidence") or ()]
+    doc.close(f"fact:{_h(f'{h}|{key}|{o}')}", [
+        (A, types), (RDF.subject, [s]), (RDF.predicate, [pred]), (RDF.object, [obj]),
+        *extra, (PROV.wasDerivedFrom, evs)])
+
+
+def _evidence(doc, m, ev, seen, articles):
+    e = m.evidence(ev)
+    if e in seen:
+        return e
+    seen[e] = True
+    quote, pos = e + "-text", e + "-pos"
+    doc.close(quote, [(A, [OA.TextQuoteSelector]), (OA.exact, [zh(ev.get("text", ""))])])
+    selectors = [quote]
+    if ev.get("raw_start") is not None:
+        doc.close(pos, [(A, [OA.TextPositionSelector]), (OA.start, [nonneg(ev["raw_start"])]),
+                        (OA.end, [nonneg(ev["raw_end"])])])
+        selectors.append(pos)
+    part = []
+    if ev.get("article") is not None:
+        art = m.article(ev["source"], ev["article"])
+        part = [art]
+        if art not in articles:  # graphs without an article list: what the evidence knows
+            articles.add(_article(doc, m, {"source": ev["source"], "id": ev["article"],
+                                           "title": ev.get("article_title"), "date": ev.get("article_date")}))
+    doc.close(e, [(A, [OA.SpecificResource]), (DCTERMS.isPartOf, part),
+                  (OA.hasSelector, selectors), (OA.hasSource, [_source(doc, m, ev["source"])])])
+    return e
+
+
+def _camel(rel) -> str:
+    a, *rest = str(rel).split("_")
+    return slug(a + "".join(w.title() for w in rest))
+
+
+def turtle(g, base: str = DEFAULT_BASE) -> str:
+    return graph_doc(g, base).text()
+
+
+def write_turtle(g, path, base: str | None = None) -> None:
+    write_bytes(path, turtle(g, base or DEFAULT_BASE).encode("utf-8"))
