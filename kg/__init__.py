@@ -4,3 +4,18 @@ The public API is kept small: `extract` for one text, `build` for a corpus.
 """
 
 __version__ = "0.1.0"
+
+
+def extract(text: str, date: str | None = None) -> dict:
+    """Entities and relations of one text, as the spec §5 JSON (a dict)."""
+    from .extract import extract_text
+    return extract_text(text, date)
+
+
+def build(paths, out, date: str | None = None) -> int:
+    """Build graph.{json,ttl,html,graphml} in `out` from files or folders;
+    returns the number of files that could not be read."""
+    from pathlib import Path
+
+    from .build import build as _build
+    return _build(paths, Path(out), date=date)

@@ -27,6 +27,12 @@ def load_page(path, date=None) -> Page:
     return load_document(path, date).page
 
 
+def text_document(text: str, date=None, name: str = "<text>") -> Document:
+    """A document from a string (the API's `extract`, tests)."""
+    norm = normalize(text)
+    return Document(Path(name), date, norm, split_articles(norm, date))
+
+
 def load_document(path, date=None) -> Document:
     path = Path(path)
     date = date or date_from_filename(path.name)

@@ -73,5 +73,10 @@ def entity_json(e, eid):
     return out
 
 
+def extract_text(text: str, date=None, name: str = "<text>") -> dict:
+    from .document import text_document
+    return extract_document(text_document(text, date, name))
+
+
 def extract_file(path, date=None) -> dict:
     return extract_document(load_document(Path(path), date))

@@ -72,6 +72,9 @@ class DocumentLinker:
             ent = self.entities.get(key)
             if ent is None:
                 ent = self.entities[key] = Entity(key, m.type, name, set(), [], dict(attrs))
+            elif attrs.get("name_rank", 9) < ent.attrs.get("name_rank", 9):
+                ent.aliases.add(ent.name)
+                ent.name, ent.attrs["name_rank"] = name, attrs["name_rank"]
             ent.aliases.update(aliases)
             ent.aliases.add(m.text)
             ent.mentions.append((self.source, article_id, m.start, m.end))
@@ -118,7 +121,9 @@ class DocumentLinker:
         if a.get("prefix_end") and a.get("place_code"):
             p = self.gaz.by_code(a["place_code"])
             tail = m.text[a["prefix_end"] - m.start:]
-            return self._local(p, tail, m.text)
+            ps = a.get("place_span")
+            written = m.text[ps[0] - m.start: ps[1] - m.start] if ps else None
+            return self._local(p, tail, m.text, written)
         if a.get("level_prefix"):
             p = self._place_in_context(a["level_prefix"], m.start, places)
             tail = m.text[1:]
@@ -129,10 +134,18 @@ class DocumentLinker:
             return ("collective", m.text), m.text, set(), {"collective": True}
         return ("bare", "AGENCY", canonical_tail(m.text)), m.text, variants(m.text), {}
 
-    def _local(self, place, tail, surface):
-        name = place.name + tail
-        aliases = {surface} | variants(name) | {s + tail for s in self.gaz.names_of(place.code)}
-        return (("local", place.code, canonical_tail(tail)), name, aliases, {"place": place.code})
+    def _local(self, place, tail, surface, written=None):
+        """A local body. Its canonical name keeps the place as the text writes
+        it (西藏森林消防总队, not 西藏自治区…), preferring the place's full
+        official form where the text uses it (沧源佤族自治县纪委监委 over
+        沧源县纪委监委); a body only implied by a level character (县公安局)
+        is named with the place's official name (苍溪县公安局)."""
+        rank = 2 if written is None else (0 if written == place.name else 1)
+        rank = rank * 2 + (0 if canonical_tail(tail) == tail else 1)   # 人民政府 over 政府
+        name = place.name + tail if written is None else written + tail
+        aliases = {surface, place.name + tail} | variants(name) | {s + tail for s in self.gaz.names_of(place.code)}
+        return (("local", place.code, canonical_tail(tail)), name, aliases,
+                {"place": place.code, "name_rank": rank})
 
     def _place_in_context(self, ch, pos, places):
         """The place a level character (县 in 县公安局) stands for: the nearest

@@ -13,7 +13,7 @@ Why it is built this way:
 - Fast on big graphs: the node and edge lists are built here directly
   (pyvis's add_node/add_edge check duplicates by list scans, quadratic for
   thousands of edges), and graphs above [large] threshold in rules/html.toml
-  get options that compute the layout once and then switch physics off.
+  get positions computed here once (kg.export.layout) and physics off.
 All drawing choices (colours, shapes, labels, vis options) live in
 rules/html.toml.
 """
@@ -30,6 +30,7 @@ import pyvis
 
 from ..atomic import write_text
 from ..rules import load_toml
+from .layout import positions
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 CSP_PLACEHOLDER = "__GOVKG_SCRIPT_HASHES__"
@@ -68,6 +69,9 @@ def page_data(g, st: dict | None = None) -> dict:
         if d.get("code"):
             node["code"] = d["code"]
         nodes.append(node)
+    if large:
+        for i, (x, y) in positions(g, ids, st["large"]["edge_length"]).items():
+            nodes[i]["x"], nodes[i]["y"] = x, y
     edges = []
     for i, (h, t, k, d) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))):
         evs = d.get("evidence", [])

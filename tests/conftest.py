@@ -1,0 +1,43 @@
+"""Shared fixtures: the corpus copies in tests/fixtures and builds made once a session."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+GOLD = FIXTURES / "gold"
+SEED = CORPUS / "000_ba7bb21c1752cf58.txt"
+
+
+def gold_of(name: str) -> dict:
+    return json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def extractions():
+    """{name: (gold, prediction)} for every text with gold, extracted once."""
+    from kg.extract import extract_file
+
+    out = {}
+    for g in sorted(GOLD.glob("*.gold.json")):
+        name = g.name[: -len(".gold.json")]
+        gold = gold_of(name)
+        out[name] = (gold, extract_file(CORPUS / f"{name}.txt", gold.get("date")))
+    return out
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """All five texts built together into one graph (dated copies of the files)."""
+    from kg.build import build
+
+    src = tmp_path_factory.mktemp("corpus")
+    for g in sorted(GOLD.glob("*.gold.json")):
+        name = g.name[: -len(".gold.json")]
+        shutil.copy(CORPUS / f"{name}.txt", src / f"{gold_of(name)['date']}_{name}.txt")
+    out = tmp_path_factory.mktemp("build")
+    assert build([src], out) == 0
+    return src, out

@@ -1,0 +1,89 @@
+"""Every relation type on real sentences, dates, and subjects stated earlier."""
+
+import pytest
+
+from kg import extract
+
+
+def rels(text, date="2021-09-15"):
+    out = extract(text, date)
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    return {(name[r["head"]], r["type"], name[r["tail"]]): r for r in out["relations"]}, out
+
+
+def test_introduced_with_relative_date():
+    r, _ = rels("据了解，今年5月，公安部印发《关于深入推进公安执法监督管理机制改革的意见》，对构建公安执法权力运行全流程作出全面规定。")
+    rel = r[("公安部", "introduced", "《关于深入推进公安执法监督管理机制改革的意见》")]
+    assert rel["attrs"]["date"] == "2021-05"
+
+
+def test_introduced_subject_stated_before_the_date():
+    r, _ = rels("公安部法制局二级巡视员曾斌介绍，公安部于2015年11月出台了《关于改革完善受案立案制度的意见》，目前全国各省级公安机关均制定了配套实施意见。")
+    assert r[("公安部", "introduced", "《关于改革完善受案立案制度的意见》")]["attrs"]["date"] == "2015-11"
+
+
+def test_vague_date_gives_no_date_and_partners_cooperate():
+    r, _ = rels("西藏森林消防总队日前与山南隆子县玉麦乡应急管理站签署《森林消防站共建协议》，并举行挂牌仪式。")
+    a = r[("西藏森林消防总队", "introduced", "《森林消防站共建协议》")]
+    assert "date" not in a["attrs"]
+    assert ("玉麦乡应急管理站", "introduced", "《森林消防站共建协议》") in r
+    assert ("西藏森林消防总队", "cooperates_with", "玉麦乡应急管理站") in r
+
+
+def test_introduced_by_a_place_and_coordinated_objects():
+    r, _ = rels("结合“我为群众办实事”实践活动，河北推行“家访下访督访”行动疏民困、解民忧。")
+    assert ("河北省", "introduced", "“家访下访督访”行动") in r
+    r, _ = rels("各地公安机关实行办案质量终身负责制和错案责任倒查问责制，构建执法责任体系。")
+    assert ("公安机关", "introduced", "办案质量终身负责制") in r
+    assert ("公安机关", "introduced", "错案责任倒查问责制") in r
+
+
+def test_lead_agency_and_partners_after_lianhe():
+    r, _ = rels("由县市场监管局牵头，联合县公安局、县交通运输局等部门开展冷链物流专项督查，共组织检查45次。",
+                "2021-01-27")
+    assert ("县市场监管局", "introduced", "冷链物流专项督查") in r
+    assert ("县市场监管局", "cooperates_with", "县公安局") in r
+    assert ("县市场监管局", "cooperates_with", "县交通运输局") in r
+
+
+def test_leads_and_member_of_with_titles():
+    r, _ = rels("“注重系统观念。”公安部法制局局长孙茂利说。公安部法制局二级巡视员曾斌介绍，公安部将持续组织开展督察。")
+    assert r[("孙茂利", "leads", "公安部法制局")]["attrs"]["title"] == "局长"
+    assert r[("曾斌", "member_of", "公安部法制局")]["attrs"]["title"] == "二级巡视员"
+    assert ("公安部法制局", "part_of", "公安部") in r
+
+
+def test_deputy_is_a_member_and_implied_government():
+    r, _ = rels("北京市委书记刘淇，北京市委副书记、市长郭金龙，河南省委副书记、省长郭庚茂出席。", "2011-09-23")
+    assert ("刘淇", "leads", "北京市委") in r
+    assert r[("郭金龙", "member_of", "北京市委")]["attrs"]["title"] == "副书记"
+    assert ("郭金龙", "leads", "北京市人民政府") in r
+    assert ("郭庚茂", "leads", "河南省人民政府") in r
+
+
+def test_located_in_from_prefix_and_division_tree():
+    r, out = rels("本报昆明9月14日电 今年以来，云南省临沧市沧源佤族自治县纪委监委聚焦涉农补贴，进行靶向监督。")
+    assert ("沧源佤族自治县纪委监委", "located_in", "沧源佤族自治县") in r
+    assert ("沧源佤族自治县", "located_in", "临沧市") in r
+    assert ("临沧市", "located_in", "云南省") in r
+    assert ("昆明市", "located_in", "云南省") in r
+    # direct parent edges only: the county is not also tied to the province
+    assert ("沧源佤族自治县", "located_in", "云南省") not in r
+
+
+def test_part_of_for_a_unit_stationed_in_another_body():
+    r, _ = rels("中央纪委国家监委驻应急管理部纪检监察组依规依纪依法追责问责。", "2023-10-25")
+    assert ("中央纪委国家监委驻应急管理部纪检监察组", "part_of", "中央纪委国家监委") in r
+
+
+@pytest.mark.parametrize("sentence", [
+    "2018年6月，公安部出台《关于建立健全公安机关执法全流程记录机制的意见》。",
+    "江夏区还推出“帮代办”服务，工作人员上门办。",
+])
+def test_every_relation_has_sentence_evidence(sentence):
+    r, out = rels(sentence)
+    assert r
+    for rel in r.values():
+        ev = rel["evidence"]
+        assert ev["text"] and ev["text"] in sentence
+        assert ev["article"] == out["articles"][0]["id"]
