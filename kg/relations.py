@@ -65,30 +65,49 @@ def extract_relations(document, per_article, linker) -> RelationSet:
 
 
 def _structural(rels, linker, keyed, sents, article):
-    gaz = linker.gaz
-    place_keys = {k for k in linker.entities if k[0] == "place"}
+    _place_tree(rels, linker, keyed, sents, article)
     central = {k[1]: k for k in linker.entities if k[0] == "central"}
     for lm in keyed:
         m, key = lm.mention, lm.key
         sent = sentence_at(sents, m.start) or (m.start, m.end)
         ent = linker.entities.get(key)
-        if ent is None:
+        if ent is None or ent.type not in ("AGENCY", "ORG"):
             continue
-        if key[0] == "place":
-            for anc in gaz.ancestors(key[1]):
-                if ("place", anc) in place_keys:
-                    rels.add(key, "located_in", ("place", anc), article, sent)
-                    break
-        if ent.type in ("AGENCY", "ORG"):
-            host = ent.attrs.get("host")
-            if host:
-                rels.add(key, "part_of", host, article, sent)
-            elif ent.attrs.get("place"):
-                rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent)
-            if key[0] == "central":
-                parent = _central_parent(key[1])
-                if parent in central:
-                    rels.add(key, "part_of", central[parent], article, sent)
+        host = ent.attrs.get("host")
+        if host:
+            rels.add(key, "part_of", host, article, sent)
+        elif ent.attrs.get("place"):
+            place_in_name = lm.mention.attrs.get("place_span") is not None
+            rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent,
+                     None if place_in_name else {"basis": "context"})
+        if key[0] == "central":
+            parent = _central_parent(key[1])
+            if parent in central:
+                rels.add(key, "part_of", central[parent], article, sent)
+
+
+def _place_tree(rels, linker, keyed, sents, article):
+    """Each named place -> the nearest ancestor the document also names.
+
+    The evidence is a sentence naming both when there is one; otherwise the
+    child's sentence, and the edge says it rests on the division table."""
+    gaz = linker.gaz
+    place_keys = {k for k in linker.entities if k[0] == "place"}
+    where = {}
+    for lm in keyed:
+        if lm.key[0] == "place":
+            sent = sentence_at(sents, lm.mention.start)
+            if sent:
+                where.setdefault(lm.key, []).append(sent)
+    for key, child_sents in where.items():
+        parent = next((("place", a) for a in gaz.ancestors(key[1]) if ("place", a) in place_keys), None)
+        if parent is None:
+            continue
+        both = [s for s in child_sents if s in where.get(parent, [])]
+        if both:
+            rels.add(key, "located_in", parent, article, both[0])
+        else:
+            rels.add(key, "located_in", parent, article, child_sents[0], {"basis": "division table"})
 
 
 def _central_parent(canonical):

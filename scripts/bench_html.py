@@ -91,10 +91,11 @@ def measure(html: Path, budget: float) -> dict:
         res["redraw_ms"] = page.evaluate("""() => { const t0 = performance.now();
             for (let i = 0; i < 5; i++) govkg.network.redraw(); return (performance.now() - t0) / 5; }""")
         # a real mouse click on a node, through vis-network's own event handling
-        pos = page.evaluate("""() => { const n = govkg.data.nodes[10].id; govkg.network.fit({animation: false});
-            const p = govkg.network.getPositions([n])[n]; const d = govkg.network.canvasToDOM(p);
+        pos = page.evaluate("""() => { const n = govkg.data.nodes[10].id, net = govkg.network;
+            net.unselectAll(); net.moveTo({position: net.getPositions([n])[n], scale: 1.5, animation: false});
+            const p = net.getPositions([n])[n]; const d = net.canvasToDOM(p);
             const r = document.getElementById('net').getBoundingClientRect();
-            return {x: d.x + r.left, y: d.y + r.top, id: n}; }""")
+            return {x: d.x + r.left, y: d.y + r.top, id: net.getNodeAt(d)}; }""")
         t0 = time.monotonic()
         page.mouse.click(pos["x"], pos["y"])
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")

@@ -45,8 +45,29 @@ def _repulsion(pos, mass, kx, ky, m, power):
     return out * mass[:, None] / h ** power
 
 
+def _spectral_start(n: int, e, rnd, iterations: int = 600) -> np.ndarray:
+    """Koren's degree-normalised eigenvectors by power iteration (no scipy): an
+    untangled start, so the force phase needs not unfold a crumpled layout."""
+    deg = np.bincount(e.ravel(), minlength=n).astype(float) + 1e-3
+    axes = []
+    for _ in range(2):
+        x = rnd.normal(size=n)
+        for _ in range(iterations):
+            x -= (x * deg).sum() / deg.sum()
+            for u in axes:
+                x -= (x * deg * u).sum() / (u * deg * u).sum() * u
+            ax = np.bincount(e[:, 0], x[e[:, 1]], n) + np.bincount(e[:, 1], x[e[:, 0]], n)
+            x = 0.5 * (x + ax / deg)
+            x /= np.sqrt((x * x).sum()) + 1e-12
+        axes.append(x)
+    pos = np.stack(axes, axis=1)
+    pos /= np.abs(pos).max(axis=0) + 1e-12
+    return pos
+
+
 def force_layout(n: int, edges, iterations: int = 200, seed: int = 7, grid: int = 128,
-                 repulsion: float = 1.0, power: float = 2.0, gravity: float = 0.01) -> np.ndarray:
+                 repulsion: float = 1.0, power: float = 2.0, gravity: float = 0.01,
+                 spectral: bool = True) -> np.ndarray:
     """Positions (n x 2) for nodes 0..n-1 joined by `edges` (pairs), unit spring length.
 
     The model is vis-network's: linear springs along edges, repulsion falling
@@ -62,8 +83,10 @@ def force_layout(n: int, edges, iterations: int = 200, seed: int = 7, grid: int 
     mass = 1.0 + np.bincount(e.ravel(), minlength=n).astype(float)
     side = np.sqrt(n)
     pos = rnd.uniform(-side / 2, side / 2, size=(n, 2))
+    if len(e) and spectral:
+        pos = _spectral_start(n, e, rnd) * side / 2 + pos * 0.05
     kx, ky = _kernel(grid, power)
-    t0 = max(side / 8, 1.0)
+    t0 = max(side / (40 if spectral else 8), 1.0)
     for it in range(iterations):
         disp = repulsion * _repulsion(pos, mass, kx, ky, grid, power) if n > 1 else np.zeros_like(pos)
         if len(e):

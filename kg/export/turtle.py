@@ -27,6 +27,7 @@ checks the output in four parsers.
 import gc
 import hashlib
 import re
+from contextlib import contextmanager
 from datetime import date
 
 from ..atomic import write_bytes
@@ -187,35 +188,20 @@ class Doc:
 
     def text(self) -> str:
         prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, **{k: f"{self.base}{k}/" for k in KINDS}}
-        blocks = self.closed
+        blocks = dict(self.closed)
         for s, preds in self.open.items():
             if s in blocks:
                 raise ValueError(f"subject both open and closed: {s}")
-            a = preds.pop(A, None)
+            a = preds.get(A)
             lines = [f"    a {', '.join(sorted(a))}"] if a else []
-            lines += [f"    {p} {', '.join(sorted(preds[p]))}" for p in sorted(preds)]
+            lines += [f"    {p} {', '.join(sorted(preds[p]))}" for p in sorted(preds) if p != A]
             blocks[s] = " ;\n".join(lines)
-        self.open = {}
         head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
         return head + "".join([f"\n{s}\n{blocks[s]} .\n" for s in sorted(blocks)])
 
 
 def graph_doc(g, base: str = DEFAULT_BASE) -> Doc:
-    """The RDF of a govkg MultiDiGraph (see the module docstring).
-
-    The cyclic garbage collector is paused meanwhile: millions of small sets
-    and tuples, none of them cyclic, otherwise trigger full collections over
-    and over (half the time at 10^5 nodes)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _graph_doc(g, base)
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _graph_doc(g, base):
+    """The RDF of a govkg MultiDiGraph (see the module docstring)."""
     doc, m = Doc(base), Minter()
     tok = {n: m.node(n, d) for n, d in g.nodes(data=True)}
     articles = set()
@@ -331,15 +317,22 @@ def _camel(rel) -> str:
     return slug(a + "".join(w.title() for w in rest))
 
 
-def turtle(g, base: str = DEFAULT_BASE) -> str:
-    doc = graph_doc(g, base)
-    paused = gc.isenabled()
+@contextmanager
+def _gc_paused():
+    """Millions of small, acyclic sets and strings would otherwise trigger
+    full cyclic collections over and over (a third of the time at 10^5 nodes)."""
+    was = gc.isenabled()
     gc.disable()
     try:
-        return doc.text()
+        yield
     finally:
-        if paused:
+        if was:
             gc.enable()
+
+
+def turtle(g, base: str = DEFAULT_BASE) -> str:
+    with _gc_paused():
+        return graph_doc(g, base).text()
 
 
 def write_turtle(g, path, base: str | None = None) -> None:

@@ -1,0 +1,86 @@
+"""The `kg` command as a user runs it: output on stdout, one-line errors, exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CORPUS, SEED
+from kg.cli import main, parser
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_normalize_prints_clean_text(capsys):
+    code, out, _ = run(capsys, "normalize", str(SEED))
+    assert code == 0
+    assert "知情权等执业权利" in out and "9月14日" in out
+
+
+def test_articles_takes_the_date_from_option(capsys):
+    code, out, _ = run(capsys, "articles", str(SEED), "--date", "2021-09-15")
+    data = json.loads(out)
+    assert code == 0 and len(data["articles"]) == 5
+    assert {a["date"] for a in data["articles"]} == {"2021-09-15"}
+    assert data["editors"] == ["苏显龙", "赵晓曦", "徐雷鹏"]
+
+
+def test_articles_takes_the_date_from_the_file_name(capsys, tmp_path):
+    f = tmp_path / "2021-09-15_page.txt"
+    f.write_bytes(SEED.read_bytes())
+    _, out, _ = run(capsys, "articles", str(f))
+    assert {a["date"] for a in json.loads(out)["articles"]} == {"2021-09-15"}
+
+
+def test_extract_writes_spec_json(capsys, tmp_path):
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, "extract", str(CORPUS / "09_scio-finance-regulators-briefing.txt"),
+                       "--date", "2024-09-24", "--format", "json", "-o", str(target))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert code == 0 and out == ""
+    assert set(data) >= {"source", "articles", "entities", "relations"}
+    by_id = {e["id"]: e["name"] for e in data["entities"]}
+    assert ("潘功胜", "leads", "中国人民银行") in {(by_id[r["head"]], r["type"], by_id[r["tail"]]) for r in data["relations"]}
+
+
+@pytest.mark.parametrize("make_input, reason", [
+    (lambda d: (d / "x.png", d.joinpath("x.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01")), "not a text file"),
+    (lambda d: (d / "missing.txt", None), "no such file"),
+])
+def test_bad_input_is_one_line_and_nonzero(capsys, tmp_path, make_input, reason):
+    path, _ = make_input(tmp_path)
+    code, out, err = run(capsys, "extract", str(path))
+    assert code != 0 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"kg: {path}: ") and reason in lines[0]
+
+
+def test_bad_input_has_no_traceback_from_the_installed_command(tmp_path):
+    f = tmp_path / "bin.txt"
+    f.write_bytes(bytes(range(256)) * 4)
+    p = subprocess.run([sys.executable, "-m", "kg.cli", "normalize", str(f)], capture_output=True, text=True)
+    assert p.returncode != 0 and "Traceback" not in p.stderr
+    assert p.stderr.strip() == f"kg: {f}: " + p.stderr.strip().split(": ", 2)[2]
+
+
+def test_ner_command_tags_jsonl(capsys, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"text": "公安部法制局局长孙茂利说。"}, ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
+    code, _, err = run(capsys, "ner", str(src), "-o", str(tmp_path / "out.jsonl"))
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert code == 0 and len(rows) == 1 and "in.jsonl:2" in err
+    text = rows[0]["text"]
+    assert {(text[s:e], t) for s, e, t in rows[0]["spans"]} >= {("公安部法制局", "AGENCY"), ("孙茂利", "PERSON")}
+
+
+def test_every_command_is_documented_in_the_readme():
+    from pathlib import Path
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    commands = parser()._subparsers._group_actions[0].choices
+    for name in commands:
+        assert f"kg {name}" in readme, name
