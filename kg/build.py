@@ -38,8 +38,9 @@ def extract_all(files, date=None):
     return extractions, errors
 
 
-def build(inputs, out: Path, date=None) -> int:
-    """Build the graph files in `out`; returns the number of files that failed."""
+def build(inputs, out: Path, date=None, base_iri=None) -> int:
+    """Build the graph files in `out`; returns the number of files that failed.
+    `base_iri` is the base of the instance IRIs in graph.ttl (None: the default)."""
     from .export.graphml import write_graphml
     from .export.html import write_html
     from .export.json import write_json
@@ -51,7 +52,7 @@ def build(inputs, out: Path, date=None) -> int:
     g = build_graph(extractions)
     out.mkdir(parents=True, exist_ok=True)
     write_json(g, out / "graph.json")
-    write_turtle(g, out / "graph.ttl")
+    write_turtle(g, out / "graph.ttl", base=base_iri)
     write_html(g, out / "graph.html")
     write_graphml(g, out / "graph.graphml")
     write_text(out / "errors.tsv", "file\treason\n" + "".join(f"{f}\t{r}\n" for f, r in errors))

@@ -44,8 +44,35 @@ def cmd_extract(args):
 
 def cmd_build(args):
     from .build import build
-    failed = build(args.inputs, Path(args.output), date=args.date)
+    if args.base_iri:
+        from .export.turtle import check_base
+        try:
+            check_base(args.base_iri)
+        except ValueError as e:
+            print(f"kg: --base-iri: {e}", file=sys.stderr)
+            return 2
+    failed = build(args.inputs, Path(args.output), date=args.date, base_iri=args.base_iri)
     return 1 if failed else 0
+
+
+def cmd_load(args):
+    from .store import load
+    n = load(args.graph, args.store)
+    print(f"kg load: {n} triples -> {args.store}/", file=sys.stderr)
+
+
+def cmd_query(args):
+    from .store import format_results, run
+    try:
+        query = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(args.file, getattr(e, "strerror", None) or str(e))
+    try:
+        result = run(query, store_dir=args.store)
+        sys.stdout.write(format_results(result, args.format))
+    except (SyntaxError, FileNotFoundError, OSError) as e:
+        print(f"kg: {args.file}: {e}", file=sys.stderr)
+        return 2
 
 
 def cmd_ner(args):
@@ -93,7 +120,20 @@ def parser():
     s.add_argument("inputs", nargs="+", help="files or directories of .txt pages")
     s.add_argument("-o", "--output", default="build", help="output directory")
     s.add_argument("--date", help="publication date for files whose name carries none")
+    s.add_argument("--base-iri", help="base IRI of the instance data in graph.ttl "
+                   "(default https://w3id.org/govkg/)")
     s.set_defaults(func=cmd_build)
+
+    s = sub.add_parser("load", help="load graph.ttl into a persistent SPARQL store (replacing its content)")
+    s.add_argument("graph", help="a Turtle file, e.g. build/graph.ttl")
+    s.add_argument("--store", required=True, help="store directory (created if absent)")
+    s.set_defaults(func=cmd_load)
+
+    s = sub.add_parser("query", help="run a SPARQL query file against a store")
+    s.add_argument("file", help="a .rq file, e.g. queries/leaders.rq")
+    s.add_argument("--store", required=True, help="store directory made by `kg load`")
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    s.set_defaults(func=cmd_query)
 
     s = sub.add_parser("ner", help="JSONL {text} in -> JSONL {text, spans} out")
     s.add_argument("input")
