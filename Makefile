@@ -43,3 +43,13 @@ validate: build
 # Turtle export of a synthetic 100,000-node / 300,000-edge graph (≤ 30 s).
 bench-turtle: $(STAMP)
 	$(BIN)/python scripts/bench_turtle.py
+
+# The seed graph page as a picture (headless Chromium; scripts/install_browser.sh installs it).
+.PHONY: screenshot bench-html
+screenshot: setup
+	@test -f $(OUT)/graph.html || $(MAKE) build
+	$(BIN)/python scripts/screenshot.py $(OUT)/graph.html -o $(OUT)/graph.png
+
+# A synthetic 5,000-node graph page: time until interactive in headless Chromium (a benchmark, not a test).
+bench-html: $(STAMP)
+	$(BIN)/python scripts/bench_html.py --nodes 5000 --budget 10

@@ -29,23 +29,52 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
     for s, e in sents:
         in_sent = [lm for lm in top if s <= lm.mention.start < e]
         found = _find_triggers(text, s, e, triggers)
+        last_subject = None
         for n, (t, word) in enumerate(found):
             next_t = found[n + 1][0] if n + 1 < len(found) else e
             objs = _objects(text, in_sent, t + len(word), e, cfg, next_t)
             if not objs:
                 continue
-            subj, partners = _subject(text, in_sent, s, t, cfg)
+            # what an earlier verb took as its object cannot act for a later one
+            # (海淀区已设立12345…分中心，推行“接诉即办”改革: 海淀区 acts twice)
+            taken = [lm for lm in in_sent if any(
+                pt + len(pw) <= lm.mention.start < _clause_end(text, pt, e, cfg) for pt, pw in found[:n])]
+            cands = [lm for lm in in_sent if lm not in taken]
+            subj, partners = _subject(text, cands, s, t, cfg)
+            if subj is None:
+                subj, partners = last_subject, []
             if subj is None:
                 continue
+            last_subject = subj
+            co_subjects = _coordinated(text, cands, subj, cfg)
             date = date_near(text[s:t], t - s, pub_date)
             attrs = {"date": date} if date else {}
-            for actor in [subj, *partners]:
+            for actor in [subj, *partners, *co_subjects]:
                 for o in objs:
                     rels.add(actor.key, "introduced", o.key, article, (s, e), attrs)
             for p in partners:
                 if subj.mention.type in ("AGENCY", "ORG") and p.mention.type in ("AGENCY", "ORG"):
                     rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
         _cooperation(rels, text, in_sent, s, e, article, cfg)
+
+
+def _clause_end(text, pos, limit, cfg):
+    while pos < limit and text[pos] not in cfg["clause_ends"]:
+        pos += 1
+    return pos
+
+
+def _coordinated(text, cands, subj, cfg):
+    """Bodies listed with the subject right before it: 中共中央办公厅、国务院办公厅印发."""
+    out, cur = [], subj
+    bodies = sorted((lm for lm in cands if lm.mention.type in ("AGENCY", "ORG")), key=lambda lm: lm.mention.start)
+    while True:
+        prev = [lm for lm in bodies if lm.mention.end <= cur.mention.start
+                and text[lm.mention.end:cur.mention.start] in cfg.get("subject_joiners", ["、"])]
+        if not prev:
+            return out
+        cur = prev[-1]
+        out.append(cur)
 
 
 def _find_triggers(text, s, e, triggers):

@@ -19,5 +19,4 @@ fi
 (cd tools/n3 && npm ci --no-audit --no-fund --silent)
 
 rapper --version >/dev/null
-node tools/n3/parse.js --version >/dev/null 2>&1 || true
 echo "install_rdf_tools: rapper $(rapper --version), n3 $(node -p 'require("./tools/n3/node_modules/n3/package.json").version')"

@@ -21,6 +21,7 @@ class BodyRules:
     not_bodies: list
     max_core: int
     not_followed_by: dict
+    inner_chars: set
 
     @classmethod
     def from_config(cls, cfg: dict, suffixes: list):
@@ -33,6 +34,7 @@ class BodyRules:
             not_bodies=list(cfg.get("not_bodies", [])),
             max_core=int(cfg.get("max_core", 10)),
             not_followed_by={k: set(v) for k, v in cfg.get("not_followed_by", {}).items()},
+            inner_chars=set(cfg.get("inner_chars", "")),
         )
 
     def core_char_ok(self, ch: str) -> bool:
@@ -63,7 +65,8 @@ class BodyRules:
         """End of the body that starts at pos (lazy: the first suffix), or None."""
         limit = min(len(text), pos + (max_core or self.max_core) + 1)
         for j in range(pos, limit):
-            if j > pos and not self.core_char_ok(text[j - 1]):
+            if j > pos and not (self.core_char_ok(text[j - 1]) or
+                                (text[j - 1] in self.inner_chars and j - 1 > pos)):
                 return None
             if j - pos < min_core:
                 continue

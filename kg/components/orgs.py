@@ -51,8 +51,7 @@ class OrgFinder:
         return doc
 
 
-    @staticmethod
-    def _trim_left(doc, start, core_end):
+    def _trim_left(self, doc, start, core_end):
         """Start after a person named in the core, or at a place that opens
         the name (副市长靳伟因|北京长峰医院); a place in brackets stays inside."""
         text = doc.text
@@ -64,6 +63,8 @@ class OrgFinder:
                 start = max(start, m.end)
         for m in sorted(mentions_of(doc), key=lambda m: m.start):
             if m.type == "PLACE" and start <= m.start < core_end and text[m.start - 1: m.start] not in "（(":
+                if any(text.endswith(s, start, m.start) for s in self.cfg["suffixes"]):
+                    return start   # 中国工商银行|北京分行: a branch named after its bank
                 return m.start
         return start
 

@@ -72,8 +72,9 @@ def article_subgraph(g: nx.MultiDiGraph, article_id: str) -> nx.MultiDiGraph:
     """
     arts = [a for a in g.graph.get("articles", []) if _article_matches(article_id, a.get("source", ""), a["id"])]
     if not arts:
-        known = ", ".join(f"{a.get('source', '')}#{a['id']}" for a in g.graph.get("articles", [])[:10])
-        raise ValueError(f"no article {article_id!r} (articles: {known or 'none'}…)")
+        all_ = g.graph.get("articles", [])
+        known = ", ".join(f"{a.get('source', '')}#{a['id']}" for a in all_[:10]) + (", …" if len(all_) > 10 else "")
+        raise ValueError(f"no article {article_id!r} (articles: {known or 'none'})")
     wanted = {(a.get("source", ""), a["id"]) for a in arts}
     sub = nx.MultiDiGraph()
     sub.graph["articles"] = arts

@@ -1,0 +1,262 @@
+"""graph.html in headless Chromium, opened from file:// as a reader would.
+
+Debian's chromium (scripts/install_browser.sh) driven by the Python playwright
+package with executable_path; playwright's own browser download is never
+used. Without a chromium these tests are skipped, except under CI (CI=true),
+where a missing browser is a failure rather than a silent pass.
+"""
+
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from screenshot import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+
+INJECTED = """公安部出台《关于<script>window.__xss=1;alert(1)</script>的意见》
+　　本报北京9月15日电　公安部近日出台《关于<script>window.__xss=1;alert(1)</script>的意见》，<img src=x onerror="window.__xss=2;alert(2)">部署开展执法监督工作。公安部法制局局长孙茂利"'><svg onload="window.__xss=3;alert(3)">介绍了有关情况。
+"""
+PAYLOAD_NAME = '<img src=x onerror="window.__xss=4;alert(4)">'
+
+
+def _need_browser():
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing = "the playwright package (pip install -e '.[test]')"
+    else:
+        missing = None if chromium_path() else "chromium (scripts/install_browser.sh)"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests need {missing}")
+        pytest.skip(f"no {missing}")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The seed graph and a graph built from a text carrying injected markup, by `kg build`."""
+    _need_browser()
+    from kg.build import build
+    root = tmp_path_factory.mktemp("html")
+    build([ROOT / "seeds"], root / "seed")
+    (root / "inj-src").mkdir()
+    (root / "inj-src" / "2021-09-15_injected.txt").write_text(INJECTED, encoding="utf-8")
+    build([root / "inj-src"], root / "inj")
+    return root
+
+
+class Page:
+    """A page opened from file:// with every console error, request and dialog recorded."""
+
+    def __init__(self, browser, path: Path):
+        self.errors, self.requests, self.dialogs = [], [], []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.wait("() => !!(window.govkg && window.govkg.ready)")
+
+    def js(self, expr, arg=None):
+        return self.page.evaluate(expr, arg)
+
+    def wait(self, expr, arg=None, timeout=30):
+        # polled from Python: page.wait_for_function evals a string, which the page's CSP forbids
+        end = time.monotonic() + timeout
+        while not self.js(expr, arg):
+            assert time.monotonic() < end, f"timed out waiting for {expr}"
+            time.sleep(0.05)
+
+    def offline_and_clean(self):
+        assert self.errors == []
+        assert [u for u in self.requests if u != self.url and not u.startswith("data:")] == []
+        assert self.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def seed(browser, built):
+    p = Page(browser, built / "seed" / "graph.html")
+    yield p
+    p.page.close()
+
+
+def _node_id(page, name):
+    return page.js("(n) => govkg.data.nodes.find(x => x.names.includes(n)).id", name)
+
+
+def test_seed_page_loads_offline_and_draws_every_node(seed, built):
+    graph = json.loads((built / "seed" / "graph.json").read_text(encoding="utf-8"))
+    assert graph["entities"] and graph["relations"]
+    assert seed.js("() => govkg.network.body.nodeIndices.length") == len(graph["entities"])
+    assert seed.js("() => Object.keys(govkg.network.getPositions()).length") == len(graph["entities"])
+    assert seed.js("() => govkg.network.body.edgeIndices.length") == len(graph["relations"])
+    assert seed.js("() => govkg.network.physics.physicsEnabled") is False  # laid out once
+    assert seed.js("() => typeof vis") == "object"
+    seed.offline_and_clean()
+
+
+def test_search_by_alias_focuses_the_node(seed):
+    seed.page.fill("#q", "孙茂利")
+    seed.page.press("#q", "Enter")
+    nid = _node_id(seed, "孙茂利")
+    assert seed.js("() => govkg.data.nodes.find(x => x.names.includes('孙茂利')).type") == "PERSON"
+    assert seed.js("() => govkg.network.getSelectedNodes()") == [nid]
+    # the view moves (animated) until the node sits in the centre
+    seed.wait("""(id) => { const p = govkg.network.getPositions([id])[id], v = govkg.network.getViewPosition();
+                 return Math.hypot(p.x - v.x, p.y - v.y) < 1; }""", nid)
+    assert "孙茂利" in seed.page.inner_text("#info")
+    assert seed.js("() => govkg.highlighted") == nid
+    seed.offline_and_clean()
+
+
+def test_clicking_a_node_highlights_its_neighbourhood(seed):
+    nid = seed.js("() => govkg.data.nodes.slice().sort((a, b) => b.degree - a.degree)[0].id")
+    xy = seed.js("""(id) => { const net = govkg.network; net.moveTo({position: net.getPositions([id])[id], scale: 1.5,
+                    animation: false}); const d = net.canvasToDOM(net.getPositions([id])[id]);
+                    const r = document.getElementById('net').getBoundingClientRect();
+                    return [d.x + r.left, d.y + r.top]; }""", nid)
+    seed.page.mouse.click(*xy)
+    seed.wait("(id) => govkg.highlighted === id", nid)
+    expected = seed.js("""(id) => govkg.data.edges.filter(e => e.from === id || e.to === id)
+                          .map(e => e.from === id ? e.to : e.from)""", nid)
+    assert sorted(seed.js("() => govkg.neighbours")) == sorted(expected) and expected
+    # clicking empty space resets
+    seed.page.mouse.click(1390, 10)
+    seed.wait("() => govkg.highlighted === null")
+    seed.offline_and_clean()
+
+
+def test_edge_tooltip_shows_its_evidence(seed):
+    edge = seed.js("() => govkg.data.edges.find(e => e.evidence.length)")
+    sentence = edge["evidence"][0]["text"]
+    point = seed.js("""(e) => { const net = govkg.network, pos = net.getPositions([e.from, e.to]);
+        const a = pos[e.from], b = pos[e.to];
+        net.moveTo({position: {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}, scale: 1.2, animation: false});
+        const r = document.getElementById('net').getBoundingClientRect();
+        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55]) {
+          const d = net.canvasToDOM({x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)});
+          if (net.getEdgeAt(d) === e.id && net.getNodeAt(d) === undefined) return [d.x + r.left, d.y + r.top];
+        }
+        return null; }""", edge)
+    assert point, "no free point on the edge to hover"
+    seed.page.mouse.move(point[0] - 3, point[1] - 3)
+    seed.page.mouse.move(*point, steps=3)
+    seed.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    tip = seed.page.inner_text("div.vis-tooltip")
+    assert sentence in tip.replace("\n", "")
+    assert edge["evidence"][0]["article_title"] in tip.replace("\n", "")
+    seed.offline_and_clean()
+
+
+def test_filters_hide_types_and_relations(seed):
+    n_all = seed.js("() => govkg.network.body.nodeIndices.length")
+    e_all = seed.js("() => govkg.network.body.edgeIndices.length")
+    persons = seed.js("() => govkg.data.nodes.filter(n => n.type === 'PERSON').length")
+    seed.page.uncheck("#types input[value=PERSON]")
+    assert seed.js("() => govkg.network.body.nodeIndices.length") == n_all - persons
+    seed.page.check("#types input[value=PERSON]")
+    rel = seed.js("() => govkg.data.edges[0].relation")
+    n_rel = seed.js("(r) => govkg.data.edges.filter(e => e.relation === r).length", rel)
+    seed.page.uncheck(f"#rels input[value={rel}]")
+    assert seed.js("() => govkg.network.body.edgeIndices.length") == e_all - n_rel
+    seed.page.check(f"#rels input[value={rel}]")
+    assert seed.js("() => govkg.network.body.nodeIndices.length") == n_all
+    seed.offline_and_clean()
+
+
+def _payload_graph():
+    g = nx.MultiDiGraph()
+    g.graph["articles"] = [{"source": "p.txt", "id": "a1", "title": "<script>window.__xss=5</script>", "date": ""}]
+    g.add_node("a", type="AGENCY", name=PAYLOAD_NAME, aliases={PAYLOAD_NAME, "</script><script>window.__xss=6</script>"},
+               mentions=[])
+    g.add_node("b", type="<svg onload=window.__xss=7>", name="\"'><iframe src=x>", aliases={"乙"}, mentions=[])
+    text = "<img src=y onerror=\"window.__xss=8\"> 出台"
+    g.add_edge("a", "b", key="introduced", attrs={"title": "<b onmouseover=window.__xss=9>x</b>"},
+               evidence=[{"source": "p.txt", "article": "a1", "text": text, "start": 0, "end": 1,
+                          "article_title": "<script>window.__xss=10</script>", "article_date": "<i>"}])
+    return g
+
+
+def _exercise_injected(p):
+    """Load, search every name, click, hover: nothing the text carries may run."""
+    for name in p.js("() => govkg.data.nodes.flatMap(n => n.names)"):
+        p.js("(n) => govkg.search(n)", name)
+        p.js("() => govkg.network.redraw()")
+    p.js("(id) => govkg.focus(id)", p.js("() => govkg.data.nodes[0].id"))
+    for e in p.js("() => govkg.data.edges.map(e => e.id)"):
+        p.js("(id) => govkg.network.emit('click', {nodes: [], edges: [id]})", e)
+    p.page.mouse.move(700, 450)
+    p.page.wait_for_timeout(300)
+    assert p.js("() => window.__xss") is None
+    assert p.js("() => document.querySelectorAll('#side img, #side svg, #side iframe, #info script').length") == 0
+    p.offline_and_clean()
+
+
+def test_injected_markup_from_a_text_runs_nowhere(browser, built):
+    data = (built / "inj" / "graph.json").read_text(encoding="utf-8")
+    assert "<script>" in data  # the extraction carried the markup into the graph
+    p = Page(browser, built / "inj" / "graph.html")
+    _exercise_injected(p)
+    p.page.close()
+
+
+def test_injected_markup_in_every_field_is_shown_as_text(browser, tmp_path):
+    from kg.export.html import write_html
+    write_html(_payload_graph(), tmp_path / "p.html", title="<script>window.__xss=11</script>")
+    p = Page(browser, tmp_path / "p.html")
+    _exercise_injected(p)
+    p.js("(n) => govkg.search(n)", PAYLOAD_NAME)
+    assert PAYLOAD_NAME in p.page.inner_text("#info")
+    assert p.page.title() == "<script>window.__xss=11</script>"
+    e = p.js("() => govkg.data.edges[0].id")
+    p.js("(id) => govkg.network.emit('click', {nodes: [], edges: [id]})", e)
+    assert "<img src=y onerror=\"window.__xss=8\"> 出台" in p.page.inner_text("#info")
+    p.page.close()
+
+
+def test_large_graph_is_laid_out_once_with_physics_off(browser, tmp_path):
+    from kg.export.html import write_html
+    g = nx.MultiDiGraph()
+    for i in range(1500):
+        g.add_node(f"n{i}", type=["AGENCY", "PLACE", "PERSON"][i % 3], name=f"节点{i}", aliases={f"节点{i}"},
+                   mentions=[])
+        if i:
+            g.add_edge(f"n{i}", f"n{(i * 7) % i}", key="part_of", attrs={}, evidence=[])
+    write_html(g, tmp_path / "big.html")
+    t0 = time.monotonic()
+    p = Page(browser, tmp_path / "big.html")
+    assert time.monotonic() - t0 < 30
+    assert p.js("() => govkg.network.body.nodeIndices.length") == 1500
+    assert p.js("() => govkg.network.physics.physicsEnabled") is False
+    first = p.js("() => govkg.network.getPositions(['0', '1'])")
+    p.page.wait_for_timeout(300)
+    assert p.js("() => govkg.network.getPositions(['0', '1'])") == first  # nothing moves by itself
+    p.js("() => govkg.search('节点77')")
+    assert p.js("() => govkg.network.getSelectedNodes()") == [p.js("() => govkg.data.nodes.find(n => n.label === '节点77').id")]
+    p.offline_and_clean()
+    p.page.close()
+
+
+def test_chromium_is_debians_not_a_download():
+    _need_browser()
+    assert chromium_path() and not shutil.which("playwright-chromium")
+    assert ".cache/ms-playwright" not in chromium_path()
