@@ -202,13 +202,15 @@ class DocumentLinker:
     def _merge_program_suffixes(self):
         """A program named by the tail of exactly one longer program name is
         that program (投诉平台 -> 12389投诉平台; 不见面审批改革 ->
-        "零跑腿不见面"审批改革)."""
+        "零跑腿不见面"审批改革), and so is a headline's shortening of it
+        (领导干部包联化解信访积案机制 <- 省市县三级领导干部集中包联化解信访积案机制:
+        same head, every character in order)."""
         progs = [k for k in self.entities if k[0] == "program"]
         for k in sorted(progs, key=lambda k: len(k[1])):
             if k not in self.entities:
                 continue
             longer = [o for o in progs if o != k and o in self.entities
-                      and len(o[1]) > len(k[1]) and o[1].endswith(k[1])]
+                      and len(o[1]) > len(k[1]) and _shortening(k[1], o[1])]
             if len(longer) == 1 and len(k[1]) >= 4:
                 self._merge_into(k, longer[0])
 
@@ -220,3 +222,13 @@ class DocumentLinker:
         for lm in self.linked:
             if lm.key == key:
                 lm.key = target
+
+
+def _shortening(short: str, long: str) -> bool:
+    """short is long's tail, or long's characters in order with the same last two."""
+    if long.endswith(short):
+        return True
+    if len(short) < 6 or short[-2:] != long[-2:]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)

@@ -6,7 +6,7 @@
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-if [ -x /usr/lib/chromium/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+if [ -x /usr/lib/chromium/chromium ] && fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
   echo "install_browser: chromium and CJK fonts already installed"
   exit 0
 fi

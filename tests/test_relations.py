@@ -87,3 +87,16 @@ def test_every_relation_has_sentence_evidence(sentence):
         ev = rel["evidence"]
         assert ev["text"] and ev["text"] in sentence
         assert ev["article"] == out["articles"][0]["id"]
+
+
+def test_bodies_listed_together_introduce_together():
+    r, _ = rels("中共中央办公厅、国务院办公厅近日印发《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》。")
+    doc = "《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》"
+    assert ("中共中央办公厅", "introduced", doc) in r and ("国务院办公厅", "introduced", doc) in r
+    assert not [k for k in r if k[1] == "cooperates_with"]
+
+
+def test_the_object_of_one_verb_is_not_the_subject_of_the_next():
+    r, _ = rels("据介绍，海淀区已设立12345市民服务热线分中心，推行“接诉即办”改革。")
+    assert ("海淀区", "introduced", "“接诉即办”改革") in r
+    assert not [k for k in r if k[1] == "introduced" and k[0] != "海淀区"]

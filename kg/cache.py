@@ -1,0 +1,94 @@
+"""The per-document cache of a build: one JSON extraction per input file.
+
+An entry is keyed by what the extraction depends on: the file's bytes (a
+SHA-256 of its content), its name (the `source` of every fact) and the date
+it is read against, and the pipeline version — `kg.__version__`, a hash of
+the extraction code and `kg.rules.rules_fingerprint()` (every file in rules/,
+which also names the data assets). Changing one file re-extracts that file;
+changing a rule file or the code re-extracts everything.
+
+Entries live in `DIR/<2 hex>/<key>.json` and are written atomically (temp
+file + rename), so a build killed halfway leaves only whole entries: the next
+build starts where the killed one stopped. Old entries are never read again
+once their key is unused; delete the directory to reclaim the space.
+"""
+
+import hashlib
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from .paths import PACKAGE_DIR
+
+# Modules that do not change what one document's extraction is.
+_NOT_EXTRACTION = {"build.py", "cache.py", "cli.py", "engines.py", "progress.py", "store.py",
+                   "nereval.py", "ner.py"}
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's extraction code (kg/**/*.py minus exporters and drivers)."""
+    h = hashlib.sha256()
+    for p in sorted(PACKAGE_DIR.rglob("*.py")):
+        rel = p.relative_to(PACKAGE_DIR).as_posix()
+        if rel.startswith("export/") or rel in _NOT_EXTRACTION:
+            continue
+        h.update(rel.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def pipeline_version() -> str:
+    """What every cache key carries: package version, code hash, rules hash."""
+    from . import __version__
+    from .rules import rules_fingerprint
+    return f"{__version__}+{code_fingerprint()}+{rules_fingerprint()}"
+
+
+def file_key(data: bytes, name: str, date, version: str) -> str:
+    """The cache key of one file's extraction."""
+    h = hashlib.sha256()
+    h.update(f"{version}\0{name}\0{date or ''}\0".encode())
+    h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+class Cache:
+    """A directory of extraction JSON texts keyed by `file_key`."""
+
+    def __init__(self, root):
+        self.root = Path(root)
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> str | None:
+        """The cached JSON text, or None (absent or unreadable: a miss)."""
+        try:
+            return self._path(key).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def put(self, key: str, text: str) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+
+
+class NoCache:
+    """`--no-cache`: every file is a miss and nothing is kept."""
+
+    def get(self, key):
+        return None
+
+    def put(self, key, text):
+        pass

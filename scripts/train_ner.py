@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Train the statistical NER component (kg_stat_ner) on the public NER data.
+
+    train_ner.py [--ner-dir ../shared/ner] [--config configs/ner.cfg]
+                 [--out kg/models/ner] [--work build/ner] [--epochs N]
+
+Data (see ../shared/ner/README.md): CLUENER2020 train and MSRA dev, one JSON
+object a line `{"text", "spans": [[start, end, LABEL], ...]}`. Labels become
+the project's types:
+
+  MSRA     PER → PERSON, LOC → PLACE, ORG → AGENCY (a state or party body by
+           its last word: 部, 局, 委员会, 政府, 法院 …) else ORG
+  CLUENER  name → PERSON, address + scene → PLACE, government → AGENCY,
+           company + organization → ORG; position, book, game, movie are not
+           entities of the graph and are left as plain text.
+
+Split, deterministic (md5 of the sentence text, so a duplicate sentence
+always falls on the same side): 10 % of CLUENER and 20 % of MSRA are HELD OUT
+and never seen in training (scripts/eval_ner_heldout.py scores on them only);
+of the rest, 5 % is a dev set that picks the best epoch; the remainder trains.
+
+Sentences are segmented with the pipeline's own pkuseg tokenizer, because the
+component tags those tokens. A gold span whose ends fall inside a pkuseg word
+cannot be a token span; its tokens are marked *missing* (no loss either way)
+instead of being taught as non-entities.
+
+Writes DocBins to --work and the best model (by dev F1, averaged weights) to
+--out, which the package ships.
+"""
+
+import argparse
+import hashlib
+import json
+import random
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CLUENER = "cluener_train.jsonl"
+MSRA = "msra_dev.jsonl"
+HELDOUT_PCT = {CLUENER: 10, MSRA: 20}
+DEV_PCT = 5
+
+CLUENER_MAP = {"name": "PERSON", "address": "PLACE", "scene": "PLACE",
+               "government": "AGENCY", "company": "ORG", "organization": "ORG"}
+MSRA_MAP = {"PER": "PERSON", "LOC": "PLACE"}
+AGENCY_ENDS = ("政府", "委员会", "常委会", "人大", "政协", "法院", "检察院", "办公室", "办公厅",
+               "国务院", "中央", "部", "局", "厅", "署", "委", "办", "处", "科", "所", "海关",
+               "公安", "警方", "军", "部队", "总队", "支队", "大队", "中队", "使馆", "领事馆")
+ORG_ENDS = ("公司", "集团", "银行", "大学", "学院", "学校", "中学", "小学", "协会", "学会", "研究会",
+            "基金会", "社", "报", "台", "厂", "队", "俱乐部", "医院", "联合会", "商会", "组织")
+
+
+def bucket(text: str) -> int:
+    """0..99 from the sentence text, stable across runs and machines."""
+    return int(hashlib.md5(text.encode("utf-8")).hexdigest()[:8], 16) % 100
+
+
+def part_of(text: str, dataset: str) -> str:
+    """'heldout', 'dev' or 'train' for a sentence of dataset (a file name)."""
+    b = bucket(text)
+    if b < HELDOUT_PCT[dataset]:
+        return "heldout"
+    if b >= 100 - DEV_PCT:
+        return "dev"
+    return "train"
+
+
+def msra_type(span_text: str, label: str) -> str | None:
+    if label in MSRA_MAP:
+        return MSRA_MAP[label]
+    if label == "ORG":
+        if span_text.endswith(ORG_ENDS):
+            return "ORG"
+        return "AGENCY" if span_text.endswith(AGENCY_ENDS) else "ORG"
+    return None
+
+
+def project_spans(row: dict, dataset: str) -> list[tuple[int, int, str]]:
+    out = []
+    for s, e, lab in row["spans"]:
+        t = msra_type(row["text"][s:e], lab) if dataset == MSRA else CLUENER_MAP.get(lab)
+        if t:
+            out.append((s, e, t))
+    return out
+
+
+def read_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def split_rows(ner_dir: Path) -> dict:
+    """{dataset: {part: [rows]}} for both files."""
+    out = {}
+    for ds in (CLUENER, MSRA):
+        parts = {"train": [], "dev": [], "heldout": []}
+        for row in read_rows(ner_dir / ds):
+            parts[part_of(row["text"], ds)].append(row)
+        out[ds] = parts
+    return out
+
+
+def to_doc(tokenizer, row: dict, dataset: str):
+    """A pkuseg-segmented Doc carrying the projected gold entities."""
+    doc = tokenizer(row["text"])
+    ents, missing, used = [], [], set()
+    for s, e, t in sorted(project_spans(row, dataset), key=lambda x: (x[0], -(x[1] - x[0]))):
+        span = doc.char_span(s, e, label=t, alignment_mode="strict")
+        target = ents
+        if span is None:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            target = missing
+        if span is None or any(i in used for i in range(span.start, span.end)):
+            continue
+        used.update(range(span.start, span.end))
+        target.append(span)
+    doc.set_ents(ents, missing=missing, default="outside")
+    return doc
+
+
+def build_docbins(ner_dir: Path, work: Path):
+    from spacy.tokens import DocBin
+    from kg.pipeline import _blank_zh
+
+    tok = _blank_zh().tokenizer
+    parts = split_rows(ner_dir)
+    work.mkdir(parents=True, exist_ok=True)
+    stats = {}
+    for part in ("train", "dev"):
+        db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"])
+        for ds in (CLUENER, MSRA):
+            rows = parts[ds][part]
+            stats[(ds, part)] = len(rows)
+            for row in rows:
+                db.add(to_doc(tok, row, ds))
+        db.to_disk(work / f"{part}.spacy")
+    for ds in (CLUENER, MSRA):
+        stats[(ds, "heldout")] = len(parts[ds]["heldout"])
+    return stats
+
+
+def train(config_path: Path, work: Path, out: Path, epochs: int | None, seed: int = 0) -> dict:
+    import spacy
+    from spacy.tokens import Doc, DocBin
+    from spacy.training import Example
+    from spacy.util import load_config, load_model_from_config, minibatch, registry, fix_random_seed
+
+    fix_random_seed(seed)
+    config = load_config(config_path)
+    nlp = load_model_from_config(config, auto_fill=True, validate=True)
+    tcfg = config["training"]
+    epochs = epochs or int(tcfg["max_epochs"])
+    patience = int(tcfg.get("patience", 3))
+    dropout = float(tcfg["dropout"])
+    optimizer = registry.resolve({"o": tcfg["optimizer"]})["o"]
+    batcher = registry.resolve({"b": tcfg["batcher"]})["b"]
+
+    def examples(name):
+        refs = DocBin().from_disk(work / f"{name}.spacy").get_docs(nlp.vocab)
+        return [Example(Doc(nlp.vocab, words=[t.text for t in r],
+                            spaces=[bool(t.whitespace_) for t in r]), r) for r in refs]
+
+    train_ex, dev_ex = examples("train"), examples("dev")
+    nlp.initialize(lambda: train_ex, sgd=optimizer)
+    rng = random.Random(seed)
+    best, best_epoch, log = -1.0, 0, []
+    tmp = out.with_name(out.name + ".tmp")
+    for epoch in range(1, epochs + 1):
+        t0 = time.time()
+        rng.shuffle(train_ex)
+        losses = {}
+        for batch in batcher(train_ex):
+            nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses)
+        with nlp.use_params(optimizer.averages):
+            scores = nlp.evaluate(dev_ex)
+            f = scores["ents_f"]
+            if f > best:
+                best, best_epoch = f, epoch
+                if tmp.exists():
+                    shutil.rmtree(tmp)
+                nlp.to_disk(tmp)
+        per = {k: round(v["f"], 3) for k, v in (scores.get("ents_per_type") or {}).items()}
+        line = (f"epoch {epoch:2d}  loss {losses.get('ner', 0):9.1f}  dev F1 {f:.3f}  "
+                f"{per}  {time.time() - t0:.0f}s")
+        print(line, flush=True)
+        log.append(line)
+        if epoch - best_epoch >= patience:
+            break
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    return {"best_dev_f1": best, "best_epoch": best_epoch, "log": log}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ner-dir", default=str(ROOT.parent / "shared" / "ner"))
+    ap.add_argument("--config", default=str(ROOT / "configs" / "ner.cfg"))
+    ap.add_argument("--out", default=str(ROOT / "kg" / "models" / "ner"))
+    ap.add_argument("--work", default=str(ROOT / "build" / "ner"))
+    ap.add_argument("--epochs", type=int, default=None)
+    ap.add_argument("--skip-docbins", action="store_true", help="reuse DocBins in --work")
+    args = ap.parse_args(argv)
+    ner_dir, work, out = Path(args.ner_dir), Path(args.work), Path(args.out)
+    if not ((ner_dir / CLUENER).exists() and (ner_dir / MSRA).exists()):
+        print(f"train_ner: {ner_dir} lacks {CLUENER} and {MSRA} (the public NER data, kept "
+              "in ../shared/ner); the shipped model in kg/models/ner is left as it is")
+        return 2
+    try:  # one core: the machine is shared and the model is small
+        from thinc.api import set_current_ops, NumpyOps
+        set_current_ops(NumpyOps())
+    except Exception:  # pragma: no cover
+        pass
+    t0 = time.time()
+    if not args.skip_docbins:
+        stats = build_docbins(ner_dir, work)
+        for (ds, part), n in sorted(stats.items()):
+            print(f"{ds:22s} {part:8s} {n:6d} sentences")
+        print(f"DocBins written to {work} in {time.time() - t0:.0f}s", flush=True)
+    res = train(Path(args.config), work, out, args.epochs)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"best dev F1 {res['best_dev_f1']:.3f} at epoch {res['best_epoch']}; "
+          f"model {out} ({size / 1e6:.1f} MB); total {time.time() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""The entity layer on real sentences: bodies, programs, documents, organisations."""
+
+import pytest
+
+from kg import extract
+
+
+def ents(text, date="2021-09-15"):
+    return {(e["type"], e["name"]): e for e in extract(text, date)["entities"]}
+
+
+def test_nested_body_and_its_host():
+    e = ents("公安部法制局局长孙茂利说。")
+    assert ("AGENCY", "公安部法制局") in e and ("AGENCY", "公安部") in e
+
+
+def test_place_prefix_goes_to_aliases_not_the_canonical_name():
+    e = ents("今年以来，云南省临沧市沧源佤族自治县纪委监委聚焦涉农补贴。沧源县纪委监委整合县、乡两级监督力量。")
+    body = e[("AGENCY", "沧源佤族自治县纪委监委")]
+    assert {"云南省临沧市沧源佤族自治县纪委监委", "沧源县纪委监委"} <= set(body["aliases"])
+    assert e[("PLACE", "沧源佤族自治县")]["code"] == "530927"
+
+
+def test_level_prefixed_bodies_resolve_to_the_place_in_context():
+    e = ents("苍溪县市场监管局以“春雷行动2021”为抓手。由县市场监管局牵头，联合县公安局开展冷链物流专项督查。", "2021-01-27")
+    assert "县市场监管局" in e[("AGENCY", "苍溪县市场监管局")]["aliases"]
+    assert "县公安局" in e[("AGENCY", "苍溪县公安局")]["aliases"]
+
+
+def test_central_bodies_by_short_form():
+    e = ents("中国人民银行、金融监管总局、证监会主要负责人介绍了有关情况。国家发展改革委副主任表示。", "2024-09-24")
+    assert {("AGENCY", "中国人民银行"), ("AGENCY", "国家金融监督管理总局"), ("AGENCY", "中国证券监督管理委员会"),
+            ("AGENCY", "国家发展和改革委员会")} <= set(e)
+    assert "金融监管总局" in e[("AGENCY", "国家金融监督管理总局")]["aliases"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("此次活动由省文化和旅游厅主办。", "省文化和旅游厅"),
+    ("杭州市西湖区人民法院近日审结一起案件。", "西湖区人民法院"),
+    ("中央纪委国家监委驻应急管理部纪检监察组依规依纪依法追责问责。", "中央纪委国家监委驻应急管理部纪检监察组"),
+])
+def test_body_names(text, name):
+    assert ("AGENCY", name) in ents(text)
+
+
+def test_ordinary_words_ending_like_bodies_are_not_bodies():
+    e = ents("玉麦乡位于隆子县东北部，是隆子县境域面积最大的乡。各地公安机关作为一项全局性工作。配合各进驻部门窗口开展服务。")
+    assert not [n for t, n in e if t == "AGENCY" and n != "公安机关"]
+
+
+@pytest.mark.parametrize("text, program", [
+    ("公安机关推行“三个当场”制度，对于群众上门报案当场登记。", "“三个当场”制度"),
+    ("在推动“零跑腿不见面”审批改革过程中，江夏区打通了全环节。", "“零跑腿不见面”审批改革"),
+    ("在全国范围内建立运行12389投诉平台。", "12389投诉平台"),
+    ("把专项工作列入“我为群众办实事”工作清单，进一步疏通乡村发展。", "“我为群众办实事”工作清单"),
+    ("河北推行省市县三级领导干部集中包联化解信访积案机制，省级领导带头。", "省市县三级领导干部集中包联化解信访积案机制"),
+])
+def test_programs(text, program):
+    assert ("PROGRAM", program) in ents(text)
+
+
+def test_a_shorter_mention_of_a_program_is_the_same_program():
+    e = ents("在全国范围内建立运行12389投诉平台。强化受案立案监管，全国范围内建立投诉平台。")
+    assert [n for t, n in e if t == "PROGRAM"] == ["12389投诉平台"]
+
+
+def test_documents_with_and_without_title_marks():
+    e = ents("公安机关制定出台公安机关执法公开规定。依据《中华人民共和国监察法》《中华人民共和国公职人员政务处分法》等有关规定。")
+    assert {("DOCUMENT", "公安机关执法公开规定"), ("DOCUMENT", "《中华人民共和国监察法》"),
+            ("DOCUMENT", "《中华人民共和国公职人员政务处分法》")} <= set(e)
+
+
+def test_organisations_and_a_place_inside_their_name():
+    e = ents("北京市公安机关对北京长峰医院股份有限公司法定代表人汪文杰、中源信诚（北京）建筑装饰有限公司法定代表人王伟峰立案侦查。北京丰台长峰医院院长王晓玲。", "2023-10-25")
+    assert {("ORG", "北京长峰医院股份有限公司"), ("ORG", "中源信诚（北京）建筑装饰有限公司")} <= set(e)
+    hospital = [v for (t, n), v in e.items() if t == "ORG" and "长峰医院" in n and "公司" not in n]
+    assert len(hospital) == 1
