@@ -1,15 +1,28 @@
 """The corpus driver: many files -> one graph -> graph.{json,ttl,html,graphml}.
 
-A bad file is reported (stderr and OUT/errors.tsv) and skipped; the others
-still make the graph. Every output is written atomically, so a build that
-dies halfway leaves the previous graph readable.
+Built for corpora of a million pages:
+
+- streaming: files are read one at a time (to hash them), extracted by an
+  engine (kg.engines: this process, a process pool, or Dask) that keeps a
+  few documents in flight, and folded into the graph one by one in a fixed
+  order (file name, then path) — the output does not depend on the number of
+  workers or the order the files were given in;
+- incremental: each file's extraction is cached under a key of its content,
+  name, date and the pipeline version (kg.cache); a rebuild extracts only
+  new or changed files, and a build killed halfway resumes where it stopped;
+- failures: a bad file is reported (stderr and OUT/errors.tsv) and skipped,
+  the others still make the graph (`keep_going=False` stops at the first);
+- every output is written atomically, so a build that dies halfway leaves
+  the previous graph readable.
 """
 
+import json
+import os
 import sys
+import time
 from pathlib import Path
 
 from .atomic import write_text
-from .errors import InputError
 
 TEXT_SUFFIXES = {".txt"}
 
@@ -25,37 +38,156 @@ def collect(inputs) -> list[Path]:
     return files
 
 
-def extract_all(files, date=None):
-    from .extract import extract_file
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
-    extractions, errors = [], []
-    for f in files:
+
+def _plan(files, date, cache, version):
+    """[(path, key or None, chars, cached?)] in build order. Reads each file
+    once, to hash it; holds no text. key None: unreadable here (the engine
+    reports why)."""
+    from .cache import file_key
+    plan = []
+    for f in sorted(set(files), key=lambda p: (p.name, str(p))):
         try:
-            extractions.append(extract_file(f, date))
-        except InputError as e:
-            errors.append((str(f), e.reason))
-            print(f"kg: {e.path}: {e.reason}", file=sys.stderr)
-    return extractions, errors
+            data = f.read_bytes()
+        except OSError:
+            plan.append((f, None, 0, False))
+            continue
+        key = file_key(data, f.name, date, version)
+        chars = len(data.decode("utf-8", "ignore"))   # for the rates only
+        plan.append((f, key, chars, cache.has(key)))
+    return plan
 
 
-def build(inputs, out: Path, date=None, base_iri=None) -> int:
+def build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = None,
+          engine="process", scheduler: str | None = None, cache=None, keep_going: bool = True,
+          progress: bool | None = None, stats: dict | None = None) -> int:
     """Build the graph files in `out`; returns the number of files that failed.
-    `base_iri` is the base of the instance IRIs in graph.ttl (None: the default)."""
+
+    `base_iri`: the base of the instance IRIs in graph.ttl (None: the default).
+    `workers`: processes (default: the machine's cores). `engine`: "serial",
+    "process", "dask" (`scheduler`: a dask.distributed address; None: a
+    LocalCluster), or an engine object from kg.engines. `cache`: a directory
+    (None: OUT/.cache; False: no cache). `progress`: None draws the bar when
+    stderr is a terminal. `stats`, when a dict, receives counts and timings.
+    """
+    from .cache import Cache, NoCache, pipeline_version
+    from .engines import make_engine, process_document
+    from .graph import add_extraction
+    from .progress import Progress
+
+    import networkx as nx
+
+    t_start = time.perf_counter()
+    out = Path(out)
+    workers = workers or default_workers()
+    store = NoCache() if cache is False else Cache(Path(cache) if cache else out / ".cache")
+    version = pipeline_version()
+    plan = _plan(collect(inputs), date, store, version)
+    todo = [(f, date) for f, key, _c, hit in plan if not hit]
+    t_planned = time.perf_counter()
+
+    bar = Progress(len(plan), enabled=progress)
+    g = nx.MultiDiGraph()
+    errors, n_ok, n_cached, ready = [], 0, 0, 0.0
+    aborted = False
+
+    def fail(f, reason):
+        errors.append((str(f), reason))
+        if bar.enabled:
+            bar.message("")
+        print(f"kg: {f}: {reason}", file=sys.stderr)
+
+    if isinstance(engine, str):
+        eng = make_engine(engine, workers, scheduler, n_jobs=len(todo)) if todo else None
+    else:
+        eng = engine if todo else None
+    if eng is not None:
+        bar.message(f"starting {len(todo)} document(s) on the {eng.name} engine ...")
+        eng.__enter__()
+        ready = eng.ready_seconds
+    try:
+        bar.restart_clock()
+        t_extract = time.perf_counter()
+        results = eng.map(todo) if eng is not None else iter(())
+        for f, key, chars, hit in plan:
+            text = store.get(key) if hit else None
+            if text is not None:
+                res = ("ok", text)
+            elif hit:   # an entry that went missing since planning
+                res = process_document(f, date)
+            else:
+                res = next(results)
+            status, payload = res
+            if status == "bad" and key is not None:   # the content itself is unusable
+                store.put(key, json.dumps({"__error__": payload}, ensure_ascii=False))
+            ext = None
+            if status == "ok":
+                try:
+                    ext = json.loads(payload)
+                except ValueError:
+                    ext = None
+                if isinstance(ext, dict) and "__error__" in ext:
+                    status, payload, ext = "bad", ext["__error__"], None
+                elif ext is None:   # a damaged cache entry: extract again
+                    status, payload = process_document(f, date)
+                    ext = json.loads(payload) if status == "ok" else None
+                if ext is not None and not hit and key is not None:
+                    store.put(key, payload)
+            if ext is not None:
+                add_extraction(g, ext)
+                n_ok += 1
+            else:
+                fail(f, payload)
+            n_cached += bool(hit and text is not None)
+            bar.update(chars, cached=bool(hit and text is not None), failed=ext is None)
+            if ext is None and not keep_going:
+                aborted = True
+                break
+        t_extracted = time.perf_counter()
+        extract_seconds, _dps, _cps = bar.rates()
+    finally:
+        if eng is not None:
+            eng.__exit__(None, None, None)
+        bar.close()
+
+    if aborted:
+        print(f"kg build: stopped at the first failure; {out}/ is unchanged", file=sys.stderr)
+        _fill(stats, plan, n_ok, n_cached, errors, ready, extract_seconds, 0.0, t_start)
+        return len(errors)
+
     from .export.graphml import write_graphml
     from .export.html import write_html
     from .export.json import write_json
     from .export.turtle import write_turtle
-    from .graph import build_graph
 
-    files = collect(inputs)
-    extractions, errors = extract_all(files, date)
-    g = build_graph(extractions)
     out.mkdir(parents=True, exist_ok=True)
+    t_write = time.perf_counter()
     write_json(g, out / "graph.json")
     write_turtle(g, out / "graph.ttl", base=base_iri)
     write_html(g, out / "graph.html")
     write_graphml(g, out / "graph.graphml")
     write_text(out / "errors.tsv", "file\treason\n" + "".join(f"{f}\t{r}\n" for f, r in errors))
-    print(f"kg build: {len(extractions)} file(s), {g.number_of_nodes()} nodes, "
-          f"{g.number_of_edges()} edges -> {out}/", file=sys.stderr)
+    write_seconds = time.perf_counter() - t_write
+    extracted = n_ok + len(errors) - n_cached
+    print(f"kg build: {n_ok} file(s), {g.number_of_nodes()} nodes, "
+          f"{g.number_of_edges()} edges -> {out}/ ({n_cached} from cache, {extracted} extracted"
+          f"{f' on {eng.workers} worker(s)' if eng is not None else ''}, {len(errors)} failed; "
+          f"{t_extracted - t_planned:.1f} s extracting, {write_seconds:.1f} s writing)", file=sys.stderr)
+    _fill(stats, plan, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start)
     return len(errors)
+
+
+def _fill(stats, plan, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start):
+    if stats is None:
+        return
+    extracted = n_ok + len(errors) - n_cached
+    stats.update(files=len(plan), ok=n_ok, cached=n_cached, extracted=extracted,
+                 failed=len(errors), errors=list(errors),
+                 chars=sum(c for _f, _k, c, hit in plan if not hit),
+                 ready_seconds=ready, extract_seconds=extract_seconds,
+                 write_seconds=write_seconds, total_seconds=time.perf_counter() - t_start)

@@ -63,6 +63,9 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
+    def has(self, key) -> bool:
+        return key is not None and self._path(key).is_file()
+
     def get(self, key: str) -> str | None:
         """The cached JSON text, or None (absent or unreadable: a miss)."""
         try:
@@ -86,6 +89,9 @@ class Cache:
 
 class NoCache:
     """`--no-cache`: every file is a miss and nothing is kept."""
+
+    def has(self, key):
+        return False
 
     def get(self, key):
         return None

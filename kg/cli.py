@@ -51,7 +51,14 @@ def cmd_build(args):
         except ValueError as e:
             print(f"kg: --base-iri: {e}", file=sys.stderr)
             return 2
-    failed = build(args.inputs, Path(args.output), date=args.date, base_iri=args.base_iri)
+    try:
+        failed = build(args.inputs, Path(args.output), date=args.date, base_iri=args.base_iri,
+                       workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                       cache=False if args.no_cache else args.cache, keep_going=args.keep_going,
+                       progress=args.progress)
+    except RuntimeError as e:   # an engine that cannot start (dask not installed, no scheduler)
+        print(f"kg: {e}", file=sys.stderr)
+        return 2
     return 1 if failed else 0
 
 
@@ -122,6 +129,24 @@ def parser():
     s.add_argument("--date", help="publication date for files whose name carries none")
     s.add_argument("--base-iri", help="base IRI of the instance data in graph.ttl "
                    "(default https://w3id.org/govkg/)")
+    s.add_argument("-j", "--workers", type=int, metavar="N",
+                   help="worker processes (default: the machine's cores)")
+    s.add_argument("--engine", choices=["process", "serial", "dask"], default="process",
+                   help="where documents are extracted: a process pool (default), this process, "
+                   "or dask.distributed")
+    s.add_argument("--scheduler", metavar="ADDRESS",
+                   help="dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster of --workers)")
+    s.add_argument("--cache", metavar="DIR", help="per-document cache (default OUT/.cache)")
+    s.add_argument("--no-cache", action="store_true", help="extract every file again; keep nothing")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--keep-going", dest="keep_going", action="store_true", default=True,
+                   help="report a bad file in OUT/errors.tsv and go on (default)")
+    g.add_argument("--fail-fast", dest="keep_going", action="store_false",
+                   help="stop at the first bad file, leaving OUT/ as it was")
+    p_ = s.add_mutually_exclusive_group()
+    p_.add_argument("--progress", action="store_true", default=None,
+                    help="draw the progress bar even when stderr is not a terminal")
+    p_.add_argument("--no-progress", dest="progress", action="store_false")
     s.set_defaults(func=cmd_build)
 
     s = sub.add_parser("load", help="load graph.ttl into a persistent SPARQL store (replacing its content)")

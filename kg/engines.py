@@ -4,8 +4,9 @@ Every engine runs the same function, `process_document(path, date)`, which
 wraps `kg.extract.extract_file` and returns a small tuple instead of raising:
 
     ("ok", json_text)        the extraction, serialised once
-    ("error", reason)        a file that could not be used (InputError), or a
-                             crash of the pipeline on it (its type and message)
+    ("bad", reason)          a file that could not be used (InputError: not
+                             text, unreadable...)
+    ("error", reason)        a crash of the pipeline on it (its type and message)
 
 An engine's `map(items)` takes an iterable of (path, date) and yields the
 results *in input order*, keeping at most `window` documents in flight, so
@@ -40,7 +41,7 @@ def process_document(path, date=None):
     try:
         ext = extract_file(path, date)
     except InputError as e:
-        return ("error", e.reason)
+        return ("bad", e.reason)
     except Exception as e:  # noqa: BLE001 - one bad page must not stop a corpus
         return ("error", f"extraction failed ({type(e).__name__}: {e})")
     return ("ok", json.dumps(ext, ensure_ascii=False, separators=(",", ":")))
@@ -94,15 +95,17 @@ def _die_with_parent():
         pass
 
 
-def _init_worker(barrier):
+def _init_worker(preloaded: bool):
     _die_with_parent()
-    warm()
-    if barrier is not None:
-        barrier.wait(timeout=900)
+    if not preloaded:
+        warm()
 
 
 class ProcessEngine:
-    """A pool of worker processes, each with its own pipeline (loaded once)."""
+    """A pool of worker processes, each with its own pipeline.
+
+    On Linux the pipeline is loaded in this process and the workers are
+    forked from it; elsewhere each worker loads its own (spawn)."""
 
     name = "process"
 
@@ -111,17 +114,23 @@ class ProcessEngine:
         self.window = window or workers * 4
 
     def __enter__(self):
+        import gc
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
         t = time.perf_counter()
-        # fork: the workers start at once and share whatever the parent has loaded
-        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        barrier = ctx.Barrier(self.workers + 1) if ctx.get_start_method() == "fork" else None
+        fork = sys.platform.startswith("linux")
+        if fork:
+            # Load the pipeline here once, then fork: the workers start with it
+            # (copy-on-write) instead of each reading the 180 MB model again,
+            # and later builds in this process (tests, notebooks) fork at once.
+            warm()
+            gc.freeze()
+        ctx = mp.get_context("fork" if fork else "spawn")
         self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx,
-                                        initializer=_init_worker, initargs=(barrier,))
-        self.pool.submit(int)           # starts (forks) the workers
-        if barrier is not None:
-            barrier.wait(timeout=900)   # every worker has its pipeline
+                                        initializer=_init_worker, initargs=(fork,))
+        self.pool.submit(int).result()  # forks the workers now
+        if fork:
+            gc.unfreeze()
         self.ready_seconds = time.perf_counter() - t
         return self
 

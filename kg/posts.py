@@ -1,5 +1,8 @@
 """leads / member_of: a person's posts, read leftwards from the name.
 
+A body named bare in a chain of posts right after another body's post
+belongs to that body (北京市委常委、组织部部长: 组织部 part_of 北京市委).
+
 北京市委常委，市政府党组成员、副市长靳伟: walking left from the name, each
 segment (separated by 、 or ，) must end in a title (kg.titles); the body the
 title belongs to is the AGENCY or ORG right before it (or overlapping its
@@ -26,6 +29,7 @@ def post_relations(rels, linker, keyed, sents, article, text):
         persons = [lm for lm in keyed if lm.mention.type == "PERSON" and s <= lm.mention.start < e]
         for p in persons:
             pos = p.mention.start
+            bare_right = None   # 北京市委常委、组织部部长: the bare 组织部 is the 市委's
             while True:
                 t = titles.get(pos - s)
                 if t is None:
@@ -35,6 +39,9 @@ def post_relations(rels, linker, keyed, sents, article, text):
                 title = text[ts:te]
                 if body is not None:
                     bkey, seg_start = body.key, body.mention.start
+                    if bare_right is not None and bkey[0] != "bare":
+                        rels.add(bare_right, "part_of", bkey, article, (s, e))
+                    bare_right = bkey if bkey[0] == "bare" else None
                     if body.mention.end > ts:   # 市政府党组|党组成员: the post is 成员 of it
                         title = text[ts:te]
                 else:

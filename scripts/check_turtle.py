@@ -105,7 +105,9 @@ def main(argv=None) -> int:
         if len(set(counts.values())) > 1:
             print(f"{f}: parsers disagree on the triple count: {counts}", file=sys.stderr)
             failed = True
-        if args.shapes:
+        if args.shapes and not Path(f).is_file():
+            failed = True
+        elif args.shapes:
             conforms, text = shacl(f, args.shapes)
             print(f"{f}: SHACL {'conforms' if conforms else 'DOES NOT CONFORM'} to {args.shapes}")
             if not conforms:

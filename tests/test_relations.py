@@ -100,3 +100,10 @@ def test_the_object_of_one_verb_is_not_the_subject_of_the_next():
     r, _ = rels("据介绍，海淀区已设立12345市民服务热线分中心，推行“接诉即办”改革。")
     assert ("海淀区", "introduced", "“接诉即办”改革") in r
     assert not [k for k in r if k[1] == "introduced" and k[0] != "海淀区"]
+
+
+def test_a_bare_body_in_a_chain_of_posts_belongs_to_the_body_before():
+    r, _ = rels("北京市委常委、组织部部长吕锡文出席。", "2011-09-23")
+    assert r[("吕锡文", "leads", "组织部")]["attrs"]["title"] == "部长"
+    assert r[("吕锡文", "member_of", "北京市委")]["attrs"]["title"] == "常委"
+    assert ("组织部", "part_of", "北京市委") in r

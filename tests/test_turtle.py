@@ -306,7 +306,7 @@ def test_shapes_catch_a_broken_graph(tmp_path):
 
 def test_rdflib_check_reports_warnings(tmp_path):
     path = tmp_path / "warn.ttl"
-    path.write_text('<http://ex.org/a> <http://ex.org/p> "2021-13"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .\n')
+    path.write_text('<http://ex.org/a> <http://ex.org/p> "2021-02-30"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
     with pytest.raises(ValueError):
         check_turtle.parse_with("rdflib", path)
 
