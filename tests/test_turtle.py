@@ -19,6 +19,7 @@ SDO = rdflib.Namespace("https://schema.org/")
 XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pyshacl on rdflib 7
 SHAPES = ROOT / "shapes" / "govkg-shapes.ttl"
 SRC = "2021-09-15_peoples-daily.txt"
 _spec = importlib.util.spec_from_file_location("check_turtle", ROOT / "scripts" / "check_turtle.py")
@@ -94,6 +95,10 @@ def by_label(r: rdflib.Graph, name: str) -> URIRef:
 @pytest.fixture(scope="module")
 def rdf():
     return parse(turtle(small_graph()))
+
+
+def test_triple_count_matches_what_parsers_read(rdf):
+    assert len(rdf) == len(graph_doc(small_graph()))
 
 
 def test_entities_use_standard_classes_and_chinese_labels(rdf):

@@ -1,0 +1,205 @@
+"""Corpus builds at scale: workers, file order, the cache, bad files, kill -9, Dask.
+
+Small corpora (a few pages) so the tests stay fast; the throughput numbers
+come from `make bench`.
+"""
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, SEED
+
+OUTPUTS = ("graph.json", "graph.ttl", "graph.html", "graph.graphml", "errors.tsv")
+SHORT = ("01_henan-beijing-strategic-agreement", "06_cangxi-cold-chain-three-in-one",
+         "09_scio-finance-regulators-briefing", "11_changfeng-hospital-fire-accountability")
+
+
+def small_corpus(root: Path) -> Path:
+    """Four short pages with dated names (plus nothing else)."""
+    src = root / "src"
+    src.mkdir()
+    for i, name in enumerate(SHORT):
+        shutil.copy(CORPUS / f"{name}.txt", src / f"2021-09-1{i}_{name}.txt")
+    return src
+
+
+def outputs(out: Path) -> dict:
+    return {f: (out / f).read_bytes() for f in OUTPUTS}
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """The four pages built in this process, one document after another, no cache."""
+    from kg.build import build
+    root = tmp_path_factory.mktemp("scale")
+    src = small_corpus(root)
+    assert build([src], root / "ref", workers=1, cache=False) == 0
+    return src, outputs(root / "ref")
+
+
+def test_two_workers_and_shuffled_order_give_the_same_bytes(reference, tmp_path):
+    from kg.build import build
+    src, ref = reference
+    files = sorted(src.iterdir())
+    random.Random(3).shuffle(files)
+    stats = {}
+    assert build(files, tmp_path / "two", workers=2, cache=False, stats=stats) == 0
+    assert stats["extracted"] == 4 and stats["cached"] == 0
+    assert outputs(tmp_path / "two") == ref
+    files.reverse()
+    assert build(files, tmp_path / "one", workers=1, cache=False) == 0
+    assert outputs(tmp_path / "one") == ref
+
+
+def test_the_cache_extracts_only_what_changed(reference, tmp_path, monkeypatch):
+    import kg.engines
+    from kg.build import build
+    src, ref = reference
+    work = tmp_path / "src"
+    shutil.copytree(src, work)
+    out = tmp_path / "out"
+    calls = []
+    real = kg.engines.process_document
+
+    def counting(path, date=None):
+        calls.append(Path(path).name)
+        return real(path, date)
+
+    monkeypatch.setattr(kg.engines, "process_document", counting)
+    assert build([work], out, workers=1) == 0
+    assert len(calls) == 4 and outputs(out) == ref
+    assert len(list((out / ".cache").rglob("*.json"))) == 4
+
+    # nothing changed: no document is extracted, the graph is the same
+    calls.clear()
+    stats = {}
+    assert build([work], out, workers=1, stats=stats) == 0
+    assert calls == [] and stats["cached"] == 4 and stats["extracted"] == 0
+    assert outputs(out) == ref
+
+    # one page edited, one added: exactly those two are extracted
+    changed = sorted(work.iterdir())[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n国务院办公厅印发通知。\n", encoding="utf-8")
+    shutil.copy(SEED, work / "2021-09-15_seed.txt")
+    calls.clear()
+    assert build([work], out, workers=1, stats=stats) == 0
+    assert sorted(calls) == sorted([changed.name, "2021-09-15_seed.txt"])
+    assert stats["cached"] == 3 and stats["extracted"] == 2
+
+    # a rule file changed (here: a comment appended): every page again
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(kg.engines.__file__).parent.parent / "rules", rules)
+    toml = sorted(rules.glob("*.toml"))[0]
+    toml.write_text(toml.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setenv("KG_RULES_DIR", str(rules))
+    calls.clear()
+    assert build([work], out, workers=1, stats=stats) == 0
+    assert len(calls) == 5 and stats["cached"] == 0
+
+    # --no-cache: extracted again, and the cache is not needed
+    calls.clear()
+    assert build([work], tmp_path / "nocache", workers=1, cache=False) == 0
+    assert len(calls) == 5 and not (tmp_path / "nocache" / ".cache").exists()
+
+
+def test_a_corrupt_file_is_reported_and_the_rest_is_built(reference, tmp_path):
+    from kg.build import build
+    src, ref = reference
+    work = tmp_path / "src"
+    shutil.copytree(src, work)
+    (work / "2021-09-20_corrupt.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    stats = {}
+    assert build([work], out, workers=2, stats=stats) == 1
+    assert stats["ok"] == 4 and stats["failed"] == 1
+    rows = (out / "errors.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "file\treason" and len(rows) == 2
+    assert rows[1].startswith(str(work / "2021-09-20_corrupt.txt") + "\t")
+    assert "not a text file" in rows[1]
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert {a["source"] for a in graph["articles"]} == {f.name for f in src.iterdir()}
+    # the good pages make the same graph as without the bad one
+    assert (out / "graph.json").read_bytes() == ref["graph.json"]
+    # a rebuild reports the bad file again (its verdict is cached with the rest)
+    assert build([work], out, workers=2, stats=stats) == 1
+    assert stats["extracted"] == 0 and stats["failed"] == 1
+    assert (out / "errors.tsv").read_text(encoding="utf-8").splitlines() == rows
+
+
+def test_the_cli_exits_1_when_a_file_failed_and_can_fail_fast(reference, tmp_path):
+    from kg.cli import main
+    src, _ = reference
+    work = tmp_path / "src"
+    shutil.copytree(src, work)
+    (work / "2021-09-20_corrupt.txt").write_bytes(b"\x00\x01\x02" * 100)
+    assert main(["build", str(work), "-o", str(tmp_path / "out"), "--workers", "1", "--no-progress"]) == 1
+    before = (tmp_path / "out" / "graph.json").read_bytes()
+    (work / "2021-09-21_other.txt").write_text("国务院召开常务会议。\n", encoding="utf-8")
+    assert main(["build", str(work), "-o", str(tmp_path / "out"), "--workers", "1", "--fail-fast"]) == 1
+    assert (tmp_path / "out" / "graph.json").read_bytes() == before   # stopped before writing
+
+
+def test_kill_9_mid_build_leaves_the_previous_graph_and_the_next_build_resumes(reference, tmp_path):
+    psutil = pytest.importorskip("psutil")
+    from kg.build import build
+    src, ref = reference
+    out = tmp_path / "out"
+    out.mkdir()
+    for f, data in ref.items():
+        (out / f).write_bytes(data)
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(8):   # ~11k characters each: several seconds of work
+        shutil.copy(SEED, big / f"2021-09-{10 + i}_seed{i}.txt")
+    kg = [sys.executable, "-m", "kg.cli"]
+    proc = subprocess.Popen([*kg, "build", str(big), "-o", str(out), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            cwd=Path(__file__).parent.parent, start_new_session=True)
+    try:
+        deadline = time.time() + 240
+        while not list((out / ".cache").rglob("*.json")):   # a first page is done
+            assert proc.poll() is None, "the build ended before it could be killed"
+            assert time.time() < deadline
+            time.sleep(0.05)
+        workers = psutil.Process(proc.pid).children(recursive=True)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    # the workers die with their parent (no orphans holding a pipeline each)
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive
+    # every output is still the previous one, whole
+    for f, data in ref.items():
+        assert (out / f).read_bytes() == data, f
+    json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    # the next build takes up the pages already done from the cache
+    done = len(list((out / ".cache").rglob("*.json")))
+    assert 1 <= done < 8
+    stats = {}
+    assert build([big], out, workers=1, stats=stats) == 0
+    assert stats["cached"] == done and stats["extracted"] == 8 - done
+
+
+def test_dask_local_cluster_of_two_workers_gives_the_same_bytes(reference, tmp_path):
+    pytest.importorskip("dask.distributed")
+    from kg.build import build
+    from kg.engines import DaskEngine
+    src, ref = reference
+    # processes=False: the two workers are threads of this process, which has
+    # the pipeline loaded already (process workers would load it twice more)
+    engine = DaskEngine(workers=2, processes=False)
+    stats = {}
+    assert build([src], tmp_path / "dask", engine=engine, cache=False, stats=stats) == 0
+    assert stats["extracted"] == 4
+    assert outputs(tmp_path / "dask") == ref
