@@ -11,6 +11,8 @@ For each trigger verb (rules/relations.toml) in a sentence:
 `cooperates_with` also comes from "A 与 B … 合作/共建/签署" without an object.
 """
 
+import re
+
 from .dates import date_near
 from .rules import load_toml
 from .sentences import sentence_at
@@ -26,10 +28,15 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
     cfg = _cfg()
     triggers = sorted(cfg["introduced_triggers"], key=len, reverse=True)
     top = sorted((lm for lm in keyed if TOP(lm)), key=lambda lm: lm.mention.start)
+    context = None          # the actor a paragraph is about, for sentences that name none
+    prev_end = None
     for s, e in sents:
+        if prev_end is not None and "\n" in text[prev_end:s]:
+            context = None
+        prev_end = e
         in_sent = [lm for lm in top if s <= lm.mention.start < e]
         found = _find_triggers(text, s, e, triggers)
-        last_subject = None
+        last_subject = _context_actor(rels, context)
         for n, (t, word) in enumerate(found):
             next_t = found[n + 1][0] if n + 1 < len(found) else e
             objs = _objects(text, in_sent, t + len(word), e, cfg, next_t)
@@ -55,7 +62,45 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
             for p in partners:
                 if subj.mention.type in ("AGENCY", "ORG") and p.mention.type in ("AGENCY", "ORG"):
                     rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
+        actors = [lm for lm in in_sent if lm.mention.type in cfg["subject_types"]]
+        if actors:
+            context = actors[0]
         _cooperation(rels, text, in_sent, s, e, article, cfg)
+
+
+def _context_actor(rels, actor):
+    """The paragraph's actor standing in for a sentence with no subject; a
+    speaker who heads a body stands for the body (中国人民银行行长潘功胜介绍，
+    …。首次创设… -> 中国人民银行)."""
+    if actor is None or actor.mention.type != "PERSON":
+        return actor
+    bodies = [t for (h, r, t) in rels.rels if h == actor.key and r == "leads"]
+    if len(bodies) != 1:
+        return actor
+    return _Stand(bodies[0], actor)
+
+
+class _Stand:
+    """A body standing in as a subject, shaped like a linked mention."""
+
+    def __init__(self, key, person):
+        self.key = key
+        self.mention = person.mention
+
+
+def _closing_list(text, objs, end, cfg):
+    """The object that closes a clause and those listed with it before it
+    (…保险公司互换便利和3000亿元股票回购、增持再贷款)."""
+    objs = sorted(objs, key=lambda o: o.mention.start)
+    if not objs or text[objs[-1].mention.end:end].strip():
+        return []
+    out = [objs[-1]]
+    joiner = re.compile(cfg.get("object_joiner", r"^(和|与|及|以及|、)[\d.]*(万|亿)?元?$"))
+    for o in reversed(objs[:-1]):
+        if not joiner.match(text[o.mention.end:out[-1].mention.start]):
+            break
+        out.append(o)
+    return out[::-1]
 
 
 def _clause_end(text, pos, limit, cfg):
@@ -100,8 +145,8 @@ def _objects(text, in_sent, after, sent_end, cfg, next_trigger):
             end += 1
         objs = [lm for lm in in_sent if start <= lm.mention.start < end
                 and lm.mention.type in ("PROGRAM", "DOCUMENT")]
-        if start > after:   # a later clause: the object must close it
-            objs = [o for o in objs if not text[o.mention.end:end].strip()]
+        if start > after:   # a later clause: the objects must close it
+            objs = _closing_list(text, objs, end, cfg)
         if objs:
             return objs
         actors = [lm for lm in in_sent if after <= lm.mention.start < end

@@ -107,3 +107,16 @@ def test_a_bare_body_in_a_chain_of_posts_belongs_to_the_body_before():
     assert r[("吕锡文", "leads", "组织部")]["attrs"]["title"] == "部长"
     assert r[("吕锡文", "member_of", "北京市委")]["attrs"]["title"] == "常委"
     assert ("组织部", "part_of", "北京市委") in r
+
+
+def test_a_speaker_heading_a_body_stands_for_it_in_the_next_sentences():
+    text = ("中国人民银行行长潘功胜介绍，近期将下调存款准备金率0.5个百分点。首次创设两项新的货币政策工具支持股票市场稳定发展，"
+            "分别为5000亿元证券、基金、保险公司互换便利和3000亿元股票回购、增持再贷款，可视情扩大规模。")
+    r, _ = rels(text, "2024-09-24")
+    assert ("中国人民银行", "introduced", "证券、基金、保险公司互换便利") in r
+    assert ("中国人民银行", "introduced", "股票回购、增持再贷款") in r
+
+
+def test_object_several_clauses_after_the_verb():
+    r, _ = rels("苍溪县市场监管局以“春雷行动2021”为抓手,积极构建立体宣传浓氛围,严督实查压责任,快处重罚强威慑“三位一体”的冷链物流疫情防控体系,切实保障人民群众身体健康。", "2021-01-27")
+    assert ("苍溪县市场监管局", "introduced", "“三位一体”的冷链物流疫情防控体系") in r

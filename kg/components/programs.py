@@ -93,11 +93,37 @@ class ProgramFinder:
             found.append(Mention(start, m.end(), "PROGRAM", text[start:m.end()], "kg_programs", 25))
         return found
 
+    def _list_piece(self, text, sep):
+        """True when the item before a 、 at sep is short and starts at a boundary."""
+        n = self.cfg.get("max_list_item", 4)
+        for k in range(1, n + 1):
+            j = sep - k
+            if j < 0 or not (is_cjk(text[j]) or text[j].isalnum()):
+                return False
+            before = text[j - 1] if j > 0 else ""
+            if before == "" or before in PUNCT or any(text.endswith(w, 0, j) for w in self.left):
+                return True
+        return False
+
+    @staticmethod
+    def _parallel(text, sep, head_start):
+        """办案场所、办案机制: items that repeat their modifier are a list of
+        parallel things, only the last of which has the head."""
+        last = text[sep + 1:head_start]
+        return len(last) >= 2 and text[max(0, sep - 4):sep].find(last[:2]) != -1
+
     def _left_edge(self, text, head_start):
+        """Where an unquoted name starts: after the verb, punctuation or
+        function word before it. A short list joined by 、 stays in the name
+        (证券、基金、保险公司互换便利; 股票回购、增持再贷款)."""
         i = head_start
         limit = head_start - self.cfg["max_bare_core"]
         while i > 0 and i > limit:
             ch = text[i - 1]
+            if ch == "、" and self._list_piece(text, i - 1) and i - 1 < head_start and \
+                    not self._parallel(text, i - 1, head_start):
+                i -= 1
+                continue
             if ch in PUNCT or not (is_cjk(ch) or ch.isalnum()):
                 return i
             for w in self.left:
