@@ -1,7 +1,7 @@
 """Dates in Chinese news text -> ISO strings (partial allowed: 2021-05).
 
 `2015年11月` -> 2015-11; `今年5月` on a 2021-09-15 page -> 2021-05;
-`9月14日` -> 2021-09-14 (the page's year); `近日`, `日前` -> no date.
+`9月14日` -> 2021-09-14 (the page's year); `近日`, `日前`, `今年以来` -> no date.
 """
 
 import re
@@ -14,6 +14,10 @@ _MD = re.compile(r"(?<![\d年])(\d{1,2})月(?:(\d{1,2})日)?")
 
 def _rel():
     return load_toml("relations.toml").get("relative_years", {})
+
+
+def _spans():
+    return load_toml("relations.toml").get("period_words", ["以来"])
 
 
 def _iso(y, m=None, d=None):
@@ -33,6 +37,8 @@ def find_dates(text: str, pub_date: str | None):
         out.append((m.start(), m.end(), _iso(m.group(1), m.group(2), m.group(3))))
     for word, delta in _rel().items():
         for m in re.finditer(re.escape(word) + r"(?:(\d{1,2})月(?:(\d{1,2})日)?)?", text):
+            if text.startswith(tuple(_spans()), m.end()):
+                continue   # 今年以来: a stretch of time, not the date of an act
             if year is not None:
                 out.append((m.start(), m.end(), _iso(year + delta, m.group(1), m.group(2))))
     for m in _MD.finditer(text):

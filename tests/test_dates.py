@@ -30,3 +30,8 @@ def test_vague_dates_give_none():
 
 def test_no_publication_date_keeps_absolute_dates_only():
     assert [d[2] for d in find_dates("2018年6月，今年5月", None)] == ["2018-06"]
+
+
+def test_since_the_start_of_the_year_is_no_date():
+    s = "今年以来，生态环境部印发《意见》"
+    assert date_near(s, s.index("印发"), "2022-03-24") is None

@@ -120,3 +120,9 @@ def test_a_speaker_heading_a_body_stands_for_it_in_the_next_sentences():
 def test_object_several_clauses_after_the_verb():
     r, _ = rels("苍溪县市场监管局以“春雷行动2021”为抓手,积极构建立体宣传浓氛围,严督实查压责任,快处重罚强威慑“三位一体”的冷链物流疫情防控体系,切实保障人民群众身体健康。", "2021-01-27")
     assert ("苍溪县市场监管局", "introduced", "“三位一体”的冷链物流疫情防控体系") in r
+
+
+def test_a_department_of_a_ministry_and_its_head():
+    r, _ = rels("3月24日，生态环境部召开例行新闻发布会。生态环境部宣传教育司司长刘友宾主持发布会。", "2022-03-24")
+    assert r[("刘友宾", "leads", "生态环境部宣传教育司")]["attrs"]["title"] == "司长"
+    assert ("生态环境部宣传教育司", "part_of", "生态环境部") in r
