@@ -84,7 +84,7 @@ def cmd_query(args):
 
 def cmd_ner(args):
     from .ner import run_ner_jsonl
-    run_ner_jsonl(Path(args.input), Path(args.output))
+    run_ner_jsonl(Path(args.input), Path(args.output), statistical=args.statistical)
 
 
 def cmd_html(args):
@@ -163,6 +163,8 @@ def parser():
     s = sub.add_parser("ner", help="JSONL {text} in -> JSONL {text, spans} out")
     s.add_argument("input")
     s.add_argument("-o", "--output", required=True)
+    s.add_argument("--statistical", action="store_true",
+                   help="also run the trained NER (kg/models/ner) under the rules")
     s.set_defaults(func=cmd_ner)
 
     s = sub.add_parser("html", help="draw a built graph.json as one offline HTML page")

@@ -18,8 +18,8 @@ def spans_of(doc) -> list:
     return [[m.start, m.end, m.type] for m in (doc._.kg_resolved or []) if not m.attrs.get("nested")]
 
 
-def tag_texts(texts, batch_size=64):
-    for doc in get_nlp().pipe(texts, batch_size=batch_size):
+def tag_texts(texts, batch_size=64, statistical=False):
+    for doc in get_nlp(statistical).pipe(texts, batch_size=batch_size):
         yield spans_of(doc)
 
 
@@ -45,9 +45,9 @@ def read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
-def run_ner_jsonl(inp: Path, out: Path) -> None:
+def run_ner_jsonl(inp: Path, out: Path, statistical: bool = False) -> None:
     rows = read_jsonl(inp)
     texts = [r["text"] for r in rows]
     lines = [json.dumps({"text": t, "spans": s}, ensure_ascii=False)
-             for t, s in zip(texts, tag_texts(texts))]
+             for t, s in zip(texts, tag_texts(texts, statistical=statistical))]
     write_text(out, "".join(line + "\n" for line in lines))

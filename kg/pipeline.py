@@ -18,6 +18,9 @@ from .assets import pkuseg_model_path
 # Factories added after the tokenizer, in order. Each is registered in
 # kg.components and reads its data from rules/.
 COMPONENTS: list[str] = ["kg_places", "kg_persons", "kg_agencies", "kg_orgs", "kg_programs", "kg_resolve"]
+# The trained NER (kg/models/ner) is opt-in: on news texts with gold it adds
+# more false entities than it finds (see README), so it runs only when asked.
+STATISTICAL = "kg_stat_ner"
 
 
 def _blank_zh():
@@ -28,12 +31,16 @@ def _blank_zh():
     return nlp
 
 
-@lru_cache(maxsize=1)
-def get_nlp():
-    """The shared pipeline: segmenter plus every component in COMPONENTS."""
+@lru_cache(maxsize=2)
+def get_nlp(statistical: bool = False):
+    """The shared pipeline: segmenter plus every component in COMPONENTS
+    (and the statistical NER before the resolver when asked for)."""
     from . import components  # noqa: F401  (registers the factories)
 
     nlp = _blank_zh()
-    for name in COMPONENTS:
+    names = list(COMPONENTS)
+    if statistical:
+        names.insert(names.index("kg_resolve"), STATISTICAL)
+    for name in names:
         nlp.add_pipe(name)
     return nlp

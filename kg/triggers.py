@@ -56,9 +56,11 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
             co_subjects = _coordinated(text, cands, subj, cfg)
             date = date_near(text[s:t], t - s, pub_date)
             attrs = {"date": date} if date else {}
+            # a subject from an earlier sentence: the evidence runs from there
+            ev = ((sentence_at(sents, subj.mention.start) or (s, e))[0], e) if subj.mention.start < s else (s, e)
             for actor in [subj, *partners, *co_subjects]:
                 for o in objs:
-                    rels.add(actor.key, "introduced", o.key, article, (s, e), attrs)
+                    rels.add(actor.key, "introduced", o.key, article, ev, attrs)
             for p in partners:
                 if subj.mention.type in ("AGENCY", "ORG") and p.mention.type in ("AGENCY", "ORG"):
                     rels.add(subj.key, "cooperates_with", p.key, article, (s, e))

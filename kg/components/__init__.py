@@ -2,7 +2,7 @@
 
 import importlib
 
-for _name in ("places", "persons", "agencies", "orgs", "programs", "resolve"):
+for _name in ("places", "persons", "agencies", "orgs", "programs", "statistical", "resolve"):
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _e:  # a component still being written

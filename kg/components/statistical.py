@@ -9,9 +9,9 @@ below every rule component, so kg_resolve keeps a rule's reading wherever one
 overlaps and takes the model's only where the rules are silent.
 
 The model is loaded once per process (it never tokenizes: the component runs
-its `ner` on the docs it is given, in batches under `nlp.pipe`). It writes
-nothing to `doc.ents`: the predictions are read from a scratch copy-free pass
-(`predict` → `set_annotations` on the doc, then the doc's ents are restored).
+its `ner` on the docs it is given, in batches under `nlp.pipe`). `doc.ents`
+is left as it was: the model's entities are read off it and then restored.
+Add it after the rule components and before kg_resolve.
 """
 
 from functools import lru_cache
@@ -66,6 +66,9 @@ class StatNer:
         todo = [d for d in docs if len(d)]
         if not todo:
             return
+        for vocab in {id(d.vocab): d.vocab for d in todo}.values():
+            for lab in self.ner.labels:  # idempotent; docs may come from another vocab
+                vocab.strings.add(lab)
         saved = [d.ents for d in todo]
         self.ner.set_annotations(todo, self.ner.predict(todo))
         for doc, ents in zip(todo, saved):

@@ -1,0 +1,85 @@
+"""kg_stat_ner: the shipped statistical NER on real sentences.
+
+The pipeline is the real one (pkuseg segmenter, every rule component, the
+model, kg_resolve), built here so the test does not depend on how
+kg.pipeline.COMPONENTS is wired. The model is the one shipped in the package
+(kg/models/ner), trained by `make train`.
+"""
+
+import pytest
+
+from kg.mentions import mentions_of
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.errors import AssetMissing
+    from kg.pipeline import COMPONENTS, _blank_zh
+    import kg.components  # noqa: F401  (registers the rule factories)
+    import kg.components.statistical  # noqa: F401  (registers kg_stat_ner)
+    try:
+        nlp = _blank_zh()
+    except AssetMissing as exc:  # pragma: no cover
+        pytest.skip(str(exc))
+    for name in COMPONENTS:
+        if name not in ("kg_stat_ner", "kg_resolve"):
+            nlp.add_pipe(name)
+    nlp.add_pipe("kg_stat_ner")
+    nlp.add_pipe("kg_resolve")
+    return nlp
+
+
+def resolved(nlp, text):
+    doc = nlp(text)
+    return {(m.text, m.type) for m in doc._.kg_resolved if not m.attrs.get("nested")}, doc
+
+
+def test_model_ships_in_the_package():
+    from kg.components.statistical import MODEL_DIR, load_model
+    from kg.paths import PACKAGE_DIR
+
+    assert MODEL_DIR == PACKAGE_DIR / "models" / "ner"
+    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+    assert size < 20_000_000
+    model = load_model()
+    assert model is load_model()  # loaded once
+    assert {"PERSON", "PLACE", "AGENCY", "ORG"} <= set(model.get_pipe("ner").labels)
+
+
+def test_names_without_a_title_cue(nlp):
+    found, doc = resolved(nlp, "会上，约翰松和里瓦尔多分别介绍了各自的经验。")
+    assert ("约翰松", "PERSON") in found
+    assert ("里瓦尔多", "PERSON") in found
+    assert any(m.source == "kg_stat_ner" and m.text == "约翰松" for m in mentions_of(doc))
+
+
+def test_countries_and_regions_are_places(nlp):
+    found, _ = resolved(nlp, "代表团随后访问了巴基斯坦和纳米比亚。")
+    assert ("巴基斯坦", "PLACE") in found
+    assert ("纳米比亚", "PLACE") in found
+    found, _ = resolved(nlp, "非洲各国政治形势相对稳定。")
+    assert ("非洲", "PLACE") in found
+    found, _ = resolved(nlp, "东南亚金融危机对我国经济发展产生了影响。")
+    assert ("东南亚", "PLACE") in found
+
+
+def test_rules_keep_priority(nlp):
+    from kg.components.statistical import PRIORITY
+
+    _, doc = resolved(nlp, "云南省临沧市沧源佤族自治县纪委监委近日印发通知。")
+    ms = mentions_of(doc)
+    stat = [m for m in ms if m.source == "kg_stat_ner"]
+    rules = [m for m in ms if m.source != "kg_stat_ner"]
+    assert stat and rules
+    assert all(m.priority == PRIORITY for m in stat)
+    assert PRIORITY < min(m.priority for m in rules)
+    # the rule reading of the place survives whatever the model proposed
+    assert any(m.text == "云南省" and m.type == "PLACE" and m.source == "kg_places"
+               for m in doc._.kg_resolved)
+    assert len(doc.ents) == 0  # the component leaves doc.ents alone
+
+
+def test_empty_and_batched(nlp):
+    docs = list(nlp.pipe(["", "随后，巴基斯坦也进行了试验。", "。"]))
+    assert docs[0]._.kg_resolved == []
+    assert ("巴基斯坦", "PLACE") in {(m.text, m.type) for m in docs[1]._.kg_resolved}
