@@ -21,7 +21,6 @@ LEVEL_OF_CHAR = {
     "区": ("county", "区"), "旗": ("county", "旗"), "州": ("prefecture", "州"),
     "盟": ("prefecture", "盟"), "乡": ("township", "乡"), "镇": ("township", "镇"),
 }
-DOC_LOCAL = {"level", "bare", "person", "org"}
 
 
 def key_string(key: tuple) -> str:

@@ -145,10 +145,9 @@ def build_docbins(ner_dir: Path, work: Path):
 
 
 def train(config_path: Path, work: Path, out: Path, epochs: int | None, seed: int = 0) -> dict:
-    import spacy
     from spacy.tokens import Doc, DocBin
     from spacy.training import Example
-    from spacy.util import load_config, load_model_from_config, minibatch, registry, fix_random_seed
+    from spacy.util import load_config, load_model_from_config, registry, fix_random_seed
 
     fix_random_seed(seed)
     config = load_config(config_path)

@@ -4,11 +4,9 @@ into the raw files, bad files that do not stop a build, deterministic output."""
 import json
 import re
 import unicodedata
-from pathlib import Path
 
-import pytest
 
-from conftest import CORPUS, GOLD, SEED
+from conftest import GOLD, SEED
 
 _DROP = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉]")
 
