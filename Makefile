@@ -63,3 +63,9 @@ train: setup
 	  OMP_NUM_THREADS=1 $(BIN)/python scripts/train_ner.py --ner-dir "$(SHARED)/ner" && \
 	  $(BIN)/python scripts/eval_ner_heldout.py --ner-dir "$(SHARED)/ner"; \
 	else echo "make train: $(SHARED)/ner is absent (cluener_train.jsonl and msra_dev.jsonl live there); the shipped model in kg/models/ner is kept"; fi
+
+# `kg build` at scale on a synthetic 2,000-page corpus (seeded, from tests/fixtures/corpus):
+# pipeline vs jieba.posseg throughput, 1 vs 2 workers, peak RSS, incremental rebuild.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--corpus DIR --workers 4".
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

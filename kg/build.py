@@ -103,7 +103,8 @@ def build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = 
         print(f"kg: {f}: {reason}", file=sys.stderr)
 
     if isinstance(engine, str):
-        eng = make_engine(engine, workers, scheduler, n_jobs=len(todo)) if todo else None
+        eng = make_engine(engine, workers, scheduler, n_jobs=len(todo),
+                          incremental=len(todo) < len(plan) // 2) if todo else None
     else:
         eng = engine if todo else None
     if eng is not None:
@@ -167,10 +168,10 @@ def build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = 
 
     out.mkdir(parents=True, exist_ok=True)
     t_write = time.perf_counter()
-    write_json(g, out / "graph.json")
-    write_turtle(g, out / "graph.ttl", base=base_iri)
-    write_html(g, out / "graph.html")
-    write_graphml(g, out / "graph.graphml")
+    _write_all(g, [(write_json, (g, out / "graph.json"), {}),
+                   (write_turtle, (g, out / "graph.ttl"), {"base": base_iri}),
+                   (write_html, (g, out / "graph.html"), {}),
+                   (write_graphml, (g, out / "graph.graphml"), {})])
     write_text(out / "errors.tsv", "file\treason\n" + "".join(f"{f}\t{r}\n" for f, r in errors))
     write_seconds = time.perf_counter() - t_write
     extracted = n_ok + len(errors) - n_cached
@@ -180,6 +181,30 @@ def build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = 
           f"{t_extracted - t_planned:.1f} s extracting, {write_seconds:.1f} s writing)", file=sys.stderr)
     _fill(stats, plan, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start)
     return len(errors)
+
+
+def _write_all(g, jobs) -> None:
+    """Run the exporters; on Linux the last ones in forked children, in
+    parallel with the first in this process (each write is atomic anyway).
+    The children see the graph copy-on-write; one that fails fails the build."""
+    if not sys.platform.startswith("linux") or g.number_of_nodes() < 2000 or len(jobs) < 2:
+        for fn, args, kw in jobs:
+            fn(*args, **kw)
+        return
+    import multiprocessing as mp
+    ctx = mp.get_context("fork")
+    procs = [ctx.Process(target=fn, args=args, kwargs=kw, daemon=True) for fn, args, kw in jobs[1:]]
+    for p in procs:
+        p.start()
+    try:
+        fn, args, kw = jobs[0]
+        fn(*args, **kw)
+    finally:
+        for p in procs:
+            p.join()
+    bad = [p for p in procs if p.exitcode != 0]
+    if bad:
+        raise RuntimeError(f"writing an output failed (exit code {bad[0].exitcode})")
 
 
 def _fill(stats, plan, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start):

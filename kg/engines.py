@@ -48,20 +48,31 @@ def process_document(path, date=None):
 
 
 def _ordered(submit, items, window):
-    """Yield result() of submit(item) for each item, in order, `window` at a time."""
+    """result() of submit(item) for each item, in order, `window` in flight.
+    The first window is submitted now (not at the first next()), so the
+    workers start while the caller is busy with something else."""
     pending = deque()
     it = iter(items)
     for item in it:
         pending.append(submit(item))
         if len(pending) >= window:
             break
-    while pending:
-        fut = pending.popleft()
-        res = fut.result()
-        for item in it:
-            pending.append(submit(item))
-            break
-        yield res
+
+    def results():
+        while pending:
+            fut = pending.popleft()
+            res = fut.result()
+            for item in it:
+                pending.append(submit(item))
+                break
+            yield res
+    return results()
+
+
+def pipeline_loaded() -> bool:
+    """Whether this process has the spaCy pipeline in memory already."""
+    mod = sys.modules.get("kg.pipeline")
+    return bool(mod and mod.get_nlp.cache_info().currsize)
 
 
 class SerialEngine:
@@ -95,23 +106,30 @@ def _die_with_parent():
         pass
 
 
-def _init_worker(preloaded: bool):
+def _init_worker(preloaded: bool, barrier):
     _die_with_parent()
     if not preloaded:
         warm()
+    if barrier is not None:
+        barrier.wait(timeout=900)
 
 
 class ProcessEngine:
     """A pool of worker processes, each with its own pipeline.
 
-    On Linux the pipeline is loaded in this process and the workers are
-    forked from it; elsewhere each worker loads its own (spawn)."""
+    If this process has the pipeline loaded already (a test session, a
+    notebook), the workers are forked with it (copy-on-write, no load);
+    otherwise each worker loads its own, in parallel, and this process (the
+    driver) never holds the model. `wait_ready`: block in __enter__ until
+    every worker has its pipeline (clean timings); without it the workers
+    load while the driver goes on (an incremental build reading its cache)."""
 
     name = "process"
 
-    def __init__(self, workers: int, window: int | None = None):
+    def __init__(self, workers: int, window: int | None = None, wait_ready: bool = True):
         self.workers = workers
         self.window = window or workers * 4
+        self.wait_ready = wait_ready
 
     def __enter__(self):
         import gc
@@ -119,18 +137,19 @@ class ProcessEngine:
         from concurrent.futures import ProcessPoolExecutor
         t = time.perf_counter()
         fork = sys.platform.startswith("linux")
-        if fork:
-            # Load the pipeline here once, then fork: the workers start with it
-            # (copy-on-write) instead of each reading the 180 MB model again,
-            # and later builds in this process (tests, notebooks) fork at once.
-            warm()
-            gc.freeze()
+        preload = fork and pipeline_loaded()
         ctx = mp.get_context("fork" if fork else "spawn")
+        # fork starts every worker at the first submit, so a barrier can wait for them
+        barrier = ctx.Barrier(self.workers + 1) if fork and self.wait_ready and not preload else None
+        if preload:
+            gc.freeze()   # keep the collector from touching (and copying) shared pages
         self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx,
-                                        initializer=_init_worker, initargs=(fork,))
-        self.pool.submit(int).result()  # forks the workers now
-        if fork:
+                                        initializer=_init_worker, initargs=(preload, barrier))
+        self.pool.submit(int)           # forks the workers now
+        if preload:
             gc.unfreeze()
+        if barrier is not None:
+            barrier.wait(timeout=900)   # every worker has loaded its pipeline
         self.ready_seconds = time.perf_counter() - t
         return self
 
@@ -188,16 +207,21 @@ class DaskEngine:
         return False
 
     def map(self, items):
-        return _ordered(lambda it: self.client.submit(process_document, str(it[0]), it[1], pure=False),
+        # absolute paths: a worker's working directory is not the driver's
+        return _ordered(lambda it: self.client.submit(process_document, os.path.abspath(it[0]), it[1],
+                                                      pure=False),
                         items, self.window)
 
 
-def make_engine(kind: str, workers: int, scheduler: str | None = None, n_jobs: int | None = None):
-    """The engine for `--engine KIND --workers N` and `n_jobs` documents to process."""
+def make_engine(kind: str, workers: int, scheduler: str | None = None, n_jobs: int | None = None,
+                incremental: bool = False):
+    """The engine for `--engine KIND --workers N` and `n_jobs` documents to
+    extract; `incremental`: most documents come from the cache."""
     if kind == "dask":
         return DaskEngine(scheduler, workers)
-    if kind == "serial" or workers <= 1 or (n_jobs is not None and n_jobs <= 1):
-        return SerialEngine()
     if n_jobs is not None:
-        workers = min(workers, n_jobs)
-    return ProcessEngine(workers)
+        workers = max(1, min(workers, n_jobs))
+    if kind == "serial" or (workers <= 1 and (not incremental or pipeline_loaded())):
+        return SerialEngine()
+    # a few changed files: one worker loads the pipeline while the driver reads the cache
+    return ProcessEngine(workers, wait_ready=not incremental)

@@ -25,6 +25,18 @@ def node_id(entity: dict, source: str, posts: dict) -> str:
     return key
 
 
+def _seen(evidence: list, ev: dict) -> bool:
+    """ev is already in the list. An evidence names its source and documents
+    are added one at a time, so only the tail from this source can hold it
+    (a scan of the whole list made assembly quadratic in a fact's mentions)."""
+    for x in reversed(evidence):
+        if x["source"] != ev["source"]:
+            return False
+        if x == ev:
+            return True
+    return False
+
+
 def add_extraction(g: nx.MultiDiGraph, ext: dict) -> None:
     source = ext["source"]
     ents = {e["id"]: e for e in ext["entities"]}
@@ -53,7 +65,7 @@ def add_extraction(g: nx.MultiDiGraph, ext: dict) -> None:
         key = r["type"]
         if g.has_edge(h, t, key):
             edata = g.edges[h, t, key]
-            if ev not in edata["evidence"]:
+            if not _seen(edata["evidence"], ev):
                 edata["evidence"].append(ev)
             for a, v in r["attrs"].items():
                 edata["attrs"].setdefault(a, v)

@@ -31,6 +31,15 @@ class Mention:
     #   AGENCY: canonical, place_prefix
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, computed once per Doc (spaCy rebuilds it from the tokens on
+    every access, which cost more than segmentation itself)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 def mentions_of(doc: Doc) -> list[Mention]:
     """The doc's mention list, created on first use (never a shared default)."""
     if doc._.kg_mentions is None:

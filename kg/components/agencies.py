@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from ..mentions import Mention, mentions_of
+from ..mentions import Mention, doc_text, mentions_of
 from ..rules import load_toml, load_tsv
 from ..textscan import Automaton, PUNCT, is_cjk
 from ..titles import find_titles
@@ -58,7 +58,7 @@ class AgencyFinder:
         self.max_level_core = int(cfg.get("max_level_core", 8))
 
     def __call__(self, doc):
-        text = doc.text
+        text = doc_text(doc)
         found = []
         places = sorted((m for m in mentions_of(doc) if m.type == "PLACE"), key=lambda m: m.start)
         for s, e, canonical in self.central.longest(text):

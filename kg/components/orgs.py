@@ -8,7 +8,7 @@ cannot be in a name; full-width brackets are allowed inside the name
 
 from spacy.language import Language
 
-from ..mentions import Mention, mentions_of
+from ..mentions import Mention, doc_text, mentions_of
 from ..rules import load_toml
 from ..textscan import Automaton
 from .bodies import BodyRules
@@ -31,7 +31,7 @@ class OrgFinder:
         self.suffixes = Automaton({s: s for s in cfg["suffixes"]})
 
     def __call__(self, doc):
-        text = doc.text
+        text = doc_text(doc)
         ends = {}
         for s, e, suf in self.suffixes.iter(text):
             if e not in ends or len(suf) > len(ends[e][1]):
@@ -54,7 +54,7 @@ class OrgFinder:
     def _trim_left(self, doc, start, core_end):
         """Start after a person named in the core, or at a place that opens
         the name (副市长靳伟因|北京长峰医院); a place in brackets stays inside."""
-        text = doc.text
+        text = doc_text(doc)
         places = {(m.start, m.end) for m in mentions_of(doc) if m.type == "PLACE"}
         for m in mentions_of(doc):
             if not (start <= m.start and m.end <= core_end):

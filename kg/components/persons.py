@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..mentions import Mention, mentions_of
+from ..mentions import Mention, doc_text, mentions_of
 from ..rules import load_lines, load_toml
 from ..textscan import PUNCT, is_cjk
 from ..titles import TitleChain, find_title_chains, find_titles
@@ -445,11 +445,12 @@ class PersonsComponent:
         return self._lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        bounds = {tok.idx for tok in doc}
-        bounds.add(len(doc.text))
+        text = doc_text(doc)
+        bounds = set(doc.to_array("IDX").tolist())   # token starts, without making Tokens
+        bounds.add(len(text))
         out = mentions_of(doc)
-        for h in find_persons(doc.text, bounds, self.lexicon):
-            out.append(Mention(h.start, h.end, "PERSON", doc.text[h.start:h.end],
+        for h in find_persons(text, bounds, self.lexicon):
+            out.append(Mention(h.start, h.end, "PERSON", text[h.start:h.end],
                                source=self.name, attrs=h.mention_attrs()))
         return doc
 

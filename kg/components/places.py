@@ -26,7 +26,7 @@ places sharing an ancestor, else the higher level, else the lowest code.
 
 from spacy.language import Language
 
-from ..mentions import Mention, mentions_of
+from ..mentions import Mention, doc_text, mentions_of
 from ..places import LEVEL_RANK, load_gazetteer
 from ..rules import load_toml
 from ..textscan import Automaton
@@ -73,7 +73,7 @@ class PlaceFinder:
         return WEAK if surface in weak_shorts else STRONG
 
     def __call__(self, doc):
-        mentions_of(doc).extend(self.find(doc.text))
+        mentions_of(doc).extend(self.find(doc_text(doc)))
         return doc
 
     # --- finding -----------------------------------------------------------

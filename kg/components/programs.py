@@ -12,7 +12,7 @@ import re
 
 from spacy.language import Language
 
-from ..mentions import Mention, mentions_of
+from ..mentions import Mention, doc_text, mentions_of
 from ..rules import load_toml
 from ..textscan import PUNCT, is_cjk
 
@@ -49,7 +49,7 @@ class ProgramFinder:
         self.left = sorted(cfg["left_boundaries"], key=len, reverse=True)
 
     def __call__(self, doc):
-        text = doc.text
+        text = doc_text(doc)
         out = mentions_of(doc)
         for m in self.title_re.finditer(text):
             out.append(Mention(m.start(), m.end(), "DOCUMENT", m.group(), "kg_programs", 50))

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""`make bench`: throughput, scaling, memory and incremental rebuilds of `kg build`.
+
+In one run, on the same text:
+
+1. a synthetic corpus (scripts/make_bench_corpus.py: --pages pages recombined
+   from tests/fixtures/corpus, seeded), or the directory given by --corpus;
+2. on its first --scale-pages pages: jieba.posseg (HMM on) as the yardstick,
+   then the whole pipeline (normalise, segment, entities, relations, graph)
+   on 1 worker and on --workers workers: characters/s, documents/s, peak RSS
+   of every process;
+3. a full build of the whole corpus with the cache (--workers workers), then
+   one page edited and the build run again: the incremental rebuild's time
+   next to the full build's.
+
+Every measurement runs in a fresh child process (peak RSS from wait4). Rates
+of the pipeline are measured once the pipeline is loaded (the load is shown
+apart); wall times include everything (start-up, model load, writing the four
+outputs). The machine's load average is printed: other work on the machine
+makes every number worse.
+
+    python scripts/bench.py [--corpus DIR] [--pages 2000] [--scale-pages 100] [--workers 2]
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+# -- children ---------------------------------------------------------------
+
+def child_jieba(src: str) -> dict:
+    import logging
+    import jieba
+    import jieba.posseg as pseg
+    jieba.setLogLevel(logging.WARNING)
+    from kg.read import read_text
+    t = time.perf_counter()
+    pseg.lcut("国务院召开常务会议", HMM=True)     # loads the dictionary
+    load = time.perf_counter() - t
+    files = sorted(Path(src).glob("*.txt"))
+    chars = 0
+    t = time.perf_counter()
+    for f in files:          # read + tag, one page at a time, like the pipeline
+        text = read_text(f)
+        chars += len(text)
+        pseg.lcut(text, HMM=True)
+    secs = time.perf_counter() - t
+    return {"docs": len(files), "chars": chars, "seconds": secs, "load_seconds": load}
+
+
+def child_build(src: str, out: str, workers: int, cache: bool) -> dict:
+    import resource
+    from kg.build import build
+    stats = {}
+    build([src], Path(out), workers=workers, cache=None if cache else False,
+          progress=False, stats=stats)
+    stats.pop("errors", None)
+    stats["rss_main_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    stats["rss_workers_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    stats["cpu_seconds"] = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    return stats
+
+
+def run_child(*args) -> tuple[dict, float, float]:
+    """(the child's JSON, wall seconds, peak RSS MiB of the largest process in its tree)."""
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--child", *map(str, args)],
+                            stdout=subprocess.PIPE, cwd=ROOT)
+    data = proc.stdout.read()
+    _pid, status, ru = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        sys.exit(f"bench: child {args[0]} failed ({proc.returncode})")
+    return json.loads(data), wall, ru.ru_maxrss / 1024
+
+
+# -- the bench --------------------------------------------------------------
+
+def fmt(x: float) -> str:
+    return f"{x:,.0f}"
+
+
+def full_and_incremental(files, corpus, work, workers, say):
+    say(f"\n== full build of {len(files)} pages, {workers} workers, with the cache ==")
+    out = work / "out-full"
+    if out.exists():
+        shutil.rmtree(out)
+    stf, wallf, rssf = run_child("build", corpus, out, workers, 1)
+    say(f"full build:  {wallf:7.1f} s wall  ({stf['extracted']} extracted at "
+        f"{fmt(stf['chars'] / stf['extract_seconds'])} chars/s, "
+        f"{stf['extracted'] / stf['extract_seconds']:.1f} docs/s; writing {stf['write_seconds']:.1f} s; "
+        f"peak RSS {fmt(rssf)} MiB)")
+    page = files[len(files) // 2]
+    with open(page, "a", encoding="utf-8") as fh:
+        fh.write("\n国务院办公厅印发《关于加快推进政务服务标准化的意见》。\n")
+    sti, walli, _ = run_child("build", corpus, out, workers, 1)
+    say(f"one page edited ({page.name}), rebuilt: {walli:.1f} s wall  "
+        f"({sti['extracted']} extracted, {sti['cached']} from cache; "
+        f"pipeline load {sti['ready_seconds']:.1f} s, writing {sti['write_seconds']:.1f} s) "
+        f"= {100 * walli / wallf:.1f} % of the full build")
+    sti2, walli2, _ = run_child("build", corpus, out, workers, 1)
+    say(f"nothing changed, rebuilt:  {walli2:.1f} s wall ({sti2['cached']} from cache) "
+        f"= {100 * walli2 / wallf:.1f} % of the full build")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, help="a directory of .txt pages (default: synthetic)")
+    ap.add_argument("--pages", type=int, default=2000, help="synthetic corpus size")
+    ap.add_argument("--chars", type=int, default=2500, help="synthetic: mean characters per page")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--scale-pages", type=int, default=100,
+                    help="pages of the throughput and 1-vs-N-workers runs")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--work", type=Path, help="keep the corpus and outputs here")
+    ap.add_argument("--skip-full", action="store_true",
+                    help="only the throughput and scaling runs (no full and incremental build)")
+    a = ap.parse_args(argv)
+
+    work = a.work or Path(tempfile.mkdtemp(prefix="govkg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load0 = os.getloadavg()
+    say = lambda m: print(m, flush=True)   # noqa: E731
+    say(f"machine: {platform.processor() or platform.machine()}, {cores} core(s) available, "
+        f"Python {platform.python_version()}, load average {load0[0]:.2f} {load0[1]:.2f} {load0[2]:.2f}")
+
+    # 1. the corpus
+    if a.corpus:
+        corpus = work / "corpus"
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        shutil.copytree(a.corpus, corpus)   # a copy: step 3 edits a page
+    else:
+        from make_bench_corpus import make_corpus
+        corpus = work / "corpus"
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        make_corpus(corpus, a.pages, a.seed, a.chars)
+    files = sorted(corpus.rglob("*.txt"))
+    total_chars = sum(len(f.read_text(encoding="utf-8", errors="replace")) for f in files)
+    say(f"corpus: {len(files)} pages, {fmt(total_chars)} characters ({corpus})")
+
+    subset = work / "subset"
+    if subset.exists():
+        shutil.rmtree(subset)
+    subset.mkdir()
+    for f in files[: a.scale_pages]:
+        os.symlink(f, subset / f.name)
+
+    # 2. throughput and scaling on the subset
+    say(f"\n== throughput on the first {a.scale_pages} pages (one core) ==")
+    jb, jb_wall, jb_rss = run_child("jieba", subset)
+    jb_cps = jb["chars"] / jb["seconds"]
+    say(f"jieba.posseg (HMM):  {fmt(jb_cps):>8} chars/s  {jb['docs'] / jb['seconds']:6.1f} docs/s  "
+        f"peak RSS {fmt(jb_rss)} MiB  (dictionary load {jb['load_seconds']:.1f} s)")
+    runs = {}
+    for w in sorted({1, a.workers}):
+        st, wall, rss = run_child("build", subset, work / f"out-{w}w", w, 0)
+        runs[w] = (st, wall, rss)
+    st1, wall1, rss1 = runs[1]
+    cps1 = st1["chars"] / st1["extract_seconds"]
+    say(f"govkg pipeline:      {fmt(cps1):>8} chars/s  {st1['extracted'] / st1['extract_seconds']:6.1f} docs/s  "
+        f"peak RSS {fmt(rss1)} MiB  (pipeline load {st1['ready_seconds']:.1f} s; "
+        f"wall {wall1:.1f} s incl. load and writing)")
+    say(f"ratio pipeline / jieba.posseg: {cps1 / jb_cps:.2f}x")
+    if a.workers > 1:
+        stn, walln, rssn = runs[a.workers]
+        cpsn = stn["chars"] / stn["extract_seconds"]
+        say(f"\n== scaling, same {a.scale_pages} pages ==")
+        say(f"1 worker:  {st1['extract_seconds']:7.1f} s  {fmt(cps1):>8} chars/s  (wall {wall1:.1f} s)")
+        say(f"{a.workers} workers: {stn['extract_seconds']:7.1f} s  {fmt(cpsn):>8} chars/s  (wall {walln:.1f} s)")
+        say(f"speed-up: {cpsn / cps1:.2f}x  (wall: {wall1 / walln:.2f}x)")
+        cpu1, cpun = st1["cpu_seconds"], stn["cpu_seconds"]
+        say(f"CPU time, all processes: 1 worker {cpu1:.1f} s, {a.workers} workers {cpun:.1f} s "
+            f"(the pool's own cost, one pipeline load per worker included: {100 * (cpun / cpu1 - 1):+.0f} %); "
+            f"cores obtained: {cpu1 / wall1:.2f} and {cpun / walln:.2f}")
+        say(f"peak RSS: driver {fmt(stn['rss_main_mb'])} MiB, largest worker "
+            f"{fmt(stn['rss_workers_mb'])} MiB")
+
+    # 3. full build with the cache, then one page edited
+    if not a.skip_full:
+        full_and_incremental(files, corpus, work, a.workers, say)
+
+    load1 = os.getloadavg()
+    say(f"\nload average at the end: {load1[0]:.2f} {load1[1]:.2f} {load1[2]:.2f} "
+        f"on {cores} core(s){' - the machine was busy: numbers are pessimistic' if max(load0[0], load1[0]) > 0.5 * cores else ''}")
+    if not a.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        kind, *rest = sys.argv[2:]
+        if kind == "jieba":
+            res = child_jieba(rest[0])
+        else:
+            res = child_build(rest[0], rest[1], int(rest[2]), bool(int(rest[3])))
+        sys.stdout.write(json.dumps(res) + "\n")
+    else:
+        main()
