@@ -113,7 +113,6 @@ def build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = 
         ready = eng.ready_seconds
     try:
         bar.restart_clock()
-        t_extract = time.perf_counter()
         results = eng.map(todo) if eng is not None else iter(())
         for f, key, chars, hit in plan:
             text = store.get(key) if hit else None
