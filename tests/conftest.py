@@ -12,6 +12,21 @@ GOLD = FIXTURES / "gold"
 SEED = CORPUS / "000_ba7bb21c1752cf58.txt"
 
 
+def make_nlp(*components):
+    """The real pkuseg segmenter with just the named components, or a skip
+    when the model has not been set up."""
+    from kg.errors import AssetMissing
+    from kg.pipeline import _blank_zh
+    import kg.components  # noqa: F401  (registers every factory)
+    try:
+        nlp = _blank_zh()
+    except AssetMissing as exc:  # pragma: no cover
+        pytest.skip(str(exc))
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
 def gold_of(name: str) -> dict:
     return json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
 

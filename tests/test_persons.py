@@ -15,20 +15,14 @@ from kg.mentions import mentions_of
 from kg.nereval import prf, read_jsonl, spans_of
 from kg.titles import find_title_chains, find_titles, is_head, title_kind
 
+from conftest import make_nlp
+
 SAMPLE = Path(__file__).parent / "fixtures" / "ner_sample.jsonl"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from kg.errors import AssetMissing
-    from kg.pipeline import _blank_zh
-    import kg.components.persons  # noqa: F401  (registers kg_persons)
-    try:
-        nlp = _blank_zh()
-    except AssetMissing as exc:  # pragma: no cover
-        pytest.skip(str(exc))
-    nlp.add_pipe("kg_persons")
-    return nlp
+    return make_nlp("kg_persons")
 
 
 def persons(nlp, text):

@@ -8,25 +8,15 @@ kg.pipeline.COMPONENTS is wired. The model is the one shipped in the package
 
 import pytest
 
+from conftest import make_nlp
 from kg.mentions import mentions_of
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from kg.errors import AssetMissing
-    from kg.pipeline import COMPONENTS, _blank_zh
-    import kg.components  # noqa: F401  (registers the rule factories)
-    import kg.components.statistical  # noqa: F401  (registers kg_stat_ner)
-    try:
-        nlp = _blank_zh()
-    except AssetMissing as exc:  # pragma: no cover
-        pytest.skip(str(exc))
-    for name in COMPONENTS:
-        if name not in ("kg_stat_ner", "kg_resolve"):
-            nlp.add_pipe(name)
-    nlp.add_pipe("kg_stat_ner")
-    nlp.add_pipe("kg_resolve")
-    return nlp
+    from kg.pipeline import COMPONENTS
+    rules = [c for c in COMPONENTS if c not in ("kg_stat_ner", "kg_resolve")]
+    return make_nlp(*rules, "kg_stat_ner", "kg_resolve")
 
 
 def resolved(nlp, text):
