@@ -11,7 +11,7 @@ start: 市政府党组|成员). A post with no body in front that names its leve
 A head title (局长) gives `leads`, any other (副局长, 二级巡视员) `member_of`.
 """
 
-from .names import canonical_tail
+from .names import canonical_tail, variants
 from .rules import load_toml
 from .titles import find_titles, is_head
 
@@ -75,7 +75,8 @@ def _implied_body(linker, implied, title, pos, places):
     if not tail:
         return None
     place = linker._place_in_context(core[0], pos, places)
-    if place is None:
-        return None
+    if place is None:   # 我市…市长: the page's own 市政府, when it names one
+        named = [("level", core[0] + t) for t in sorted(variants(tail))]
+        return next((k for k in named if k in linker.entities), None)
     key = ("local", place.code, canonical_tail(tail))
     return key if key in linker.entities else linker.local_body(place.code, tail)

@@ -75,3 +75,18 @@ def test_organisations_and_a_place_inside_their_name():
     assert {("ORG", "北京长峰医院股份有限公司"), ("ORG", "中源信诚（北京）建筑装饰有限公司")} <= set(e)
     hospital = [v for (t, n), v in e.items() if t == "ORG" and "长峰医院" in n and "公司" not in n]
     assert len(hospital) == 1
+
+
+def test_a_level_character_needs_a_name_before_most_suffixes():
+    e = ents("会议要求，市司法局要牵头建立涉企行政执法监督机制。")
+    assert ("AGENCY", "市司法局") in e and ("AGENCY", "市司") not in e
+
+
+def test_a_unit_stationed_in_another_body():
+    e = ents("市纪委监委驻市政府办公室纪检监察组组长王芳参加会议。")
+    assert ("AGENCY", "市纪委监委驻市政府办公室纪检监察组") in e
+    assert ("PERSON", "王芳") in e
+
+
+def test_words_after_a_title_are_not_names():
+    assert not [n for t, n in ents("局长高度重视此事，要求抓好落实。") if t == "PERSON"]

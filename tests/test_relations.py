@@ -126,3 +126,9 @@ def test_a_department_of_a_ministry_and_its_head():
     r, _ = rels("3月24日，生态环境部召开例行新闻发布会。生态环境部宣传教育司司长刘友宾主持发布会。", "2022-03-24")
     assert r[("刘友宾", "leads", "生态环境部宣传教育司")]["attrs"]["title"] == "司长"
     assert ("生态环境部宣传教育司", "part_of", "生态环境部") in r
+
+
+def test_a_mayor_of_the_papers_own_city():
+    r, _ = rels("我市召开推进会\n发布时间：2023-05-12 来源：市政府办公室\n5月11日，推进会召开。市委副书记、市长陈华出席会议并讲话，副市长刘伟主持会议。")
+    assert r[("陈华", "leads", "市政府")]["attrs"]["title"] == "市长"
+    assert ("刘伟", "member_of", "市政府") in r

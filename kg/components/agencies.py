@@ -51,6 +51,7 @@ class AgencyFinder:
         self.bare_suffixes = set(cfg["bare_suffixes"])
         self.generic_alone = set(cfg["generic_alone"])
         self.attach_words = cfg.get("attach_words", [])
+        self.stationed_units = set(cfg.get("stationed_units", []))
         names, self.parents = central_bodies()
         self.central = Automaton(names)
         self.collective = Automaton({n: n for n in cfg.get("collective_bodies", [])})
@@ -77,6 +78,7 @@ class AgencyFinder:
                                          PRIORITY_PREFIXED, {"level_prefix": ch}))
         found.extend(self._bare(text, found))
         found.extend(self._nested(text, found))
+        found.extend(self._stationed(text, found))
         for s, e, n in self.collective.longest(text):
             found.append(Mention(s, e, "AGENCY", n, "kg_agencies", 10, {"collective": True}))
         mentions_of(doc).extend(found)
@@ -114,7 +116,8 @@ class AgencyFinder:
                                    nxt in self.rules.not_followed_by.get(suf, ())))
                 if ok and not any(s < end and j < e for s, e in taken):
                     start = self.rules.body_before(text, j, suf, self.min_bare_core, 8, core_may_be_verb=True)
-                    if start is not None and text[start:end] not in self.generic_alone:
+                    stationed = start is not None and any(text.endswith(w, 0, start) for w in self.attach_words)
+                    if start is not None and not stationed and text[start:end] not in self.generic_alone:
                         out.append(Mention(start, end, "AGENCY", text[start:end], "kg_agencies",
                                            PRIORITY_BARE, {"bare": True}))
                         taken.append((start, end))
@@ -131,15 +134,9 @@ class AgencyFinder:
                 if any(text.endswith(w, 0, host.start) for w in self.attach_words):
                     continue  # 驻应急管理部|纪检监察组 belongs to the body before 驻
                 pos = host.end
-                for w in self.attach_words:
-                    if text.startswith(w, pos):
-                        pos += len(w)
-                        # 驻 + another known body + its own unit
-                        for s, e, canonical in self.central.longest(text[pos:pos + 12]):
-                            if s == 0:
-                                pos += e
-                            break
-                end = self.rules.body_after(text, pos, min_core=2 if pos == host.end else 0)
+                if any(text.startswith(w, pos) for w in self.attach_words):
+                    continue  # read by _stationed once every body is known
+                end = self.rules.body_after(text, pos, min_core=2)
                 if end:
                     m = Mention(host.start, end, "AGENCY", text[host.start:end], "kg_agencies",
                                 host.priority + 1, {"host_span": (host.start, host.end),
@@ -148,6 +145,30 @@ class AgencyFinder:
                     new.append(m)
             out.extend(new)
             frontier = new
+        return out
+
+
+    def _stationed(self, text, found):
+        """A unit one body keeps in another: A + 驻 + B + unit
+        (中央纪委国家监委驻应急管理部纪检监察组); B is the longest body read
+        at that point, the unit one of `stationed_units`. Part of A."""
+        out = []
+        for host in sorted(found, key=lambda m: (m.start, -m.end)):
+            for w in self.attach_words:
+                if not text.startswith(w, host.end):
+                    continue
+                at = host.end + len(w)
+                inner = [m for m in found if m.start == at]
+                if not inner:
+                    continue
+                end = None
+                for b in sorted(inner, key=lambda m: -m.end):
+                    end = self.rules.body_after(text, b.end, allowed=self.stationed_units)
+                    if end:
+                        break
+                if end and not any(o.start == host.start and o.end == end for o in out):
+                    out.append(Mention(host.start, end, "AGENCY", text[host.start:end], "kg_agencies",
+                                       host.priority + 2, {"host_span": (host.start, host.end)}))
         return out
 
 

@@ -22,6 +22,7 @@ class BodyRules:
     max_core: int
     not_followed_by: dict
     inner_chars: set
+    empty_core_suffixes: set
 
     @classmethod
     def from_config(cls, cfg: dict, suffixes: list):
@@ -35,6 +36,7 @@ class BodyRules:
             max_core=int(cfg.get("max_core", 10)),
             not_followed_by={k: set(v) for k, v in cfg.get("not_followed_by", {}).items()},
             inner_chars=set(cfg.get("inner_chars", "")),
+            empty_core_suffixes=set(cfg.get("empty_core_suffixes", [])),
         )
 
     def core_char_ok(self, ch: str) -> bool:
@@ -71,6 +73,9 @@ class BodyRules:
             if j - pos < min_core:
                 continue
             suf = self.suffix_at(text, j, allowed)
+            if suf and j == pos and allowed is None and self.empty_core_suffixes \
+                    and suf not in self.empty_core_suffixes:
+                continue   # 市|司法局, not 市司
             if suf and self.acceptable(text[pos:j], suf):
                 return j + len(suf)
         return None

@@ -255,6 +255,13 @@ class _Finder:
         if not options:
             return anon
         e, right = self.choose(options)
+        # 高度|重视: a three-character span made of a word and half of the next
+        # word is two words, not a name
+        if e - i == 3 and t[i:i + 2] in self.lex and t[e - 1:e + 1] in self.lex:
+            options = [o for o in options if o[0] != e]
+            if not options:
+                return anon
+            e, right = self.choose(options)
         cand = t[i:e]
         in_lex = cand in self.lex
         namey = all(ch in r.given for ch in cand[sl:])
@@ -267,7 +274,10 @@ class _Finder:
             # make a word, and a body follows: the "title" was part of a name
             split_word = t[i - 1:i + 1] in self.lex and (
                 not self.boundary(i) or (e < self.n and t[e] in r.body_end))
-            ok = not (in_lex and len(cand) == 2 and right < STRONG) and not split_word
+            # 局长高度重视 is a word, 组长王芳 a name that is also a word: after a
+            # title, a dictionary word still names a person when its characters do
+            ok = not (in_lex and len(cand) == 2 and right < STRONG and not (namey and not weak)) \
+                and not split_word
             # 群众和企业: a role word (群众, 专家) does not make 和/向/但 a surname
             if t[i] in r.function and chain is not None and chain.last.kind == "role":
                 ok = False
