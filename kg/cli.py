@@ -5,6 +5,7 @@ Every bad input ends as one line `kg: FILE: reason` and a non-zero exit.
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -189,6 +190,14 @@ def main(argv=None):
         return 3
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # a bug, not bad input: still one line (KG_DEBUG=1 for the traceback)
+        if os.environ.get("KG_DEBUG"):
+            raise
+        what = getattr(args, "file", None) or getattr(args, "input", None) or args.command
+        print(f"kg: {what}: failed ({type(e).__name__}: {e}); KG_DEBUG=1 shows where", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
