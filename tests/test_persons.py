@@ -148,3 +148,9 @@ def test_f1_floor_on_msra_sample(nlp):
         total = r if total is None else total + r
     assert total.p >= 0.75, str(total)
     assert total.f1 >= 0.60, str(total)
+
+
+def test_a_name_between_two_list_marks_is_a_name(nlp):
+    doc = nlp("省领导叶冬松、李克、邓凯、李新民、刘春良、连维良、尹晋华、张大卫、徐济超、陈雪枫出席协议签字仪式。")
+    names = {m.text for m in doc._.kg_mentions if m.type == "PERSON"}
+    assert {"叶冬松", "李克", "尹晋华", "张大卫", "徐济超", "陈雪枫"} <= names

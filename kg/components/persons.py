@@ -296,6 +296,10 @@ class _Finder:
         elif left == LIST:
             ok = (self.boundary(i) and self.boundary(e) and not numeral and t[i] not in r.function
                   and not prefix_word and (not in_lex or namey))
+            # 尹晋华、张大卫、徐济超: a name-shaped item between two list marks is
+            # a name whatever the segmenter made of it
+            sandwiched = e < self.n and t[e] in r.separators and namey and t[i] not in r.function
+            ok = ok or (sandwiched and not numeral)
             cue = "list"
         else:
             one_token = self.token_shape(i, sl, e) and not any(
