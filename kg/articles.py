@@ -277,6 +277,10 @@ def _headline_is_boundary(norm, lines, R, j: int) -> bool:
     return k >= len(lines) or lines[k].kind == "headline" or _opens_article(norm, lines, R, k)
 
 
+def _index(lines: list[Line], ln: Line) -> int:
+    return next(k for k, x in enumerate(lines) if x is ln)
+
+
 def _walk_after(norm, lines, R) -> list[_Draft]:
     """Headlines follow their bodies: a boundary headline block closes the
     article whose body came before it."""
@@ -286,7 +290,11 @@ def _walk_after(norm, lines, R) -> list[_Draft]:
         if ln.kind == "headline":
             j = _headline_block(lines, i)
             block = lines[i:j + 1]
-            if _headline_is_boundary(norm, lines, R, j):
+            # A dispatch (本报昆明…电) is a short item: on a page whose headlines
+            # follow their bodies, the first headline after it is its own,
+            # even when the next article's body (no dateline) comes right after.
+            dispatch = bool(cur.body) and not cur.extra and _opens_article(norm, lines, R, _index(lines, cur.body[0]))
+            if _headline_is_boundary(norm, lines, R, j) or (dispatch and not cur.title_done):
                 cur.headlines += block
                 cur.title_done = True
             else:

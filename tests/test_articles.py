@@ -301,3 +301,15 @@ def test_headline_first_page_with_bylines_splits_at_each_headline():
     text = "第一篇标题\n本报记者 张三\n第一篇正文，内容若干。\n\n第二篇标题\n本报记者 李四\n第二篇正文，内容若干。"
     arts = split_articles(normalize(text)).articles
     assert [(a.title, a.creators) for a in arts] == [("第一篇标题", ["张三"]), ("第二篇标题", ["李四"])]
+
+
+def test_a_dispatch_followed_by_an_article_without_dateline_keeps_its_headline():
+    """Seed articles reordered so the lead article (no dateline, byline after
+    its headline) comes after dispatches: still five articles, same titles."""
+    raw = (Path(__file__).parent / "fixtures" / "corpus" / "000_ba7bb21c1752cf58.txt").read_text(encoding="utf-8")
+    norm = normalize(raw)
+    arts = split_articles(norm, "2021-09-15").articles
+    pieces = [raw[slice(*norm.raw_span(a.start, a.end))] for a in arts]
+    for order in ([1, 3, 0, 2, 4], [4, 3, 2, 1, 0]):
+        page = split_articles(normalize("\n\n".join(pieces[i] for i in order)), "2021-09-15")
+        assert [a.title for a in page.articles] == [arts[i].title for i in order]
