@@ -170,7 +170,7 @@ class DocumentLinker:
         name they are, then return entities in order of first mention."""
         by_tail = defaultdict(set)
         for key, ent in self.entities.items():
-            if ent.type == "AGENCY" and key[0] in ("local", "central") or len(key) > 2 and ent.attrs.get("host"):
+            if (ent.type == "AGENCY" and key[0] in ("local", "central")) or ent.attrs.get("host"):
                 for al in ent.aliases:
                     by_tail[canonical_tail(al)].add(key)
         for key in [k for k in self.entities if k[0] == "bare" and k[1] == "AGENCY"]:

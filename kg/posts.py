@@ -37,13 +37,11 @@ def post_relations(rels, linker, keyed, sents, article, text):
                 ts, te = t.start + s, t.end + s
                 body = _body_before(bodies, ts, te)
                 title = text[ts:te]
-                if body is not None:
+                if body is not None:   # may overlap the title: 市政府党组|党组成员
                     bkey, seg_start = body.key, body.mention.start
                     if bare_right is not None and bkey[0] != "bare":
                         rels.add(bare_right, "part_of", bkey, article, (s, e))
                     bare_right = bkey if bkey[0] == "bare" else None
-                    if body.mention.end > ts:   # 市政府党组|党组成员: the post is 成员 of it
-                        title = text[ts:te]
                 else:
                     bkey, seg_start = _implied_body(linker, implied, title, ts, places), ts
                 if bkey is not None:

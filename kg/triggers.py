@@ -12,10 +12,12 @@ For each trigger verb (rules/relations.toml) in a sentence:
 """
 
 import re
+from functools import lru_cache
 
 from .dates import date_near
 from .rules import load_toml
 from .sentences import sentence_at
+from .textscan import Automaton
 
 TOP = lambda lm: not lm.mention.attrs.get("nested")  # noqa: E731
 
@@ -26,7 +28,6 @@ def _cfg():
 
 def trigger_relations(rels, keyed, sents, article, text, pub_date):
     cfg = _cfg()
-    triggers = sorted(cfg["introduced_triggers"], key=len, reverse=True)
     top = sorted((lm for lm in keyed if TOP(lm)), key=lambda lm: lm.mention.start)
     context = None          # the actor a paragraph is about, for sentences that name none
     prev_end = None
@@ -35,7 +36,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
             context = None
         prev_end = e
         in_sent = [lm for lm in top if s <= lm.mention.start < e]
-        found = _find_triggers(text, s, e, triggers)
+        found = _find_triggers(text, s, e)
         last_subject = _context_actor(rels, context)
         for n, (t, word) in enumerate(found):
             next_t = found[n + 1][0] if n + 1 < len(found) else e
@@ -124,16 +125,14 @@ def _coordinated(text, cands, subj, cfg):
         out.append(cur)
 
 
-def _find_triggers(text, s, e, triggers):
-    out, i = [], s
-    while i < e:
-        for w in triggers:
-            if text.startswith(w, i) and i + len(w) <= e:
-                out.append((i, w))
-                i += len(w) - 1
-                break
-        i += 1
-    return out
+@lru_cache(maxsize=1)
+def _trigger_matcher() -> Automaton:
+    return Automaton({w: w for w in _cfg()["introduced_triggers"]})
+
+
+def _find_triggers(text, s, e):
+    """(position, verb) of each trigger verb in text[s:e], leftmost-longest."""
+    return [(s + i, w) for i, _, w in _trigger_matcher().longest(text[s:e])]
 
 
 def _objects(text, in_sent, after, sent_end, cfg, next_trigger):

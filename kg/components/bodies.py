@@ -23,9 +23,10 @@ class BodyRules:
     not_followed_by: dict
     inner_chars: set
     empty_core_suffixes: set
+    extra_chars: set            # besides CJK and alphanumerics (ORG: （北京）)
 
     @classmethod
-    def from_config(cls, cfg: dict, suffixes: list):
+    def from_config(cls, cfg: dict, suffixes: list, extra_chars: str = ""):
         return cls(
             suffixes=sorted(set(suffixes), key=len, reverse=True),
             title_followers=set(cfg.get("title_followers", [])),
@@ -37,9 +38,12 @@ class BodyRules:
             not_followed_by={k: set(v) for k, v in cfg.get("not_followed_by", {}).items()},
             inner_chars=set(cfg.get("inner_chars", "")),
             empty_core_suffixes=set(cfg.get("empty_core_suffixes", [])),
+            extra_chars=set(extra_chars),
         )
 
     def core_char_ok(self, ch: str) -> bool:
+        if ch in self.extra_chars:
+            return True
         return (is_cjk(ch) or ch.isalnum()) and ch not in PUNCT and ch not in self.stop_chars
 
     def suffix_at(self, text: str, j: int, allowed=None):

@@ -23,10 +23,7 @@ class OrgFinder:
     def __init__(self):
         cfg = load_toml("orgs.toml")
         agency_cfg = load_toml("agencies.toml")
-        self.rules = BodyRules.from_config(agency_cfg, cfg["suffixes"])
-        self.extra = set(cfg["extra_name_chars"])
-        base_ok = self.rules.core_char_ok
-        self.rules.core_char_ok = lambda ch: ch in self.extra or base_ok(ch)
+        self.rules = BodyRules.from_config(agency_cfg, cfg["suffixes"], cfg["extra_name_chars"])
         self.cfg = cfg
         self.suffixes = Automaton({s: s for s in cfg["suffixes"]})
 

@@ -41,8 +41,9 @@ class ProgramFinder:
         self.head_nf = set(cfg.get("head_not_followed_by", ""))
         self.quote_only_re = re.compile(rf"[“「\"]([^“”「」\"\n]{{1,{qmax}}})[”」\"]")
         self.head_in_quote = re.compile(rf"({heads})")
-        nf = re.escape(cfg.get("head_not_followed_by", "")) or "\\b\\B"
-        self.bare_head_re = re.compile(rf"({_alt(bare_heads)})(?![{nf}])")
+        nf = cfg.get("head_not_followed_by", "")
+        guard = rf"(?![{re.escape(nf)}])" if nf else ""
+        self.bare_head_re = re.compile(rf"({_alt(bare_heads)}){guard}")
         self.title_re = re.compile(rf"《[^《》\n]{{1,{cfg['max_title']}}}》")
         self.doc_re = re.compile(
             rf"(?:{_alt(cfg['doc_triggers'])})([\u4e00-\u9fff\w]{{2,{cfg['max_doc_name']}}}?(?:{_alt(cfg['doc_suffixes'])}))(?![\u4e00-\u9fff])")
