@@ -142,23 +142,35 @@ def _fold(ch: str) -> str:
     return ch
 
 
+@lru_cache(maxsize=None)
+def _char_out(ch: str) -> tuple:
+    """What one raw character becomes in a line: (" ",) for whitespace and
+    invisible format characters, else its folded characters (memoised: a
+    page repeats a few thousand distinct characters)."""
+    if ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Zs"):
+        return (" ",)
+    return tuple(" " if out.isspace() else out for out in _fold(ch))
+
+
 def _tokens(content: str, start: int) -> list[Tok]:
     """The characters of one raw line with their raw indexes: whitespace and
     invisible format characters as " ", letters/digits NFKC-folded, leading
     indentation and trailing blanks dropped."""
     toks: list[Tok] = []
-    for k, ch in enumerate(content):
-        cat = unicodedata.category(ch)
-        if ch.isspace() or cat in ("Cf", "Cc", "Zs"):
-            toks.append((" ", start + k))
-            continue
-        for out in _fold(ch):
-            toks.append((" " if out.isspace() else out, start + k))
-    while toks and toks[0][0] == " ":
-        toks.pop(0)
-    while toks and toks[-1][0] == " ":
-        toks.pop()
-    return toks
+    append = toks.append
+    for k, ch in enumerate(content, start):
+        outs = _char_out(ch)
+        if len(outs) == 1:
+            append((outs[0], k))
+        else:
+            for out in outs:
+                append((out, k))
+    i, j = 0, len(toks)
+    while i < j and toks[i][0] == " ":
+        i += 1
+    while j > i and toks[j - 1][0] == " ":
+        j -= 1
+    return toks[i:j] if (i, j) != (0, len(toks)) else toks
 
 
 def _space_runs(toks: list[Tok]):

@@ -13,13 +13,21 @@ Quirks handled here, because the matcher should not care:
 - codes that repeat (Hong Kong districts all say 810000) or are missing
   (Taiwan districts) get a synthetic key `PARENTCODE-NAME`, as townships do.
 
-Parsing the 12 MB table takes ~0.35 s (villages are skipped by their
-indentation before any splitting), so no pickle cache is kept: a cache would
-cost a write into the data dir and an invalidation scheme for no real gain.
+Parsing the 12 MB table takes ~1 s even with villages skipped by their
+indentation before any splitting, and every process that extracts pays it
+(an incremental build's one worker, each `kg extract`). So the parsed records
+are kept as a pickle next to the table, keyed by a hash of the table, the
+[gazetteer] settings and this module's code; any change makes a new key.
 """
 
+import hashlib
+import json
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .assets import divisions_path
 from .rules import load_toml
@@ -143,8 +151,38 @@ def parse_divisions(lines, cfg: dict) -> list:
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, parsed once (~0.5 s with the indexes)."""
     cfg = load_toml("places.toml").get("gazetteer", {})
-    with open(divisions_path(), encoding="utf-8") as fh:  # universal newlines eat the CRs
-        return Gazetteer(parse_divisions(fh, cfg), cfg)
+    return Gazetteer(_parsed_divisions(divisions_path(), cfg), cfg)
+
+
+def _parsed_divisions(table: Path, cfg: dict) -> list:
+    """parse_divisions of the table, through the pickle beside it."""
+    h = hashlib.sha256(table.read_bytes())
+    h.update(json.dumps(cfg, sort_keys=True, ensure_ascii=False).encode())
+    h.update(Path(__file__).read_bytes())
+    pickled = table.parent / f"parsed-{h.hexdigest()[:16]}.pickle"
+    try:
+        with open(pickled, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    with open(table, encoding="utf-8") as fh:  # universal newlines eat the CRs
+        places = parse_divisions(fh, cfg)
+    tmp = None
+    try:   # atomic; a read-only data dir just means no cache
+        fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=table.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(places, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, pickled)
+        tmp = None
+        for old in table.parent.glob("parsed-*.pickle"):
+            if old != pickled:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+    return places
 
 
 def located_in_edges(codes, closed: bool = False) -> list:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 
-from conftest import GOLD, SEED
+from conftest import CORPUS, GOLD, SEED
 
 _DROP = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉]")
 
@@ -104,3 +104,18 @@ def test_a_bad_file_does_not_stop_the_build(tmp_path):
     assert "not a text file" in errors[1]
     graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
     assert any(e["name"] == "孙茂利" for e in graph["entities"])
+
+
+def test_graph_json_has_one_record_per_line(tmp_path):
+    """graph.json is one JSON document with each article, entity and relation
+    on its own line (greppable; written by json's C encoder)."""
+    from kg.build import build
+    build([CORPUS / "01_henan-beijing-strategic-agreement.txt"], tmp_path / "out",
+          workers=1, cache=False, progress=False)
+    text = (tmp_path / "out" / "graph.json").read_text(encoding="utf-8")
+    graph = json.loads(text)
+    lines = text.splitlines()
+    records = [json.loads(line.rstrip(",")) for line in lines if line.startswith("{\"") and line.endswith(("}", "},"))]
+    n = len(graph["articles"]) + len(graph["entities"]) + len(graph["relations"])
+    assert n > 10 and len(records) == n
+    assert any(r.get("name") == "河南省" for r in records)

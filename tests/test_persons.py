@@ -154,3 +154,13 @@ def test_a_name_between_two_list_marks_is_a_name(nlp):
     doc = nlp("省领导叶冬松、李克、邓凯、李新民、刘春良、连维良、尹晋华、张大卫、徐济超、陈雪枫出席协议签字仪式。")
     names = {m.text for m in doc._.kg_mentions if m.type == "PERSON"}
     assert {"叶冬松", "李克", "尹晋华", "张大卫", "徐济超", "陈雪枫"} <= names
+
+
+def test_word_list_finds_the_longest_cue_at_both_ends():
+    from kg.textscan import WordList
+    words = WordList(["说", "说道", "表示", "记者"])
+    text = "孙茂利说道，本报记者张三"
+    assert words.starts(text, 3) == "说道"
+    assert words.starts(text, 0) is None and words.starts(text, len(text)) is None
+    assert words.ends(text, 10) == "记者"
+    assert words.ends(text, 0) is None and words.ends(text, 9) is None

@@ -244,3 +244,24 @@ def test_gold_places_found_and_few_false(nlp):
     assert required == 18
     assert found == required
     assert false <= 2
+
+
+def test_parsed_table_is_pickled_beside_it_and_reused(tmp_path):
+    """The parsed division table is kept as a pickle keyed by the table and
+    settings; a damaged pickle is parsed again, never trusted."""
+    import shutil
+    from kg.assets import divisions_path
+    from kg.places import _parsed_divisions
+    from kg.rules import load_toml
+    table = tmp_path / "china_location.txt"
+    shutil.copy(divisions_path(), table)
+    cfg = load_toml("places.toml").get("gazetteer", {})
+    first = _parsed_divisions(table, cfg)
+    pickles = list(tmp_path.glob("parsed-*.pickle"))
+    assert len(pickles) == 1
+    assert _parsed_divisions(table, cfg) == first
+    pickles[0].write_bytes(b"not a pickle")
+    assert _parsed_divisions(table, cfg) == first
+    other = dict(cfg, township_min_len=99)          # other settings: another key
+    assert _parsed_divisions(table, other) != first
+    assert [p.name for p in tmp_path.glob("parsed-*.pickle")] != [pickles[0].name]

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..mentions import Mention, doc_text, mentions_of
 from ..rules import load_lines, load_toml
-from ..textscan import PUNCT, is_cjk
+from ..textscan import PUNCT, WordList, is_cjk
 from ..titles import TitleChain, find_title_chains, find_titles
 
 STRONG, LIST, WEAK, NONE = 3, 2, 1, 0
@@ -36,14 +36,14 @@ class PersonRules:
     weak: frozenset
     nonname: frozenset
     body_end: frozenset
-    speech: tuple
-    end_words: tuple
-    person_suffixes: tuple
-    anonymised: tuple
-    groups: tuple
+    speech: WordList
+    end_words: WordList
+    person_suffixes: WordList
+    anonymised: WordList
+    groups: WordList
     separators: tuple
     not_names: frozenset
-    creators: tuple
+    creators: WordList
     given: frozenset
     not_after: frozenset
     function: frozenset
@@ -55,8 +55,8 @@ def _chars(s: str) -> frozenset:
     return frozenset(ch for ch in s if not ch.isspace())
 
 
-def _longest_first(words) -> tuple:
-    return tuple(sorted(set(words), key=len, reverse=True))
+def _longest_first(words) -> WordList:
+    return WordList(words)
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +135,8 @@ class _Finder:
             return True
         return k in self.bounds or not is_cjk(self.t[k - 1]) or not is_cjk(self.t[k])
 
-    def starts(self, k: int, words) -> str | None:
-        for w in words:
-            if self.t.startswith(w, k):
-                return w
-        return None
+    def starts(self, k: int, words: WordList) -> str | None:
+        return words.starts(self.t, k)
 
     def right_cue(self, e: int, cand: str) -> int:
         """How strongly the text at e says 'a name just ended'."""
@@ -162,7 +159,7 @@ class _Finder:
         j = i
         while j > 0 and self.t[j - 1] in " ：:\u3000（(":
             j -= 1
-        if any(self.t.endswith(c, 0, j) for c in self.r.creators):
+        if self.r.creators.ends(self.t, j):
             return True
         if i >= 1 and self.t[i - 1] in self.r.separators:
             prev = next((h for h in reversed(self.hits) if h.end == i - 1), None)
