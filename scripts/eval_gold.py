@@ -4,7 +4,9 @@
 For each NAME.gold.json with a SHARED/corpus/NAME.txt, runs the extraction
 (with the gold's publication date), then prints score.py's tables: the seed
 page alone, the other texts together, and all of them. Then, when the NER
-data is there, the entity layer on it (scripts/eval_ner.py).
+data is there, the entity layer on it: every type on the held-out parts
+(scripts/eval_ner_heldout.py), PERSON and titles on the whole files
+(scripts/eval_ner.py).
 """
 
 import json
@@ -45,10 +47,16 @@ def main(shared: str) -> int:
         for key, (g, p) in sets.items():
             print(f"\n== {key}")
             subprocess.run([sys.executable, str(score), str(g), str(p), *sys.argv[2:]], check=False)
-    ner = ROOT / "scripts" / "eval_ner.py"
-    if ner.exists() and (shared / "ner").is_dir():
-        print("\n== NER data")
-        subprocess.run([sys.executable, str(ner), str(shared / "ner")], check=False)
+    if (shared / "ner").is_dir():
+        # every type (MSRA PER/LOC/ORG, CLUENER name/government/address) on the
+        # parts the shipped model never trained on; then PERSON and title
+        # recall (CLUENER position) over the whole files, rules only
+        print("\n== NER data, held-out parts (rules, model, both)")
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_ner_heldout.py"),
+                        "--ner-dir", str(shared / "ner")], check=False)
+        print("\n== NER data, whole files: PERSON and titles (rules)")
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_ner.py"),
+                        "--ner-dir", str(shared / "ner")], check=False)
     return 0
 
 
