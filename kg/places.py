@@ -29,11 +29,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .assets import divisions_path
+from .assets import divisions_path, world_places_path
 from .rules import load_toml
 
 LEVELS = ("province", "prefecture", "county", "township")
-LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}  # lower = higher level
+# Places outside the PRC tree (JioNLP's world_location.txt); ranked after it.
+WORLD_LEVELS = ("continent", "country", "city")
+LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS + WORLD_LEVELS)}  # lower = higher level
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +153,57 @@ def parse_divisions(lines, cfg: dict) -> list:
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, parsed once (~0.5 s with the indexes)."""
     cfg = load_toml("places.toml").get("gazetteer", {})
-    return Gazetteer(_parsed_divisions(divisions_path(), cfg), cfg)
+    places = _parsed_divisions(divisions_path(), cfg)
+    world_cfg = load_toml("places.toml").get("world", {})
+    if world_cfg.get("enabled", True):
+        with open(world_places_path(), encoding="utf-8") as fh:
+            places += parse_world(fh, world_cfg, taken=_surfaces_of(places))
+    return Gazetteer(places, cfg)
+
+
+def _surfaces_of(places) -> set:
+    return {s for p in places for s in (p.name, *p.shorts)}
+
+
+def parse_world(lines, cfg: dict, taken=frozenset()) -> list:
+    """Place records of world_location.txt: `洲名:` heads a continent; a row
+    `SHORT<TAB>OFFICIAL<TAB>CAPITAL[<TAB>CITY/CITY...]` is a country (named by
+    its official name, the short one an alias; an official name that is just
+    SHORT + 国 is not used) with its capital and cities
+    inside it. A name the PRC table already has (北京, 上海) or that is in
+    cfg["skip"] (ordinary words) is left out; a country whose official name is
+    in cfg["home"] (中华人民共和国) keeps no cities: the PRC table has them."""
+    skip = set(cfg.get("skip", ())) | set(taken)
+    home = set(cfg.get("home", ()))
+    levels = set(cfg.get("levels", WORLD_LEVELS))
+    out: dict[str, Place] = {}
+    seen: set = set()
+
+    def add(code, name, shorts, level, parent):
+        shorts = tuple(x for x in shorts if x and x != name and x not in skip and x not in seen)
+        if level not in levels or name in skip or name in seen or code in out:
+            return
+        out[code] = Place(code, name, shorts, level, parent)
+        seen.update((name, *shorts))
+
+    rows = [ln.rstrip("\n").split("\t") for ln in lines if ln.strip()]
+    for f in rows:                       # continents and countries first, then cities
+        if len(f) == 1 and f[0].endswith((":", "：")):
+            add(f"world-{f[0][:-1]}", f[0][:-1], (), "continent", None)
+        elif len(f) >= 2:
+            # 日本国 / 以色列国 name the country as SHORT + 国, which in text is
+            # mostly SHORT + a word (日本国内, 以色列国防军): the short name only
+            official = f[1] if f[1] and f[1] != f[0] + "国" else f[0]
+            add(f"world-{f[0]}", official, (f[0],), "country", None)
+    for f in rows:
+        if len(f) >= 3 and f[1] not in home:
+            country = f"world-{f[0]}"
+            if country not in out:
+                continue
+            cities = [f[2]] + (f[3].split("/") if len(f) > 3 else [])
+            for city in cities:
+                add(f"{country}-{city}", city, (), "city", country)
+    return list(out.values())
 
 
 def _parsed_divisions(table: Path, cfg: dict) -> list:

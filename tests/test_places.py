@@ -16,7 +16,7 @@ import spacy
 from kg.errors import AssetMissing
 
 try:
-    from kg.places import load_gazetteer, located_in_edges
+    from kg.places import WORLD_LEVELS, load_gazetteer, located_in_edges
     GAZ = load_gazetteer()
 except AssetMissing:  # the division table is not set up: nothing to test
     pytest.skip("division table not set up (run `kg setup`)", allow_module_level=True)
@@ -237,7 +237,10 @@ def test_gold_places_found_and_few_false(nlp):
         for m in mentions_of(nlp(text)):
             idx = [i for i, n in enumerate(names) if {m.text, m.attrs["canonical"]} & n]
             hit.update(idx)
-            false += not idx
+            # 中国 of 中国人民银行, 中华人民共和国 of 《中华人民共和国监察法》: proposed
+            # here, dropped by kg_resolve as part of a longer name
+            # (test_world_places_on_real_sentences)
+            false += not idx and m.attrs.get("level") not in WORLD_LEVELS
         req = [i for i, g in enumerate(golds) if not g.get("optional")]
         required += len(req)
         found += len(set(req) & hit)
@@ -265,3 +268,40 @@ def test_parsed_table_is_pickled_beside_it_and_reused(tmp_path):
     other = dict(cfg, township_min_len=99)          # other settings: another key
     assert _parsed_divisions(table, other) != first
     assert [p.name for p in tmp_path.glob("parsed-*.pickle")] != [pickles[0].name]
+
+
+# ---- world places (JioNLP world_location.txt) ----
+
+def test_world_table_gives_continents_countries_and_cities():
+    from kg.places import parse_world
+    lines = ["亚洲:\n", "中国\t中华人民共和国\t北京\t上海/深圳\n", "日本\t日本国\t东京\t大阪/京都\n",
+             "老挝\t老挝人民民主共和国\t万象\n", "欧洲:\n", "法国\t法兰西共和国\t巴黎\n"]
+    places = {p.code: p for p in parse_world(lines, {"home": ["中华人民共和国"], "skip": ["万象"]},
+                                             taken={"北京"})}
+    assert places["world-亚洲"].level == "continent" and places["world-欧洲"].level == "continent"
+    us = places["world-法国"]
+    assert (us.name, us.shorts, us.level, us.parent) == ("法兰西共和国", ("法国",), "country", None)
+    # SHORT + 国 is no name to match (日本国内 is 日本 + 国内)
+    assert places["world-日本"].name == "日本" and places["world-日本"].shorts == ()
+    assert places["world-日本-东京"].parent == "world-日本" and places["world-日本-东京"].level == "city"
+    # the home country's cities are the PRC table's; skipped words and known names stay out
+    assert not any(c.startswith("world-中国-") for c in places)
+    assert "world-老挝-万象" not in places
+
+
+def test_world_places_on_real_sentences():
+    from conftest import make_nlp
+    nlp = make_nlp("kg_places", "kg_agencies", "kg_orgs", "kg_resolve")
+
+    def places(text):
+        return [(m.text, m.attrs.get("level")) for m in nlp(text)._.kg_resolved if m.type == "PLACE"]
+
+    assert places("国务院副总理胡春华同美国财政部长在东京举行视频通话。") == [
+        ("美国", "country"), ("东京", "city")]
+    assert places("中国同非洲国家合作，日本国内也有讨论。") == [
+        ("中国", "country"), ("非洲", "continent"), ("日本", "country")]
+    # 沿海地区 is no Haiti; a country inside a body's name is part of that name
+    assert places("加强沿海地区建设。") == []
+    assert places("中国人民银行行长潘功胜介绍了有关情况。") == []
+    # PRC divisions inside a body's name are still its seat
+    assert ("河北省", "province") in places("河北省信访局推行领导干部包联机制。")

@@ -322,3 +322,23 @@ def test_ontology_parses_and_defines_project_terms():
         assert o.value(term, rdflib.RDFS.label) is not None, term
         assert o.value(term, rdflib.RDFS.comment) is not None, term
     assert (KG.cooperatesWith, rdflib.RDFS.subPropertyOf, ORG.linkedTo) in o
+
+
+def test_world_places_are_typed_without_a_division_code(tmp_path):
+    """A country and its city from a real sentence: schema:Country / schema:City,
+    the city contained in the country, no skos:notation, and the shapes hold."""
+    from kg.build import build
+    src = tmp_path / "in" / "2024-05-01_world.txt"
+    src.parent.mkdir()
+    src.write_text("国务院副总理胡春华同美国财政部长在日本东京举行会谈。\n", encoding="utf-8")
+    build([src], tmp_path / "out", workers=1, cache=False, progress=False)
+    path = tmp_path / "out" / "graph.ttl"
+    r = rdflib.Graph().parse(str(path))
+    SDO = rdflib.Namespace("https://schema.org/")
+    labels = {str(o): s for s, o in r.subject_objects(SKOS.prefLabel)}
+    assert (labels["美利坚合众国"], RDF.type, SDO.Country) in r
+    assert (labels["东京"], RDF.type, SDO.City) in r
+    assert (labels["东京"], SDO.containedInPlace, labels["日本"]) in r
+    assert not list(r.objects(labels["东京"], SKOS.notation))
+    conforms, text = check_turtle.shacl(path, SHAPES)
+    assert conforms, text

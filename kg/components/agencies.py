@@ -57,12 +57,19 @@ class AgencyFinder:
         self.collective = Automaton({n: n for n in cfg.get("collective_bodies", [])})
         self.min_bare_core = int(cfg.get("min_bare_core", 2))
         self.max_level_core = int(cfg.get("max_level_core", 8))
+        self.home_countries = set(load_toml("places.toml").get("world", {}).get("home", ()))
 
     def __call__(self, doc):
         text = doc_text(doc)
         found = []
         places = sorted((m for m in mentions_of(doc) if m.type == "PLACE"), key=lambda m: m.start)
+        # 美国财政部 is the US Treasury, not 财政部 of the State Council: a
+        # central name right after a foreign country is read as a body of it
+        foreign_ends = {m.end for m in places if m.attrs.get("level") == "country"
+                        and m.attrs.get("canonical") not in self.home_countries}
         for s, e, canonical in self.central.longest(text):
+            if s in foreign_ends:
+                continue
             found.append(Mention(s, e, "AGENCY", text[s:e], "kg_agencies", PRIORITY_CENTRAL,
                                  {"canonical": canonical, "central": True,
                                   "host_name": self.parents.get(canonical)}))

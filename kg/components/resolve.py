@@ -4,7 +4,10 @@ Every component proposes; this one disposes. Mentions are taken greedily by
 (priority, length, earliest start); a proposal that overlaps a taken one is
 dropped, except a PLACE or AGENCY wholly inside a taken AGENCY or ORG: it is
 kept as a nested mention (云南省临沧市沧源佤族自治县纪委监委 still names the
-places 临沧市 and 云南省), marked `nested`.
+places 临沧市 and 云南省), marked `nested`. A world place (a country, a
+continent) inside a body's name is part of that name, not a seat: 中国人民银行,
+中国银行 and 亚洲开发银行 are not "in" China or Asia the way 河北省信访局 is in
+河北省, so it is not kept.
 Result: `doc._.kg_resolved`, sorted by position.
 """
 
@@ -12,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..mentions import mentions_of
+from ..places import WORLD_LEVELS
 
 if not Doc.has_extension("kg_resolved"):
     Doc.set_extension("kg_resolved", default=None)
@@ -30,6 +34,10 @@ def resolve_doc(doc):
     return doc
 
 
+def _world_place(m) -> bool:
+    return m.type == "PLACE" and m.attrs.get("level") in WORLD_LEVELS
+
+
 def resolve(mentions):
     order = sorted(mentions, key=lambda m: (-m.priority, -(m.end - m.start), m.start, m.type))
     taken, nested, spans = [], [], set()
@@ -41,7 +49,7 @@ def resolve(mentions):
         if not clash:
             taken.append(m)
             spans.add(key)
-        elif m.type in NESTABLE and all(
+        elif m.type in NESTABLE and not _world_place(m) and all(
                 t.type in HOSTS and t.start <= m.start and m.end <= t.end and
                 (t.end - t.start) > (m.end - m.start) for t in clash):
             m.attrs["nested"] = True

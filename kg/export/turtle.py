@@ -59,6 +59,9 @@ TYPE_CLASSES = {
     "DOCUMENT": (SDO.Legislation,),
     "PROGRAM": (KG.Program,),
 }
+# Places outside the PRC tree (kg.places.WORLD_LEVELS) get schema.org's own
+# class too, and no skos:notation: they have no official code.
+WORLD_CLASSES = {"continent": SDO.Continent, "country": SDO.Country, "city": SDO.City}
 RELATIONS = {  # edge key -> the plain triple's predicate
     "introduced": KG.introduced,
     "leads": ORG.headOf,
@@ -247,7 +250,10 @@ def _node(doc, m, s, d, tok, by_code):
         if a != d["name"]:
             doc.add(s, SKOS.altLabel, zh(a))
     if d["type"] == "PLACE":
-        if d.get("code"):
+        world = WORLD_CLASSES.get(d.get("level"))
+        if world is not None:
+            doc.add(s, A, world)
+        elif d.get("code"):
             doc.add(s, SKOS.notation, plain(d["code"]))
         if d.get("level"):
             doc.add(s, KG.divisionLevel, plain(d["level"]))
