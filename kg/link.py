@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 from .names import canonical_tail, fold, variants
 from .places import load_gazetteer
+from .rules import load_toml
+
+_TAILS_NEED_LEVEL = tuple(load_toml("agencies.toml").get("tails_need_level_char", ()))
 
 LEVEL_OF_CHAR = {
     "省": ("province", "省"), "市": (None, "市"), "县": ("county", "县"),
@@ -142,7 +145,9 @@ class DocumentLinker:
         rank = 2 if written is None else (0 if written == place.name else 1)
         rank = rank * 2 + (0 if canonical_tail(tail) == tail else 1)   # 人民政府 over 政府
         name = place.name + tail if written is None else written + tail
-        aliases = {surface, place.name + tail} | variants(name) | {s + tail for s in self.gaz.names_of(place.code)}
+        aliases = {surface, place.name + tail} | variants(name) | {
+            s + tail for s in self.gaz.names_of(place.code)
+            if s.endswith(place.name[-1]) or not tail.startswith(_TAILS_NEED_LEVEL)}
         return (("local", place.code, canonical_tail(tail)), name, aliases,
                 {"place": place.code, "name_rank": rank})
 

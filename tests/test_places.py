@@ -305,3 +305,15 @@ def test_world_places_on_real_sentences():
     assert places("中国人民银行行长潘功胜介绍了有关情况。") == []
     # PRC divisions inside a body's name are still its seat
     assert ("河北省", "province") in places("河北省信访局推行领导干部包联机制。")
+
+
+def test_a_short_name_of_a_prefecture_and_its_county_is_the_prefecture():
+    """长沙 names both 长沙市 and the 长沙县 inside it; written bare it is the
+    city (the county is written in full to be told apart), even when the text
+    names the county elsewhere."""
+    from conftest import make_nlp
+    nlp = make_nlp("kg_places", "kg_agencies", "kg_resolve")
+    text = "湖南长沙：推行改革。长沙县公安局建立了制度。长沙市在全市推行改革。"
+    got = {(m.text, m.attrs["canonical"]) for m in nlp(text)._.kg_resolved if m.type == "PLACE"}
+    assert ("长沙", "长沙市") in got and ("长沙县", "长沙县") in got
+    assert ("湖南", "湖南省") in got

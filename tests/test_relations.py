@@ -132,3 +132,14 @@ def test_a_mayor_of_the_papers_own_city():
     r, _ = rels("我市召开推进会\n发布时间：2023-05-12 来源：市政府办公室\n5月11日，推进会召开。市委副书记、市长陈华出席会议并讲话，副市长刘伟主持会议。")
     assert r[("陈华", "leads", "市政府")]["attrs"]["title"] == "市长"
     assert ("刘伟", "member_of", "市政府") in r
+
+
+def test_place_forms_give_aliases_only_where_the_body_name_allows():
+    """浙江省委 is not also 浙江委, nor 杭州市人民政府 杭州人民政府; 北仑区税务局 is
+    also 北仑税务局 (a body name that stands after a bare place name)."""
+    from kg.extract import extract_text
+    ext = extract_text("浙江省委召开会议。杭州市人民政府作交流发言。宁波市北仑区税务局推出“一窗通办”服务。")
+    aliases = {e["name"]: set(e["aliases"]) for e in ext["entities"] if e["type"] == "AGENCY"}
+    assert "浙江委" not in aliases["浙江省委"]
+    assert "杭州人民政府" not in aliases["杭州市人民政府"] and "杭州市政府" in aliases["杭州市人民政府"]
+    assert "北仑税务局" in aliases["北仑区税务局"]

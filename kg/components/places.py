@@ -20,7 +20,8 @@ pair gets a strength (rules/places.toml says where the lines fall):
 
 Strong matches are chosen first (leftmost-longest, no overlaps), then weak
 and township matches are admitted against that context until nothing
-changes. A surface naming several places is resolved by the nearest other
+changes. A surface naming several places is resolved to the outer one when
+one contains the other (长沙: 长沙市, not its 长沙县), else by the nearest other
 places sharing an ancestor, else the higher level, else the lowest code.
 """
 
@@ -157,6 +158,15 @@ class PlaceFinder:
         for span, cands in sorted(kept.items()):
             if len(cands) == 1:
                 continue
+            # 长沙 names 长沙市, not its 长沙县 (written in full to be told
+            # apart); 吉林 the province, not its 吉林市: a candidate inside
+            # another candidate yields to it
+            codes = {c.code for c in cands}
+            outer = [c for c in cands if not codes & set(self.gaz.ancestors(c.code))]
+            if len(outer) == 1:
+                current[span] = outer
+                continue
+            cands = outer
             others = sorted((k for k in current if k != span), key=lambda k: abs(k[0] - span[0]))
             for other in others[: self.context]:
                 scores = [max(len(self._ancestry(c.code) & self._ancestry(q.code))
