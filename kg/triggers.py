@@ -163,11 +163,13 @@ def _subject(text, in_sent, s, t, cfg):
     if not before:
         return None, []
     partner_words = sorted(cfg["partner_words"], key=len, reverse=True)
-    # the last partner word between the first candidate and the verb splits
-    # subject (before it) from partners (after it)
+    # the last partner word between the first candidate and the verb that has
+    # a body after it splits subject (before it) from partners (after it);
+    # 联合 right before the verb (A会同B、C等部门联合印发) is an adverb, no split
     split = None
     for i in range(t - 1, s - 1, -1):
-        if any(text.startswith(w, i) for w in partner_words):
+        if any(text.startswith(w, i) for w in partner_words) and any(
+                lm.mention.start > i and lm.mention.type in ("AGENCY", "ORG") for lm in before):
             split = i
             break
     partners = []

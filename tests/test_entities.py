@@ -90,3 +90,13 @@ def test_a_unit_stationed_in_another_body():
 
 def test_words_after_a_title_are_not_names():
     assert not [n for t, n in ents("局长高度重视此事，要求抓好落实。") if t == "PERSON"]
+
+
+def test_management_committee_and_a_long_quoted_program():
+    """管委会 after a place is the whole body (not 管委); a quoted name may be
+    followed by a longer description before its head noun."""
+    from kg.extract import extract_text
+    ext = extract_text("江苏省苏州工业园区管委会深入开展“绿盾2024”自然保护地强化监督专项行动。")
+    got = {(e["type"], e["name"]) for e in ext["entities"]}
+    assert ("AGENCY", "苏州工业园区管委会") in got
+    assert ("PROGRAM", "“绿盾2024”自然保护地强化监督专项行动") in got

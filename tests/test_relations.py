@@ -143,3 +143,18 @@ def test_place_forms_give_aliases_only_where_the_body_name_allows():
     assert "浙江委" not in aliases["浙江省委"]
     assert "杭州人民政府" not in aliases["杭州市人民政府"] and "杭州市政府" in aliases["杭州市人民政府"]
     assert "北仑税务局" in aliases["北仑区税务局"]
+
+
+def test_partners_after_hui_tong_act_even_when_lianhe_precedes_the_verb():
+    """A会同B、C等部门联合印发: A is the subject, B and C its partners; the 联合
+    right before the verb is an adverb, not a partner word."""
+    from kg.extract import extract_text
+    ext = extract_text("生态环境部会同国家发展改革委、工业和信息化部等部门联合印发了"
+                       "《关于推进实施水泥行业超低排放的意见》。")
+    names = {e["id"]: e["name"] for e in ext["entities"]}
+    rels = {(names[r["head"]], r["type"], names[r["tail"]]) for r in ext["relations"]}
+    doc = "《关于推进实施水泥行业超低排放的意见》"
+    assert ("生态环境部", "introduced", doc) in rels
+    assert ("生态环境部", "cooperates_with", "国家发展和改革委员会") in rels
+    assert ("生态环境部", "cooperates_with", "工业和信息化部") in rels
+    assert ("工业和信息化部", "introduced", doc) in rels
