@@ -9,6 +9,8 @@ title belongs to is the AGENCY or ORG right before it (or overlapping its
 start: 市政府党组|成员). A post with no body in front that names its level
 (市长, 副省长) belongs to that level's 人民政府 of the place in context.
 A head title (局长) gives `leads`, any other (副局长, 二级巡视员) `member_of`.
+An appointment reads rightwards: 任命李明为云南省交通运输厅厅长 (NAME, a link
+word from rules/relations.toml, BODY, TITLE).
 """
 
 from .names import canonical_tail, variants
@@ -22,6 +24,7 @@ def post_relations(rels, linker, keyed, sents, article, text):
     cfg = load_toml("relations.toml")
     seps = cfg.get("post_separators", "、，")
     implied = cfg.get("implied_bodies", {})
+    links = sorted(cfg.get("appointment_links", ()), key=len, reverse=True)
     bodies = [lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")]
     places = [lm.mention for lm in keyed if lm.mention.type == "PLACE" and lm.mention.attrs.get("code")]
     for s, e in sents:
@@ -50,6 +53,25 @@ def post_relations(rels, linker, keyed, sents, article, text):
                 if seg_start - 1 < s or text[seg_start - 1] not in seps:
                     break
                 pos = seg_start - 1
+            _appointed(rels, p, bodies, titles, links, text, s, e, article)
+
+
+def _appointed(rels, p, bodies, titles, links, text, s, e, article):
+    """任命李明为云南省交通运输厅厅长: NAME, a link word, then BODY + TITLE."""
+    pos = p.mention.end
+    link = next((w for w in links if text.startswith(w, pos)), None)
+    if link is None:
+        return
+    pos += len(link)
+    body = next((b for b in bodies if b.mention.start == pos), None)
+    if body is None:
+        return
+    t = next((t for t in titles.values() if t.start + s == body.mention.end), None)
+    if t is None:
+        return
+    title = text[t.start + s:t.end + s]
+    rtype = "leads" if is_head(title) else "member_of"
+    rels.add(p.key, rtype, body.key, article, (s, e), {"title": title})
 
 
 def _body_before(bodies, ts, te):

@@ -158,3 +158,18 @@ def test_partners_after_hui_tong_act_even_when_lianhe_precedes_the_verb():
     assert ("生态环境部", "cooperates_with", "国家发展和改革委员会") in rels
     assert ("生态环境部", "cooperates_with", "工业和信息化部") in rels
     assert ("工业和信息化部", "introduced", doc) in rels
+
+
+def test_an_appointment_gives_the_post_and_plural_addressees_are_no_bodies():
+    """任命李明为云南省交通运输厅厅长: 李明 (not 李明为) leads the department; a
+    deputy post gives member_of. 各州、市人民政府 and 省直各委 name every such
+    body, not one."""
+    from kg.extract import extract_text
+    ext = extract_text("各州、市人民政府，省直各委、办、厅、局：经省人民政府研究决定：任命李明为云南省交通运输厅厅长；"
+                       "任命陈红为云南省教育厅副厅长。")
+    names = {e["id"]: e["name"] for e in ext["entities"]}
+    rels = {(names[r["head"]], r["type"], names[r["tail"]], r["attrs"].get("title")) for r in ext["relations"]}
+    assert ("李明", "leads", "云南省交通运输厅", "厅长") in rels
+    assert ("陈红", "member_of", "云南省教育厅", "副厅长") in rels
+    assert "李明为" not in names.values()
+    assert not {"市人民政府", "云南省直各委"} & set(names.values())

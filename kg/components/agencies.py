@@ -10,6 +10,7 @@ Three readings, all from rules/agencies.toml and rules/central_bodies.tsv:
 Runs after kg_places, whose PLACE mentions are its anchors.
 """
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -57,6 +58,8 @@ class AgencyFinder:
         self.collective = Automaton({n: n for n in cfg.get("collective_bodies", [])})
         self.min_bare_core = int(cfg.get("min_bare_core", 2))
         self.max_level_core = int(cfg.get("max_level_core", 8))
+        lv = re.escape("".join(cfg["level_chars"]))
+        self.distributive = re.compile(rf"各[{lv}、（(]*$")
         self.home_countries = set(load_toml("places.toml").get("world", {}).get("home", ()))
 
     def __call__(self, doc):
@@ -102,6 +105,8 @@ class AgencyFinder:
         punctuation, a function character or a verb, never inside a place."""
         if any(p.start <= i < p.end for p in places):
             return False
+        if self.distributive.search(text, max(0, i - 8), i):
+            return False  # 各州、市人民政府, 各县(市、区): every such body, not one
         if any(t.start == 0 for t in find_titles(text[i:i + 6])):
             return False  # 省长, 市委书记: a post, not a body
         if i == 0:

@@ -51,6 +51,7 @@ class PersonRules:
     translit: frozenset
     joiners: frozenset
     start_chars: re.Pattern       # a character that can begin a name
+    appointment: WordList         # 任命 NAME 为 ...
 
 
 def _chars(s: str) -> frozenset:
@@ -84,6 +85,7 @@ def load_person_rules() -> PersonRules:
         function=_chars(cfg["function_surnames"]),
         translit=_chars(cfg["translit_chars"]),
         joiners=_chars(cfg["translit_joiners"]),
+        appointment=_longest_first(cfg.get("appointment_verbs", ())),
         start_chars=_char_class({n[0] for n in names if n} | _chars(cfg["translit_chars"])),
     )
 
@@ -251,11 +253,16 @@ class _Finder:
         creator = self.creator_before(i)
         if creator and not left:
             left = STRONG
+        appointed = r.appointment.ends(t, i) is not None
+        if appointed and not left:
+            left = STRONG       # 任命李明为…: the verb vouches for the name
         options = []
         for gl in (2, 1):
             e = i + sl + gl
             if not self.plausible(i, e, sl):
                 continue
+            if appointed and t[e - 1] == "为" and gl == 2:
+                continue    # 任命李明为…: 为 is "as"
             options.append((e, self.right_cue(e, t[i:e])))
         if not options:
             return anon
