@@ -100,3 +100,16 @@ def test_management_committee_and_a_long_quoted_program():
     got = {(e["type"], e["name"]) for e in ext["entities"]}
     assert ("AGENCY", "苏州工业园区管委会") in got
     assert ("PROGRAM", "“绿盾2024”自然保护地强化监督专项行动") in got
+
+
+def test_a_party_committee_department_and_a_bank_branch_after_a_verb():
+    """雷山县委组织部 is its own body, part of 雷山县委 (组织 is a verb too, but
+    right after a body it names the department); 联合贵州银行雷山支行: the
+    bank's name starts after the verb."""
+    from kg.extract import extract_text
+    ext = extract_text("雷山县委组织部、县农业农村局负责同志参加调研。西江镇党委联合贵州银行雷山支行创办工坊。")
+    names = {e["id"]: e["name"] for e in ext["entities"]}
+    got = {(e["type"], e["name"]) for e in ext["entities"]}
+    rels = {(names[r["head"]], r["type"], names[r["tail"]]) for r in ext["relations"]}
+    assert ("AGENCY", "雷山县委组织部") in got and ("雷山县委组织部", "part_of", "雷山县委") in rels
+    assert ("ORG", "贵州银行雷山支行") in got

@@ -148,7 +148,7 @@ class AgencyFinder:
                 pos = host.end
                 if any(text.startswith(w, pos) for w in self.attach_words):
                     continue  # read by _stationed once every body is known
-                end = self.rules.body_after(text, pos, min_core=2)
+                end = self.rules.body_after(text, pos, min_core=2, core_may_be_verb=True)
                 if end:
                     m = Mention(host.start, end, "AGENCY", text[host.start:end], "kg_agencies",
                                 host.priority + 1, {"host_span": (host.start, host.end),

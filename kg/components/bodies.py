@@ -67,8 +67,11 @@ class BodyRules:
         body = core + suffix
         return not any(len(w) > len(suffix) and body.endswith(w) for w in self.not_bodies)
 
-    def body_after(self, text: str, pos: int, min_core: int = 0, allowed=None, max_core=None):
-        """End of the body that starts at pos (lazy: the first suffix), or None."""
+    def body_after(self, text: str, pos: int, min_core: int = 0, allowed=None, max_core=None,
+                   core_may_be_verb: bool = False):
+        """End of the body that starts at pos (lazy: the first suffix), or None.
+        `core_may_be_verb`: a core that is exactly a verb-like word is allowed
+        (北京市委|组织部 right after a body)."""
         limit = min(len(text), pos + (max_core or self.max_core) + 1)
         for j in range(pos, limit):
             if j > pos and not (self.core_char_ok(text[j - 1]) or
@@ -80,7 +83,7 @@ class BodyRules:
             if suf and j == pos and allowed is None and self.empty_core_suffixes \
                     and suf not in self.empty_core_suffixes:
                 continue   # 市|司法局, not 市司
-            if suf and self.acceptable(text[pos:j], suf):
+            if suf and self.acceptable(text[pos:j], suf, core_may_be_verb):
                 return j + len(suf)
         return None
 
