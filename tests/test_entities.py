@@ -113,3 +113,16 @@ def test_a_party_committee_department_and_a_bank_branch_after_a_verb():
     rels = {(names[r["head"]], r["type"], names[r["tail"]]) for r in ext["relations"]}
     assert ("AGENCY", "雷山县委组织部") in got and ("雷山县委组织部", "part_of", "雷山县委") in rels
     assert ("ORG", "贵州银行雷山支行") in got
+
+
+def test_counts_draws_and_company_departments_are_no_agencies():
+    """专著三部 (three books), 4场平局 (draws), 售楼部 (a sales office) end in a
+    body suffix but are not bodies; 秘书二局 keeps its numeral."""
+    from conftest import make_nlp
+    nlp = make_nlp("kg_places", "kg_agencies", "kg_resolve")
+
+    def agencies(text):
+        return [m.text for m in nlp(text)._.kg_resolved if m.type == "AGENCY"]
+
+    assert agencies("他主持完成课题，发表专著三部。两队踢出4场平局。顾客去售楼部咨询。") == []
+    assert agencies("国务院办公厅秘书二局负责同志出席。") != []

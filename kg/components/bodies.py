@@ -19,6 +19,8 @@ class BodyRules:
     stop_words: list
     bad_core_starts: list
     not_bodies: list
+    counted_suffixes: set
+    numeral_chars: set
     max_core: int
     not_followed_by: dict
     inner_chars: set
@@ -34,6 +36,8 @@ class BodyRules:
             stop_words=list(cfg.get("stop_words", [])),
             bad_core_starts=list(cfg.get("bad_core_starts", [])),
             not_bodies=list(cfg.get("not_bodies", [])),
+            counted_suffixes=set(cfg.get("counted_suffixes", [])),
+            numeral_chars=set(cfg.get("numeral_chars", "")),
             max_core=int(cfg.get("max_core", 10)),
             not_followed_by={k: set(v) for k, v in cfg.get("not_followed_by", {}).items()},
             inner_chars=set(cfg.get("inner_chars", "")),
@@ -64,6 +68,8 @@ class BodyRules:
             return False
         if not (core_may_be_verb and core in self.stop_words) and any(w in core for w in self.stop_words):
             return False
+        if core and suffix in self.counted_suffixes and core[-1] in self.numeral_chars:
+            return False    # 专著三部, 15部: a count, not a body
         body = core + suffix
         return not any(len(w) > len(suffix) and body.endswith(w) for w in self.not_bodies)
 
