@@ -74,7 +74,7 @@ def split_articles(norm: Normalized, date=None) -> Page:
     (ISO string or datetime.date); datelines give only the dispatch day, so
     without it an article's date is None."""
     R = rules()
-    lines = norm.lines or _lines_from_text(norm.text)
+    lines = _unsign(norm, norm.lines or _lines_from_text(norm.text), R)
     editors = _page_editors(norm, lines, R)
     after = _headlines_follow_bodies(lines)
     drafts = _walk_after(norm, lines, R) if after else _walk_before(norm, lines, R)
@@ -85,6 +85,25 @@ def split_articles(norm: Normalized, date=None) -> Page:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _unsign(norm: Normalized, lines: list[Line], R: Rules) -> list[Line]:
+    """A notice ends on its issuer's name over the date (云南省人民政府 /
+    2024年10月30日): a short line the layout reads as a headline. On a page
+    that opens with a headline, such a last headline over a date-only last line
+    is the signature, body of the notice, not the headline of an article."""
+    content = [k for k, ln in enumerate(lines) if ln.kind in _CONTENT]
+    if len(content) < 3 or lines[content[0]].kind != "headline":
+        return lines
+    k = content[-1]
+    rest = [ln for ln in lines[k + 1:] if _text(norm, ln).strip()]
+    if lines[k].kind != "headline" or len(rest) != 1 or not R.signature_date.fullmatch(
+            _text(norm, rest[0]).strip()):
+        return lines
+    out = list(lines)
+    out[k] = Line(lines[k].start, lines[k].end, "body")
+    return out
+
 
 
 def _iso(date) -> str | None:

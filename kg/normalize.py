@@ -83,6 +83,8 @@ class Rules:
         self.furniture_max_width = pat["furniture_max_width"]
         self.trailing_credit = comp(pat["trailing_credit"])
         self.photo_credit = comp(pat["photo_credit"])
+        self.signature_date = comp(pat["signature_date"])
+        self.addressee = comp(pat["addressee"])
         markers = sorted(names["markers"], key=len, reverse=True)
         self.markers = comp("|".join(map(re.escape, markers)))
         self.name_separators = comp(names["separators"])
@@ -424,6 +426,8 @@ class _Joiner:
         ln = self.lines[i]
         if ln.width > self.L["max_headline_width"]:
             return []
+        if self.R.addressee.match(ln.text):
+            return []   # 各州、市人民政府：: a notice's addressees open its body
         if i in self.forced:
             return [i]
         tight = self._tight_group(i)

@@ -313,3 +313,18 @@ def test_a_dispatch_followed_by_an_article_without_dateline_keeps_its_headline()
     for order in ([1, 3, 0, 2, 4], [4, 3, 2, 1, 0]):
         page = split_articles(normalize("\n\n".join(pieces[i] for i in order)), "2021-09-15")
         assert [a.title for a in page.articles] == [arts[i].title for i in order]
+
+
+NOTICE = ("云南省人民政府关于李明等同志职务任免的通知\n\n各州、市人民政府：\n\n"
+          "经省人民政府研究决定：任命李明为云南省交通运输厅厅长。\n\n云南省人民政府\n2024年10月30日\n")
+
+
+def test_a_notice_keeps_its_title_over_addressees_and_signature():
+    """An official notice: title, addressees (各…：), text, then the issuer over
+    the date. The addressee line is body, the signature is not a headline
+    after the body: one article under the notice's title, signature included."""
+    page = split_articles(normalize(NOTICE), "2024-10-30")
+    assert [a.title for a in page.articles] == ["云南省人民政府关于李明等同志职务任免的通知"]
+    norm = normalize(NOTICE)
+    art = page.articles[0]
+    assert norm.text[art.start:art.end].rstrip().endswith("云南省人民政府")
