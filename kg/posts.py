@@ -30,9 +30,12 @@ def post_relations(rels, linker, keyed, sents, article, text):
     for s, e in sents:
         titles = {t.end: t for t in find_titles(text[s:e])}
         persons = [lm for lm in keyed if lm.mention.type == "PERSON" and s <= lm.mention.start < e]
-        for p in persons:
+        series = []        # (title without 副, body key) of the posts read so far
+        by_end = {}        # person end -> [(rtype, body key, title)]
+        for p in sorted(persons, key=lambda lm: lm.mention.start):
             pos = p.mention.start
             bare_right = None   # 北京市委常委、组织部部长: the bare 组织部 is the 市委's
+            got = []
             while True:
                 t = titles.get(pos - s)
                 if t is None:
@@ -47,13 +50,31 @@ def post_relations(rels, linker, keyed, sents, article, text):
                     bare_right = bkey if bkey[0] == "bare" else None
                 else:
                     bkey, seg_start = _implied_body(linker, implied, title, ts, places), ts
+                    if bkey is None:   # 工信部部长金壮龙，副部长辛国斌: the same body's series
+                        bkey = next((k for ser, k in reversed(series) if ser == _strip(title)), None)
                 if bkey is not None:
                     rtype = "leads" if is_head(title) else "member_of"
                     rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})
+                    got.append((rtype, bkey, title))
+                    series.append((_strip(title), bkey))
                 if seg_start - 1 < s or text[seg_start - 1] not in seps:
                     break
                 pos = seg_start - 1
+            start = p.mention.start
+            if not got and start > s and text[start - 1] == "、" and by_end.get(start - 1):
+                # 副部长辛国斌、单忠德: a name listed after a titled one shares its posts
+                for rtype, bkey, title in by_end[start - 1]:
+                    rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})
+                    got.append((rtype, bkey, title))
+            by_end[p.mention.end] = got
             _appointed(rels, p, bodies, titles, links, text, s, e, article)
+
+
+def _strip(title: str) -> str:
+    for prefix in STRIP:
+        if title.startswith(prefix):
+            return title[len(prefix):]
+    return title
 
 
 def _appointed(rels, p, bodies, titles, links, text, s, e, article):

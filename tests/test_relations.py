@@ -173,3 +173,16 @@ def test_an_appointment_gives_the_post_and_plural_addressees_are_no_bodies():
     assert ("陈红", "member_of", "云南省教育厅", "副厅长") in rels
     assert "李明为" not in names.values()
     assert not {"市人民政府", "云南省直各委"} & set(names.values())
+
+
+def test_deputies_after_a_titled_head_share_the_body():
+    """工业和信息化部部长金壮龙，副部长辛国斌、单忠德: the deputies' post names no
+    body but continues the head's series (部长 → 副部长), and a name listed
+    after a titled one shares its post."""
+    from kg.extract import extract_text
+    ext = extract_text("工业和信息化部部长金壮龙，副部长辛国斌、单忠德介绍有关情况。")
+    names = {e["id"]: e["name"] for e in ext["entities"]}
+    rels = {(names[r["head"]], r["type"], names[r["tail"]], r["attrs"].get("title")) for r in ext["relations"]}
+    assert rels >= {("金壮龙", "leads", "工业和信息化部", "部长"),
+                    ("辛国斌", "member_of", "工业和信息化部", "副部长"),
+                    ("单忠德", "member_of", "工业和信息化部", "副部长")}
