@@ -61,7 +61,8 @@ def post_relations(rels, linker, keyed, sents, article, text):
                     break
                 pos = seg_start - 1
             start = p.mention.start
-            if not got and start > s and text[start - 1] == "、" and by_end.get(start - 1):
+            if not got and titles.get(start - s) is None and start > s and text[start - 1] == "、" \
+                    and by_end.get(start - 1):
                 # 副部长辛国斌、单忠德: a name listed after a titled one shares its posts
                 for rtype, bkey, title in by_end[start - 1]:
                     rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})

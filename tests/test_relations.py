@@ -186,3 +186,7 @@ def test_deputies_after_a_titled_head_share_the_body():
     assert rels >= {("金壮龙", "leads", "工业和信息化部", "部长"),
                     ("辛国斌", "member_of", "工业和信息化部", "副部长"),
                     ("单忠德", "member_of", "工业和信息化部", "副部长")}
+    # a listed name with a title of its own (群众) does not take the post before it
+    ext = extract_text("公安局局长张三、群众李四参加活动。")
+    names = {e["id"]: e["name"] for e in ext["entities"]}
+    assert not [r for r in ext["relations"] if names[r["head"]] == "李四"]
