@@ -317,3 +317,12 @@ def test_a_short_name_of_a_prefecture_and_its_county_is_the_prefecture():
     got = {(m.text, m.attrs["canonical"]) for m in nlp(text)._.kg_resolved if m.type == "PLACE"}
     assert ("长沙", "长沙市") in got and ("长沙县", "长沙县") in got
     assert ("湖南", "湖南省") in got
+
+
+def test_a_level_character_before_fenbie_ends_the_name():
+    """区分 is a word (区分别人 'tell others apart'), but in 黄岛区分别推出 the 区
+    ends 黄岛区 and 分别 'respectively' follows; 广州市场 still has no 广州市."""
+    from kg.components.places import PlaceFinder
+    finder = PlaceFinder()
+    assert [m.text for m in finder.find("崂山区、黄岛区分别推出政务服务平台。")] == ["崂山区", "黄岛区"]
+    assert [m.attrs["canonical"] for m in finder.find("广州市场繁荣。")] == ["广州市"]

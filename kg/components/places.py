@@ -50,6 +50,7 @@ class PlaceFinder:
         self.weak_full_names = set(cfg.get("weak_full_names", ()))
         self.followers = sorted(cfg.get("county_short_followers", []), key=len, reverse=True)
         self.level_words = tuple(cfg.get("level_char_words", ()))
+        self.level_breakers = tuple(cfg.get("level_char_word_breakers", ()))
         self.gap = int(cfg.get("ancestor_gap", 0))
         self.context = int(cfg.get("context_mentions", 12))
         weak_shorts = set(cfg.get("weak_shorts", ()))
@@ -83,8 +84,9 @@ class PlaceFinder:
         """PLACE mentions of text, left to right."""
         hits = []  # (start, end, entries or BLOCK)
         for s, e, value in self.auto.iter(text):
-            if value is not BLOCK and text.startswith(self.level_words, e - 1):
-                continue  # 广州市场: the 市 belongs to 市场
+            if value is not BLOCK and text.startswith(self.level_words, e - 1) \
+                    and not text.startswith(self.level_breakers, e):
+                continue  # 广州市场: the 市 belongs to 市场 (but 黄岛区|分别)
             hits.append((s, e, value))
         blocks = [(s, e, None) for s, e, v in hits if v is BLOCK]
         accepted = {}  # (s, e) -> [places]
