@@ -105,7 +105,6 @@ def _unsign(norm: Normalized, lines: list[Line], R: Rules) -> list[Line]:
     return out
 
 
-
 def _iso(date) -> str | None:
     """The publication date as ISO text, or None."""
     if date is None or date == "":

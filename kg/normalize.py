@@ -172,7 +172,7 @@ def _tokens(content: str, start: int) -> list[Tok]:
         i += 1
     while j > i and toks[j - 1][0] == " ":
         j -= 1
-    return toks[i:j] if (i, j) != (0, len(toks)) else toks
+    return toks[i:j]
 
 
 def _space_runs(toks: list[Tok]):

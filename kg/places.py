@@ -152,12 +152,12 @@ def parse_divisions(lines, cfg: dict) -> list:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, parsed once (~0.5 s with the indexes)."""
-    cfg = load_toml("places.toml").get("gazetteer", {})
+    toml = load_toml("places.toml")
+    cfg, world_cfg = toml.get("gazetteer", {}), toml.get("world", {})
     places = _parsed_divisions(divisions_path(), cfg)
-    world_cfg = load_toml("places.toml").get("world", {})
     if world_cfg.get("enabled", True):
         with open(world_places_path(), encoding="utf-8") as fh:
-            places += parse_world(fh, world_cfg, taken=_surfaces_of(places))
+            places = places + parse_world(fh, world_cfg, taken=_surfaces_of(places))
     return Gazetteer(places, cfg)
 
 

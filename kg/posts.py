@@ -28,7 +28,9 @@ def post_relations(rels, linker, keyed, sents, article, text):
     bodies = [lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")]
     places = [lm.mention for lm in keyed if lm.mention.type == "PLACE" and lm.mention.attrs.get("code")]
     for s, e in sents:
-        titles = {t.end: t for t in find_titles(text[s:e])}
+        found = find_titles(text[s:e])
+        titles = {t.end: t for t in found}
+        title_at = {t.start + s: t for t in found}
         persons = [lm for lm in keyed if lm.mention.type == "PERSON" and s <= lm.mention.start < e]
         series = []        # (title without 副, body key) of the posts read so far
         by_end = {}        # person end -> [(rtype, body key, title)]
@@ -68,7 +70,7 @@ def post_relations(rels, linker, keyed, sents, article, text):
                     rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})
                     got.append((rtype, bkey, title))
             by_end[p.mention.end] = got
-            _appointed(rels, p, bodies, titles, links, text, s, e, article)
+            _appointed(rels, p, bodies, title_at, links, text, s, e, article)
 
 
 def _strip(title: str) -> str:
@@ -78,7 +80,7 @@ def _strip(title: str) -> str:
     return title
 
 
-def _appointed(rels, p, bodies, titles, links, text, s, e, article):
+def _appointed(rels, p, bodies, title_at, links, text, s, e, article):
     """任命李明为云南省交通运输厅厅长: NAME, a link word, then BODY + TITLE."""
     pos = p.mention.end
     link = next((w for w in links if text.startswith(w, pos)), None)
@@ -88,7 +90,7 @@ def _appointed(rels, p, bodies, titles, links, text, s, e, article):
     body = next((b for b in bodies if b.mention.start == pos), None)
     if body is None:
         return
-    t = next((t for t in titles.values() if t.start + s == body.mention.end), None)
+    t = title_at.get(body.mention.end)
     if t is None:
         return
     title = text[t.start + s:t.end + s]
@@ -108,11 +110,7 @@ def _body_before(bodies, ts, te):
 
 
 def _implied_body(linker, implied, title, pos, places):
-    core = title
-    for pre in STRIP:
-        if core.startswith(pre):
-            core = core[len(pre):]
-            break
+    core = _strip(title)
     tail = implied.get(core)
     if not tail:
         return None

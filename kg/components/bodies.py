@@ -94,18 +94,30 @@ class BodyRules:
         return None
 
     def body_before(self, text: str, end_core: int, suffix: str, min_core: int, max_core: int,
-                    core_may_be_verb: bool = False):
+                    core_may_be_verb: bool = False, after_verb: bool = False):
         """Start of an unprefixed body whose suffix begins at end_core, or None.
 
         The core runs left to the nearest character that cannot be in a name;
-        it must be min_core..max_core characters long.
+        it must be min_core..max_core characters long. `after_verb`: when that
+        fails and the run holds a verb (a stop word), the core starts after
+        the last one (联合|贵州银行雷山支行).
         """
         i = end_core
         while i > 0 and end_core - i < max_core and self.core_char_ok(text[i - 1]):
             i -= 1
-        if i > 0 and self.core_char_ok(text[i - 1]):
-            return None  # ran into the length limit inside a longer word
         core = text[i:end_core]
-        if len(core) < min_core or not self.acceptable(core, suffix, core_may_be_verb):
+        if not (i > 0 and self.core_char_ok(text[i - 1])) and len(core) >= min_core \
+                and self.acceptable(core, suffix, core_may_be_verb):
+            return i
+        return self._after_last_verb(text, end_core, suffix, min_core, max_core) if after_verb else None
+
+    def _after_last_verb(self, text, end_core, suffix, min_core, max_core):
+        i = end_core
+        while i > 0 and end_core - i < 2 * max_core and self.core_char_ok(text[i - 1]):
+            i -= 1
+        ends = [k + len(w) for w in self.stop_words if (k := text.rfind(w, i, end_core)) != -1]
+        if not ends:
             return None
-        return i
+        start = max(ends)
+        core = text[start:end_core]
+        return start if min_core <= len(core) <= max_core and self.acceptable(core, suffix) else None

@@ -35,9 +35,8 @@ class OrgFinder:
                 ends[e] = (s, suf)
         out, seen = mentions_of(doc), set()
         for e, (s, suf) in sorted(ends.items()):
-            start = self.rules.body_before(text, s, suf, self.cfg["min_core"], self.cfg["max_core"])
-            if start is None:
-                start = self._after_verb(text, s, suf)
+            start = self.rules.body_before(text, s, suf, self.cfg["min_core"], self.cfg["max_core"],
+                                           after_verb=True)
             if start is None or (start, e) in seen:
                 continue
             start = self._trim_left(doc, start, s)
@@ -49,26 +48,6 @@ class OrgFinder:
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", 30))
         return doc
 
-
-    def _after_verb(self, text, core_end, suf):
-        """联合|贵州银行雷山支行: when the run of name characters holds a verb
-        (rules' stop words), the name starts after the last one."""
-        lo = max(0, core_end - 2 * self.cfg["max_core"])
-        i = core_end
-        while i > lo and self.rules.core_char_ok(text[i - 1]):
-            i -= 1
-        best = None
-        for w in self.rules.stop_words:
-            k = text.rfind(w, i, core_end)
-            if k != -1 and (best is None or k + len(w) > best):
-                best = k + len(w)
-        if best is None:
-            return None
-        core = text[best:core_end]
-        if not (self.cfg["min_core"] <= len(core) <= self.cfg["max_core"]) or \
-                not self.rules.acceptable(core, suf):
-            return None
-        return best
 
     def _trim_left(self, doc, start, core_end):
         """Start after a person named in the core, or at a place that opens

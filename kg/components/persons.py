@@ -58,10 +58,6 @@ def _chars(s: str) -> frozenset:
     return frozenset(ch for ch in s if not ch.isspace())
 
 
-def _longest_first(words) -> WordList:
-    return WordList(words)
-
-
 @lru_cache(maxsize=1)
 def load_person_rules() -> PersonRules:
     cfg = load_toml("persons.toml")
@@ -72,20 +68,20 @@ def load_person_rules() -> PersonRules:
         weak=_chars(cfg["weak_surnames"]),
         nonname=_chars(cfg["nonname_chars"]),
         body_end=_chars(cfg["body_end_chars"]),
-        speech=_longest_first(cfg["speech_verbs"]),
-        end_words=_longest_first(cfg["end_words"]),
-        person_suffixes=_longest_first(cfg["person_suffixes"]),
-        anonymised=_longest_first(cfg["anonymised_suffixes"]),
-        groups=_longest_first(cfg["group_suffixes"]),
+        speech=WordList(cfg["speech_verbs"]),
+        end_words=WordList(cfg["end_words"]),
+        person_suffixes=WordList(cfg["person_suffixes"]),
+        anonymised=WordList(cfg["anonymised_suffixes"]),
+        groups=WordList(cfg["group_suffixes"]),
         separators=tuple(cfg["list_separators"]),
         not_names=frozenset(cfg["not_names"]),
-        creators=_longest_first(cfg["creator_cues"]),
+        creators=WordList(cfg["creator_cues"]),
         given=_chars(cfg["given_name_chars"]),
         not_after=_chars(cfg["not_after"]),
         function=_chars(cfg["function_surnames"]),
         translit=_chars(cfg["translit_chars"]),
         joiners=_chars(cfg["translit_joiners"]),
-        appointment=_longest_first(cfg.get("appointment_verbs", ())),
+        appointment=WordList(cfg.get("appointment_verbs", ())),
         start_chars=_char_class({n[0] for n in names if n} | _chars(cfg["translit_chars"])),
     )
 

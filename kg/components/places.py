@@ -164,7 +164,7 @@ class PlaceFinder:
             # apart); 吉林 the province, not its 吉林市: a candidate inside
             # another candidate yields to it
             codes = {c.code for c in cands}
-            outer = [c for c in cands if not codes & set(self.gaz.ancestors(c.code))]
+            outer = [c for c in cands if not (codes - {c.code}) & self._ancestry(c.code)]
             if len(outer) == 1:
                 current[span] = outer
                 continue
