@@ -104,3 +104,5 @@ def fetch_all(log=print) -> None:
     data_dir().mkdir(parents=True, exist_ok=True)
     for name, spec in asset_specs().items():
         fetch(name, spec, log=log)
+    from .segmenter import ensure_tables
+    ensure_tables(pkuseg_model_path(), log=log)

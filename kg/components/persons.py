@@ -449,8 +449,10 @@ def find_persons(text: str, bounds=None, lexicon=frozenset()) -> list[PersonHit]
 def _pkuseg_lexicon(nlp: Language) -> frozenset:
     """pkuseg's own word list (116k words), or empty for other tokenizers."""
     seg = getattr(nlp.tokenizer, "pkuseg_seg", None)
-    fe = getattr(seg, "feature_extractor", None)
-    words = getattr(fe, "unigram", None)
+    if hasattr(seg, "words"):             # kg.segmenter.Segmenter
+        words = seg.words()
+    else:                                 # spacy_pkuseg.pkuseg
+        words = getattr(getattr(seg, "feature_extractor", None), "unigram", None)
     return frozenset(w for w in (words or ()) if 2 <= len(w) <= 4)
 
 

@@ -1,0 +1,95 @@
+"""kg.segmenter must give pkuseg's own words: it is pkuseg with the feature
+look-ups vectorised, and every rule downstream was written against pkuseg's
+segmentation. The reference is spacy_pkuseg.pkuseg on the same model."""
+
+import contextlib
+import io
+import json
+
+import pytest
+
+from conftest import CORPUS, FIXTURES
+
+
+@pytest.fixture(scope="module")
+def segmenters():
+    import spacy_pkuseg
+    from kg.assets import pkuseg_model_path
+    from kg.errors import AssetMissing
+    from kg.segmenter import Segmenter
+    try:
+        path = pkuseg_model_path()
+    except AssetMissing as exc:  # pragma: no cover
+        pytest.skip(str(exc))
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        ref = spacy_pkuseg.pkuseg(str(path))
+    return Segmenter(path), ref
+
+
+def _texts():
+    pages = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")) if p.name != "SOURCES.md"]
+    lines = [json.loads(line)["text"]
+             for line in (FIXTURES / "ner_sample.jsonl").read_text(encoding="utf-8").splitlines()]
+    return pages, lines
+
+
+def test_same_words_as_pkuseg_on_the_corpus_pages(segmenters):
+    fast, ref = segmenters
+    pages, _ = _texts()
+    assert len(pages) == 5
+    for page in pages:
+        assert fast.cut(page) == ref.cut(page)
+
+
+def test_same_words_as_pkuseg_on_news_sentences(segmenters):
+    fast, ref = segmenters
+    _, lines = _texts()
+    assert len(lines) > 100
+    differ = [t for t in lines if fast.cut(t) != ref.cut(t)]
+    assert differ == []
+
+
+@pytest.mark.parametrize("text", [
+    # digits and letters (pkuseg reads them as **Num / **Letter), its keyword
+    # characters (-._,|/*: read as &), full-width forms, whitespace inside
+    "2021年9月15日，ＧＤＰ增长８．１％，5G基站达到115万个。",
+    "国务院办公厅印发《关于加快推进政务服务标准化、规范化、便利化的指导意见》（国办发〔2022〕5号）",
+    "网址：www.gov.cn/zhengce/2021-09/15 ，电话：010-12345678 ; a*b|c/d:e_f",
+    "  市委书记  李明   主持会议\n\n\t区长王芳出席  ",
+    "甲",
+    "",
+    "   ",
+])
+def test_same_words_on_awkward_input(segmenters, text):
+    fast, ref = segmenters
+    assert fast.cut(text) == ref.cut(text)
+
+
+def test_a_name_the_segmenter_splits_stays_split(segmenters):
+    """The behaviour the person rules rely on (they scan text, not tokens)."""
+    fast, _ = segmenters
+    words = fast.cut("二级巡视员曾斌说，工作人员倪莎到场。")
+    assert "".join(words) == "二级巡视员曾斌说，工作人员倪莎到场。"
+    assert words[2:4] == ["曾", "斌"] and "倪莎" in words
+
+
+def test_tables_are_built_once_and_reused(segmenters):
+    from kg.assets import pkuseg_model_path
+    from kg.segmenter import Segmenter, ensure_tables, tables_dir
+    d = tables_dir(pkuseg_model_path())
+    assert ensure_tables(pkuseg_model_path()) == d
+    before = (d / "meta.json").stat().st_mtime_ns
+    Segmenter(pkuseg_model_path())
+    assert (d / "meta.json").stat().st_mtime_ns == before
+    # the word list the person rules consult is the model's
+    fast, ref = segmenters
+    assert set(fast.words()) == set(ref.feature_extractor.unigram) - {""}
+
+
+def test_the_pipeline_segments_with_it():
+    from kg.pipeline import get_nlp
+    from kg.segmenter import Segmenter
+    nlp = get_nlp()
+    assert isinstance(nlp.tokenizer.pkuseg_seg, Segmenter)
+    doc = nlp("国家发展改革委印发《“十四五”现代综合交通运输体系发展规划》")
+    assert [t.text for t in doc][:2] == nlp.tokenizer.pkuseg_seg.cut(doc.text)[:2]
