@@ -119,3 +119,33 @@ def test_graph_json_has_one_record_per_line(tmp_path):
     n = len(graph["articles"]) + len(graph["entities"]) + len(graph["relations"])
     assert n > 10 and len(records) == n
     assert any(r.get("name") == "河南省" for r in records)
+
+
+def test_graphml_reads_back_with_networkx(corpus_build):
+    import networkx as nx
+    _src, out = corpus_build
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    h = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    assert h.number_of_nodes() == len(graph["entities"])
+    assert h.number_of_edges() == len(graph["relations"])
+    assert h.nodes["central:公安部"]["label"] == "公安部"
+    assert h.nodes["central:公安部"]["type"] == "AGENCY"
+    introduced = [d for u, v, k, d in h.edges(keys=True, data=True)
+                  if u == "central:公安部" and d["relation"] == "introduced"]
+    assert introduced and all("公安部" in json.loads(d["evidence"])[0] for d in introduced)
+
+
+def test_graphml_escapes_markup_in_names_and_evidence(tmp_path):
+    import networkx as nx
+    from kg.export.graphml import write_graphml
+    g = nx.MultiDiGraph()
+    g.add_node('org:A&B<"公司">', type="ORG", name='A&B<"公司">', aliases={'A&B<"公司">', "甲\t乙"})
+    g.add_node("central:国务院", type="AGENCY", name="国务院", aliases={"国务院"}, code="")
+    g.add_edge('org:A&B<"公司">', "central:国务院", key="cooperates_with", attrs={},
+               evidence=[{"text": "A&B<公司>与国务院\n合作"}])
+    write_graphml(g, tmp_path / "g.graphml")
+    h = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert h.nodes['org:A&B<"公司">']["label"] == 'A&B<"公司">'
+    assert h.nodes['org:A&B<"公司">']["aliases"] == 'A&B<"公司">|甲\t乙'
+    (_u, _v, d), = h.edges(data=True)
+    assert json.loads(d["evidence"]) == ["A&B<公司>与国务院\n合作"]
