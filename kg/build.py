@@ -13,7 +13,9 @@ Built for corpora of a million pages:
 - failures: a bad file is reported (stderr and OUT/errors.tsv) and skipped,
   the others still make the graph (`keep_going=False` stops at the first);
 - every output is written atomically, so a build that dies halfway leaves
-  the previous graph readable.
+  the previous graph readable;
+- a build whose inputs, code, rules and options are those of the last one
+  (`OUT/.manifest.json`), with its outputs still in place, writes nothing.
 """
 
 import json
@@ -25,6 +27,8 @@ from pathlib import Path
 from .atomic import write_text
 
 TEXT_SUFFIXES = {".txt"}
+OUTPUTS = ("graph.json", "graph.ttl", "graph.html", "graph.graphml", "errors.tsv")
+MANIFEST = ".manifest.json"
 
 
 def collect(inputs) -> list[Path]:
@@ -90,6 +94,19 @@ def build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = 
     plan = _plan(collect(inputs), date, store, version)
     todo = [(f, date) for f, key, _c, hit in plan if not hit]
     t_planned = time.perf_counter()
+
+    digest = _digest(plan, date, base_iri, version) if isinstance(store, Cache) else None
+    if not todo and digest is not None:
+        current = _current_outputs(out, digest, keep_going)
+        if current is not None:
+            for f, reason in current["failed"]:
+                print(f"kg: {f}: {reason}", file=sys.stderr)
+            errors = [tuple(e) for e in current["failed"]]
+            print(f"kg build: {len(plan)} file(s), nothing changed since the last build: "
+                  f"{out}/ is current ({current['nodes']} nodes, {current['edges']} edges, "
+                  f"{len(errors)} failed)", file=sys.stderr)
+            _fill(stats, plan, len(plan) - len(errors), len(plan), errors, 0.0, 0.0, 0.0, t_start)
+            return len(errors)
 
     bar = Progress(len(plan), enabled=progress)
     g = nx.MultiDiGraph()
@@ -167,11 +184,14 @@ def build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = 
 
     out.mkdir(parents=True, exist_ok=True)
     t_write = time.perf_counter()
+    (out / MANIFEST).unlink(missing_ok=True)   # the outputs are about to change
     _write_all(g, [(write_json, (g, out / "graph.json"), {}),
                    (write_turtle, (g, out / "graph.ttl"), {"base": base_iri}),
                    (write_html, (g, out / "graph.html"), {}),
                    (write_graphml, (g, out / "graph.graphml"), {})])
     write_text(out / "errors.tsv", "file\treason\n" + "".join(f"{f}\t{r}\n" for f, r in errors))
+    if digest is not None:
+        _write_manifest(out, digest, errors, g)
     write_seconds = time.perf_counter() - t_write
     extracted = n_ok + len(errors) - n_cached
     print(f"kg build: {n_ok} file(s), {g.number_of_nodes()} nodes, "
@@ -180,6 +200,41 @@ def build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = 
           f"{t_extracted - t_planned:.1f} s extracting, {write_seconds:.1f} s writing)", file=sys.stderr)
     _fill(stats, plan, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start)
     return len(errors)
+
+
+def _digest(plan, date, base_iri, version) -> str:
+    """What the outputs are a function of: every input (path and cache key,
+    which covers its bytes, name, date and the extraction code and rules),
+    the options, and all of the package's code (the exporters included)."""
+    import hashlib
+    from .paths import PACKAGE_DIR
+    h = hashlib.sha256(f"{version}\0{date or ''}\0{base_iri or ''}\n".encode())
+    for p in sorted(PACKAGE_DIR.rglob("*.py")):
+        h.update(p.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + p.read_bytes())
+    for f, key, _chars, _hit in plan:
+        h.update(f"{f}\0{key}\n".encode())
+    return h.hexdigest()
+
+
+def _current_outputs(out: Path, digest: str, keep_going: bool):
+    """The last build's manifest when it was made from the same digest and its
+    outputs are still there with the sizes it wrote; else None."""
+    try:
+        m = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        if m.get("digest") != digest or (m["failed"] and not keep_going):
+            return None
+        if any((out / name).stat().st_size != size for name, size in m["outputs"].items()):
+            return None
+        return m
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _write_manifest(out: Path, digest: str, errors, g) -> None:
+    m = {"digest": digest, "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+         "failed": [list(e) for e in errors],
+         "outputs": {name: (out / name).stat().st_size for name in OUTPUTS}}
+    write_text(out / MANIFEST, json.dumps(m, ensure_ascii=False, indent=1) + "\n")
 
 
 def _write_all(g, jobs) -> None:

@@ -203,3 +203,29 @@ def test_dask_local_cluster_of_two_workers_gives_the_same_bytes(reference, tmp_p
     assert build([src], tmp_path / "dask", engine=engine, cache=False, stats=stats) == 0
     assert stats["extracted"] == 4
     assert outputs(tmp_path / "dask") == ref
+
+
+def test_an_unchanged_rebuild_writes_nothing_and_a_missing_output_is_rewritten(reference, tmp_path, capsys):
+    from kg.build import build
+    src, ref = reference
+    out = tmp_path / "out"
+    assert build([src], out, workers=1) == 0
+    stamps = {f: (out / f).stat().st_mtime_ns for f in OUTPUTS}
+    capsys.readouterr()
+
+    stats = {}
+    assert build([src], out, workers=1, stats=stats) == 0
+    assert "nothing changed since the last build" in capsys.readouterr().err
+    assert {f: (out / f).stat().st_mtime_ns for f in OUTPUTS} == stamps
+    assert stats["cached"] == 4 and stats["extracted"] == 0 and outputs(out) == ref
+
+    # an output deleted (or changed) by hand: the build writes them again
+    (out / "graph.html").unlink()
+    assert build([src], out, workers=1) == 0
+    assert "nothing changed" not in capsys.readouterr().err
+    assert outputs(out) == ref
+
+    # another option, same inputs: written again, with it
+    assert build([src], out, workers=1, base_iri="https://example.org/kg/") == 0
+    assert "https://example.org/kg/" in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "nothing changed" not in capsys.readouterr().err
