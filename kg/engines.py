@@ -14,6 +14,7 @@ the driver can fold them into the graph one by one (deterministic, bounded
 memory) whatever the number of workers.
 """
 
+import gc
 import json
 import os
 import sys
@@ -34,17 +35,24 @@ def warm() -> float:
 
 
 def process_document(path, date=None):
-    """The per-document function every engine runs."""
+    """The per-document function every engine runs (with the cyclic garbage
+    collector on, whatever the caller did: spaCy objects may form cycles)."""
     from .errors import InputError
     from .extract import extract_file
-    warm()
+    was = gc.isenabled()
+    gc.enable()
     try:
-        ext = extract_file(path, date)
-    except InputError as e:
-        return ("bad", e.reason)
-    except Exception as e:  # noqa: BLE001 - one bad page must not stop a corpus
-        return ("error", f"extraction failed ({type(e).__name__}: {e})")
-    return ("ok", json.dumps(ext, ensure_ascii=False, separators=(",", ":")))
+        warm()
+        try:
+            ext = extract_file(path, date)
+        except InputError as e:
+            return ("bad", e.reason)
+        except Exception as e:  # noqa: BLE001 - one bad page must not stop a corpus
+            return ("error", f"extraction failed ({type(e).__name__}: {e})")
+        return ("ok", json.dumps(ext, ensure_ascii=False, separators=(",", ":")))
+    finally:
+        if not was:
+            gc.disable()
 
 
 def _ordered(submit, items, window):
@@ -108,6 +116,7 @@ def _die_with_parent():
 
 def _init_worker(preloaded: bool, barrier):
     _die_with_parent()
+    gc.enable()      # a forked worker inherits the build's "off"
     if not preloaded:
         warm()
     if barrier is not None:
