@@ -6,8 +6,12 @@ input gives the same bytes.
 """
 
 import json
+from operator import itemgetter
 
 from ..atomic import write_text
+
+_MENTION_ORDER = itemgetter("source", "start", "end")
+_EVIDENCE_ORDER = itemgetter("source", "start")
 
 
 def graph_to_dict(g) -> dict:
@@ -18,14 +22,14 @@ def graph_to_dict(g) -> dict:
         d = g.nodes[n]
         e = {"id": ids[n], "key": n, "type": d["type"], "name": d["name"],
              "aliases": sorted(a for a in d["aliases"] if a != d["name"]),
-             "mentions": sorted(d["mentions"], key=lambda m: (m["source"], m["start"], m["end"]))}
+             "mentions": sorted(d["mentions"], key=_MENTION_ORDER)}
         for k in ("code", "parent", "level"):
             if d.get(k):
                 e[k] = d[k]
         entities.append(e)
     relations = []
     for h, t, k, d in g.edges(keys=True, data=True):
-        evs = sorted(d["evidence"], key=lambda ev: (ev["source"], ev["start"]))
+        evs = sorted(d["evidence"], key=_EVIDENCE_ORDER)
         relations.append({"head": ids[h], "type": k, "tail": ids[t], "attrs": dict(sorted(d["attrs"].items())),
                           "evidence": evs[0], "evidences": evs})
     relations.sort(key=lambda r: (int(r["head"][1:]), r["type"], int(r["tail"][1:])))

@@ -259,9 +259,10 @@ def _node(doc, m, s, d, tok, by_code):
             doc.add(s, KG.divisionLevel, plain(d["level"]))
         if d.get("parent") in by_code:  # gazetteer containment, even when no sentence says it
             doc.add(s, SDO.containedInPlace, tok[by_code[d["parent"]]])
-    for mention in d.get("mentions") or ():
-        if mention.get("source") and mention.get("article") is not None:
-            doc.add(m.article(mention["source"], mention["article"]), SDO.mentions, s)
+    # an entity is named many times per article: one triple per article
+    for source, article in {(mn.get("source"), mn.get("article")) for mn in d.get("mentions") or ()}:
+        if source and article is not None:
+            doc.add(m.article(source, article), SDO.mentions, s)
 
 
 def _edge(doc, m, g, h, o, key, d, tok, evidence, articles):
