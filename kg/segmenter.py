@@ -26,6 +26,7 @@ import json
 import os
 import pickle
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def _powers(base: int, n: int) -> np.ndarray:
 def _hash_strings(strings: list, base: int) -> np.ndarray:
     """Polynomial hash (sum c_j * base^(len-1-j) mod 2^64) of each string."""
     lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-    codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = np.frombuffer("".join(strings).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
     ends = np.cumsum(lengths)
     owner = np.repeat(np.arange(len(strings)), lengths)
     exp = ends[owner] - 1 - np.arange(len(codes))
@@ -216,7 +217,7 @@ class Segmenter(spacy_pkuseg.pkuseg):
 
     def __init__(self, model_dir, user_dict="default"):   # noqa: D107 - no super().__init__: it loads the dict
         model_dir = Path(model_dir)
-        tdir = ensure_tables(model_dir)
+        tdir = ensure_tables(model_dir, log=lambda m: print(f"kg: {m}", file=sys.stderr))
         meta = json.loads((tdir / "meta.json").read_text(encoding="utf-8"))
         load = lambda n: np.load(tdir / f"{n}.npy", mmap_mode="r").view(np.ndarray)   # noqa: E731
         self.fkeys, self.fvals, self.ukeys = load("fkeys"), load("fvals"), load("ukeys")
@@ -317,7 +318,7 @@ class Segmenter(spacy_pkuseg.pkuseg):
     def _nodes(self, text: str):
         """Per node (character) of pkuseg's normalised text (keyword characters
         as '&', digits as **Num, letters as **Letter): its hash and length."""
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         kind = self._kind[codes]
         h = codes.astype(np.uint64)
         ln = np.ones(len(codes), dtype=np.int64)

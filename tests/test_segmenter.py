@@ -57,6 +57,7 @@ def test_same_words_as_pkuseg_on_news_sentences(segmenters):
     "网址：www.gov.cn/zhengce/2021-09/15 ，电话：010-12345678 ; a*b|c/d:e_f",
     "  市委书记  李明   主持会议\n\n\t区长王芳出席  ",
     "甲",
+    "😀国务院𠀀办公厅\udc80通知",      # outside the BMP, and a lone surrogate
     "",
     "   ",
 ])
