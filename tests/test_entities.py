@@ -77,6 +77,15 @@ def test_organisations_and_a_place_inside_their_name():
     assert len(hospital) == 1
 
 
+def test_sports_teams_are_organisations_not_places():
+    """Sports pages of People's Daily: a place + team tail is the team (ORG);
+    the country inside it is not a place mention of its own."""
+    e = ents("在昨天的决赛中，中国女队以3比1战胜韩国队，德国男子网球队则负于捷克队。中国队员表现出色。")
+    assert {("ORG", "中国女队"), ("ORG", "韩国队"), ("ORG", "德国男子网球队"), ("ORG", "捷克队")} <= set(e)
+    assert ("PLACE", "韩国") not in e and ("PLACE", "捷克") not in e
+    assert not any(n.startswith("中国队") for _t, n in e)   # 队员: a player, not a team
+
+
 def test_a_level_character_needs_a_name_before_most_suffixes():
     e = ents("会议要求，市司法局要牵头建立涉企行政执法监督机制。")
     assert ("AGENCY", "市司法局") in e and ("AGENCY", "市司") not in e

@@ -6,6 +6,8 @@ cannot be in a name; full-width brackets are allowed inside the name
 (中国人民银行 is a central body, not a bank).
 """
 
+import re
+
 from spacy.language import Language
 
 from ..mentions import Mention, doc_text, mentions_of
@@ -26,6 +28,10 @@ class OrgFinder:
         self.rules = BodyRules.from_config(agency_cfg, cfg["suffixes"], cfg["extra_name_chars"])
         self.cfg = cfg
         self.suffixes = Automaton({s: s for s in cfg["suffixes"]})
+        t = cfg["teams"]
+        alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+        self.team_tail = re.compile(f"(?:{alt(t['qualifiers'])}){{0,2}}(?:{alt(t['sports'])})?队")
+        self.team_not_before = set(t["not_before"])
 
     def __call__(self, doc):
         text = doc_text(doc)
@@ -46,7 +52,18 @@ class OrgFinder:
                 continue
             seen.add((start, e))
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", 30))
+        for start, e in self._teams(text, out):
+            if (start, e) not in seen:
+                seen.add((start, e))
+                out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", 30))
         return doc
+
+    def _teams(self, text, mentions):
+        """(start, end) of each place + team tail (rules/orgs.toml [teams])."""
+        for m in [m for m in mentions if m.type == "PLACE"]:
+            tail = self.team_tail.match(text, m.end)
+            if tail and text[tail.end():tail.end() + 1] not in self.team_not_before:
+                yield m.start, tail.end()
 
 
     def _trim_left(self, doc, start, core_end):
