@@ -40,6 +40,8 @@ TABLE_FORMAT = 2
 _BASES = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
 _MIX = np.uint64(0xFF51AFD7ED558CCD)
 _EMPTY = np.uint64(0)
+_BATCH_CHARS = 50_000      # characters tagged in one vectorised pass
+_ROWS = 4096               # characters whose feature weights are gathered at once
 _MAX_CHARS = 256            # longest string hashed at run time: 'ww.l.' + 2 x 6 nodes of <= 8 chars
 
 
@@ -266,7 +268,7 @@ class Segmenter(spacy_pkuseg.pkuseg):
             else:
                 lst, isword, _tags = self.preprocesser.solve(w0)
                 pieces.extend(zip(lst, isword))
-        tagged = iter(self._cut_many([w for w, isw in pieces if not isw]))
+        tagged = iter(self._cut_batched([w for w, isw in pieces if not isw]))
         ret = []
         for w, isw in pieces:
             if isw:
@@ -277,6 +279,19 @@ class Segmenter(spacy_pkuseg.pkuseg):
 
     def _cut(self, text):
         return self._cut_many([text])[0]
+
+    def _cut_batched(self, texts: list):
+        """_cut_many over runs of texts of at most _BATCH_CHARS characters
+        (one longer text alone), so memory stays bounded on huge inputs."""
+        batch, size = [], 0
+        for t in texts:
+            if batch and size + len(t) > _BATCH_CHARS:
+                yield from self._cut_many(batch)
+                batch, size = [], 0
+            batch.append(t)
+            size += len(t)
+        if batch:
+            yield from self._cut_many(batch)
 
     def _cut_many(self, texts: list) -> list:
         """The words of each text, as pkuseg._cut gives them."""
@@ -290,8 +305,9 @@ class Segmenter(spacy_pkuseg.pkuseg):
             ids = self._feature_ids(whole, ends - lengths, ends, lengths)
         # the weights of each character's features added one after the other,
         # in pkuseg's order (accumulate is sequential, unlike sum)
-        node = np.add.accumulate(self.weights[ids], axis=1)[:, -1]
-        node = np.ascontiguousarray(node)
+        node = np.empty((len(whole), self.n_tag), dtype=np.float64)
+        for a in range(0, len(whole), _ROWS):     # (rows, 69, 5) floats at a time
+            node[a:a + _ROWS] = np.add.accumulate(self.weights[ids[a:a + _ROWS]], axis=1)[:, -1]
         out, k = [], 0
         for t, a, b in zip(texts_ne, (ends - lengths).tolist(), ends.tolist()):
             _score, tags = inference.run_viterbi(node[a:b], self.edges)
