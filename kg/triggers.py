@@ -8,6 +8,7 @@ For each trigger verb (rules/relations.toml) in a sentence:
   partners named after 与 / 会同 / 联合 between subject and verb act too, and
   cooperate with the subject;
 - date: the date expression nearest before the verb in the sentence.
+A dateline's place (新华社北京3月11日电) is no actor: the story was filed there.
 `cooperates_with` also comes from "A 与 B … 合作/共建/签署" without an object.
 """
 
@@ -15,6 +16,7 @@ import re
 from functools import lru_cache
 
 from .dates import date_near
+from .normalize import rules as article_rules
 from .rules import load_toml
 from .sentences import sentence_at
 from .textscan import Automaton
@@ -35,7 +37,11 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
         if prev_end is not None and "\n" in text[prev_end:s]:
             context = None
         prev_end = e
-        in_sent = [lm for lm in top if s <= lm.mention.start < e]
+        # a dateline's place (新华社北京3月11日电) says where the story was
+        # filed: it neither acts nor is what the paragraph is about
+        dl = article_rules().dateline_match(text[s:s + 80])
+        body_start = s + dl.end() if dl else s
+        in_sent = [lm for lm in top if body_start <= lm.mention.start < e]
         found = _find_triggers(text, s, e)
         last_subject = _context_actor(rels, context)
         for n, (t, word) in enumerate(found):
@@ -159,7 +165,8 @@ def _objects(text, in_sent, after, sent_end, cfg, next_trigger):
 
 
 def _subject(text, in_sent, s, t, cfg):
-    before = [lm for lm in in_sent if lm.mention.end <= t and lm.mention.type in cfg["subject_types"]]
+    before = [lm for lm in in_sent if lm.mention.end <= t and lm.mention.type in cfg["subject_types"]
+              and not any(text.startswith(w, lm.mention.end) for w in cfg["host_words"])]
     if not before:
         return None, []
     partner_words = sorted(cfg["partner_words"], key=len, reverse=True)

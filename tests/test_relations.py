@@ -190,3 +190,32 @@ def test_deputies_after_a_titled_head_share_the_body():
     ext = extract_text("公安局局长张三、群众李四参加活动。")
     names = {e["id"]: e["name"] for e in ext["entities"]}
     assert not [r for r in ext["relations"] if names[r["head"]] == "李四"]
+
+
+STATE_COUNCIL = (
+    "国务院常务会议部署推进大规模设备更新\n"
+    "新华社北京3月11日电 国务院总理李强3月11日主持召开国务院常务会议，研究部署推动大规模设备更新和消费品以旧换新工作。"
+    "会议审议通过《推动大规模设备更新和消费品以旧换新行动方案》。\n"
+    "会议指出，国家发展改革委、工业和信息化部、财政部等部门要加强协同，抓紧制定配套政策。\n"
+    "同日，国家发展改革委副主任赵辰昕在国务院新闻办公室举行的新闻发布会上介绍，今年将实施“以旧换新”惠民工程。\n")
+
+
+def test_a_meeting_adopts_for_the_body_its_chair_leads_not_for_the_dateline_city():
+    """会议审议通过 names no subject: the paragraph is about 国务院 (its premier
+    chairs), not about 北京, which is only where the dispatch was filed."""
+    r, out = rels(STATE_COUNCIL, "2024-03-12")
+    assert ("国务院", "introduced", "《推动大规模设备更新和消费品以旧换新行动方案》") in r
+    assert not any(h == "北京市" and t == "introduced" for h, t, _o in r)
+    # 部署 ("deploys") is a verb, not a body ending in 署
+    assert not any(e["type"] == "AGENCY" and e["name"].endswith("部署") for e in out["entities"])
+
+
+def test_the_host_of_an_event_is_not_the_subject_of_what_is_said_there():
+    r, _ = rels(STATE_COUNCIL, "2024-03-12")
+    assert ("国家发展和改革委员会", "introduced", "“以旧换新”惠民工程") in r
+    assert ("国务院新闻办公室", "introduced", "“以旧换新”惠民工程") not in r
+
+
+def test_bodies_told_to_work_together_cooperate():
+    r, _ = rels(STATE_COUNCIL, "2024-03-12")
+    assert ("国家发展和改革委员会", "cooperates_with", "工业和信息化部") in r
