@@ -9,6 +9,7 @@ For each trigger verb (rules/relations.toml) in a sentence:
   cooperate with the subject;
 - date: the date expression nearest before the verb in the sentence.
 A dateline's place (新华社北京3月11日电) is no actor: the story was filed there.
+该县, 该局 … act for the nearest earlier county, bureau … of the article.
 `cooperates_with` also comes from "A 与 B … 合作/共建/签署" without an object.
 """
 
@@ -16,6 +17,7 @@ import re
 from functools import lru_cache
 
 from .dates import date_near
+from .mentions import Mention
 from .normalize import rules as article_rules
 from .rules import load_toml
 from .sentences import sentence_at
@@ -42,6 +44,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
         dl = article_rules().dateline_match(text[s:s + 80])
         body_start = s + dl.end() if dl else s
         in_sent = [lm for lm in top if body_start <= lm.mention.start < e]
+        in_sent = sorted(in_sent + _anaphors(text, body_start, e, top, cfg), key=lambda lm: lm.mention.start)
         found = _find_triggers(text, s, e)
         last_subject = _context_actor(rels, context)
         for n, (t, word) in enumerate(found):
@@ -86,15 +89,45 @@ def _context_actor(rels, actor):
     bodies = [t for (h, r, t) in rels.rels if h == actor.key and r == "leads"]
     if len(bodies) != 1:
         return actor
-    return _Stand(bodies[0], actor)
+    return _Stand(bodies[0], actor.mention)
+
+
+def _anaphors(text, s, e, top, cfg):
+    """Stand-ins for 该县, 该局 … in text[s:e] (rules/relations.toml [anaphora]):
+    each acts for the nearest earlier mention of its type whose name ends
+    with what follows 该."""
+    out = []
+    for m in _anaphor_re(cfg).finditer(text, s, e):
+        tail, end = m.group(1), m.end()
+        if text[end:end + 1] and text[end] in cfg["anaphora_not_followed_by"].get(tail, ""):
+            continue
+        want = cfg["anaphora"][tail]
+        for lm in reversed(top):
+            if lm.mention.start >= m.start() or lm.mention.type != want:
+                continue
+            name = lm.mention.attrs.get("canonical") or lm.mention.text
+            if name.endswith(tail):
+                out.append(_Stand(lm.key, Mention(m.start(), end, want, m.group(0), "anaphora")))
+                break
+    return out
+
+
+@lru_cache(maxsize=4)
+def _anaphor_re_of(tails: tuple):
+    return re.compile("该(" + "|".join(map(re.escape, tails)) + ")")
+
+
+def _anaphor_re(cfg):
+    return _anaphor_re_of(tuple(sorted(cfg["anaphora"], key=len, reverse=True)))
 
 
 class _Stand:
-    """A body standing in as a subject, shaped like a linked mention."""
+    """An entity standing in as a subject at another mention (a speaker for
+    the body they head, 该县 for the county), shaped like a linked mention."""
 
-    def __init__(self, key, person):
+    def __init__(self, key, mention):
         self.key = key
-        self.mention = person.mention
+        self.mention = mention
 
 
 def _closing_list(text, objs, end, cfg):

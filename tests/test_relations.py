@@ -219,3 +219,21 @@ def test_the_host_of_an_event_is_not_the_subject_of_what_is_said_there():
 def test_bodies_told_to_work_together_cooperate():
     r, _ = rels(STATE_COUNCIL, "2024-03-12")
     assert ("国家发展和改革委员会", "cooperates_with", "工业和信息化部") in r
+
+
+def test_the_said_county_acts_for_the_county_named_before():
+    text = ("6月19日，浙江省湖州市安吉县召开乡村振兴工作推进会。"
+            "今年以来，该县联合浙江大学、中国农业银行安吉支行共同打造“数字乡村”服务平台，为农户提供一站式服务。")
+    r, _ = rels(text, "2023-06-20")
+    assert ("安吉县", "introduced", "“数字乡村”服务平台") in r
+    assert ("浙江大学", "introduced", "“数字乡村”服务平台") in r
+    # the partners after 联合 are not taken for the subject
+    assert r[("安吉县", "introduced", "“数字乡村”服务平台")]["evidence"]["text"].startswith("今年以来，该县")
+
+
+def test_the_said_bureau_and_a_word_that_only_looks_like_one():
+    r, _ = rels("北京市市场监督管理局近日召开会议。会上，该局印发《关于优化营商环境的若干措施》。")
+    assert ("北京市市场监督管理局", "introduced", "《关于优化营商环境的若干措施》") in r
+    # 该市场: "this market", no anaphor for 北京市 (a new paragraph: no topic either)
+    r, _ = rels("北京市近日召开优化营商环境大会。\n该市场监管部门印发《关于优化营商环境的若干措施》。")
+    assert not any(h == "北京市" and t == "introduced" for h, t, _o in r)
