@@ -9,6 +9,20 @@ def ents(text, date="2021-09-15"):
     return {(e["type"], e["name"]): e for e in extract(text, date)["entities"]}
 
 
+def test_a_department_whose_name_holds_a_conjunction():
+    """Ministries name departments with 与/和 inside (固体废物与化学品司): the
+    whole name is the body, part of its ministry; no cut-off 化学品司."""
+    out = extract("生态环境部固体废物与化学品司司长邱启文介绍，将开展危险废物专项整治行动。", "2023-11-08")
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    bodies = {e["name"] for e in out["entities"] if e["type"] == "AGENCY"}
+    assert "生态环境部固体废物与化学品司" in bodies and "化学品司" not in bodies
+    rels = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
+    assert ("生态环境部固体废物与化学品司", "part_of", "生态环境部") in rels
+    assert ("邱启文", "leads", "生态环境部固体废物与化学品司") in rels
+    # a conjunction right after a body still joins two bodies
+    assert {"生态环境部", "公安部"} <= {e["name"] for e in extract("生态环境部与公安部联合开展专项行动。")["entities"]}
+
+
 def test_nested_body_and_its_host():
     e = ents("公安部法制局局长孙茂利说。")
     assert ("AGENCY", "公安部法制局") in e and ("AGENCY", "公安部") in e

@@ -87,7 +87,12 @@ class AgencyFinder:
                     found.append(Mention(i, end, "AGENCY", text[i:end], "kg_agencies",
                                          PRIORITY_PREFIXED, {"level_prefix": ch}))
         found.extend(self._bare(text, found))
-        found.extend(self._nested(text, found))
+        nested = self._nested(text, found)
+        # a bare reading that ends a longer nested name was cut at an inner
+        # character (生态环境部固体废物与|化学品司): the nested name is the body
+        wrong = {id(m) for m in found if m.attrs.get("bare")
+                 and any(n.start < m.start and n.end == m.end for n in nested)}
+        found = [m for m in found if id(m) not in wrong] + nested
         found.extend(self._stationed(text, found))
         for s, e, n in self.collective.longest(text):
             found.append(Mention(s, e, "AGENCY", n, "kg_agencies", 10, {"collective": True}))
