@@ -52,7 +52,9 @@ def post_relations(rels, linker, keyed, sents, article, text):
                     bare_right = bkey if bkey[0] == "bare" else None
                 else:
                     bkey, seg_start = _implied_body(linker, implied, title, ts, places), ts
-                    if bkey is None:   # 工信部部长金壮龙，副部长辛国斌: the same body's series
+                    # 工信部部长金壮龙，副部长辛国斌: the same body's series, when the
+                    # title stands alone (not 法国外贸部长: that one has its own)
+                    if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in "；;：:"):
                         bkey = next((k for ser, k in reversed(series) if ser == _strip(title)), None)
                 if bkey is not None:
                     rtype = "leads" if is_head(title) else "member_of"

@@ -237,3 +237,19 @@ def test_the_said_bureau_and_a_word_that_only_looks_like_one():
     # 该市场: "this market", no anaphor for 北京市 (a new paragraph: no topic either)
     r, _ = rels("北京市近日召开优化营商环境大会。\n该市场监管部门印发《关于优化营商环境的若干措施》。")
     assert not any(h == "北京市" and t == "introduced" for h, t, _o in r)
+
+
+def test_a_foreign_ministers_title_does_not_continue_a_series():
+    """部长X，副部长Y continues X's body; 法国外贸部长里斯特 has its own (foreign) one."""
+    r, out = rels("商务部部长王文涛与法国外贸部长里斯特会谈，双方签署《关于加强经贸合作的谅解备忘录》。", "2023-04-07")
+    assert ("王文涛", "leads", "商务部") in r
+    assert not any(h == "里斯特" for h, _t, _o in r)
+    r, _ = rels("工业和信息化部部长金壮龙，副部长辛国斌出席会议。", "2023-04-07")
+    assert ("辛国斌", "member_of", "工业和信息化部") in r
+
+
+def test_a_head_noun_that_only_qualifies_the_next_word_makes_no_program():
+    _, out = rels("中方愿同法方一道，推动中法全面战略伙伴关系迈上新台阶。", "2023-04-07")
+    assert not [e for e in out["entities"] if e["type"] == "PROGRAM"]
+    _, out = rels("河南省与北京市签署战略合作框架协议，共同实施“南水北调”生态保护工程。", "2023-04-07")
+    assert [e["name"] for e in out["entities"] if e["type"] == "PROGRAM"] == ["“南水北调”生态保护工程"]

@@ -42,7 +42,9 @@ class ProgramFinder:
         self.quote_only_re = re.compile(rf"[“「\"]([^“”「」\"\n]{{1,{qmax}}})[”」\"]")
         self.head_in_quote = re.compile(rf"({heads})")
         nf = cfg.get("head_not_followed_by", "")
-        guard = rf"(?![{re.escape(nf)}])" if nf else ""
+        nf_words = cfg.get("head_not_followed_by_words", [])
+        guard = (rf"(?![{re.escape(nf)}])" if nf else "") + (rf"(?!{_alt(nf_words)})" if nf_words else "")
+        self.head_nf_words = tuple(nf_words)
         self.bare_head_re = re.compile(rf"({_alt(bare_heads)}){guard}")
         self.title_re = re.compile(rf"《[^《》\n]{{1,{cfg['max_title']}}}》")
         self.doc_re = re.compile(
@@ -75,7 +77,7 @@ class ProgramFinder:
         """The furthest position in text[s:e] where a head noun ends ("…"工作清单
         is a 清单, not a 工作), or None."""
         for end in range(e, s, -1):
-            if text[end:end + 1] in self.head_nf:
+            if text[end:end + 1] in self.head_nf or text.startswith(self.head_nf_words, end):
                 continue
             if any(text.endswith(h, s, end) for h in self.heads):
                 return end
