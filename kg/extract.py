@@ -25,7 +25,7 @@ def lifted(mentions, offset):
     for m in mentions:
         m.start += offset
         m.end += offset
-        for k in ("host_span", "place_span", "title_span", "body"):
+        for k in ("host_span", "anaphor_host", "place_span", "title_span", "body"):
             if isinstance(m.attrs.get(k), tuple):
                 s, e = m.attrs[k]
                 m.attrs[k] = (s + offset, e + offset)

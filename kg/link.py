@@ -112,9 +112,11 @@ class DocumentLinker:
         if a.get("central"):
             return ("central", a["canonical"]), a["canonical"], set(), {"central": True}
         host = by_span.get((*a["host_span"], "AGENCY")) if a.get("host_span") else None
-        if host is not None:
-            hkey, hname, haliases, _ = key_of(host)
-            tail = m.text[host.end - m.start:]
+        # 该局刑事侦查支队: the unit of a bureau named earlier, written apart from it
+        far = by_span.get((*a["anaphor_host"], "AGENCY")) if a.get("anaphor_host") else None
+        if host is not None or far is not None:
+            hkey, hname, haliases, _ = key_of(host or far)
+            tail = m.text[host.end - m.start:] if host is not None else m.text
             attrs = {"host": hkey}
             if a.get("place_code"):
                 attrs["place"] = a["place_code"]

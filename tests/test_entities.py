@@ -149,3 +149,16 @@ def test_counts_draws_and_company_departments_are_no_agencies():
 
     assert agencies("他主持完成课题，发表专著三部。两队踢出4场平局。顾客去售楼部咨询。") == []
     assert agencies("国务院办公厅秘书二局负责同志出席。") != []
+
+
+def test_a_unit_of_the_said_bureau_in_a_second_article():
+    """该局刑事侦查支队 is the unit of the bureau named before it (an article
+    that does not start the page: spans are lifted to page offsets)."""
+    text = ("国务院召开常务会议\n国务院总理主持会议。\n"
+            "广州警方破获特大电信网络诈骗案\n本报广州5月9日电（记者李华）广州市公安局9日通报，"
+            "该局刑事侦查支队联合天河区公安分局，成功破获一起特大电信网络诈骗案。\n")
+    out = extract(text, "2022-05-10")
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    assert "局刑事侦查支队" not in name.values()
+    rels = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
+    assert ("广州市公安局刑事侦查支队", "part_of", "广州市公安局") in rels

@@ -61,6 +61,9 @@ class AgencyFinder:
         lv = re.escape("".join(cfg["level_chars"]))
         self.distributive = re.compile(rf"各[{lv}、（(]*$")
         self.home_countries = set(load_toml("places.toml").get("world", {}).get("home", ()))
+        # 该局 (the bureau just named) + a unit: rules/relations.toml [anaphora]
+        self.anaphor_tails = sorted((k for k, v in load_toml("relations.toml").get("anaphora", {}).items()
+                                     if v == "AGENCY"), key=len, reverse=True)
 
     def __call__(self, doc):
         text = doc_text(doc)
@@ -87,6 +90,7 @@ class AgencyFinder:
                     found.append(Mention(i, end, "AGENCY", text[i:end], "kg_agencies",
                                          PRIORITY_PREFIXED, {"level_prefix": ch}))
         found.extend(self._bare(text, found))
+        found = [self._anaphoric(text, m, found) for m in found]
         nested = self._nested(text, found)
         # a bare reading that ends a longer nested name was cut at an inner
         # character (生态环境部固体废物与|化学品司): the nested name is the body
@@ -140,6 +144,24 @@ class AgencyFinder:
                         taken.append((start, end))
                 j = text.find(suf, j + 1)
         return out
+
+    def _anaphoric(self, text, m, found):
+        """该局刑事侦查支队: the unit of the bureau named before (attrs
+        `anaphor_host`: its span; the linker names it after it), not a body
+        called 局刑事侦查支队."""
+        if not m.attrs.get("bare") or text[m.start - 1:m.start] != "该":
+            return m
+        tail = next((t for t in self.anaphor_tails if m.text.startswith(t) and len(m.text) > len(t)), None)
+        if tail is None:
+            return m
+        hosts = [h for h in found if h.end <= m.start - 1 and not h.attrs.get("bare")
+                 and (h.attrs.get("canonical") or h.text).endswith(tail)]
+        attrs = dict(m.attrs)
+        if hosts:
+            host = max(hosts, key=lambda h: h.end)
+            attrs["anaphor_host"] = (host.start, host.end)
+        start = m.start + len(tail)
+        return Mention(start, m.end, "AGENCY", text[start:m.end], m.source, m.priority, attrs)
 
     def _nested(self, text, found):
         """Bodies read right after another body: 公安部|法制局, 北京市委|组织部,
