@@ -162,3 +162,15 @@ def test_a_unit_of_the_said_bureau_in_a_second_article():
     assert "局刑事侦查支队" not in name.values()
     rels = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
     assert ("广州市公安局刑事侦查支队", "part_of", "广州市公安局") in rels
+
+
+def test_a_court_or_procuratorate_named_by_its_level_and_its_department():
+    """区检察院 is the district's 人民检察院 (a short form, like 政府), so its
+    第二检察部 is part of the body named in full before."""
+    out = extract("天河区人民检察院提前介入引导侦查。区检察院第二检察部主任刘丽表示，将依法从严从快办理。", "2022-05-10")
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    procuratorate = [e for e in out["entities"] if e["name"] == "天河区人民检察院"]
+    assert procuratorate and "区检察院" in procuratorate[0]["aliases"]
+    rels = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
+    dept = next(n for n in name.values() if n.endswith("第二检察部"))
+    assert (dept, "part_of", "天河区人民检察院") in rels and ("刘丽", "leads", dept) in rels
