@@ -51,6 +51,11 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
             next_t = found[n + 1][0] if n + 1 < len(found) else e
             objs = _objects(text, in_sent, t + len(word), e, cfg, next_t)
             if not objs:
+                # 由A牵头，会同B、C共同实施 (the object named before): A still works with B, C
+                subj, partners = _subject(text, in_sent, s, t, cfg)
+                for p in partners:
+                    if subj.mention.type in ("AGENCY", "ORG") and p.mention.type in ("AGENCY", "ORG"):
+                        rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
                 continue
             # what an earlier verb took as its object cannot act for a later one
             # (海淀区已设立12345…分中心，推行“接诉即办”改革: 海淀区 acts twice)
@@ -64,7 +69,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
                 continue
             last_subject = subj
             co_subjects = _coordinated(text, cands, subj, cfg)
-            date = date_near(text[s:t], t - s, pub_date)
+            date = date_near(text[body_start:t], t - body_start, pub_date) if t > body_start else None
             attrs = {"date": date} if date else {}
             # a subject from an earlier sentence: the evidence runs from there
             ev = ((sentence_at(sents, subj.mention.start) or (s, e))[0], e) if subj.mention.start < s else (s, e)

@@ -253,3 +253,23 @@ def test_a_head_noun_that_only_qualifies_the_next_word_makes_no_program():
     assert not [e for e in out["entities"] if e["type"] == "PROGRAM"]
     _, out = rels("河南省与北京市签署战略合作框架协议，共同实施“南水北调”生态保护工程。", "2023-04-07")
     assert [e["name"] for e in out["entities"] if e["type"] == "PROGRAM"] == ["“南水北调”生态保护工程"]
+
+
+CAC = ("多部门联合部署2024年“清朗”系列专项行动\n"
+       "本报北京1月19日电（记者王某）记者从国家互联网信息办公室获悉，中央网信办近日印发通知，部署开展2024年“清朗”系列专项行动。\n"
+       "据介绍，专项行动由中央网信办牵头，会同工业和信息化部、公安部、国家市场监督管理总局等部门共同实施。\n")
+
+
+def test_the_dateline_day_is_not_the_day_of_the_act():
+    """近日印发 is undated; 1月19日 is when the dispatch was filed."""
+    r, _ = rels(CAC, "2024-01-20")
+    rel = r[("中央网络安全和信息化委员会办公室", "introduced", "“清朗”系列专项行动")]
+    assert "date" not in rel["attrs"]
+
+
+def test_partners_of_a_verb_whose_object_came_first_still_cooperate():
+    r, out = rels(CAC, "2024-01-20")
+    for partner in ("工业和信息化部", "公安部", "国家市场监督管理总局"):
+        assert ("中央网络安全和信息化委员会办公室", "cooperates_with", partner) in r
+    # a central body written in full is named in full
+    assert "国家互联网信息办公室" in {e["name"] for e in out["entities"]}
