@@ -134,6 +134,8 @@ class DocumentLinker:
             if p is not None:
                 return self._local(p, tail, m.text)
             return ("level", m.text), m.text, set(), {}
+        if a.get("standalone"):   # 村委会: this document's, named as written
+            return ("level", m.text), m.text, set(), {}
         if a.get("collective"):
             return ("collective", m.text), m.text, set(), {"collective": True}
         return ("bare", "AGENCY", canonical_tail(m.text)), m.text, variants(m.text), {}

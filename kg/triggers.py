@@ -9,7 +9,7 @@ For each trigger verb (rules/relations.toml) in a sentence:
   cooperate with the subject;
 - date: the date expression nearest before the verb in the sentence.
 A dateline's place (新华社北京3月11日电) is no actor: the story was filed there.
-该县, 该局 … act for the nearest earlier county, bureau … of the article.
+该县, 该局, 县里, 全县 … act for the nearest earlier county, bureau … of the article.
 `cooperates_with` also comes from "A 与 B … 合作/共建/签署" without an object.
 """
 
@@ -102,8 +102,10 @@ def _anaphors(text, s, e, top, cfg):
     each acts for the nearest earlier mention of its type whose name ends
     with what follows 该."""
     out = []
+    words = cfg.get("anaphora_words", {})
     for m in _anaphor_re(cfg).finditer(text, s, e):
-        tail, end = m.group(1), m.end()
+        end = m.end()
+        tail = m.group(1) or words[m.group(2)]
         if text[end:end + 1] and text[end] in cfg["anaphora_not_followed_by"].get(tail, ""):
             continue
         want = cfg["anaphora"][tail]
@@ -118,12 +120,14 @@ def _anaphors(text, s, e, top, cfg):
 
 
 @lru_cache(maxsize=4)
-def _anaphor_re_of(tails: tuple):
-    return re.compile("该(" + "|".join(map(re.escape, tails)) + ")")
+def _anaphor_re_of(tails: tuple, words: tuple):
+    alt = lambda ws: "|".join(map(re.escape, ws))   # noqa: E731
+    return re.compile(f"该({alt(tails)})" + (f"|({alt(words)})" if words else ""))
 
 
 def _anaphor_re(cfg):
-    return _anaphor_re_of(tuple(sorted(cfg["anaphora"], key=len, reverse=True)))
+    return _anaphor_re_of(tuple(sorted(cfg["anaphora"], key=len, reverse=True)),
+                          tuple(sorted(cfg.get("anaphora_words", {}), key=len, reverse=True)))
 
 
 class _Stand:

@@ -273,3 +273,30 @@ def test_partners_of_a_verb_whose_object_came_first_still_cooperate():
         assert ("中央网络安全和信息化委员会办公室", "cooperates_with", partner) in r
     # a central body written in full is named in full
     assert "国家互联网信息办公室" in {e["name"] for e in out["entities"]}
+
+
+LEISHAN = ("贵州雷山：茶产业带动群众增收\n"
+           "9月4日，记者走进贵州省黔东南苗族侗族自治州雷山县丹江镇乌东村，茶农们正在采摘秋茶。\n"
+           "乌东村党支部书记、村委会主任杨光华介绍，村里成立了茶叶专业合作社，与贵州雷山银球茶业有限公司签订收购协议。\n"
+           "雷山县农业农村局副局长吴敏说，全县推行“茶旅融合”发展模式，建成茶园15.6万亩。"
+           "今年，县里出台《雷山县茶产业高质量发展三年行动方案》，设立茶产业发展基金。\n")
+
+
+def test_a_village_head_holds_both_posts():
+    r, _ = rels(LEISHAN, "2023-09-05")
+    assert ("杨光华", "leads", "乌东村党支部") in r
+    assert ("杨光华", "leads", "村委会") in r
+
+
+def test_the_county_and_the_whole_county_act_for_the_county_named_before():
+    """县里出台, 全县推行: the county acts, not the bureau whose official speaks."""
+    r, _ = rels(LEISHAN, "2023-09-05")
+    assert ("雷山县", "introduced", "《雷山县茶产业高质量发展三年行动方案》") in r
+    assert ("雷山县", "introduced", "“茶旅融合”发展模式") in r
+    assert ("雷山县农业农村局", "introduced", "《雷山县茶产业高质量发展三年行动方案》") not in r
+
+
+def test_a_kind_of_agreement_is_no_named_document():
+    _, out = rels(LEISHAN, "2023-09-05")
+    assert [e["name"] for e in out["entities"] if e["type"] == "DOCUMENT"] == [
+        "《雷山县茶产业高质量发展三年行动方案》"]

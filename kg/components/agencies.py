@@ -56,6 +56,7 @@ class AgencyFinder:
         names, self.parents = central_bodies()
         self.central = Automaton(names)
         self.collective = Automaton({n: n for n in cfg.get("collective_bodies", [])})
+        self.standalone = Automaton({n: n for n in cfg.get("standalone_bodies", [])})
         self.min_bare_core = int(cfg.get("min_bare_core", 2))
         self.max_level_core = int(cfg.get("max_level_core", 8))
         lv = re.escape("".join(cfg["level_chars"]))
@@ -100,6 +101,8 @@ class AgencyFinder:
         found.extend(self._stationed(text, found))
         for s, e, n in self.collective.longest(text):
             found.append(Mention(s, e, "AGENCY", n, "kg_agencies", 10, {"collective": True}))
+        for s, e, n in self.standalone.longest(text):
+            found.append(Mention(s, e, "AGENCY", n, "kg_agencies", 10, {"standalone": True}))
         mentions_of(doc).extend(found)
         return doc
 

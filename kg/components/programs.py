@@ -50,6 +50,8 @@ class ProgramFinder:
         self.doc_re = re.compile(
             rf"(?:{_alt(cfg['doc_triggers'])})([\u4e00-\u9fff\w]{{2,{cfg['max_doc_name']}}}?(?:{_alt(cfg['doc_suffixes'])}))(?![\u4e00-\u9fff])")
         self.left = sorted(cfg["left_boundaries"], key=len, reverse=True)
+        self.doc_suffixes = sorted(cfg["doc_suffixes"], key=len, reverse=True)
+        self.generic_doc_cores = set(cfg.get("generic_doc_cores", ()))
 
     def __call__(self, doc):
         text = doc_text(doc)
@@ -58,6 +60,9 @@ class ProgramFinder:
             out.append(Mention(m.start(), m.end(), "DOCUMENT", m.group(), "kg_programs", 50))
         for m in self.doc_re.finditer(text):
             s, e = m.span(1)
+            suffix = next(x for x in self.doc_suffixes if text.endswith(x, s, e))
+            if text[s:e - len(suffix)] in self.generic_doc_cores:
+                continue   # 签订收购协议: a kind of document, not a named one
             if text[s] not in "了的《":
                 out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", 45))
         for m in self.quoted_re.finditer(text):
