@@ -174,3 +174,15 @@ def test_a_court_or_procuratorate_named_by_its_level_and_its_department():
     rels = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
     dept = next(n for n in name.values() if n.endswith("第二检察部"))
     assert (dept, "part_of", "天河区人民检察院") in rels and ("刘丽", "leads", dept) in rels
+
+
+def test_discipline_bodies_a_level_after_jing_and_a_supervision_office():
+    """经区纪委监委研究: the district's commission (经 may stand inside names,
+    经济, so it is no stop word); 省纪委监委党风政风监督室 is an office of it."""
+    text = ("6月17日，湖北省纪委监委通报典型问题。武汉市江夏区交通运输局原局长张某某违规收受礼品礼金。"
+            "经区纪委监委研究，给予张某某党内严重警告处分。省纪委监委党风政风监督室负责人表示，将持续整治。")
+    out = extract(text, "2024-06-18")
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    assert "江夏区纪委监委" in name.values()
+    rels = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
+    assert ("湖北省纪委监委党风政风监督室", "part_of", "湖北省纪委监委") in rels

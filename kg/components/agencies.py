@@ -56,6 +56,7 @@ class AgencyFinder:
         names, self.parents = central_bodies()
         self.central = Automaton(names)
         self.collective = Automaton({n: n for n in cfg.get("collective_bodies", [])})
+        self.level_anchor_words = cfg.get("level_anchor_words", [])
         self.standalone = Automaton({n: n for n in cfg.get("standalone_bodies", [])})
         self.min_bare_core = int(cfg.get("min_bare_core", 2))
         self.max_level_core = int(cfg.get("max_level_core", 8))
@@ -125,7 +126,8 @@ class AgencyFinder:
             return True
         prev = text[i - 1]
         return prev in PUNCT or prev in self.rules.stop_chars or not is_cjk(prev) or \
-            any(text.endswith(w, 0, i) for w in self.rules.stop_words)
+            any(text.endswith(w, 0, i) for w in self.rules.stop_words) or \
+            any(text.endswith(w, 0, i) for w in self.level_anchor_words)
 
     def _bare(self, text, found):
         """Unprefixed bodies with a restricted suffix, where nothing else is."""
