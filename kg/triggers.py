@@ -33,6 +33,7 @@ def _cfg():
 def trigger_relations(rels, keyed, sents, article, text, pub_date):
     cfg = _cfg()
     top = sorted((lm for lm in keyed if TOP(lm)), key=lambda lm: lm.mention.start)
+    every = sorted(keyed, key=lambda lm: lm.mention.start)   # antecedents may be nested (上海市|民政局 … 全市)
     context = None          # the actor a paragraph is about, for sentences that name none
     prev_end = None
     for s, e in sents:
@@ -44,7 +45,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
         dl = article_rules().dateline_match(text[s:s + 80])
         body_start = s + dl.end() if dl else s
         in_sent = [lm for lm in top if body_start <= lm.mention.start < e]
-        in_sent = sorted(in_sent + _anaphors(text, body_start, e, top, cfg), key=lambda lm: lm.mention.start)
+        in_sent = sorted(in_sent + _anaphors(text, body_start, e, every, cfg), key=lambda lm: lm.mention.start)
         found = _find_triggers(text, s, e)
         last_subject = _context_actor(rels, context)
         for n, (t, word) in enumerate(found):
@@ -228,15 +229,32 @@ def _subject(text, in_sent, s, t, cfg):
         same_clause = not any(ch in cfg["clause_ends"] for ch in text[split:t])
         if partners and heads:
             # A与B签署: both act. A会同B建立…，推行…: only A acts in the later clause.
-            return _best(heads, cfg), (partners if same_clause else [])
-    return _best(before, cfg), []
+            return _best(heads, cfg, text), (partners if same_clause else [])
+    return _best(before, cfg, text), []
 
 
-def _best(cands, cfg):
-    """The nearest candidate, but a PERSON only when no body or place is near."""
+def _best(cands, cfg, text=None):
+    """The subject among the candidates before a verb: in the nearest clause
+    (by clause_ends) that has a body or place, the first one, or the last of
+    a run written together or listed (河北省石家庄市井陉县推行… -> 井陉县;
+    the others of a list act with it, see _coordinated); so a place
+    inside the object of another verb (全市将推广徐汇经验，制定… -> 全市) or
+    a body after the subject (北京市网信办在中央网信办指导下印发 -> 北京市网信办)
+    does not act. A PERSON only when no body or place is in the sentence."""
     nonperson = [lm for lm in cands if lm.mention.type != "PERSON"]
-    pool = nonperson or cands
-    return max(pool, key=lambda lm: lm.mention.end)
+    pool = sorted(nonperson or cands, key=lambda lm: lm.mention.start)
+    if text is None or len(pool) == 1:
+        return max(pool, key=lambda lm: lm.mention.end)
+    last = pool[-1]
+    clause = [lm for lm in pool
+              if not any(ch in cfg["clause_ends"] for ch in text[lm.mention.end:last.mention.start])]
+    pick = clause[0]
+    for lm in clause[1:]:   # a run written together or listed (A、B印发: _coordinated adds A)
+        if text[pick.mention.end:lm.mention.start] in ("", *cfg["subject_joiners"]):
+            pick = lm
+        else:
+            break
+    return pick
 
 
 def _cooperation(rels, text, in_sent, s, e, article, cfg):

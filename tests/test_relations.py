@@ -300,3 +300,13 @@ def test_a_kind_of_agreement_is_no_named_document():
     _, out = rels(LEISHAN, "2023-09-05")
     assert [e["name"] for e in out["entities"] if e["type"] == "DOCUMENT"] == [
         "《雷山县茶产业高质量发展三年行动方案》"]
+
+
+def test_the_subject_is_the_first_actor_of_its_clause_not_the_nearest():
+    r, _ = rels("上海市民政局副局长蒋蕊表示，全市将推广徐汇经验，制定《上海市社区养老服务设施建设导则》。", "2023-12-01")
+    assert ("上海市", "introduced", "《上海市社区养老服务设施建设导则》") in r
+    assert ("徐汇区", "introduced", "《上海市社区养老服务设施建设导则》") not in r
+    r, _ = rels("北京市市场监督管理局在国家市场监督管理总局指导下印发《北京市网络直播营销管理办法》。", "2023-12-01")
+    assert [h for h, t, o in r if t == "introduced"] == ["北京市市场监督管理局"]
+    r, _ = rels("2021年，河北省石家庄市井陉县推行“三个当场”制度。", "2021-09-15")
+    assert [h for h, t, o in r if t == "introduced"] == ["井陉县"]
