@@ -37,7 +37,8 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
     context = None          # the actor a paragraph is about, for sentences that name none
     prev_end = None
     for s, e in sents:
-        if prev_end is not None and "\n" in text[prev_end:s]:
+        if prev_end is not None and "\n" in text[prev_end:s] and \
+                not text.startswith(tuple(cfg.get("topic_openers", ())), s):
             context = None
         prev_end = e
         # a dateline's place (新华社北京3月11日电) says where the story was

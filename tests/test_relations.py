@@ -310,3 +310,14 @@ def test_the_subject_is_the_first_actor_of_its_clause_not_the_nearest():
     assert [h for h, t, o in r if t == "introduced"] == ["北京市市场监督管理局"]
     r, _ = rels("2021年，河北省石家庄市井陉县推行“三个当场”制度。", "2021-09-15")
     assert [h for h, t, o in r if t == "introduced"] == ["井陉县"]
+
+
+def test_a_paragraph_on_the_meeting_keeps_the_convener_as_its_topic():
+    text = ("省政府常务会议研究优化营商环境等工作\n"
+            "2月27日，省长王凯主持召开省政府常务会议，研究优化营商环境等工作。\n"
+            "会议审议通过了《河南省优化营商环境三年行动方案（2024—2026年）》。\n")
+    r, _ = rels(text, "2024-02-28")
+    assert ("省政府", "introduced", "《河南省优化营商环境三年行动方案（2024—2026年）》") in r
+    # another paragraph that does not go on about the meeting has no topic
+    r, _ = rels(text.replace("会议审议通过了", "此外，审议通过了"), "2024-02-28")
+    assert not [h for h, t, _o in r if t == "introduced"]
