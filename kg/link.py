@@ -41,6 +41,11 @@ class Entity:
     attrs: dict = field(default_factory=dict)
 
 
+# A 《》 title this short that ends an earlier title of the article is that
+# document's short title (《意见》, 《通知》, 《实施方案》).
+SHORT_TITLE = 6
+
+
 @dataclass
 class LinkedMention:
     mention: object        # kg.mentions.Mention, offsets global in the normalised text
@@ -69,8 +74,17 @@ class DocumentLinker:
                 keyed[k] = self._key(m, by_span, places, key_of)
             return keyed[k]
 
+        docs = []   # (inner title, key) of the documents named so far in the article
         for m in mentions:
             key, name, aliases, attrs = key_of(m)
+            if m.type == "DOCUMENT":
+                # 《意见》提出 after 《关于…的意见》: the short title of that document
+                inner = m.text.strip("《》")
+                earlier = [k for t, k in docs if len(inner) <= SHORT_TITLE < len(t) and t.endswith(inner)]
+                if earlier:
+                    key, name, aliases, attrs = earlier[-1], self.entities[earlier[-1]].name, set(), {}
+                else:
+                    docs.append((inner, key))
             ent = self.entities.get(key)
             if ent is None:
                 ent = self.entities[key] = Entity(key, m.type, name, set(), [], dict(attrs))

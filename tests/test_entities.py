@@ -186,3 +186,14 @@ def test_discipline_bodies_a_level_after_jing_and_a_supervision_office():
     assert "江夏区纪委监委" in name.values()
     rels = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
     assert ("湖北省纪委监委党风政风监督室", "part_of", "湖北省纪委监委") in rels
+
+
+def test_a_short_title_names_the_document_named_in_full_before():
+    out = extract("近日，中共中央办公厅、国务院办公厅印发了《关于进一步完善医疗卫生服务体系的意见》。"
+                  "《意见》提出，到2025年，医疗卫生服务体系进一步健全。", "2023-10-10")
+    docs = [e for e in out["entities"] if e["type"] == "DOCUMENT"]
+    assert [d["name"] for d in docs] == ["《关于进一步完善医疗卫生服务体系的意见》"]
+    assert "《意见》" in docs[0]["aliases"] and len(docs[0]["mentions"]) == 2
+    # with no full title before it, a short one stays what it says
+    out = extract("《意见》提出，到2025年，医疗卫生服务体系进一步健全。", "2023-10-10")
+    assert [e["name"] for e in out["entities"] if e["type"] == "DOCUMENT"] == ["《意见》"]
