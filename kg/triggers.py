@@ -83,7 +83,12 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
                     rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
         actors = [lm for lm in in_sent if lm.mention.type in cfg["subject_types"]]
         if actors:
-            context = actors[0]
+            first = actors[0]
+            # a person heading no body (赵乐际委员长主持会议) does not displace
+            # the body the paragraph is about
+            if not (first.mention.type == "PERSON" and context is not None
+                    and context.mention.type != "PERSON" and _context_actor(rels, first) is first):
+                context = first
         _cooperation(rels, text, in_sent, s, e, article, cfg)
 
 

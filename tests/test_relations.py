@@ -321,3 +321,14 @@ def test_a_paragraph_on_the_meeting_keeps_the_convener_as_its_topic():
     # another paragraph that does not go on about the meeting has no topic
     r, _ = rels(text.replace("会议审议通过了", "此外，审议通过了"), "2024-02-28")
     assert not [h for h, t, _o in r if t == "introduced"]
+
+
+def test_a_law_adopted_by_the_standing_committee_whose_chair_presides():
+    """表决通过了…修订草案 (no 《》) is a document; 会议 goes on about the
+    committee, and its chair (no post linked) does not displace it."""
+    text = ("十四届全国人大常委会第七次会议闭幕\n"
+            "新华社北京12月29日电 十四届全国人大常委会第七次会议29日下午在北京人民大会堂闭幕。赵乐际委员长主持会议。\n"
+            "会议表决通过了公司法修订草案。\n")
+    r, out = rels(text, "2023-12-30")
+    assert ("全国人民代表大会常务委员会", "introduced", "公司法修订草案") in r
+    assert not any(h == "赵乐际" for h, _t, _o in r)

@@ -48,7 +48,7 @@ class ProgramFinder:
         self.bare_head_re = re.compile(rf"({_alt(bare_heads)}){guard}")
         self.title_re = re.compile(rf"《[^《》\n]{{1,{cfg['max_title']}}}》")
         self.doc_re = re.compile(
-            rf"(?:{_alt(cfg['doc_triggers'])})([\u4e00-\u9fff\w]{{2,{cfg['max_doc_name']}}}?(?:{_alt(cfg['doc_suffixes'])}))(?![\u4e00-\u9fff])")
+            rf"(?:{_alt(cfg['doc_triggers'])})了?([\u4e00-\u9fff\w]{{2,{cfg['max_doc_name']}}}?(?:{_alt(cfg['doc_suffixes'])}))(?![\u4e00-\u9fff])")
         self.left = sorted(cfg["left_boundaries"], key=len, reverse=True)
         self.doc_suffixes = sorted(cfg["doc_suffixes"], key=len, reverse=True)
         self.generic_doc_cores = set(cfg.get("generic_doc_cores", ()))
