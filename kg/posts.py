@@ -71,6 +71,15 @@ def post_relations(rels, linker, keyed, sents, article, text):
                 for rtype, bkey, title in by_end[start - 1]:
                     rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})
                     got.append((rtype, bkey, title))
+            if not got:
+                # 长沙市公安局王强局长介绍: body, name, then the title
+                t_after = title_at.get(p.mention.end)
+                body = next((b for b in bodies if b.mention.end == p.mention.start), None)
+                if t_after is not None and body is not None:
+                    title = text[t_after.start + s:t_after.end + s]
+                    rtype = "leads" if is_head(title) else "member_of"
+                    rels.add(p.key, rtype, body.key, article, (s, e), {"title": title})
+                    got.append((rtype, body.key, title))
             by_end[p.mention.end] = got
             _appointed(rels, p, bodies, title_at, links, text, s, e, article)
 

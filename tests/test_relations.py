@@ -332,3 +332,10 @@ def test_a_law_adopted_by_the_standing_committee_whose_chair_presides():
     r, out = rels(text, "2023-12-30")
     assert ("全国人民代表大会常务委员会", "introduced", "公司法修订草案") in r
     assert not any(h == "赵乐际" for h, _t, _o in r)
+
+
+def test_a_title_after_the_name_of_a_body_s_official():
+    r, _ = rels("长沙市公安局王强局长介绍，今年将开展“雷霆”专项行动。", "2023-05-01")
+    assert r[("王强", "leads", "长沙市公安局")]["attrs"]["title"] == "局长"
+    r, _ = rels("会上，长沙市公安局王强表示将严查。", "2023-05-01")   # no title: no post
+    assert not any(t in ("leads", "member_of") for _h, t, _o in r)
