@@ -226,10 +226,8 @@ def _digest(plan, date, base_iri, version) -> str:
     which covers its bytes, name, date and the extraction code and rules),
     the options, and all of the package's code (the exporters included)."""
     import hashlib
-    from .paths import PACKAGE_DIR
-    h = hashlib.sha256(f"{version}\0{date or ''}\0{base_iri or ''}\n".encode())
-    for p in sorted(PACKAGE_DIR.rglob("*.py")):
-        h.update(p.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + p.read_bytes())
+    from .cache import package_fingerprint
+    h = hashlib.sha256(f"{version}\0{package_fingerprint()}\0{date or ''}\0{base_iri or ''}\n".encode())
     for f, key, _chars, _hit in plan:
         h.update(f"{f}\0{key}\n".encode())
     return h.hexdigest()

@@ -26,17 +26,27 @@ _NOT_EXTRACTION = {"build.py", "cache.py", "cli.py", "engines.py", "progress.py"
                    "nereval.py", "ner.py"}
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the package's extraction code (kg/**/*.py minus exporters and drivers)."""
+def _hash_code(keep) -> str:
     h = hashlib.sha256()
     for p in sorted(PACKAGE_DIR.rglob("*.py")):
         rel = p.relative_to(PACKAGE_DIR).as_posix()
-        if rel.startswith("export/") or rel in _NOT_EXTRACTION:
-            continue
-        h.update(rel.encode())
-        h.update(p.read_bytes())
+        if keep(rel):
+            h.update(rel.encode())
+            h.update(p.read_bytes())
     return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's extraction code (kg/**/*.py minus exporters and drivers)."""
+    return _hash_code(lambda rel: not (rel.startswith("export/") or rel in _NOT_EXTRACTION))
+
+
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """A hash of all of the package's code, exporters and drivers included
+    (what a build's outputs depend on besides its inputs and options)."""
+    return _hash_code(lambda rel: True)
 
 
 def pipeline_version() -> str:

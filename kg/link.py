@@ -17,8 +17,6 @@ from .names import canonical_tail, fold, variants
 from .places import load_gazetteer
 from .rules import load_toml
 
-_TAILS_NEED_LEVEL = tuple(load_toml("agencies.toml").get("tails_need_level_char", ()))
-
 LEVEL_OF_CHAR = {
     "省": ("province", "省"), "市": (None, "市"), "县": ("county", "县"),
     "区": ("county", "区"), "旗": ("county", "旗"), "州": ("prefecture", "州"),
@@ -59,6 +57,7 @@ class DocumentLinker:
     def __init__(self, source: str):
         self.source = source
         self.gaz = load_gazetteer()
+        self.tails_need_level = tuple(load_toml("agencies.toml").get("tails_need_level_char", ()))
         self.entities: dict[tuple, Entity] = {}
         self.linked: list[LinkedMention] = []
 
@@ -165,7 +164,7 @@ class DocumentLinker:
         name = place.name + tail if written is None else written + tail
         aliases = {surface, place.name + tail} | variants(name) | {
             s + tail for s in self.gaz.names_of(place.code)
-            if s.endswith(place.name[-1]) or not tail.startswith(_TAILS_NEED_LEVEL)}
+            if s.endswith(place.name[-1]) or not tail.startswith(self.tails_need_level)}
         return (("local", place.code, canonical_tail(tail)), name, aliases,
                 {"place": place.code, "name_rank": rank})
 

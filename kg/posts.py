@@ -57,9 +57,7 @@ def post_relations(rels, linker, keyed, sents, article, text):
                     if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in "；;：:"):
                         bkey = next((k for ser, k in reversed(series) if ser == _strip(title)), None)
                 if bkey is not None:
-                    rtype = "leads" if is_head(title) else "member_of"
-                    rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})
-                    got.append((rtype, bkey, title))
+                    got.append(_post(rels, p, bkey, title, article, s, e))
                     series.append((_strip(title), bkey))
                 if seg_start - 1 < s or text[seg_start - 1] not in seps:
                     break
@@ -68,20 +66,25 @@ def post_relations(rels, linker, keyed, sents, article, text):
             if not got and titles.get(start - s) is None and start > s and text[start - 1] == "、" \
                     and by_end.get(start - 1):
                 # 副部长辛国斌、单忠德: a name listed after a titled one shares its posts
-                for rtype, bkey, title in by_end[start - 1]:
-                    rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})
-                    got.append((rtype, bkey, title))
+                for _rtype, bkey, title in by_end[start - 1]:
+                    got.append(_post(rels, p, bkey, title, article, s, e))
             if not got:
                 # 长沙市公安局王强局长介绍: body, name, then the title
                 t_after = title_at.get(p.mention.end)
                 body = next((b for b in bodies if b.mention.end == p.mention.start), None)
                 if t_after is not None and body is not None:
                     title = text[t_after.start + s:t_after.end + s]
-                    rtype = "leads" if is_head(title) else "member_of"
-                    rels.add(p.key, rtype, body.key, article, (s, e), {"title": title})
-                    got.append((rtype, body.key, title))
+                    got.append(_post(rels, p, body.key, title, article, s, e))
             by_end[p.mention.end] = got
             _appointed(rels, p, bodies, title_at, links, text, s, e, article)
+
+
+def _post(rels, p, bkey, title, article, s, e) -> tuple:
+    """Person p holds `title` in body bkey: `leads` for a head title, else
+    `member_of`; returns (relation, body key, title)."""
+    rtype = "leads" if is_head(title) else "member_of"
+    rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})
+    return rtype, bkey, title
 
 
 def _strip(title: str) -> str:
@@ -104,9 +107,7 @@ def _appointed(rels, p, bodies, title_at, links, text, s, e, article):
     t = title_at.get(body.mention.end)
     if t is None:
         return
-    title = text[t.start + s:t.end + s]
-    rtype = "leads" if is_head(title) else "member_of"
-    rels.add(p.key, rtype, body.key, article, (s, e), {"title": title})
+    _post(rels, p, body.key, text[t.start + s:t.end + s], article, s, e)
 
 
 def _body_before(bodies, ts, te):

@@ -33,8 +33,8 @@ from pathlib import Path
 import numpy as np
 import spacy_pkuseg
 from spacy_pkuseg import inference
-from spacy_pkuseg.feature_extractor import FeatureExtractor
 from spacy_pkuseg.config import config as pkuseg_config
+from spacy_pkuseg.feature_extractor import FeatureExtractor
 
 TABLE_FORMAT = 2
 _BASES = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
@@ -217,11 +217,15 @@ class Segmenter(spacy_pkuseg.pkuseg):
     """A `spacy_pkuseg.pkuseg` (its `cut`, pre- and post-processing) whose
     per-fragment tagger (`_cut`) is the vectorised one; see the module doc."""
 
-    def __init__(self, model_dir, user_dict="default"):   # noqa: D107 - no super().__init__: it loads the dict
+    def __init__(self, model_dir, user_dict="default"):
+        # no super().__init__(): it would unpickle the feature dict this replaces
         model_dir = Path(model_dir)
         tdir = ensure_tables(model_dir, log=lambda m: print(f"kg: {m}", file=sys.stderr))
         meta = json.loads((tdir / "meta.json").read_text(encoding="utf-8"))
-        load = lambda n: np.load(tdir / f"{n}.npy", mmap_mode="r").view(np.ndarray)   # noqa: E731
+
+        def load(name):
+            return np.load(tdir / f"{name}.npy", mmap_mode="r").view(np.ndarray)
+
         self.fkeys, self.fvals, self.ukeys = load("fkeys"), load("fvals"), load("ukeys")
         self.weights, self.edges = load("weights"), np.array(load("edges"))
         self._tables = tdir
@@ -369,7 +373,7 @@ class Segmenter(spacy_pkuseg.pkuseg):
             """hash of the concatenation of (hash, length) parts, broadcast."""
             h, l_ = parts[0]
             for ph, pl in parts[1:]:
-                h, l_ = h * pw[l_ * 0 + pl] + ph, l_ + pl
+                h, l_ = h * pw[pl] + ph, l_ + pl
             return h, l_
 
         def lit(s):

@@ -5,6 +5,8 @@ The segmenter cannot be trusted with names, so components scan characters.
 and `PUNCT` tell which characters may be part of a name.
 """
 
+import re
+
 import ahocorasick
 
 PUNCT = set("，。、；：？！“”‘’「」『』（）()《》〈〉【】—…·,.;:?!\"' \n\t\u3000")
@@ -41,6 +43,12 @@ class Automaton:
                 out.append((s, e, v))
                 last = e
         return out
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so a longer word
+    wins over its prefix)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 class WordList(tuple):

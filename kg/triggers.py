@@ -21,7 +21,7 @@ from .mentions import Mention
 from .normalize import rules as article_rules
 from .rules import load_toml
 from .sentences import sentence_at
-from .textscan import Automaton
+from .textscan import Automaton, alternation
 
 TOP = lambda lm: not lm.mention.attrs.get("nested")  # noqa: E731
 
@@ -55,9 +55,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
             if not objs:
                 # 由A牵头，会同B、C共同实施 (the object named before): A still works with B, C
                 subj, partners = _subject(text, in_sent, s, t, cfg)
-                for p in partners:
-                    if subj.mention.type in ("AGENCY", "ORG") and p.mention.type in ("AGENCY", "ORG"):
-                        rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
+                _partners_cooperate(rels, subj, partners, article, s, e)
                 continue
             # what an earlier verb took as its object cannot act for a later one
             # (海淀区已设立12345…分中心，推行“接诉即办”改革: 海淀区 acts twice)
@@ -78,9 +76,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
             for actor in [subj, *partners, *co_subjects]:
                 for o in objs:
                     rels.add(actor.key, "introduced", o.key, article, ev, attrs)
-            for p in partners:
-                if subj.mention.type in ("AGENCY", "ORG") and p.mention.type in ("AGENCY", "ORG"):
-                    rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
+            _partners_cooperate(rels, subj, partners, article, s, e)
         actors = [lm for lm in in_sent if lm.mention.type in cfg["subject_types"]]
         if actors:
             first = actors[0]
@@ -90,6 +86,13 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
                     and context.mention.type != "PERSON" and _context_actor(rels, first) is first):
                 context = first
         _cooperation(rels, text, in_sent, s, e, article, cfg)
+
+
+def _partners_cooperate(rels, subj, partners, article, s, e):
+    """A body acting with partner bodies (A会同B、C…) cooperates with each."""
+    for p in partners:
+        if subj.mention.type in ("AGENCY", "ORG") and p.mention.type in ("AGENCY", "ORG"):
+            rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
 
 
 def _context_actor(rels, actor):
@@ -104,19 +107,19 @@ def _context_actor(rels, actor):
     return _Stand(bodies[0], actor.mention)
 
 
-def _anaphors(text, s, e, top, cfg):
+def _anaphors(text, s, e, mentions, cfg):
     """Stand-ins for 该县, 该局 … in text[s:e] (rules/relations.toml [anaphora]):
     each acts for the nearest earlier mention of its type whose name ends
     with what follows 该."""
     out = []
     words = cfg.get("anaphora_words", {})
-    for m in _anaphor_re(cfg).finditer(text, s, e):
+    for m in _anaphor_re().finditer(text, s, e):
         end = m.end()
         tail = m.group(1) or words[m.group(2)]
         if text[end:end + 1] and text[end] in cfg["anaphora_not_followed_by"].get(tail, ""):
             continue
         want = cfg["anaphora"][tail]
-        for lm in reversed(top):
+        for lm in reversed(mentions):
             if lm.mention.start >= m.start() or lm.mention.type != want:
                 continue
             name = lm.mention.attrs.get("canonical") or lm.mention.text
@@ -126,15 +129,12 @@ def _anaphors(text, s, e, top, cfg):
     return out
 
 
-@lru_cache(maxsize=4)
-def _anaphor_re_of(tails: tuple, words: tuple):
-    alt = lambda ws: "|".join(map(re.escape, ws))   # noqa: E731
-    return re.compile(f"该({alt(tails)})" + (f"|({alt(words)})" if words else ""))
-
-
-def _anaphor_re(cfg):
-    return _anaphor_re_of(tuple(sorted(cfg["anaphora"], key=len, reverse=True)),
-                          tuple(sorted(cfg.get("anaphora_words", {}), key=len, reverse=True)))
+@lru_cache(maxsize=1)
+def _anaphor_re():
+    """该(县|局|…) or one of the anaphora words (县里, 全县 …)."""
+    cfg = _cfg()
+    words = cfg.get("anaphora_words", {})
+    return re.compile(f"该({alternation(cfg['anaphora'])})" + (f"|({alternation(words)})" if words else ""))
 
 
 class _Stand:
@@ -215,7 +215,7 @@ def _objects(text, in_sent, after, sent_end, cfg, next_trigger):
 
 def _subject(text, in_sent, s, t, cfg):
     before = [lm for lm in in_sent if lm.mention.end <= t and lm.mention.type in cfg["subject_types"]
-              and not any(text.startswith(w, lm.mention.end) for w in cfg["host_words"])]
+              and not text.startswith(tuple(cfg["host_words"]), lm.mention.end)]
     if not before:
         return None, []
     partner_words = sorted(cfg["partner_words"], key=len, reverse=True)
@@ -239,7 +239,7 @@ def _subject(text, in_sent, s, t, cfg):
     return _best(before, cfg, text), []
 
 
-def _best(cands, cfg, text=None):
+def _best(cands, cfg, text):
     """The subject among the candidates before a verb: in the nearest clause
     (by clause_ends) that has a body or place, the first one, or the last of
     a run written together or listed (河北省石家庄市井陉县推行… -> 井陉县;
@@ -249,8 +249,6 @@ def _best(cands, cfg, text=None):
     does not act. A PERSON only when no body or place is in the sentence."""
     nonperson = [lm for lm in cands if lm.mention.type != "PERSON"]
     pool = sorted(nonperson or cands, key=lambda lm: lm.mention.start)
-    if text is None or len(pool) == 1:
-        return max(pool, key=lambda lm: lm.mention.end)
     last = pool[-1]
     clause = [lm for lm in pool
               if not any(ch in cfg["clause_ends"] for ch in text[lm.mention.end:last.mention.start])]

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from ..mentions import Mention, doc_text, mentions_of
 from ..rules import load_toml
-from ..textscan import Automaton
+from ..textscan import Automaton, alternation
 from .bodies import BodyRules
 
 
@@ -29,8 +29,7 @@ class OrgFinder:
         self.cfg = cfg
         self.suffixes = Automaton({s: s for s in cfg["suffixes"]})
         t = cfg["teams"]
-        alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
-        self.team_tail = re.compile(f"(?:{alt(t['qualifiers'])}){{0,2}}(?:{alt(t['sports'])})?队")
+        self.team_tail = re.compile(f"(?:{alternation(t['qualifiers'])}){{0,2}}(?:{alternation(t['sports'])})?队")
         self.team_not_before = set(t["not_before"])
 
     def __call__(self, doc):

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from ..mentions import Mention, doc_text, mentions_of
 from ..rules import load_toml
-from ..textscan import PUNCT, is_cjk
+from ..textscan import PUNCT, alternation, is_cjk
 
 OPEN_Q, CLOSE_Q = "“\"「", "”\"」"
 
@@ -24,15 +24,11 @@ def make_programs(nlp, name):
     return ProgramFinder()
 
 
-def _alt(words):
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 class ProgramFinder:
     def __init__(self):
         cfg = load_toml("programs.toml")
         self.cfg = cfg
-        heads = _alt(cfg["heads"])
+        heads = alternation(cfg["heads"])
         bare_heads = [h for h in cfg["heads"] if h not in cfg["quoted_only_heads"]]
         gap, qmax = cfg["max_quote_gap"], cfg["max_quoted_name"]
         self.quoted_re = re.compile(
@@ -43,12 +39,12 @@ class ProgramFinder:
         self.head_in_quote = re.compile(rf"({heads})")
         nf = cfg.get("head_not_followed_by", "")
         nf_words = cfg.get("head_not_followed_by_words", [])
-        guard = (rf"(?![{re.escape(nf)}])" if nf else "") + (rf"(?!{_alt(nf_words)})" if nf_words else "")
+        guard = (rf"(?![{re.escape(nf)}])" if nf else "") + (rf"(?!{alternation(nf_words)})" if nf_words else "")
         self.head_nf_words = tuple(nf_words)
-        self.bare_head_re = re.compile(rf"({_alt(bare_heads)}){guard}")
+        self.bare_head_re = re.compile(rf"({alternation(bare_heads)}){guard}")
         self.title_re = re.compile(rf"《[^《》\n]{{1,{cfg['max_title']}}}》")
         self.doc_re = re.compile(
-            rf"(?:{_alt(cfg['doc_triggers'])})了?([\u4e00-\u9fff\w]{{2,{cfg['max_doc_name']}}}?(?:{_alt(cfg['doc_suffixes'])}))(?![\u4e00-\u9fff])")
+            rf"(?:{alternation(cfg['doc_triggers'])})了?([\u4e00-\u9fff\w]{{2,{cfg['max_doc_name']}}}?(?:{alternation(cfg['doc_suffixes'])}))(?![\u4e00-\u9fff])")
         self.left = sorted(cfg["left_boundaries"], key=len, reverse=True)
         self.doc_suffixes = sorted(cfg["doc_suffixes"], key=len, reverse=True)
         self.generic_doc_cores = set(cfg.get("generic_doc_cores", ()))
