@@ -6,12 +6,19 @@ from pathlib import Path
 
 
 def write_bytes(path: Path, data: bytes) -> None:
+    write_chunks(path, (data,))
+
+
+def write_chunks(path: Path, chunks) -> None:
+    """Write the concatenation of `chunks` (bytes) without joining them
+    first: an output assembled from a million record texts is not copied
+    once more in memory."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fh.writelines(chunks)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)

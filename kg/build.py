@@ -100,7 +100,7 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
     """
     from .cache import Cache, NoCache, pipeline_version
     from .engines import make_engine, process_document
-    from .graph import add_extraction
+    from .graph import add_extraction, footprint
     from .progress import Progress
 
     import networkx as nx
@@ -127,6 +127,10 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
             _fill(stats, plan, len(plan) - len(errors), len(plan), errors, 0.0, 0.0, 0.0, t_start)
             return len(errors)
 
+    settings = _settings(date, base_iri, version)
+    changed = _changed_sources(out, plan, digest, settings)
+    changed_sources = changed[2] if changed is not None and changed[2] is not None else ()
+    touched_nodes, touched_edges = set(), set()
     bar = Progress(len(plan), enabled=progress)
     g = nx.MultiDiGraph()
     errors, n_ok, n_cached, ready = [], 0, 0, 0.0
@@ -176,6 +180,10 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
                     store.put(key, payload)
             if ext is not None:
                 add_extraction(g, ext)
+                if f.name in changed_sources:
+                    nodes, edges = footprint(ext)
+                    touched_nodes |= nodes
+                    touched_edges |= edges
                 n_ok += 1
             else:
                 fail(f, payload)
@@ -199,17 +207,20 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
     from .export.graphml import write_graphml
     from .export.html import write_html
     from .export.json import write_json
+    from .export.reuse import write_plan
     from .export.turtle import write_turtle
 
     out.mkdir(parents=True, exist_ok=True)
     t_write = time.perf_counter()
     (out / MANIFEST).unlink(missing_ok=True)   # the outputs are about to change
-    _write_all(g, [(write_json, (g, out / "graph.json"), {}),
-                   (write_turtle, (g, out / "graph.ttl"), {"base": base_iri}),
-                   (write_html, (g, out / "graph.html"), {}),
-                   (write_graphml, (g, out / "graph.graphml"), {})])
+    reuse = _reuse(out, digest, changed, store, touched_nodes, touched_edges)
+    _write_all(g, [(write_json, (g, out / "graph.json"), {"reuse": reuse}),
+                   (write_turtle, (g, out / "graph.ttl"), {"base": base_iri, "reuse": reuse}),
+                   (write_html, (g, out / "graph.html"), {"reuse": reuse}),
+                   (write_graphml, (g, out / "graph.graphml"), {"reuse": reuse})])
     write_text(out / "errors.tsv", "file\treason\n" + "".join(f"{f}\t{r}\n" for f, r in errors))
     if digest is not None:
+        write_plan(out, digest, settings, changed[0])
         _write_manifest(out, digest, errors, g)
     write_seconds = time.perf_counter() - t_write
     extracted = n_ok + len(errors) - n_cached
@@ -221,13 +232,68 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
     return len(errors)
 
 
+def _changed_sources(out: Path, plan, digest, settings: str):
+    """(this build's {source name: cache key}, the last build's record
+    (kg.export.reuse.read_plan), the sources whose key differs from that
+    build's, or None when that build is unknown, ran other code or options,
+    or most of the corpus changed); None without a cache or with two inputs of one name (the
+    exporters then render every record and save none)."""
+    from .export.reuse import read_plan
+    if digest is None:
+        return None
+    keys = {f.name: key for f, key, _c, _hit in plan}
+    if len(keys) != len(plan):
+        return None
+    prev = read_plan(out)
+    if prev is None or prev.get("settings") != settings:   # other code or options: render all
+        return keys, None, None
+    old = prev["keys"]
+    changed = {s for s in keys.keys() | old.keys() if keys.get(s) != old.get(s)}
+    return keys, prev, (changed if len(changed) <= len(plan) // 2 else None)
+
+
+def _reuse(out: Path, digest, changed, store, nodes: set, edges: set):
+    """The kg.export.reuse.Reuse for this build's exporters, or None. The
+    footprints of the changed documents' new extractions were gathered
+    while folding; their old ones come from the cache, under the keys the
+    last build recorded (gone from the cache: nothing is copied)."""
+    from .export.reuse import REUSE_DIR, Reuse
+    from .graph import footprint
+    if changed is None:
+        return None
+    _keys, prev, sources = changed
+    if sources is None:
+        return Reuse(out / REUSE_DIR, None, digest)
+    for s in sorted(sources):
+        key = prev["keys"].get(s)
+        if key is None:
+            continue
+        text = store.get(key)
+        try:
+            ext = json.loads(text) if text is not None else None
+        except ValueError:
+            ext = None
+        if ext is None:
+            return Reuse(out / REUSE_DIR, None, digest)
+        if "__error__" not in ext:
+            n, e = footprint(ext)
+            nodes |= n
+            edges |= e
+    return Reuse(out / REUSE_DIR, prev["build"], digest, frozenset(nodes), frozenset(edges), frozenset(sources))
+
+
+def _settings(date, base_iri, version) -> str:
+    """The part of _digest that is not the inputs: options and all code."""
+    from .cache import package_fingerprint
+    return f"{version}\0{package_fingerprint()}\0{date or ''}\0{base_iri or ''}\n"
+
+
 def _digest(plan, date, base_iri, version) -> str:
     """What the outputs are a function of: every input (path and cache key,
     which covers its bytes, name, date and the extraction code and rules),
     the options, and all of the package's code (the exporters included)."""
     import hashlib
-    from .cache import package_fingerprint
-    h = hashlib.sha256(f"{version}\0{package_fingerprint()}\0{date or ''}\0{base_iri or ''}\n".encode())
+    h = hashlib.sha256(_settings(date, base_iri, version).encode())
     for f, key, _chars, _hit in plan:
         h.update(f"{f}\0{key}\n".encode())
     return h.hexdigest()

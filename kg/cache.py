@@ -22,7 +22,7 @@ from pathlib import Path
 from .paths import PACKAGE_DIR
 
 # Modules that do not change what one document's extraction is.
-_NOT_EXTRACTION = {"build.py", "cache.py", "cli.py", "engines.py", "progress.py", "store.py",
+_NOT_EXTRACTION = {"atomic.py", "build.py", "cache.py", "cli.py", "engines.py", "graph.py", "progress.py", "store.py",
                    "nereval.py", "ner.py"}
 
 

@@ -37,14 +37,28 @@ def _seen(evidence: list, ev: dict) -> bool:
     return False
 
 
-def add_extraction(g: nx.MultiDiGraph, ext: dict) -> None:
-    source = ext["source"]
-    ents = {e["id"]: e for e in ext["entities"]}
+def _node_ids(ext: dict, ents: dict) -> dict:
+    """{entity id in the extraction: node id in the graph}."""
     posts = {}
     for r in ext["relations"]:
         if r["type"] in ("leads", "member_of") and r["tail"] in ents:
             posts.setdefault(r["head"], set()).add(ents[r["tail"]]["key"])
-    ids = {eid: node_id(e, source, posts) for eid, e in ents.items()}
+    return {eid: node_id(e, ext["source"], posts) for eid, e in ents.items()}
+
+
+def footprint(ext: dict) -> tuple[set, set]:
+    """(node ids, edge keys (head, tail, relation)) that one extraction adds
+    to or changes in the graph: what an incremental export must render again
+    when this document appears, changes or goes (kg.export.reuse)."""
+    ents = {e["id"]: e for e in ext["entities"]}
+    ids = _node_ids(ext, ents)
+    return set(ids.values()), {(ids[r["head"]], ids[r["tail"]], r["type"]) for r in ext["relations"]}
+
+
+def add_extraction(g: nx.MultiDiGraph, ext: dict) -> None:
+    source = ext["source"]
+    ents = {e["id"]: e for e in ext["entities"]}
+    ids = _node_ids(ext, ents)
     arts = {a["id"]: a for a in ext["articles"]}
     for eid, e in ents.items():
         n = ids[eid]

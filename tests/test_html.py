@@ -140,6 +140,61 @@ def test_large_graphs_get_a_precomputed_layout_and_no_physics():
     assert page_data(g) == data  # seeded: the same graph gives the same page
 
 
+def _tree(n):
+    """A tree of bodies, three children each, plus as many isolated nodes."""
+    g = nx.MultiDiGraph()
+    for i in range(n):
+        g.add_node(f"n{i:04d}", type="AGENCY", name=f"局{i}", aliases={f"局{i}"}, mentions=[])
+        g.add_node(f"z{i:04d}", type="DOCUMENT", name=f"文{i}", aliases={f"文{i}"}, mentions=[])
+        if i:
+            g.add_edge(f"n{i:04d}", f"n{(i - 1) // 3:04d}", key="part_of", attrs={}, evidence=[_ev("x")])
+    return g
+
+
+def test_layout_puts_leaves_round_their_anchor_and_isolated_nodes_below():
+    from kg.export.layout import layout_parts, positions
+    g = _tree(400)
+    ids = {n: i for i, n in enumerate(sorted(g.nodes))}
+    pairs = sorted({(ids[h], ids[t]) for h, t in g.edges()})
+    core, leaves, isolated = layout_parts(sorted(g.nodes), pairs)
+    assert len(isolated) == 400 and all(sorted(g.nodes)[i].startswith("z") for i in isolated)
+    assert sum(map(len, leaves.values())) == 400 - 133 and len(core) == 133
+    pos = positions(g, ids, 90.0)
+    assert len(set(pos.values())) == len(pos)                  # no two nodes on one spot
+    linked_bottom = max(pos[ids[n]][1] for n in g if n.startswith("n"))
+    assert min(pos[ids[n]][1] for n in g if n.startswith("z")) > linked_bottom
+    for anchor, group in leaves.items():                       # leaves near their anchor
+        ax, ay = pos[anchor]
+        for leaf in group:
+            assert ((pos[leaf][0] - ax) ** 2 + (pos[leaf][1] - ay) ** 2) ** 0.5 < 400
+
+
+def test_a_rebuild_reuses_the_core_layout_when_only_leaves_changed(tmp_path):
+    import pickle
+    from kg.export.layout import positions
+    from kg.export.reuse import Reuse
+    g = _tree(400)
+    ids = {n: i for i, n in enumerate(sorted(g.nodes))}
+    first = positions(g, ids, 90.0, Reuse(tmp_path, None, "b1"))
+    assert first == positions(g, ids, 90.0)
+    # plant: shift the saved core layout; a rebuild with a new leaf and a new
+    # isolated node draws the core shifted, so it was copied
+    saved = pickle.loads((tmp_path / "layout.pickle").read_bytes())
+    (digest, core), = saved["records"].items()
+    saved["records"] = {digest: core + 1000.0}
+    (tmp_path / "layout.pickle").write_bytes(pickle.dumps(saved))
+    g.add_node("n9999", type="AGENCY", name="新局", aliases={"新局"}, mentions=[])
+    g.add_edge("n9999", "n0000", key="part_of", attrs={}, evidence=[_ev("y")])
+    g.add_node("z9999", type="DOCUMENT", name="新文", aliases={"新文"}, mentions=[])
+    ids = {n: i for i, n in enumerate(sorted(g.nodes))}
+    fresh = positions(g, ids, 90.0)
+    copied = positions(g, ids, 90.0, Reuse(tmp_path, "b1", "b2", frozenset({"n9999", "z9999"})))
+    root = ids["n0001"]   # a core node (it has children)
+    assert copied[root] != fresh[root]
+    # without the plant the copy is exact: a new core edge means a new layout
+    assert positions(g, ids, 90.0, Reuse(tmp_path / "other", None, "c1")) == fresh
+
+
 def test_evidence_is_capped_but_counted():
     g = small_graph()
     d = g.edges["agency:公安部", "doc:x", "introduced"]

@@ -9,7 +9,7 @@ with networkx.
 
 import json
 
-from ..atomic import write_text
+from ..atomic import write_chunks
 
 _NODE_KEYS = (("d0", "type"), ("d1", "label"), ("d2", "aliases"), ("d3", "code"))
 _EDGE_KEYS = (("d4", "relation"), ("d5", "title"), ("d6", "date"), ("d7", "evidence"))
@@ -56,22 +56,49 @@ def _data(out: list, keys, values) -> None:
         out.append(f'      <data key="{k}">{_text(v)}</data>\n' if v else f'      <data key="{k}" />\n')
 
 
-def graphml_text(g) -> str:
-    out = [_HEAD]
-    for n in sorted(g.nodes):
-        d = g.nodes[n]
-        out.append(f'    <node id="{_attr(n)}">\n')
-        _data(out, _NODE_KEYS, (d["type"], d["name"], "|".join(sorted(d["aliases"])), d.get("code", "") or ""))
-        out.append("    </node>\n")
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        out.append(f'    <edge source="{_attr(u)}" target="{_attr(v)}" id="{_attr(k)}">\n')
-        attrs = d["attrs"]
-        _data(out, _EDGE_KEYS, (k, attrs.get("title", "") or "", attrs.get("date", "") or "",
-                                json.dumps([ev["text"] for ev in d["evidence"]], ensure_ascii=False)))
-        out.append("    </edge>\n")
-    out.append(_TAIL)
+def _node(n, d) -> str:
+    out = [f'    <node id="{_attr(n)}">\n']
+    _data(out, _NODE_KEYS, (d["type"], d["name"], "|".join(sorted(d["aliases"])), d.get("code", "") or ""))
+    out.append("    </node>\n")
     return "".join(out)
 
 
-def write_graphml(g, path) -> None:
-    write_text(path, graphml_text(g))
+def _edge(u, v, k, d) -> str:
+    out = [f'    <edge source="{_attr(u)}" target="{_attr(v)}" id="{_attr(k)}">\n']
+    attrs = d["attrs"]
+    _data(out, _EDGE_KEYS, (k, attrs.get("title", "") or "", attrs.get("date", "") or "",
+                            json.dumps([ev["text"] for ev in d["evidence"]], ensure_ascii=False)))
+    out.append("    </edge>\n")
+    return "".join(out)
+
+
+def graphml_chunks(g, reuse=None) -> list:
+    """The file as UTF-8 pieces; `reuse` (kg.export.reuse) lets a rebuild
+    copy the records of the nodes and edges it did not touch from the last build."""
+    saved = reuse.load("graphml") if reuse is not None else None
+    old_nodes, old_edges = (saved["nodes"], saved["edges"]) if saved else (None, None)
+    nodes, edges, out = {}, {}, [_HEAD.encode()]
+    for n in sorted(g.nodes):
+        d = g.nodes[n]
+        rec = _node(n, d).encode() if reuse is None else \
+            reuse.node_record(old_nodes, n, lambda: _node(n, d).encode())
+        nodes[n] = rec
+        out.append(rec)
+    for u, v, k in sorted(g.edges(keys=True)):
+        e = (u, v, k)
+        rec = _edge(u, v, k, g.edges[e]).encode() if reuse is None else \
+            reuse.edge_record(old_edges, e, lambda: _edge(u, v, k, g.edges[e]).encode())
+        edges[e] = rec
+        out.append(rec)
+    out.append(_TAIL.encode())
+    if reuse is not None:
+        reuse.save("graphml", {"nodes": nodes, "edges": edges})
+    return out
+
+
+def graphml_text(g, reuse=None) -> str:
+    return b"".join(graphml_chunks(g, reuse)).decode("utf-8")
+
+
+def write_graphml(g, path, reuse=None) -> None:
+    write_chunks(path, graphml_chunks(g, reuse))

@@ -54,8 +54,9 @@ def _evidence(ev: dict) -> dict:
             "article_date": ev.get("article_date") or "", "source": ev.get("source") or ""}
 
 
-def page_data(g, st: dict | None = None) -> dict:
-    """Everything the page script needs, as plain JSON-able data."""
+def page_data(g, st: dict | None = None, reuse=None) -> dict:
+    """Everything the page script needs, as plain JSON-able data. `reuse`
+    (kg.export.reuse): a rebuild may copy the last build's core layout."""
     st = st or style()
     types, rels, page = st["types"], st["relations"], st["page"]
     large = g.number_of_nodes() > st["large"]["threshold"]
@@ -70,7 +71,7 @@ def page_data(g, st: dict | None = None) -> dict:
             node["code"] = d["code"]
         nodes.append(node)
     if large:
-        for i, (x, y) in positions(g, ids, st["large"]["edge_length"]).items():
+        for i, (x, y) in positions(g, ids, st["large"]["edge_length"], reuse).items():
             nodes[i]["x"], nodes[i]["y"] = x, y
     edges = []
     for i, (h, t, k, d) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))):
@@ -105,11 +106,11 @@ def _script_hashes(html: str) -> str:
                     for m in _SCRIPT_RE.findall(html))
 
 
-def render(g, title: str = "govkg") -> str:
+def render(g, title: str = "govkg", reuse=None) -> str:
     """The page as a string. `title` is escaped like everything else."""
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     tpl = env.from_string(resources.files("kg.export").joinpath("templates/graph.html").read_text("utf-8"))
-    data = page_data(g)
+    data = page_data(g, reuse=reuse)
     html = tpl.render(
         title=title, n_nodes=len(data["nodes"]), n_edges=len(data["edges"]), n_articles=data["articles"],
         vis_js=(VIS_DIR / "vis-network.min.js").read_text("utf-8").replace("</script", "<\\/script"),
@@ -118,5 +119,5 @@ def render(g, title: str = "govkg") -> str:
     return html.replace(CSP_PLACEHOLDER, _script_hashes(html), 1)
 
 
-def write_html(g, path, title: str = "govkg") -> None:
-    write_text(path, render(g, title))
+def write_html(g, path, title: str = "govkg", reuse=None) -> None:
+    write_text(path, render(g, title, reuse))

@@ -102,16 +102,90 @@ def force_layout(n: int, edges, iterations: int = 200, seed: int = 7, grid: int 
     return pos - pos.mean(axis=0)
 
 
-def positions(g, ids: dict, scale: float = 90.0) -> dict:
-    """{page node id: (x, y)} in vis-network pixels, mean edge length about `scale`."""
+def _hash_structure(nodes, pairs) -> str:
+    import hashlib
+    h = hashlib.sha256()
+    for n in nodes:
+        h.update(f"{n}\0".encode())
+    h.update(b"\1")
+    h.update(np.asarray(pairs, dtype=np.int64).tobytes())
+    return h.hexdigest()
+
+
+def _ring(center, count: int, start: float = 0.0) -> np.ndarray:
+    """`count` points around `center`, one spring length out and farther
+    for many (about 0.35 apart on the circle), evenly spaced."""
+    r = max(1.0, 0.35 * count / (2 * np.pi))
+    a = start + 2 * np.pi * np.arange(count) / max(count, 1)
+    return np.asarray(center) + r * np.stack([np.cos(a), np.sin(a)], axis=1)
+
+
+def layout_parts(keys: list, pairs: list):
+    """(core, leaves {anchor: [leaf]}, isolated) of nodes 0..n-1 (keys in sorted order).
+
+    A leaf has exactly one neighbour, which is not a leaf itself; the force
+    layout runs on the core only, leaves go round their anchor and isolated
+    nodes into a grid beside the drawing. On a news corpus most nodes are
+    isolated or leaves (documents introduced once, people with one post),
+    so the force phase is a fraction of the graph, and an edit that adds
+    leaves leaves the core, and its cached layout, as it was."""
+    n = len(keys)
+    nbrs = [set() for _ in range(n)]
+    for a, b in pairs:
+        if a != b:
+            nbrs[a].add(b)
+            nbrs[b].add(a)
+    deg = [len(x) for x in nbrs]
+    leaves, core, isolated = {}, [], []
+    for i in range(n):
+        if deg[i] == 0:
+            isolated.append(i)
+        elif deg[i] == 1 and deg[next(iter(nbrs[i]))] > 1:
+            leaves.setdefault(next(iter(nbrs[i])), []).append(i)
+        else:
+            core.append(i)
+    return core, leaves, isolated
+
+
+def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
+    """{page node id: (x, y)} in vis-network pixels, mean edge length about `scale`.
+
+    The force layout (force_layout) places the core (layout_parts); its
+    result is kept by `reuse` (kg.export.reuse) under a hash of the core's
+    nodes and edges, so a rebuild whose edit did not change the core skips it."""
     n = len(ids)
-    pairs = [(ids[h], ids[t]) for h, t in g.edges() if h != t]
-    pos = force_layout(n, pairs)
+    keys = sorted(ids, key=ids.get)
+    pairs = sorted({(ids[h], ids[t]) for h, t in g.edges() if h != t})
+    core, leaves, isolated = layout_parts(keys, pairs)
+    at = {c: i for i, c in enumerate(core)}
+    core_pairs = sorted({(at[a], at[b]) for a, b in pairs if a in at and b in at})
+    digest = _hash_structure([keys[c] for c in core], core_pairs)
+    saved = reuse.load("layout") if reuse is not None else None
+    core_pos = saved.get(digest) if isinstance(saved, dict) else None
+    if core_pos is None or len(core_pos) != len(core):
+        core_pos = force_layout(len(core), core_pairs)
+    if reuse is not None:
+        reuse.save("layout", {digest: core_pos})
+    pos = np.zeros((n, 2))
+    pos[core] = core_pos
+    centre = core_pos.mean(axis=0) if len(core) else np.zeros(2)
+    for anchor, group in leaves.items():
+        away = pos[anchor] - centre      # the ring starts facing away from the middle
+        pos[group] = _ring(pos[anchor], len(group), float(np.arctan2(away[1], away[0])))
     if pairs:
         p = np.asarray(pairs)
         mean = float(np.sqrt(((pos[p[:, 0]] - pos[p[:, 1]]) ** 2).sum(axis=1)).mean()) or 1.0
     else:
         mean = 1.0
-    pos = pos * (scale / mean)
-    inv = {i: n_ for n_, i in ids.items()}
-    return {i: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for i in range(n) if i in inv}
+    pos *= scale / mean
+    if isolated:   # a grid under the drawing, one spring length apart
+        alone = set(isolated)
+        linked = [i for i in range(n) if i not in alone]
+        top = (pos[linked, 1].max() if linked else 0.0) + 2 * scale
+        left = pos[linked, 0].min() if linked else 0.0
+        width = max(pos[linked, 0].max() - left if linked else 0.0, scale * np.sqrt(len(isolated)))
+        per_row = max(1, int(width // scale) + 1)
+        k = np.arange(len(isolated))
+        pos[isolated, 0] = left + (k % per_row) * scale
+        pos[isolated, 1] = top + (k // per_row) * scale
+    return {i: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for i in range(n)}

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from datetime import date
 
-from ..atomic import write_bytes
+from ..atomic import write_chunks
 from ..vocab import DEFAULT_BASE, KINDS, PREFIXES, TYPE_KINDS
 
 
@@ -165,6 +165,7 @@ class Doc:
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = check_base(base)
         self.open, self.closed, self.n_closed = {}, {}, 0
+        self.owner = {}   # subject -> the source file it describes (articles, evidence, sources)
 
     def add(self, s, p, o):
         preds = self.open.get(s)
@@ -185,8 +186,8 @@ class Doc:
     def __len__(self):
         return self.n_closed + sum(len(v) for preds in self.open.values() for v in preds.values())
 
-    def text(self) -> str:
-        prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, **{k: f"{self.base}{k}/" for k in KINDS}}
+    def blocks(self) -> dict:
+        """{subject: its predicate-object lines}."""
         blocks = dict(self.closed)
         for s, preds in self.open.items():
             if s in blocks:
@@ -195,28 +196,44 @@ class Doc:
             lines = [f"    a {', '.join(sorted(a))}"] if a else []
             lines += [f"    {p} {', '.join(sorted(preds[p]))}" for p in sorted(preds) if p != A]
             blocks[s] = " ;\n".join(lines)
-        head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
-        return head + "".join([f"\n{s}\n{blocks[s]} .\n" for s in sorted(blocks)])
+        return blocks
+
+    def head(self) -> str:
+        prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, **{k: f"{self.base}{k}/" for k in KINDS}}
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
+
+    def text(self) -> str:
+        blocks = self.blocks()
+        return self.head() + "".join([f"\n{s}\n{blocks[s]} .\n" for s in sorted(blocks)])
 
 
 def graph_doc(g, base: str = DEFAULT_BASE) -> Doc:
     """The RDF of a govkg MultiDiGraph (see the module docstring)."""
+    return _full_doc(g, base)[0]
+
+
+def _full_doc(g, base):
     doc, m = Doc(base), Minter()
     tok = {n: m.node(n, d) for n, d in g.nodes(data=True)}
     articles = set()
     for a in g.graph.get("articles", []):
         articles.add(_article(doc, m, a))
-    by_code = {d["code"]: n for n, d in g.nodes(data=True) if d["type"] == "PLACE" and d.get("code")}
+    by_code = _by_code(g)
     for n, d in g.nodes(data=True):
         _node(doc, m, tok[n], d, tok, by_code)
     evidence = {}
     for h, o, key, d in g.edges(keys=True, data=True):
         _edge(doc, m, g, h, o, key, d, tok, evidence, articles)
-    return doc
+    return doc, tok
+
+
+def _by_code(g) -> dict:
+    return {d["code"]: n for n, d in g.nodes(data=True) if d["type"] == "PLACE" and d.get("code")}
 
 
 def _article(doc, m, a):
     s = m.article(a["source"], a["id"])
+    doc.owner[s] = a["source"]
     doc.add(s, A, SDO.NewsArticle)
     doc.add(s, DCTERMS.source, _source(doc, m, a["source"]))
     doc.add(s, DCTERMS.identifier, plain(a["id"]))
@@ -227,22 +244,36 @@ def _article(doc, m, a):
     if a.get("place"):
         doc.add(s, KG.dateline, zh(a["place"]))
     for c in a.get("creators") or ():
-        agent = f"agent:{_h(c)}"
-        doc.add(agent, A, DCTERMS.Agent)
-        doc.add(agent, SKOS.prefLabel, zh(c))
-        doc.add(s, DCTERMS.creator, agent)
+        doc.add(s, DCTERMS.creator, _agent(doc, c))
     return s
+
+
+def _agent(doc, c) -> str:
+    agent = f"agent:{_h(c)}"
+    doc.add(agent, A, DCTERMS.Agent)
+    doc.add(agent, SKOS.prefLabel, zh(c))
+    return agent
+
+
+def _role(doc, title) -> str:
+    role = f"role:{_h(title)}"
+    doc.add(role, A, ORG.Role)
+    doc.add(role, SKOS.prefLabel, zh(title))
+    return role
 
 
 def _source(doc, m, source):
     s = m.source(source)
     if s not in doc.open:
+        doc.owner[s] = source
         doc.add(s, A, SDO.DigitalDocument)
         doc.add(s, DCTERMS.identifier, plain(source))
     return s
 
 
-def _node(doc, m, s, d, tok, by_code):
+def _node(doc, m, s, d, tok, by_code, sources=None):
+    """`sources`: only the articles of these source files get their
+    schema:mentions (an incremental render: the others are as they were)."""
     for c in TYPE_CLASSES[d["type"]]:
         doc.add(s, A, c)
     doc.add(s, SKOS.prefLabel, zh(d["name"]))
@@ -260,17 +291,18 @@ def _node(doc, m, s, d, tok, by_code):
         if d.get("parent") in by_code:  # gazetteer containment, even when no sentence says it
             doc.add(s, SDO.containedInPlace, tok[by_code[d["parent"]]])
     # an entity is named many times per article: one triple per article
-    for source, article in {(mn.get("source"), mn.get("article")) for mn in d.get("mentions") or ()}:
+    mentions = d.get("mentions") or ()
+    if sources is not None:
+        mentions = [mn for mn in mentions if mn.get("source") in sources]
+    for source, article in {(mn.get("source"), mn.get("article")) for mn in mentions}:
         if source and article is not None:
             doc.add(m.article(source, article), SDO.mentions, s)
 
 
-def _edge(doc, m, g, h, o, key, d, tok, evidence, articles):
-    s, obj = tok[h], tok[o]
-    pred = RELATIONS.get(key) or f"kg:{_camel(key)}"
-    if key == "located_in" and g.nodes[h]["type"] != "PLACE":
-        pred = SDO.location
-    doc.add(s, pred, obj)
+def _edge(doc, m, g, h, o, key, d, tok, evidence, articles, sources=None):
+    """`sources`: only evidence from these source files gets its nodes made
+    (an incremental render: the others are as they were)."""
+    s, obj, pred = _triple(doc, g, h, o, key, tok)
     attrs = d.get("attrs") or {}
     lines = [f"    rdf:subject {s} ;\n    rdf:predicate {pred} ;\n    rdf:object {obj}"]
     n = 4
@@ -282,21 +314,33 @@ def _edge(doc, m, g, h, o, key, d, tok, evidence, articles):
         lines.append(f"    org:member {s} ;\n    org:organization {obj}")
         n += 3
         if attrs.get("title"):
-            role = f"role:{_h(attrs['title'])}"
-            doc.add(role, A, ORG.Role)
-            doc.add(role, SKOS.prefLabel, zh(attrs["title"]))
-            lines.append(f"    org:role {role}")
+            lines.append(f"    org:role {_role(doc, attrs['title'])}")
             n += 1
     else:
         types = "    a rdf:Statement"
     if attrs.get("date"):
         lines.append(f"    dcterms:date {date_lit(attrs['date'])}")
         n += 1
-    evs = sorted({_evidence(doc, m, ev, evidence, articles) for ev in d.get("evidence") or ()})
+    evs = sorted({_evidence(doc, m, ev, evidence, articles) if sources is None or ev["source"] in sources
+                  else m.evidence(ev) for ev in d.get("evidence") or ()})
     if evs:
         lines.append(f"    prov:wasDerivedFrom {', '.join(evs)}")
         n += len(evs)
-    doc.put(f"fact:{_h(f'{h}|{key}|{o}')}", f"{types} ;\n" + " ;\n".join(lines), n)
+    doc.put(_fact(h, key, o), f"{types} ;\n" + " ;\n".join(lines), n)
+
+
+def _triple(doc, g, h, o, key, tok):
+    """The plain triple of an edge, on its head's subject."""
+    s, obj = tok[h], tok[o]
+    pred = RELATIONS.get(key) or f"kg:{_camel(key)}"
+    if key == "located_in" and g.nodes[h]["type"] != "PLACE":
+        pred = SDO.location
+    doc.add(s, pred, obj)
+    return s, obj, pred
+
+
+def _fact(h, key, o) -> str:
+    return f"fact:{_h(f'{h}|{key}|{o}')}"
 
 
 def _evidence(doc, m, ev, seen, articles):
@@ -307,9 +351,11 @@ def _evidence(doc, m, ev, seen, articles):
         return e
     seen[e] = True
     quote, pos = e + "-text", e + "-pos"
+    doc.owner[e] = doc.owner[quote] = ev["source"]
     doc.put(quote, f"    a oa:TextQuoteSelector ;\n    oa:exact {zh(ev.get('text', ''))}", 2)
     selectors = quote
     if ev.get("raw_start") is not None:
+        doc.owner[pos] = ev["source"]
         doc.put(pos, f"    a oa:TextPositionSelector ;\n    oa:end {nonneg(ev['raw_end'])} ;\n"
                      f"    oa:start {nonneg(ev['raw_start'])}", 3)
         selectors = f"{pos}, {quote}"
@@ -348,5 +394,99 @@ def turtle(g, base: str = DEFAULT_BASE) -> str:
         return graph_doc(g, base).text()
 
 
-def write_turtle(g, path, base: str | None = None) -> None:
-    write_bytes(path, turtle(g, base or DEFAULT_BASE).encode("utf-8"))
+_SHARED = ("role:", "agent:")   # subjects any fact or article may add to: recounted every time
+
+
+def _block(s: str, body: str) -> bytes:
+    return f"\n{s}\n{body} .\n".encode()
+
+
+def turtle_chunks(g, base: str = DEFAULT_BASE, reuse=None) -> list:
+    """graph.ttl as UTF-8 pieces, turtle(g, base) byte for byte.
+
+    With `reuse` (kg.export.reuse), a rebuild copies the subject blocks of the
+    last build and renders again only the subjects its changed documents
+    touch: their nodes' blocks (with the triple of every fact a node heads), their facts
+    and evidence, their articles and source nodes, places whose containing
+    place appeared or went, and the roles and agents (recounted)."""
+    with _gc_paused():
+        saved = reuse.load("turtle") if reuse is not None else None
+        patched = _patch(g, base, reuse, saved) if saved is not None else None
+        if patched is None:
+            doc, tok = _full_doc(g, base)
+            blocks = {s: _block(s, b) for s, b in doc.blocks().items()}
+            owned = {}
+            for subj, src in doc.owner.items():
+                owned.setdefault(src, []).append(subj)
+            head, shared = doc.head(), [s for s in blocks if s.startswith(_SHARED)]
+        else:
+            head, blocks, owned, tok, shared = patched
+        if reuse is not None:
+            reuse.save("turtle", {"blocks": blocks, "owned": owned, "by_code": _by_code(g),
+                                  "tok": tok, "shared": shared})
+        return [head.encode(), *(blocks[s] for s in sorted(blocks))]
+
+
+def _patch(g, base, reuse, saved):
+    """(head, {subject: block}, {source: [subjects]}, {node: subject}, the
+    role and agent subjects) from the saved blocks, or None when a node's
+    subject changed (render everything)."""
+    m = Minter()
+    old_tok, blocks, owned = saved["tok"], saved["blocks"], saved["owned"]
+    tok = {n: old_tok.get(n) if n not in reuse.nodes else m.node(n, d) for n, d in g.nodes(data=True)}
+    if any(v is None or v != old_tok.get(n, v) for n, v in tok.items() if n in reuse.nodes or v is None):
+        return None
+    by_code, old_by_code = _by_code(g), saved["by_code"]
+    codes = {c for c in by_code.keys() | old_by_code.keys() if by_code.get(c) != old_by_code.get(c)}
+    dirty = {n for n in reuse.nodes if n in tok}
+    if codes:   # places whose schema:containedInPlace appears or goes
+        dirty |= {n for n, d in g.nodes(data=True) if d.get("parent") in codes}
+    facts = {e for e in reuse.edges if g.has_edge(*e)}
+    heads = {e for n in dirty for e in g.out_edges(n, keys=True)} - facts
+    sources = reuse.sources
+    all_articles = g.graph.get("articles", [])
+
+    doc = Doc(base)
+    articles = {m.article(a["source"], a["id"]) for a in all_articles}
+    for a in all_articles:
+        if a["source"] in sources:
+            _article(doc, m, a)
+    for n in dirty:
+        _node(doc, m, tok[n], g.nodes[n], tok, by_code, sources)
+    evidence = {}
+    for h, o, key in sorted(facts):
+        _edge(doc, m, g, h, o, key, g.edges[h, o, key], tok, evidence, articles, sources)
+    for h, o, key in heads:   # a dirty node's block holds the triples of all the facts it heads
+        _triple(doc, g, h, o, key, tok)
+    shared = Doc(base)
+    for _u, _v, key, d in g.edges(keys=True, data=True):
+        if key in ("leads", "member_of") and (d.get("attrs") or {}).get("title"):
+            _role(shared, d["attrs"]["title"])
+    for a in all_articles:
+        for c in a.get("creators") or ():
+            _agent(shared, c)
+
+    for src in sources:
+        for subj in owned.pop(src, ()):
+            blocks.pop(subj, None)
+    for n in reuse.nodes:
+        blocks.pop(old_tok.get(n), None)
+    for h, o, key in reuse.edges:
+        blocks.pop(_fact(h, key, o), None)
+    for subj in saved["shared"]:
+        blocks.pop(subj, None)
+    fresh = {tok[n] for n in dirty} | {_fact(h, key, o) for h, o, key in facts}
+    for subj, body in doc.blocks().items():
+        src = doc.owner.get(subj)
+        if subj in fresh or src in sources:
+            blocks[subj] = _block(subj, body)
+            if src in sources:
+                owned.setdefault(src, []).append(subj)
+    shared = shared.blocks()
+    for subj, body in shared.items():
+        blocks[subj] = _block(subj, body)
+    return doc.head(), blocks, owned, tok, list(shared)
+
+
+def write_turtle(g, path, base: str | None = None, reuse=None) -> None:
+    write_chunks(path, turtle_chunks(g, base or DEFAULT_BASE, reuse))
