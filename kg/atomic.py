@@ -5,14 +5,15 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    write_chunks(path, (data,))
+def write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
+    write_chunks(path, (data,), durable)
 
 
-def write_chunks(path: Path, chunks) -> None:
+def write_chunks(path: Path, chunks, durable: bool = True) -> None:
     """Write the concatenation of `chunks` (bytes) without joining them
     first: an output assembled from a million record texts is not copied
-    once more in memory."""
+    once more in memory. `durable`: fsync before the rename (outputs; a
+    build's private state, which it can rebuild, skips it)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -20,7 +21,8 @@ def write_chunks(path: Path, chunks) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.writelines(chunks)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

@@ -22,7 +22,8 @@ from pathlib import Path
 from .paths import PACKAGE_DIR
 
 # Modules that do not change what one document's extraction is.
-_NOT_EXTRACTION = {"atomic.py", "build.py", "cache.py", "cli.py", "engines.py", "graph.py", "progress.py", "store.py",
+_NOT_EXTRACTION = {"atomic.py", "build.py", "cache.py", "cli.py", "engines.py", "foldstate.py", "graph.py",
+                   "progress.py", "saved.py", "store.py",
                    "nereval.py", "ner.py"}
 
 

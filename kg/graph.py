@@ -48,14 +48,23 @@ def _node_ids(ext: dict, ents: dict) -> dict:
 
 def footprint(ext: dict) -> tuple[set, set]:
     """(node ids, edge keys (head, tail, relation)) that one extraction adds
-    to or changes in the graph: what an incremental export must render again
-    when this document appears, changes or goes (kg.export.reuse)."""
+    to or changes in the graph: what an incremental build must fold and
+    render again when this document appears, changes or goes."""
     ents = {e["id"]: e for e in ext["entities"]}
     ids = _node_ids(ext, ents)
     return set(ids.values()), {(ids[r["head"]], ids[r["tail"]], r["type"]) for r in ext["relations"]}
 
 
-def add_extraction(g: nx.MultiDiGraph, ext: dict) -> None:
+PLACE_KEYS = ("code", "parent", "level")
+
+
+def add_extraction(g: nx.MultiDiGraph, ext: dict) -> tuple[set, set]:
+    """Fold one document into the graph; returns its footprint.
+
+    Besides the merged attributes, every node and edge keeps what each
+    source file gave it (`sources`), so that a rebuild can take one file's
+    part out again and settle the attributes that depend on the order of
+    the files (remove_source, settle)."""
     source = ext["source"]
     ents = {e["id"]: e for e in ext["entities"]}
     ids = _node_ids(ext, ents)
@@ -63,14 +72,20 @@ def add_extraction(g: nx.MultiDiGraph, ext: dict) -> None:
     for eid, e in ents.items():
         n = ids[eid]
         if n not in g:
-            g.add_node(n, type=e["type"], name=e["name"], aliases=set(), mentions=[])
+            g.add_node(n, type=e["type"], name=e["name"], aliases=set(), mentions=[], sources={})
         data = g.nodes[n]
         data["aliases"].update(e["aliases"])
         data["aliases"].add(e["name"])
-        for k in ("code", "parent", "level"):
+        own = data["sources"].get(source)
+        if own is None:
+            own = data["sources"][source] = {"type": e["type"], "name": e["name"], "aliases": set()}
+        own["aliases"].update(e["aliases"])
+        own["aliases"].add(e["name"])
+        for k in PLACE_KEYS:
             if e.get(k):
-                data[k] = e[k]
+                data[k] = own[k] = e[k]
         data["mentions"].extend({"source": source, **m} for m in e["mentions"])
+    edges = set()
     for r in ext["relations"]:
         h, t = ids[r["head"]], ids[r["tail"]]
         ev = dict(r["evidence"], source=source)
@@ -84,8 +99,71 @@ def add_extraction(g: nx.MultiDiGraph, ext: dict) -> None:
             for a, v in r["attrs"].items():
                 edata["attrs"].setdefault(a, v)
         else:
-            g.add_edge(h, t, key=key, relation=key, attrs=dict(r["attrs"]), evidence=[ev])
+            g.add_edge(h, t, key=key, relation=key, attrs=dict(r["attrs"]), evidence=[ev], sources={})
+            edata = g.edges[h, t, key]
+        own = edata["sources"].setdefault(source, {})
+        for a, v in r["attrs"].items():
+            own.setdefault(a, v)
+        edges.add((h, t, key))
     g.graph.setdefault("articles", []).extend({"source": source, **a} for a in ext["articles"])
+    return set(ids.values()), edges
+
+
+def remove_source(g: nx.MultiDiGraph, source: str, nodes, edges) -> None:
+    """Take out what file `source` gave the nodes and edges of its footprint;
+    those left with no source go. Its articles are taken out by the caller
+    (remove_articles: once for all the files that go). settle() must follow."""
+    for e in edges:
+        if g.has_edge(*e):
+            d = g.edges[e]
+            d["sources"].pop(source, None)
+            if not d["sources"]:
+                g.remove_edge(*e)
+            else:
+                d["evidence"] = [ev for ev in d["evidence"] if ev["source"] != source]
+    for n in nodes:
+        if n in g:
+            d = g.nodes[n]
+            d["sources"].pop(source, None)
+            if not d["sources"]:
+                g.remove_node(n)
+            else:
+                d["mentions"] = [m for m in d["mentions"] if m["source"] != source]
+
+
+def remove_articles(g: nx.MultiDiGraph, sources) -> None:
+    g.graph["articles"] = [a for a in g.graph.get("articles", []) if a["source"] not in sources]
+
+
+def settle(g: nx.MultiDiGraph, nodes, edges) -> None:
+    """Make the order-dependent attributes of these nodes and edges what a
+    fold of the files in build order (by name) gives: the first file's type
+    and name, the last file's code, parent and level, each attribute of an
+    edge from the first file that has it, the evidence in file order."""
+    for n in nodes:
+        if n not in g:
+            continue
+        d = g.nodes[n]
+        own = [d["sources"][s] for s in sorted(d["sources"])]
+        d["type"], d["name"] = own[0]["type"], own[0]["name"]
+        d["aliases"] = set().union(*(o["aliases"] for o in own))
+        for k in PLACE_KEYS:
+            given = [o[k] for o in own if o.get(k)]
+            if given:
+                d[k] = given[-1]
+            else:
+                d.pop(k, None)
+    for e in edges:
+        if not g.has_edge(*e):
+            continue
+        d = g.edges[e]
+        order = {s: i for i, s in enumerate(sorted(d["sources"]))}
+        attrs = {}
+        for s in sorted(d["sources"]):
+            for a, v in d["sources"][s].items():
+                attrs.setdefault(a, v)
+        d["attrs"] = attrs
+        d["evidence"].sort(key=lambda ev: order[ev["source"]])
 
 
 def build_graph(extractions) -> nx.MultiDiGraph:

@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, SEED
 
 OUTPUTS = ("graph.json", "graph.ttl", "graph.html", "graph.graphml", "errors.tsv")
@@ -237,6 +236,7 @@ def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_t
     records of untouched nodes are copied from the last build (a marker
     planted in one of them shows up in graph.json)."""
     import pickle
+
     from kg.build import build
     src, _ = reference
     work = tmp_path / "src"
@@ -259,11 +259,11 @@ def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_t
     last = pages[-1].name
     entity = next(e for e in graph["entities"]
                   if e["mentions"] and {m["source"] for m in e["mentions"]} == {last} and "@" not in e["key"])
-    saved_path = out / ".reuse" / "json.pickle"
+    saved_path = out / ".reuse" / "json.base.pickle"
     saved = pickle.loads(saved_path.read_bytes())
-    record = saved["records"]["entities"][entity["key"]]
+    record = saved["tables"]["entities"][entity["key"]]
     name = json.dumps(entity["name"], ensure_ascii=False).encode()
-    saved["records"]["entities"][entity["key"]] = record.replace(b'"name": ' + name, b'"name": "PLANTED"')
+    saved["tables"]["entities"][entity["key"]] = record.replace(b'"name": ' + name, b'"name": "PLANTED"')
     saved_path.write_bytes(pickle.dumps(saved))
     edited = pages[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\n生态环境部印发《关于加强固体废物管理的意见》。\n",

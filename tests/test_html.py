@@ -171,6 +171,7 @@ def test_layout_puts_leaves_round_their_anchor_and_isolated_nodes_below():
 
 def test_a_rebuild_reuses_the_core_layout_when_only_leaves_changed(tmp_path):
     import pickle
+
     from kg.export.layout import positions
     from kg.export.reuse import Reuse
     g = _tree(400)
@@ -179,10 +180,10 @@ def test_a_rebuild_reuses_the_core_layout_when_only_leaves_changed(tmp_path):
     assert first == positions(g, ids, 90.0)
     # plant: shift the saved core layout; a rebuild with a new leaf and a new
     # isolated node draws the core shifted, so it was copied
-    saved = pickle.loads((tmp_path / "layout.pickle").read_bytes())
-    (digest, core), = saved["records"].items()
-    saved["records"] = {digest: core + 1000.0}
-    (tmp_path / "layout.pickle").write_bytes(pickle.dumps(saved))
+    saved = pickle.loads((tmp_path / "layout.base.pickle").read_bytes())
+    (digest, core), = saved["tables"]["core"].items()
+    saved["tables"]["core"] = {digest: core + 1000.0}
+    (tmp_path / "layout.base.pickle").write_bytes(pickle.dumps(saved))
     g.add_node("n9999", type="AGENCY", name="新局", aliases={"新局"}, mentions=[])
     g.add_edge("n9999", "n0000", key="part_of", attrs={}, evidence=[_ev("y")])
     g.add_node("z9999", type="DOCUMENT", name="新文", aliases={"新文"}, mentions=[])

@@ -53,14 +53,21 @@ class PlaceFinder:
         self.level_breakers = tuple(cfg.get("level_char_word_breakers", ()))
         self.gap = int(cfg.get("ancestor_gap", 0))
         self.context = int(cfg.get("context_mentions", 12))
-        weak_shorts = set(cfg.get("weak_shorts", ()))
-        table = {}
-        for surface, places in self.gaz.surfaces():
-            table[surface] = tuple((p, self._strength(surface, p, weak_shorts)) for p in places)
+        self.weak_shorts = set(cfg.get("weak_shorts", ()))
+        table = dict(self.gaz.surfaces())   # graded when first met (_graded): most never are
         for word in cfg.get("ordinary_words", ()):
             table[word] = BLOCK
         self.auto = Automaton(table)
+        self._grades = {}
         self._chain = {}
+
+    def _graded(self, surface: str, places) -> tuple:
+        """((place, strength), ...) of a surface."""
+        got = self._grades.get(surface)
+        if got is None:
+            got = self._grades[surface] = tuple((p, self._strength(surface, p, self.weak_shorts))
+                                                for p in places)
+        return got
 
     def _strength(self, surface, place, weak_shorts):
         if place.level == "township":
@@ -87,7 +94,7 @@ class PlaceFinder:
             if value is not BLOCK and text.startswith(self.level_words, e - 1) \
                     and not text.startswith(self.level_breakers, e):
                 continue  # 广州市场: the 市 belongs to 市场 (but 黄岛区|分别)
-            hits.append((s, e, value))
+            hits.append((s, e, value if value is BLOCK else self._graded(text[s:e], value)))
         blocks = [(s, e, None) for s, e, v in hits if v is BLOCK]
         accepted = {}  # (s, e) -> [places]
         for s, e, value in hits:

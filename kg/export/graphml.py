@@ -76,22 +76,25 @@ def graphml_chunks(g, reuse=None) -> list:
     """The file as UTF-8 pieces; `reuse` (kg.export.reuse) lets a rebuild
     copy the records of the nodes and edges it did not touch from the last build."""
     saved = reuse.load("graphml") if reuse is not None else None
-    old_nodes, old_edges = (saved["nodes"], saved["edges"]) if saved else (None, None)
+    old_nodes, old_edges = (saved["nodes"], saved["edges"]) if saved else ({}, {})
     nodes, edges, out = {}, {}, [_HEAD.encode()]
     for n in sorted(g.nodes):
-        d = g.nodes[n]
-        rec = _node(n, d).encode() if reuse is None else \
-            reuse.node_record(old_nodes, n, lambda: _node(n, d).encode())
-        nodes[n] = rec
+        rec = old_nodes.get(n) if saved and n not in reuse.nodes else None
+        if rec is None:
+            rec = nodes[n] = _node(n, g.nodes[n]).encode()
         out.append(rec)
     for u, v, k in sorted(g.edges(keys=True)):
         e = (u, v, k)
-        rec = _edge(u, v, k, g.edges[e]).encode() if reuse is None else \
-            reuse.edge_record(old_edges, e, lambda: _edge(u, v, k, g.edges[e]).encode())
-        edges[e] = rec
+        rec = old_edges.get(e) if saved and e not in reuse.edges else None
+        if rec is None:
+            rec = edges[e] = _edge(u, v, k, g.edges[e]).encode()
         out.append(rec)
     out.append(_TAIL.encode())
-    if reuse is not None:
+    if saved:
+        reuse.save_changes("graphml", {"nodes": nodes, "edges": edges},
+                           {"nodes": {n for n in reuse.nodes if n not in g},
+                            "edges": {e for e in reuse.edges if not g.has_edge(*e)}})
+    elif reuse is not None:
         reuse.save("graphml", {"nodes": nodes, "edges": edges})
     return out
 

@@ -85,51 +85,68 @@ def _grouped(items, order) -> dict:
     return groups
 
 
-def _encode_groups(items, order, saved: dict | None, touched) -> dict:
-    """{source: the items of that source, sorted by `order`, as JSON joined
-    by ", "} in source order; groups of sources not `touched` are copied
-    from `saved` (the record's groups in the last build) when it has them."""
-    if not saved:
-        return {src: _dump(group)[1:-1].encode() for src, group in _grouped(items, order).items()}
+def _encode_groups(key, items, order, old: dict, touched, new: dict) -> tuple:
+    """The sources of `items` in order. Each source's items (sorted by
+    `order`, as JSON joined by ", ") go to new[(key, source)], unless the
+    source is not `touched` and old[(key, source)] has them already."""
     srcs = sorted({x["source"] for x in items})
-    redo = {src for src in srcs if src in touched or src not in saved}
-    fresh = _grouped([x for x in items if x["source"] in redo], order)
-    return {src: _dump(fresh[src])[1:-1].encode() if src in redo else saved[src] for src in srcs}
+    redo = {src for src in srcs if src in touched or (key, src) not in old}
+    for src, group in _grouped([x for x in items if x["source"] in redo], order).items():
+        new[key, src] = _dump(group)[1:-1].encode()
+    return tuple(srcs)
 
 
-def _parts(before: bytes, groups: dict, rest: bytes):
+def _group(key, src, new: dict, old: dict) -> bytes:
+    got = new.get((key, src))
+    return got if got is not None else old[key, src]
+
+
+def _parts(key, before: bytes, srcs: tuple, rest: bytes, new: dict, old: dict):
     """A record's saved form: its bytes when its items come from one source
-    (most records: cheap to store, cheap to make again), else the three
-    parts, so that a rebuild encodes again only the changed sources' items."""
-    if len(groups) <= 1:
-        return before + b"".join(groups.values()) + rest
-    return before, groups, rest
+    (most records: cheap to store, cheap to make again), else (before,
+    sources, rest) with the sources' parts in the groups table, so that a
+    rebuild encodes again, and saves, only the changed sources' part of a
+    record like 国务院's, with its 10^4 mentions."""
+    if len(srcs) <= 1:   # the group lives on in the record only
+        return before + b"".join(new.pop((key, src), None) or old[key, src] for src in srcs) + rest
+    return before, srcs, rest
 
 
-def _entity_parts(n, d, saved, touched):
+def _entity_parts(n, d, old_groups, touched, groups):
     """An entity record: the fields before the mentions, the mentions by
-    source, the fields after (kept whole when one source names it)."""
+    source, the fields after."""
     e = _entity_fields(n, d)
     after = {k: e.pop(k) for k in ("code", "parent", "level") if k in e}
     before = _dump(e)[1:-1].encode() + b', "mentions": ['
     rest = b"]" + b"".join(f", {_dump(k)}: {_dump(v)}".encode() for k, v in after.items()) + b"}"
-    groups = _encode_groups(d["mentions"], _MENTION_ORDER, saved[1] if isinstance(saved, tuple) else None, touched)
-    return _parts(before, groups, rest)
+    srcs = _encode_groups(n, d["mentions"], _MENTION_ORDER, old_groups, touched, groups)
+    return _parts(n, before, srcs, rest, groups, old_groups)
 
 
-def _relation_parts(d, saved, touched):
+def _relation_parts(e, d, old_groups, touched, groups):
     r = relation_record(d)
     evs = r.pop("evidences")
     before = _dump(r)[1:-1].encode() + b', "evidences": ['
-    groups = _encode_groups(evs, _EVIDENCE_ORDER, saved[1] if isinstance(saved, tuple) else None, touched)
-    return _parts(before, groups, b"]}")
+    srcs = _encode_groups(e, evs, _EVIDENCE_ORDER, old_groups, touched, groups)
+    return _parts(e, before, srcs, b"]}", groups, old_groups)
 
 
-def _joined(parts) -> bytes:
+def _record(key, parts, new: dict, old: dict) -> bytes:
     if isinstance(parts, bytes):
         return parts
-    before, groups, rest = parts
-    return before + b", ".join(groups.values()) + rest
+    before, srcs, rest = parts
+    return before + b", ".join([_group(key, src, new, old) for src in srcs]) + rest
+
+
+def _gone_groups(keys, old: dict, new: dict) -> set:
+    """The groups of these records that the old ones had and the new do not."""
+    gone = set()
+    for key in keys:
+        before, after = old.get(key), new.get(key)
+        kept = set(after[1]) if isinstance(after, tuple) else set()
+        if isinstance(before, tuple):
+            gone.update((key, src) for src in before[1] if src not in kept)
+    return gone
 
 
 def json_chunks(g, reuse=None) -> list:
@@ -140,49 +157,61 @@ def json_chunks(g, reuse=None) -> list:
     With `reuse` (kg.export.reuse) a rebuild copies the records of the last
     build for every node and edge it did not touch; a touched record is
     made again from its fields and its mentions or evidence grouped by
-    source file, and only the groups of the changed files are encoded again
-    (an edit that names 国务院 once does not re-encode its 10^4 mentions)."""
+    source file, and only the groups of the changed files are encoded again."""
     saved = reuse.load("json") if reuse is not None else None
-    old_ents, old_rels, old_arts = (saved["entities"], saved["relations"], saved["articles"]) \
-        if saved else ({}, {}, None)
     touched = reuse.sources if reuse is not None else ()
     nodes = sorted(g.nodes)
     ids = {n: i for i, n in enumerate(nodes, 1)}
-    ents, rels, arts = {}, {}, {}
+    t = saved or {"entities": {}, "groups": {}, "relations": {}, "evgroups": {}, "articles": {}}
+    # what this build renders: all of it, or (with saved records) the touched part
+    new = {"entities": {}, "groups": {}, "relations": {}, "evgroups": {}, "articles": {}}
+    arts = []
     for src, group in _grouped(g.graph.get("articles", []), _ARTICLE_ORDER).items():
-        arts[src] = reuse.source_record(old_arts, src, lambda: ",\n".join(map(_dump, group)).encode()) \
-            if reuse is not None else ",\n".join(map(_dump, group)).encode()
-    out = [b'{"articles": [\n' + b",\n".join(arts.values()) + b"\n],\n" if arts else b'{"articles": [],\n']
+        rec = t["articles"].get(src) if saved and src not in touched else None
+        if rec is None:
+            rec = new["articles"][src] = ",\n".join(map(_dump, group)).encode()
+        arts.append(rec)
+    out = [b'{"articles": [\n' + b",\n".join(arts) + b"\n],\n" if arts else b'{"articles": [],\n']
     sep = b""
     out.append(b'"entities": [\n' if nodes else b'"entities": []')
     for n in nodes:
         if reuse is None:
             tail = _dump(entity_record(n, g.nodes[n]))[1:].encode()
         else:
-            old = old_ents.get(n)
-            parts = ents[n] = old if old is not None and n not in reuse.nodes else \
-                _entity_parts(n, g.nodes[n], old, touched)
-            tail = _joined(parts)
+            parts = t["entities"].get(n) if saved and n not in reuse.nodes else None
+            if parts is None:
+                parts = new["entities"][n] = _entity_parts(n, g.nodes[n], t["groups"], touched, new["groups"])
+            tail = _record(n, parts, new["groups"], t["groups"])
         out += (sep, b'{"id": "e', str(ids[n]).encode(), b'", ', tail)
         sep = b",\n"
     out.append(b"\n],\n" if nodes else b",\n")
     edges = _relation_order(g, ids)
     out.append(b'"relations": [\n' if edges else b'"relations": []')
     sep = b""
-    for hi, k, ti, h, t in edges:
-        e = (h, t, k)
+    for hi, k, ti, h, o in edges:
+        e = (h, o, k)
         if reuse is None:
             tail = _dump(relation_record(g.edges[e]))[1:].encode()
         else:
-            old = old_rels.get(e)
-            parts = rels[e] = old if old is not None and e not in reuse.edges else \
-                _relation_parts(g.edges[e], old, touched)
-            tail = _joined(parts)
+            parts = t["relations"].get(e) if saved and e not in reuse.edges else None
+            if parts is None:
+                parts = new["relations"][e] = _relation_parts(e, g.edges[e], t["evgroups"], touched,
+                                                              new["evgroups"])
+            tail = _record(e, parts, new["evgroups"], t["evgroups"])
         out += (sep, f'{{"head": "e{hi}", "type": {_dump(k)}, "tail": "e{ti}", '.encode(), tail)
         sep = b",\n"
     out.append(b"\n]}\n" if edges else b"}\n")
-    if reuse is not None:
-        reuse.save("json", {"entities": ents, "relations": rels, "articles": arts})
+    if reuse is not None and saved:
+        gone = {"entities": {n for n in reuse.nodes if n not in g},
+                "relations": {e for e in reuse.edges if not g.has_edge(*e)},
+                "articles": {s for s in touched if s not in new["articles"]},
+                "groups": _gone_groups(reuse.nodes, t["entities"], new["entities"]),
+                "evgroups": _gone_groups(reuse.edges, t["relations"], new["relations"])}
+        for name in gone:
+            gone[name] -= new[name].keys()
+        reuse.save_changes("json", new, gone)
+    elif reuse is not None:
+        reuse.save("json", new)
     return out
 
 

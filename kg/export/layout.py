@@ -161,11 +161,11 @@ def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
     core_pairs = sorted({(at[a], at[b]) for a, b in pairs if a in at and b in at})
     digest = _hash_structure([keys[c] for c in core], core_pairs)
     saved = reuse.load("layout") if reuse is not None else None
-    core_pos = saved.get(digest) if isinstance(saved, dict) else None
+    core_pos = saved["core"].get(digest) if saved else None
     if core_pos is None or len(core_pos) != len(core):
         core_pos = force_layout(len(core), core_pairs)
-    if reuse is not None:
-        reuse.save("layout", {digest: core_pos})
+    if reuse is not None:   # one entry: the last core's layout
+        reuse.save("layout", {"core": {digest: core_pos}})
     pos = np.zeros((n, 2))
     pos[core] = core_pos
     centre = core_pos.mean(axis=0) if len(core) else np.zeros(2)

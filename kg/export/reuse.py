@@ -18,19 +18,22 @@ from the output directory the build writes, like its cache.
 """
 
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import write_bytes
+from ..saved import Saved
 
 REUSE_DIR = ".reuse"
+EXPORTERS = ("json", "graphml", "turtle", "layout")
 
 
 @dataclass(frozen=True)
 class Reuse:
-    """What a rebuild may copy: records tagged `old` except those of the
-    `nodes`, `edges` (head, tail, relation) and `sources` it touched; records
-    are saved tagged `new`. `old` None: nothing to copy (save only)."""
+    """What a rebuild may copy: records saved under tag `old` except those
+    of the `nodes`, `edges` (head, tail, relation) and `sources` it touched;
+    records are saved under tag `new` (kg.saved: a base and a delta).
+    `old` None: nothing to copy (save only)."""
 
     dir: Path
     old: str | None
@@ -38,24 +41,26 @@ class Reuse:
     nodes: frozenset = frozenset()
     edges: frozenset = frozenset()
     sources: frozenset = frozenset()   # names of the files added, changed or removed
+    stores: dict = field(default_factory=dict, compare=False, repr=False)
 
     def load(self, name: str) -> dict | None:
         """The saved records of exporter `name`, if they are those of build `old`."""
-        if self.old is None:
-            return None
-        try:
-            with open(self.dir / f"{name}.pickle", "rb") as fh:
-                data = pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
-            return None
-        if not isinstance(data, dict) or data.get("build") != self.old:
-            return None
-        return data.get("records")
+        if name in self.stores:
+            return self.stores[name][1]
+        store = Saved(self.dir, name)
+        tables = store.load(self.old) if self.old is not None else None
+        self.stores[name] = (store, tables)
+        return tables
 
-    def save(self, name: str, records: dict) -> None:
-        self.dir.mkdir(parents=True, exist_ok=True)
-        write_bytes(self.dir / f"{name}.pickle",
-                    pickle.dumps({"build": self.new, "records": records}, protocol=5))
+    def save(self, name: str, tables: dict) -> None:
+        """Save all of exporter `name`'s records."""
+        store = self.stores[name][0] if name in self.stores else Saved(self.dir, name)
+        store.save(self.new, tables)
+
+    def save_changes(self, name: str, upserts: dict, deletions: dict) -> None:
+        """Save exporter `name`'s records as loaded with these changes
+        ({table: {key: record}}, {table: keys}); load() must have found them."""
+        self.stores[name][0].save_changes(self.new, upserts, deletions)
 
     def node_record(self, saved: dict | None, n, render):
         """The record of node `n`: copied from `saved` unless touched, else rendered."""
@@ -79,6 +84,17 @@ class Reuse:
             if rec is not None:
                 return rec
         return render()
+
+
+def preload(dir: Path, old: str, names=EXPORTERS) -> dict:
+    """The exporters' saved records of build `old`, read now, for Reuse(stores=...):
+    the build reads them while its worker loads the pipeline, and the
+    exporters, forked later, find them in memory."""
+    stores = {}
+    for name in names:
+        store = Saved(dir, name)
+        stores[name] = (store, store.load(old))
+    return stores
 
 
 def plan_file(out: Path) -> Path:

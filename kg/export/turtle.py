@@ -418,19 +418,20 @@ def turtle_chunks(g, base: str = DEFAULT_BASE, reuse=None) -> list:
             owned = {}
             for subj, src in doc.owner.items():
                 owned.setdefault(src, []).append(subj)
-            head, shared = doc.head(), [s for s in blocks if s.startswith(_SHARED)]
+            head, shared = doc.head(), dict.fromkeys(s for s in blocks if s.startswith(_SHARED))
+            if reuse is not None:
+                reuse.save("turtle", {"blocks": blocks, "owned": owned, "by_code": _by_code(g),
+                                      "tok": tok, "shared": shared})
         else:
-            head, blocks, owned, tok, shared = patched
-        if reuse is not None:
-            reuse.save("turtle", {"blocks": blocks, "owned": owned, "by_code": _by_code(g),
-                                  "tok": tok, "shared": shared})
+            head, blocks, upserts, deletions = patched
+            reuse.save_changes("turtle", upserts, deletions)
         return [head.encode(), *(blocks[s] for s in sorted(blocks))]
 
 
 def _patch(g, base, reuse, saved):
-    """(head, {subject: block}, {source: [subjects]}, {node: subject}, the
-    role and agent subjects) from the saved blocks, or None when a node's
-    subject changed (render everything)."""
+    """(head, {subject: block}, the saved tables' upserts and deletions), the
+    blocks patched from the saved ones, or None when a node's subject
+    changed (render everything)."""
     m = Minter()
     old_tok, blocks, owned = saved["tok"], saved["blocks"], saved["owned"]
     tok = {n: old_tok.get(n) if n not in reuse.nodes else m.node(n, d) for n, d in g.nodes(data=True)}
@@ -466,26 +467,34 @@ def _patch(g, base, reuse, saved):
         for c in a.get("creators") or ():
             _agent(shared, c)
 
+    gone = set()
     for src in sources:
-        for subj in owned.pop(src, ()):
-            blocks.pop(subj, None)
-    for n in reuse.nodes:
-        blocks.pop(old_tok.get(n), None)
-    for h, o, key in reuse.edges:
-        blocks.pop(_fact(h, key, o), None)
-    for subj in saved["shared"]:
-        blocks.pop(subj, None)
+        gone.update(owned.get(src, ()))
+    gone.update(old_tok[n] for n in reuse.nodes if n in old_tok)
+    gone.update(_fact(h, key, o) for h, o, key in reuse.edges)
+    gone.update(saved["shared"])
     fresh = {tok[n] for n in dirty} | {_fact(h, key, o) for h, o, key in facts}
+    new_blocks, new_owned = {}, {}
     for subj, body in doc.blocks().items():
         src = doc.owner.get(subj)
         if subj in fresh or src in sources:
-            blocks[subj] = _block(subj, body)
+            new_blocks[subj] = _block(subj, body)
             if src in sources:
-                owned.setdefault(src, []).append(subj)
+                new_owned.setdefault(src, []).append(subj)
     shared = shared.blocks()
     for subj, body in shared.items():
-        blocks[subj] = _block(subj, body)
-    return doc.head(), blocks, owned, tok, list(shared)
+        new_blocks[subj] = _block(subj, body)
+    for subj in gone - new_blocks.keys():
+        blocks.pop(subj, None)
+    blocks.update(new_blocks)
+    upserts = {"blocks": new_blocks, "owned": new_owned, "shared": dict.fromkeys(shared),
+               "tok": {n: tok[n] for n in reuse.nodes if n in tok},
+               "by_code": {c: by_code[c] for c in codes if c in by_code}}
+    deletions = {"blocks": gone - new_blocks.keys(), "owned": set(sources) - new_owned.keys(),
+                 "shared": set(saved["shared"]) - shared.keys(),
+                 "tok": {n for n in reuse.nodes if n not in tok},
+                 "by_code": {c for c in codes if c not in by_code}}
+    return doc.head(), blocks, upserts, deletions
 
 
 def write_turtle(g, path, base: str | None = None, reuse=None) -> None:
