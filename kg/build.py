@@ -277,7 +277,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     # weights: seconds on a 2,000-page graph, full or patched (measured)
     jobs = [(0.6 if patching else 2.5, write_json, (g, out / "graph.json"), {"reuse": reuse}),
             (0.35 if patching else 2.0, write_turtle, (g, out / "graph.ttl"), {"base": base_iri, "reuse": reuse}),
-            (0.4 if patching else 2.6, write_html, (g, out / "graph.html"), {"reuse": reuse}),
+            (0.25 if patching else 2.6, write_html, (g, out / "graph.html"), {"reuse": reuse}),
             (0.15 if patching else 0.4, write_graphml, (g, out / "graph.graphml"), {"reuse": reuse})]
     if reuse is not None:   # the graph itself, for the next build to patch
         jobs.append((0.1 if patching else 1.0, state.save, (digest,),

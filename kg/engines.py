@@ -177,8 +177,9 @@ def _serve(conn):
     warm()
     while True:
         item = conn.recv()
-        if item is None:
-            return
+        if item is None:   # done: out without tearing the pipeline's heap down
+            conn.close()
+            os._exit(0)
         conn.send(process_document(*item))
 
 

@@ -196,6 +196,29 @@ def test_a_rebuild_reuses_the_core_layout_when_only_leaves_changed(tmp_path):
     assert positions(g, ids, 90.0, Reuse(tmp_path / "other", None, "c1")) == fresh
 
 
+def test_the_page_json_is_assembled_from_pieces_that_a_rebuild_copies(tmp_path):
+    """page_json (what graph.html carries) equals the escaped page_data, small
+    and large; after a change, a rebuild that copies the untouched pieces
+    gives what a fresh render gives."""
+    from kg.export.html import page_json, safe_json
+    from kg.export.reuse import Reuse
+    for g in (small_graph(), _tree(600)):
+        assert page_json(g) == safe_json(page_data(g))
+    g = _tree(600)
+    page_json(g, reuse=Reuse(tmp_path, None, "b1"))
+    g.nodes["n0005"]["name"] = "改名<局>"                  # touched: a node and its edge
+    g.edges["n0005", "n0001", "part_of"]["evidence"].append(_ev("新的句子"))
+    g.add_node("z9999", type="DOCUMENT", name="新文", aliases={"新文"}, mentions=[])
+    touched = Reuse(tmp_path, "b1", "b2", frozenset({"n0005", "n0001", "z9999"}),
+                    frozenset({("n0005", "n0001", "part_of")}))
+    fresh = page_json(g)
+    assert page_json(g, reuse=touched) == fresh and "改名\\u003c局\\u003e" in fresh
+    # what it copies is the saved piece: a stale one shows (so untouched ones are not redone)
+    stale = Reuse(tmp_path, "b2", "b3", frozenset(), frozenset())
+    g.nodes["n0007"]["name"] = "未报的改动"
+    assert "未报的改动" not in page_json(g, reuse=stale)
+
+
 def test_evidence_is_capped_but_counted():
     g = small_graph()
     d = g.edges["agency:公安部", "doc:x", "introduced"]

@@ -58,7 +58,7 @@ def page_data(g, st: dict | None = None, reuse=None) -> dict:
     """Everything the page script needs, as plain JSON-able data. `reuse`
     (kg.export.reuse): a rebuild may copy the last build's core layout."""
     st = st or style()
-    types, rels, page = st["types"], st["relations"], st["page"]
+    page = st["page"]
     large = g.number_of_nodes() > st["large"]["threshold"]
     order = sorted(g.nodes)
     ids = {n: i for i, n in enumerate(order)}
@@ -84,12 +84,7 @@ def page_data(g, st: dict | None = None, reuse=None) -> dict:
                       "attrs": {a: str(v) for a, v in sorted(d.get("attrs", {}).items()) if v},
                       "evidence": [_evidence(ev) for ev in evs[:page["max_evidence"]]],
                       "evidence_total": len(evs)})
-    present_types = {n["type"] for n in nodes}
-    type_list = [{"type": k, **v} for k, v in types.items()]
-    type_list += [{"type": k, "label": k, **st["default_type"]} for k in sorted(present_types - set(types))]
-    present_rels = {e["relation"] for e in edges}
-    rel_list = [{"relation": k, **v} for k, v in rels.items()]
-    rel_list += [{"relation": k, "label": k, **st["default_relation"]} for k in sorted(present_rels - set(rels))]
+    type_list, rel_list = _legend(st, {n["type"] for n in nodes}, {e["relation"] for e in edges})
     return {
         "nodes": nodes, "edges": edges, "types": type_list, "relations": rel_list,
         "articles": len(g.graph.get("articles", [])),
@@ -98,11 +93,93 @@ def page_data(g, st: dict | None = None, reuse=None) -> dict:
     }
 
 
-def safe_json(obj) -> str:
-    """JSON that cannot end or re-open the HTML element it sits in."""
-    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def _escaped(s: str) -> str:
     return s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") \
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _dumps(obj) -> str:
+    return _escaped(json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def _node_pieces(n, d, degree) -> tuple:
+    """A node's JSON around its positional id (and position): keys sorted,
+    code and degree before the id, label, names and type after."""
+    head = {"code": d["code"], "degree": degree} if d.get("code") else {"degree": degree}
+    tail = {"label": d["name"], "names": sorted(set(d.get("aliases", ())) | {d["name"]}), "type": d["type"]}
+    return _dumps(head)[:-1] + ',"id":', "," + _dumps(tail)[1:-1]
+
+
+def _edge_pieces(k, d, max_evidence) -> tuple:
+    """An edge's JSON around its from, id and to."""
+    evs = d.get("evidence", [])
+    head = {"attrs": {a: str(v) for a, v in sorted(d.get("attrs", {}).items()) if v},
+            "evidence": [_evidence(ev) for ev in evs[:max_evidence]], "evidence_total": len(evs)}
+    return _dumps(head)[:-1] + ',"from":', ',"relation":' + _dumps(k) + ',"to":'
+
+
+def page_json(g, st: dict | None = None, reuse=None) -> str:
+    """safe_json(page_data(g, st)), byte for byte, assembled from per-node
+    and per-edge pieces that leave out the positional ids and positions.
+    With `reuse` (kg.export.reuse) a rebuild copies the pieces of the nodes
+    and edges it did not touch (a node's degree changes only with its edges,
+    which touch it) and, when its core did not change, the layout."""
+    st = st or style()
+    page = st["page"]
+    large = g.number_of_nodes() > st["large"]["threshold"]
+    order = sorted(g.nodes)
+    ids = {n: i for i, n in enumerate(order)}
+    saved = reuse.load("html") if reuse is not None else None
+    old_nodes, old_edges = (saved["nodes"], saved["edges"]) if saved else ({}, {})
+    new_nodes, new_edges = {}, {}
+    degree = dict.fromkeys(order, 0)
+    for h, t in g.edges():
+        degree[h] += 1
+        degree[t] += 1
+    pos = positions(g, ids, st["large"]["edge_length"], reuse) if large else None
+    nodes = []
+    for n in order:
+        pieces = old_nodes.get(n) if saved and n not in reuse.nodes else None
+        if pieces is None:
+            pieces = new_nodes[n] = _node_pieces(n, g.nodes[n], degree[n])
+        i = ids[n]
+        if pos is None:
+            nodes.append(f"{pieces[0]}{i}{pieces[1]}}}")
+        else:
+            x, y = pos[i]
+            nodes.append(f'{pieces[0]}{i}{pieces[1]},"x":{x!r},"y":{y!r}}}')
+    edges = []
+    for i, (h, t, k) in enumerate(sorted(g.edges(keys=True))):
+        e = (h, t, k)
+        pieces = old_edges.get(e) if saved and e not in reuse.edges else None
+        if pieces is None:
+            pieces = new_edges[e] = _edge_pieces(k, g.edges[e], page["max_evidence"])
+        edges.append(f"{pieces[0]}{ids[h]},\"id\":{i}{pieces[1]}{ids[t]}}}")
+    if saved:
+        reuse.save_changes("html", {"nodes": new_nodes, "edges": new_edges},
+                           {"nodes": {n for n in reuse.nodes if n not in g},
+                            "edges": {e for e in reuse.edges if not g.has_edge(*e)}})
+    elif reuse is not None:
+        reuse.save("html", {"nodes": new_nodes, "edges": new_edges})
+    type_list, rel_list = _legend(st, {d["type"] for _n, d in g.nodes(data=True)}, {k for _h, _t, k in g.edges(keys=True)})
+    options = _merge(st["options"], st["large"]["options"]) if large else st["options"]
+    return (f'{{"articles":{len(g.graph.get("articles", []))},"edges":[{",".join(edges)}],'
+            f'"large":{_dumps(large)},"nodes":[{",".join(nodes)}],"options":{_dumps(options)},'
+            f'"page":{_dumps(page)},"relations":{_dumps(rel_list)},"types":{_dumps(type_list)}}}')
+
+
+def _legend(st, present_types, present_rels):
+    types, rels = st["types"], st["relations"]
+    type_list = [{"type": k, **v} for k, v in types.items()]
+    type_list += [{"type": k, "label": k, **st["default_type"]} for k in sorted(present_types - set(types))]
+    rel_list = [{"relation": k, **v} for k, v in rels.items()]
+    rel_list += [{"relation": k, "label": k, **st["default_relation"]} for k in sorted(present_rels - set(rels))]
+    return type_list, rel_list
+
+
+def safe_json(obj) -> str:
+    """JSON that cannot end or re-open the HTML element it sits in."""
+    return _dumps(obj)
 
 
 def _script_hashes(html: str) -> str:
@@ -114,12 +191,13 @@ def render(g, title: str = "govkg", reuse=None) -> str:
     """The page as a string. `title` is escaped like everything else."""
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     tpl = env.from_string(resources.files("kg.export").joinpath("templates/graph.html").read_text("utf-8"))
-    data = page_data(g, reuse=reuse)
+    data = page_json(g, reuse=reuse)
     html = tpl.render(
-        title=title, n_nodes=len(data["nodes"]), n_edges=len(data["edges"]), n_articles=data["articles"],
+        title=title, n_nodes=g.number_of_nodes(), n_edges=g.number_of_edges(),
+        n_articles=len(g.graph.get("articles", [])),
         vis_js=(VIS_DIR / "vis-network.min.js").read_text("utf-8").replace("</script", "<\\/script"),
         vis_css=(VIS_DIR / "vis-network.css").read_text("utf-8").replace("</style", "<\\/style"),
-        data=safe_json(data), csp_hashes=CSP_PLACEHOLDER)
+        data=data, csp_hashes=CSP_PLACEHOLDER)
     return html.replace(CSP_PLACEHOLDER, _script_hashes(html), 1)
 
 

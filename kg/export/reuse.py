@@ -25,7 +25,7 @@ from ..atomic import write_bytes
 from ..saved import Saved
 
 REUSE_DIR = ".reuse"
-EXPORTERS = ("json", "graphml", "turtle", "layout")
+EXPORTERS = ("json", "graphml", "turtle", "html", "layout")
 
 
 @dataclass(frozen=True)
