@@ -151,38 +151,48 @@ def _tree(n):
     return g
 
 
-def test_layout_puts_leaves_round_their_anchor_and_isolated_nodes_below():
+def test_layout_peels_trees_off_the_core_and_puts_isolated_nodes_below():
     from kg.export.layout import layout_parts, positions
     g = _tree(400)
+    g.add_edge("n0002", "n0003", key="cooperates_with", attrs={}, evidence=[_ev("z")])  # a cycle 0-2-3
     ids = {n: i for i, n in enumerate(sorted(g.nodes))}
     pairs = sorted({(ids[h], ids[t]) for h, t in g.edges()})
-    core, leaves, isolated = layout_parts(sorted(g.nodes), pairs)
+    core, children, isolated = layout_parts(sorted(g.nodes), pairs)
     assert len(isolated) == 400 and all(sorted(g.nodes)[i].startswith("z") for i in isolated)
-    assert sum(map(len, leaves.values())) == 400 - 133 and len(core) == 133
+    assert sorted(g.nodes)[0] == "n0000" and core == [ids["n0000"], ids["n0002"], ids["n0003"]]
+    assert sum(map(len, children.values())) == 400 - 3           # everything else hangs in trees
+    assert ids["n0004"] in children[ids["n0001"]] and ids["n0001"] in children[ids["n0000"]]
+    # a component that is all tree keeps one root in the core
+    h = _tree(10)
+    core, children, _ = layout_parts(sorted(h.nodes), sorted({(sorted(h.nodes).index(a), sorted(h.nodes).index(b))
+                                                            for a, b in h.edges()}))
+    assert len(core) == 1 and sum(map(len, children.values())) == 9
     pos = positions(g, ids, 90.0)
     assert len(set(pos.values())) == len(pos)                  # no two nodes on one spot
     linked_bottom = max(pos[ids[n]][1] for n in g if n.startswith("n"))
     assert min(pos[ids[n]][1] for n in g if n.startswith("z")) > linked_bottom
-    for anchor, group in leaves.items():                       # leaves near their anchor
-        ax, ay = pos[anchor]
-        for leaf in group:
-            assert ((pos[leaf][0] - ax) ** 2 + (pos[leaf][1] - ay) ** 2) ** 0.5 < 400
+    for parent, kids in children.items():                      # children near their parent
+        px, py = pos[parent]
+        for kid in kids:
+            assert ((pos[kid][0] - px) ** 2 + (pos[kid][1] - py) ** 2) ** 0.5 < 600
 
 
-def test_a_rebuild_reuses_the_core_layout_when_only_leaves_changed(tmp_path):
+def test_a_rebuild_reuses_the_core_layout_when_only_trees_changed(tmp_path):
     import pickle
 
     from kg.export.layout import positions
     from kg.export.reuse import Reuse
     g = _tree(400)
+    for a, b in (("n0002", "n0003"), ("n0005", "n0006"), ("n0007", "n0010")):   # cycles: a core
+        g.add_edge(a, b, key="cooperates_with", attrs={}, evidence=[_ev("z")])
     ids = {n: i for i, n in enumerate(sorted(g.nodes))}
     first = positions(g, ids, 90.0, Reuse(tmp_path, None, "b1"))
     assert first == positions(g, ids, 90.0)
-    # plant: shift the saved core layout; a rebuild with a new leaf and a new
-    # isolated node draws the core shifted, so it was copied
+    # plant: turn the saved core layout round; a rebuild with a new leaf and a
+    # new isolated node draws the core turned, so it was copied
     saved = pickle.loads((tmp_path / "layout.base.pickle").read_bytes())
     (digest, core), = saved["tables"]["core"].items()
-    saved["tables"]["core"] = {digest: core + 1000.0}
+    saved["tables"]["core"] = {digest: core[::-1].copy()}
     (tmp_path / "layout.base.pickle").write_bytes(pickle.dumps(saved))
     g.add_node("n9999", type="AGENCY", name="新局", aliases={"新局"}, mentions=[])
     g.add_edge("n9999", "n0000", key="part_of", attrs={}, evidence=[_ev("y")])
@@ -190,7 +200,7 @@ def test_a_rebuild_reuses_the_core_layout_when_only_leaves_changed(tmp_path):
     ids = {n: i for i, n in enumerate(sorted(g.nodes))}
     fresh = positions(g, ids, 90.0)
     copied = positions(g, ids, 90.0, Reuse(tmp_path, "b1", "b2", frozenset({"n9999", "z9999"})))
-    root = ids["n0001"]   # a core node (it has children)
+    root = ids["n0002"]   # a core node
     assert copied[root] != fresh[root]
     # without the plant the copy is exact: a new core edge means a new layout
     assert positions(g, ids, 90.0, Reuse(tmp_path / "other", None, "c1")) == fresh

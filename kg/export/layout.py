@@ -112,39 +112,82 @@ def _hash_structure(nodes, pairs) -> str:
     return h.hexdigest()
 
 
-def _ring(center, count: int, start: float = 0.0) -> np.ndarray:
-    """`count` points around `center`, one spring length out and farther
-    for many (about 0.35 apart on the circle), evenly spaced."""
-    r = max(1.0, 0.35 * count / (2 * np.pi))
-    a = start + 2 * np.pi * np.arange(count) / max(count, 1)
-    return np.asarray(center) + r * np.stack([np.cos(a), np.sin(a)], axis=1)
+def _radial(pos, root: int, children: dict, start: float) -> None:
+    """Draw the trees hanging on `root` round it, in place: each node gets a
+    wedge of its parent's wedge (the whole circle for the root, from angle
+    `start`) in proportion to the leaves below it, and sits in its wedge's
+    middle at a distance of its depth times one step (a spring length or
+    more, so that the outermost ring has room). Wedges do not overlap, so
+    no two nodes of one tree land on one spot."""
+    order, stack = [], [root]
+    while stack:
+        v = stack.pop()
+        order.append(v)
+        stack.extend(children.get(v, ()))
+    leaves = {}
+    for v in reversed(order):
+        kids = children.get(v)
+        leaves[v] = sum(leaves[k] for k in kids) if kids else 1
+    step = max(1.0, 0.35 * leaves[root] / (2 * np.pi))
+    wedge, depth, queue = {root: (start, start + 2 * np.pi)}, {root: 0}, [root]
+    for v in queue:
+        kids = children.get(v)
+        if not kids:
+            continue
+        a, b = wedge[v]
+        span = b - a
+        for k in kids:
+            w = span * leaves[k] / leaves[v]
+            wedge[k], depth[k] = (a, a + w), depth[v] + 1
+            mid = a + w / 2
+            pos[k] = pos[root] + step * depth[k] * np.array([np.cos(mid), np.sin(mid)])
+            a += w
+            queue.append(k)
 
 
 def layout_parts(keys: list, pairs: list):
-    """(core, leaves {anchor: [leaf]}, isolated) of nodes 0..n-1 (keys in sorted order).
+    """(core, children {node: [nodes hanging on it]}, isolated) of nodes
+    0..n-1 (keys in sorted order).
 
-    A leaf has exactly one neighbour, which is not a leaf itself; the force
-    layout runs on the core only, leaves go round their anchor and isolated
-    nodes into a grid beside the drawing. On a news corpus most nodes are
-    isolated or leaves (documents introduced once, people with one post),
-    so the force phase is a fraction of the graph, and an edit that adds
-    leaves leaves the core, and its cached layout, as it was."""
+    Trees are peeled off, all their leaves at once round by round (a node
+    with one neighbour left goes and hangs on that neighbour), until what is
+    left is the 2-core plus one root per component that was all tree (its
+    centre, so its drawing is balanced). The force layout runs on
+    that core only; the trees are drawn round and out from where they hang,
+    and isolated nodes go into a grid beside the drawing. On a news corpus
+    most nodes are isolated or in trees (documents introduced once, people
+    with one post, bodies with one parent), so the force phase is a small
+    part of the graph, and an edit that grows a tree leaves the core, and its
+    cached layout, as it was."""
     n = len(keys)
     nbrs = [set() for _ in range(n)]
     for a, b in pairs:
         if a != b:
             nbrs[a].add(b)
             nbrs[b].add(a)
-    deg = [len(x) for x in nbrs]
-    leaves, core, isolated = {}, [], []
-    for i in range(n):
-        if deg[i] == 0:
-            isolated.append(i)
-        elif deg[i] == 1 and deg[next(iter(nbrs[i]))] > 1:
-            leaves.setdefault(next(iter(nbrs[i])), []).append(i)
-        else:
-            core.append(i)
-    return core, leaves, isolated
+    left = [len(x) for x in nbrs]
+    isolated = [i for i in range(n) if not left[i]]
+    gone = [not d for d in left]
+    children = {}
+    frontier = [i for i in range(n) if left[i] == 1]
+    while frontier:      # all the leaves at once, round by round: a tree's last node is its centre
+        leaves, nxt = set(frontier), []
+        for i in frontier:
+            if gone[i] or left[i] != 1:
+                continue
+            j = next(k for k in nbrs[i] if not gone[k])
+            if j in leaves and left[j] == 1 and i < j:
+                continue    # two last nodes: the second hangs on the first
+            gone[i] = True
+            children.setdefault(j, []).append(i)
+            left[j] -= 1
+            if left[j] == 1:
+                nxt.append(j)
+        frontier = sorted(set(nxt))
+    core = [i for i in range(n) if not gone[i]]
+    for kids in children.values():
+        kids.sort()
+    return core, children, isolated
 
 
 def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
@@ -156,7 +199,7 @@ def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
     n = len(ids)
     keys = sorted(ids, key=ids.get)
     pairs = sorted({(ids[h], ids[t]) for h, t in g.edges() if h != t})
-    core, leaves, isolated = layout_parts(keys, pairs)
+    core, children, isolated = layout_parts(keys, pairs)
     at = {c: i for i, c in enumerate(core)}
     core_pairs = sorted({(at[a], at[b]) for a, b in pairs if a in at and b in at})
     digest = _hash_structure([keys[c] for c in core], core_pairs)
@@ -169,9 +212,10 @@ def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
     pos = np.zeros((n, 2))
     pos[core] = core_pos
     centre = core_pos.mean(axis=0) if len(core) else np.zeros(2)
-    for anchor, group in leaves.items():
-        away = pos[anchor] - centre      # the ring starts facing away from the middle
-        pos[group] = _ring(pos[anchor], len(group), float(np.arctan2(away[1], away[0])))
+    for c in core:       # trees round the core node they hang on, starting away from the middle
+        if c in children:
+            away = pos[c] - centre
+            _radial(pos, c, children, float(np.arctan2(away[1], away[0])))
     if pairs:
         p = np.asarray(pairs)
         mean = float(np.sqrt(((pos[p[:, 0]] - pos[p[:, 1]]) ** 2).sum(axis=1)).mean()) or 1.0
