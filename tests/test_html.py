@@ -157,20 +157,26 @@ def test_layout_peels_trees_off_the_core_and_puts_isolated_nodes_below():
     g.add_edge("n0002", "n0003", key="cooperates_with", attrs={}, evidence=[_ev("z")])  # a cycle 0-2-3
     ids = {n: i for i, n in enumerate(sorted(g.nodes))}
     pairs = sorted({(ids[h], ids[t]) for h, t in g.edges()})
-    core, children, isolated = layout_parts(sorted(g.nodes), pairs)
+    core, roots, children, isolated = layout_parts(sorted(g.nodes), pairs)
     assert len(isolated) == 400 and all(sorted(g.nodes)[i].startswith("z") for i in isolated)
-    assert sorted(g.nodes)[0] == "n0000" and core == [ids["n0000"], ids["n0002"], ids["n0003"]]
+    assert core == [ids["n0000"], ids["n0002"], ids["n0003"]] and roots == []
     assert sum(map(len, children.values())) == 400 - 3           # everything else hangs in trees
     assert ids["n0004"] in children[ids["n0001"]] and ids["n0001"] in children[ids["n0000"]]
     # a component that is all tree keeps one root in the core
     h = _tree(10)
-    core, children, _ = layout_parts(sorted(h.nodes), sorted({(sorted(h.nodes).index(a), sorted(h.nodes).index(b))
-                                                            for a, b in h.edges()}))
-    assert len(core) == 1 and sum(map(len, children.values())) == 9
+    core, roots, children, _ = layout_parts(sorted(h.nodes), sorted({(sorted(h.nodes).index(a),
+                                                                    sorted(h.nodes).index(b)) for a, b in h.edges()}))
+    assert core == [] and roots == [0] and sum(map(len, children.values())) == 9
+    for a in ("t1", "t2", "t3"):                               # a component that is all tree
+        g.add_node(a, type="AGENCY", name=a, aliases={a}, mentions=[])
+    g.add_edge("t2", "t1", key="part_of", attrs={}, evidence=[_ev("t")])
+    g.add_edge("t3", "t1", key="part_of", attrs={}, evidence=[_ev("t")])
+    ids = {n: i for i, n in enumerate(sorted(g.nodes))}
     pos = positions(g, ids, 90.0)
     assert len(set(pos.values())) == len(pos)                  # no two nodes on one spot
     linked_bottom = max(pos[ids[n]][1] for n in g if n.startswith("n"))
-    assert min(pos[ids[n]][1] for n in g if n.startswith("z")) > linked_bottom
+    tree = [pos[ids[t]][1] for t in ("t1", "t2", "t3")]
+    assert linked_bottom < min(tree) and max(tree) < min(pos[ids[n]][1] for n in g if n.startswith("z"))
     for parent, kids in children.items():                      # children near their parent
         px, py = pos[parent]
         for kid in kids:

@@ -146,15 +146,15 @@ def _radial(pos, root: int, children: dict, start: float) -> None:
 
 
 def layout_parts(keys: list, pairs: list):
-    """(core, children {node: [nodes hanging on it]}, isolated) of nodes
-    0..n-1 (keys in sorted order).
+    """(core, roots, children {node: [nodes hanging on it]}, isolated) of
+    nodes 0..n-1 (keys in sorted order).
 
     Trees are peeled off, all their leaves at once round by round (a node
     with one neighbour left goes and hangs on that neighbour), until what is
-    left is the 2-core plus one root per component that was all tree (its
-    centre, so its drawing is balanced). The force layout runs on
-    that core only; the trees are drawn round and out from where they hang,
-    and isolated nodes go into a grid beside the drawing. On a news corpus
+    left is the 2-core (`core`) plus one root per component that was all
+    tree (its centre, so its drawing is balanced). The force layout runs on
+    the 2-core only; the trees are drawn round and out from where they
+    hang, tree components and isolated nodes go in rows beside the drawing. On a news corpus
     most nodes are isolated or in trees (documents introduced once, people
     with one post, bodies with one parent), so the force phase is a small
     part of the graph, and an edit that grows a tree leaves the core, and its
@@ -184,22 +184,35 @@ def layout_parts(keys: list, pairs: list):
             if left[j] == 1:
                 nxt.append(j)
         frontier = sorted(set(nxt))
-    core = [i for i in range(n) if not gone[i]]
+    core = [i for i in range(n) if not gone[i] and left[i]]
+    roots = [i for i in range(n) if not gone[i] and not left[i]]
     for kids in children.values():
         kids.sort()
-    return core, children, isolated
+    return core, roots, children, isolated
+
+
+def _subtree(root: int, children: dict) -> list:
+    out, stack = [], [root]
+    while stack:
+        v = stack.pop()
+        out.append(v)
+        stack.extend(children.get(v, ()))
+    return out
 
 
 def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
     """{page node id: (x, y)} in vis-network pixels, mean edge length about `scale`.
 
-    The force layout (force_layout) places the core (layout_parts); its
-    result is kept by `reuse` (kg.export.reuse) under a hash of the core's
-    nodes and edges, so a rebuild whose edit did not change the core skips it."""
+    The force layout (force_layout) places the 2-core (layout_parts), with
+    the trees hanging on it drawn round their node; components that are all
+    tree are drawn round their centre and set in rows under that drawing,
+    isolated nodes in a grid under those. The force layout's result is kept
+    by `reuse` (kg.export.reuse) under a hash of the core's nodes and edges,
+    so a rebuild whose edit did not change the core skips it."""
     n = len(ids)
     keys = sorted(ids, key=ids.get)
     pairs = sorted({(ids[h], ids[t]) for h, t in g.edges() if h != t})
-    core, children, isolated = layout_parts(keys, pairs)
+    core, roots, children, isolated = layout_parts(keys, pairs)
     at = {c: i for i, c in enumerate(core)}
     core_pairs = sorted({(at[a], at[b]) for a, b in pairs if a in at and b in at})
     digest = _hash_structure([keys[c] for c in core], core_pairs)
@@ -216,20 +229,36 @@ def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
         if c in children:
             away = pos[c] - centre
             _radial(pos, c, children, float(np.arctan2(away[1], away[0])))
+    for r in roots:      # components that are all tree: round their centre, at the origin for now
+        _radial(pos, r, children, 0.0)
     if pairs:
         p = np.asarray(pairs)
         mean = float(np.sqrt(((pos[p[:, 0]] - pos[p[:, 1]]) ** 2).sum(axis=1)).mean()) or 1.0
     else:
         mean = 1.0
     pos *= scale / mean
-    if isolated:   # a grid under the drawing, one spring length apart
-        alone = set(isolated)
-        linked = [i for i in range(n) if i not in alone]
-        top = (pos[linked, 1].max() if linked else 0.0) + 2 * scale
-        left = pos[linked, 0].min() if linked else 0.0
-        width = max(pos[linked, 0].max() - left if linked else 0.0, scale * np.sqrt(len(isolated)))
+    drawn = [c for c in core for c in _subtree(c, children)]
+    top = (pos[drawn, 1].max() if drawn else 0.0) + 2 * scale
+    left = pos[drawn, 0].min() if drawn else 0.0
+    width = pos[drawn, 0].max() - left if drawn else 0.0
+    if roots:            # rows of tree components under the drawing
+        parts = [_subtree(r, children) for r in roots]
+        boxes = [(pos[m, 0].min(), pos[m, 1].min(), pos[m, 0].max(), pos[m, 1].max()) for m in parts]
+        width = max(width, scale * np.sqrt(sum((b[2] - b[0] + scale) * (b[3] - b[1] + scale) for b in boxes)))
+        x, row_h = left, 0.0
+        for m, (x0, y0, x1, y1) in zip(parts, boxes):
+            if x > left and x + (x1 - x0) > left + width:
+                x, top, row_h = left, top + row_h + scale, 0.0
+            pos[m] += np.array([x - x0, top - y0])
+            x += x1 - x0 + scale
+            row_h = max(row_h, y1 - y0)
+        top += row_h + 2 * scale
+    if isolated:   # a grid under that, one spring length apart
+        width = max(width, scale * np.sqrt(len(isolated)))
         per_row = max(1, int(width // scale) + 1)
         k = np.arange(len(isolated))
         pos[isolated, 0] = left + (k % per_row) * scale
         pos[isolated, 1] = top + (k // per_row) * scale
     return {i: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for i in range(n)}
+
+
