@@ -24,6 +24,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from .atomic import write_text
 
@@ -155,12 +156,13 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
             return len(errors)
 
     settings = _settings(date, base_iri, version)
-    changed = _changed_sources(out, plan, digest, settings)
-    changed_sources = changed[2] if changed is not None and changed[2] is not None else ()
+    changes = _changes(out, plan, digest, settings)
+    incremental = changes is not None and changes.sources is not None
+    changed_sources = changes.sources if incremental else ()
     touched_nodes, touched_edges = set(), set()
     bar = Progress(len(plan), enabled=progress)
     state = FoldState(out / REUSE_DIR)
-    patching = changed is not None and changed[2] is not None and state.load(changed[1]["build"])
+    patching = incremental and state.load(changes.last["build"])
     if patching:   # take the changed and removed files' part out of the last build's graph
         for src in sorted(changed_sources):
             if src in state.docs:
@@ -173,7 +175,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     g = state.g
     stores = None
     if patching:   # while the worker loads the pipeline: what the exporters will need
-        stores = preload(out / REUSE_DIR, changed[1]["build"])
+        stores = preload(out / REUSE_DIR, changes.last["build"])
         _import_exporters()
     errors, n_ok, n_cached, ready = [], 0, 0, 0.0
     aborted = False
@@ -273,7 +275,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     out.mkdir(parents=True, exist_ok=True)
     t_write = time.perf_counter()
     (out / MANIFEST).unlink(missing_ok=True)   # the outputs are about to change
-    reuse = _reuse(out, digest, changed, store, touched_nodes, touched_edges, patching, stores)
+    reuse = _reuse(out, digest, changes, store, touched_nodes, touched_edges, patching, stores)
     # weights: seconds on a 2,000-page graph, full or patched (measured)
     jobs = [(0.6 if patching else 2.5, write_json, (g, out / "graph.json"), {"reuse": reuse}),
             (0.35 if patching else 2.0, write_turtle, (g, out / "graph.ttl"), {"base": base_iri, "reuse": reuse}),
@@ -285,8 +287,9 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
                      if patching else {}))
     _write_all(g, jobs, lanes=default_workers())
     write_text(out / "errors.tsv", "file\treason\n" + "".join(f"{f}\t{r}\n" for f, r in errors))
+    if changes is not None:
+        write_plan(out, digest, settings, changes.keys)
     if digest is not None:
-        write_plan(out, digest, settings, changed[0])
         _write_manifest(out, digest, errors, g)
     write_seconds = time.perf_counter() - t_write
     extracted = n_ok + len(errors) - n_cached
@@ -302,27 +305,35 @@ def _import_exporters() -> None:
     from .export import graphml, html, json, turtle  # noqa: F401
 
 
-def _changed_sources(out: Path, plan, digest, settings: str):
-    """(this build's {source name: cache key}, the last build's record
-    (kg.export.reuse.read_plan), the sources whose key differs from that
-    build's, or None when that build is unknown, ran other code or options,
-    or most of the corpus changed); None without a cache or with two inputs of one name (the
-    exporters then render every record and save none)."""
+class Changes(NamedTuple):
+    """What changed since the last build: `keys`, this build's {file name:
+    cache key}; `last`, the last build's record (kg.export.reuse.read_plan);
+    `sources`, the names whose key differs from that build's, or None when
+    that build is unknown, ran other code or options, or most of the corpus
+    changed (everything is then folded and rendered again)."""
+    keys: dict
+    last: dict | None
+    sources: set | None
+
+
+def _changes(out: Path, plan, digest, settings: str) -> Changes | None:
+    """None without a cache, or with two inputs of one name (nothing is then
+    kept for the next build either)."""
     from .export.reuse import read_plan
     if digest is None:
         return None
     keys = {f.name: key for f, key, _c, _hit in plan}
     if len(keys) != len(plan):
         return None
-    prev = read_plan(out)
-    if prev is None or prev.get("settings") != settings:   # other code or options: render all
-        return keys, None, None
-    old = prev["keys"]
+    last = read_plan(out)
+    if last is None or last.get("settings") != settings:   # other code or options: render all
+        return Changes(keys, None, None)
+    old = last["keys"]
     changed = {s for s in keys.keys() | old.keys() if keys.get(s) != old.get(s)}
-    return keys, prev, (changed if len(changed) <= len(plan) // 2 else None)
+    return Changes(keys, last, changed if len(changed) <= len(plan) // 2 else None)
 
 
-def _reuse(out: Path, digest, changed, store, nodes: set, edges: set, patched: bool, stores):
+def _reuse(out: Path, digest, changes, store, nodes: set, edges: set, patched: bool, stores):
     """The kg.export.reuse.Reuse for this build's exporters, or None. The
     footprints of the changed documents' new extractions were gathered
     while folding; their old ones too when the graph was patched, else they
@@ -330,13 +341,12 @@ def _reuse(out: Path, digest, changed, store, nodes: set, edges: set, patched: b
     the cache: nothing is copied)."""
     from .export.reuse import REUSE_DIR, Reuse
     from .graph import footprint
-    if changed is None:
+    if changes is None:
         return None
-    _keys, prev, sources = changed
-    if sources is None:
+    if changes.sources is None:
         return Reuse(out / REUSE_DIR, None, digest)
-    for s in sorted(sources) if not patched else ():
-        key = prev["keys"].get(s)
+    for s in sorted(changes.sources) if not patched else ():
+        key = changes.last["keys"].get(s)
         if key is None:
             continue
         text = store.get(key)
@@ -350,8 +360,8 @@ def _reuse(out: Path, digest, changed, store, nodes: set, edges: set, patched: b
             n, e = footprint(ext)
             nodes |= n
             edges |= e
-    return Reuse(out / REUSE_DIR, prev["build"], digest, frozenset(nodes), frozenset(edges), frozenset(sources),
-                 stores if stores is not None else {})
+    return Reuse(out / REUSE_DIR, changes.last["build"], digest, frozenset(nodes), frozenset(edges),
+                 frozenset(changes.sources), stores if stores is not None else {})
 
 
 def _settings(date, base_iri, version) -> str:

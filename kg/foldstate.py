@@ -46,11 +46,11 @@ class FoldState:
             return False
         g = nx.MultiDiGraph()
         nodes = {n: {**d, "mentions": [], "sources": {}} for n, d in t["nodes"].items()}
-        for (n, src), (own, mentions) in sorted(t["node_parts"].items()):
+        for (n, src), (own, mentions) in t["node_parts"].items():   # mention order is not output
             nodes[n]["sources"][src] = own
             nodes[n]["mentions"].extend(mentions)
         edges = {e: {**d, "evidence": [], "sources": {}} for e, d in t["edges"].items()}
-        for (e, src), (own, evidence) in sorted(t["edge_parts"].items()):
+        for (e, src), (own, evidence) in sorted(t["edge_parts"].items()):   # evidence in file order
             edges[e]["sources"][src] = own
             edges[e]["evidence"].extend(evidence)
         g.add_nodes_from(nodes.items())
