@@ -60,20 +60,15 @@ class FoldState:
         self.loaded = True
         return True
 
-    def _node_parts(self, n, d, sources=None):
+    @staticmethod
+    def _parts(key, d, items: str, sources=None) -> dict:
+        """{(key, file): (what the file gave, its mentions or evidence)} of a
+        node or edge (items: "mentions" or "evidence"), for these files or all."""
         by = {}
-        for m in d["mentions"]:
-            if sources is None or m["source"] in sources:
-                by.setdefault(m["source"], []).append(m)
-        return {(n, src): (own, by.get(src, [])) for src, own in d["sources"].items()
-                if sources is None or src in sources}
-
-    def _edge_parts(self, e, d, sources=None):
-        by = {}
-        for ev in d["evidence"]:
-            if sources is None or ev["source"] in sources:
-                by.setdefault(ev["source"], []).append(ev)
-        return {(e, src): (own, by.get(src, [])) for src, own in d["sources"].items()
+        for x in d[items]:
+            if sources is None or x["source"] in sources:
+                by.setdefault(x["source"], []).append(x)
+        return {(key, src): (own, by.get(src, [])) for src, own in d["sources"].items()
                 if sources is None or src in sources}
 
     def tables(self) -> dict:
@@ -82,10 +77,10 @@ class FoldState:
              "docs": self.docs, "failed": self.failed}
         for n, d in g.nodes(data=True):
             t["nodes"][n] = {k: v for k, v in d.items() if k not in _OWN}
-            t["node_parts"].update(self._node_parts(n, d))
+            t["node_parts"].update(self._parts(n, d, "mentions"))
         for h, o, k, d in g.edges(keys=True, data=True):
             t["edges"][h, o, k] = {a: v for a, v in d.items() if a not in _EDGE_OWN}
-            t["edge_parts"].update(self._edge_parts((h, o, k), d))
+            t["edge_parts"].update(self._parts((h, o, k), d, "evidence"))
         for a in g.graph.get("articles", []):
             t["articles"].setdefault(a["source"], []).append(a)
         return t
@@ -104,7 +99,7 @@ class FoldState:
             if n in g:
                 d = g.nodes[n]
                 up["nodes"][n] = {k: v for k, v in d.items() if k not in _OWN}
-                up["node_parts"].update(self._node_parts(n, d, sources))
+                up["node_parts"].update(self._parts(n, d, "mentions", sources))
             else:
                 gone["nodes"].add(n)
         for e in edges:
@@ -112,7 +107,7 @@ class FoldState:
             if g.has_edge(*e):
                 d = g.edges[e]
                 up["edges"][e] = {a: v for a, v in d.items() if a not in _EDGE_OWN}
-                up["edge_parts"].update(self._edge_parts(e, d, sources))
+                up["edge_parts"].update(self._parts(e, d, "evidence", sources))
             else:
                 gone["edges"].add(e)
         arts = {}
@@ -125,6 +120,6 @@ class FoldState:
                     up[name][src] = table[src]
                 else:
                     gone[name].add(src)
-        for name in up:
-            gone[name] -= up[name].keys()
+        for name, entries in up.items():
+            gone[name] -= entries.keys()
         self.store.save_changes(tag, up, gone)

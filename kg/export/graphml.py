@@ -90,12 +90,8 @@ def graphml_chunks(g, reuse=None) -> list:
             rec = edges[e] = _edge(u, v, k, g.edges[e]).encode()
         out.append(rec)
     out.append(_TAIL.encode())
-    if saved:
-        reuse.save_changes("graphml", {"nodes": nodes, "edges": edges},
-                           {"nodes": {n for n in reuse.nodes if n not in g},
-                            "edges": {e for e in reuse.edges if not g.has_edge(*e)}})
-    elif reuse is not None:
-        reuse.save("graphml", {"nodes": nodes, "edges": edges})
+    if reuse is not None:
+        reuse.save_graph_records("graphml", g, nodes, edges)
     return out
 
 

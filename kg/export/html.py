@@ -155,13 +155,10 @@ def page_json(g, st: dict | None = None, reuse=None) -> str:
         if pieces is None:
             pieces = new_edges[e] = _edge_pieces(k, g.edges[e], page["max_evidence"])
         edges.append(f"{pieces[0]}{ids[h]},\"id\":{i}{pieces[1]}{ids[t]}}}")
-    if saved:
-        reuse.save_changes("html", {"nodes": new_nodes, "edges": new_edges},
-                           {"nodes": {n for n in reuse.nodes if n not in g},
-                            "edges": {e for e in reuse.edges if not g.has_edge(*e)}})
-    elif reuse is not None:
-        reuse.save("html", {"nodes": new_nodes, "edges": new_edges})
-    type_list, rel_list = _legend(st, {d["type"] for _n, d in g.nodes(data=True)}, {k for _h, _t, k in g.edges(keys=True)})
+    if reuse is not None:
+        reuse.save_graph_records("html", g, new_nodes, new_edges)
+    type_list, rel_list = _legend(st, {d["type"] for _n, d in g.nodes(data=True)},
+                                  {k for _h, _t, k in g.edges(keys=True)})
     options = _merge(st["options"], st["large"]["options"]) if large else st["options"]
     return (f'{{"articles":{len(g.graph.get("articles", []))},"edges":[{",".join(edges)}],'
             f'"large":{_dumps(large)},"nodes":[{",".join(nodes)}],"options":{_dumps(options)},'
