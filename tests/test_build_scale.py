@@ -283,3 +283,19 @@ def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_t
     same_as_full("rename")
     (work / "2021-09-16_added.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 4)
     same_as_full("break")
+
+
+def test_the_warm_worker_extracts_in_order_and_is_killed_unused(reference):
+    """A rebuild's warm worker (forked before the driver knows what changed)
+    gives what the per-document function gives, in order; one that is not
+    needed is killed at once, without waiting for its pipeline."""
+    from kg.engines import WarmWorker, process_document
+    src, _ = reference
+    files = sorted(src.iterdir())[:2]
+    with WarmWorker() as w:
+        got = list(w.map([(f, None) for f in files]))
+    assert got == [process_document(f, None) for f in files]
+    assert not w.proc.is_alive() and w.proc.exitcode == 0
+    w = WarmWorker()
+    w.kill()
+    assert not w.proc.is_alive() and w.proc.exitcode == -signal.SIGKILL
