@@ -119,6 +119,15 @@ def test_reporter_is_marked(nlp):
     assert p["张天培"].attrs.get("creator") is True
 
 
+def test_a_preposition_after_a_reporter_is_no_surname(nlp):
+    # 记者从…获悉 / 记者向…咨询: 从 and 向 are prepositions here, not surnames
+    assert persons(nlp, "记者从现金管理研究机构获悉，新规即将出台。") == {}
+    assert persons(nlp, "记者向招行信用卡中心咨询后得知。") == {}
+    assert persons(nlp, "这名高官说，巡逻仍在继续。") == {}
+    # set apart from the cue, the same surname still names the reporter
+    assert persons(nlp, "本报记者 向楠报道").keys() == {"向楠"}
+
+
 def test_finder_runs_without_segmenter_hints():
     hits = find_persons("公安部法制局局长孙茂利说。")
     assert [("公安部法制局局长孙茂利说。"[h.start:h.end], h.cue) for h in hits] == [("孙茂利", "title")]

@@ -286,8 +286,11 @@ class _Finder:
             # title, a dictionary word still names a person when its characters do
             ok = not (in_lex and len(cand) == 2 and right < STRONG and not (namey and not weak)) \
                 and not split_word
-            # 群众和企业: a role word (群众, 专家) does not make 和/向/但 a surname
+            # 群众和企业: a role word (群众, 专家) does not make 和/向/但 a surname;
+            # 记者从…获悉, 记者向…咨询: nor does a reporter right before it
             if t[i] in r.function and chain is not None and chain.last.kind == "role":
+                ok = False
+            if t[i] in r.function and chain is None and creator and r.creators.ends(t, i):
                 ok = False
             cue = "title" if chain is not None or not creator else "creator"
         elif right == STRONG:
