@@ -132,7 +132,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     from .engines import make_engine, process_document
     from .export.reuse import REUSE_DIR, preload
     from .foldstate import FoldState
-    from .graph import add_extraction, remove_articles, remove_source, settle
+    from .graph import add_extraction, footprint, remove_articles, remove_source, settle
     from .progress import Progress
 
     workers = workers or default_workers()
@@ -167,6 +167,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
         for src in sorted(changed_sources):
             if src in state.docs:
                 nodes, edges = state.docs.pop(src)
+                state.materialize(nodes | edges)
                 remove_source(state.g, src, nodes, edges)
                 touched_nodes |= nodes
                 touched_edges |= edges
@@ -176,6 +177,8 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     stores = None
     if patching:   # while the worker loads the pipeline: what the exporters will need
         stores = preload(out / REUSE_DIR, changes.last["build"])
+        if any(tables is None for name, (_store, tables) in stores.items() if name != "layout"):
+            state.materialize()   # an exporter renders everything: it needs every mention
         _import_exporters()
     errors, n_ok, n_cached, ready = [], 0, 0, 0.0
     aborted = False
@@ -239,6 +242,8 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
                 if ext is not None and not hit and key is not None:
                     store.put(key, payload)
             if ext is not None:
+                if patching:
+                    state.materialize(set.union(*footprint(ext)))
                 nodes, edges = state.docs[f.name] = add_extraction(g, ext)
                 if f.name in changed_sources:
                     touched_nodes |= nodes
