@@ -280,6 +280,8 @@ def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_t
     pages[1].unlink()
     assert same_as_full("remove")["extracted"] == 0
     pages[2].rename(work / "2021-09-19_renamed.txt")
+    for saved in (out / ".reuse").glob("json.*.pickle"):   # graph.json's records lost: rendered whole
+        saved.unlink()
     same_as_full("rename")
     (work / "2021-09-16_added.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 4)
     same_as_full("break")
