@@ -201,7 +201,7 @@ def _subtree(root: int, children: dict) -> list:
 
 
 def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
-    """{page node id: (x, y)} in vis-network pixels, mean edge length about `scale`.
+    """{page node id: (x, y)} in vis-network pixels, a spring `scale` long.
 
     The force layout (force_layout) places the 2-core (layout_parts), with
     the trees hanging on it drawn round their node; components that are all
@@ -231,12 +231,10 @@ def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
             _radial(pos, c, children, float(np.arctan2(away[1], away[0])))
     for r in roots:      # components that are all tree: round their centre, at the origin for now
         _radial(pos, r, children, 0.0)
-    if pairs:
-        p = np.asarray(pairs)
-        mean = float(np.sqrt(((pos[p[:, 0]] - pos[p[:, 1]]) ** 2).sum(axis=1)).mean()) or 1.0
-    else:
-        mean = 1.0
-    pos *= scale / mean
+    # one spring length (the force layout's unit; a tree's radial step is
+    # one or more) is `scale` pixels: a mean over all edges would be
+    # dominated by the long spokes of a hub's tree and shrink the rest
+    pos *= scale
     drawn = [c for c in core for c in _subtree(c, children)]
     top = (pos[drawn, 1].max() if drawn else 0.0) + 2 * scale
     left = pos[drawn, 0].min() if drawn else 0.0
@@ -244,7 +242,7 @@ def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
     if roots:            # rows of tree components under the drawing
         parts = [_subtree(r, children) for r in roots]
         boxes = [(pos[m, 0].min(), pos[m, 1].min(), pos[m, 0].max(), pos[m, 1].max()) for m in parts]
-        width = max(width, scale * np.sqrt(sum((b[2] - b[0] + scale) * (b[3] - b[1] + scale) for b in boxes)))
+        width = max(width, float(np.sqrt(sum((b[2] - b[0] + scale) * (b[3] - b[1] + scale) for b in boxes))))
         x, row_h = left, 0.0
         for m, (x0, y0, x1, y1) in zip(parts, boxes):
             if x > left and x + (x1 - x0) > left + width:
@@ -253,12 +251,13 @@ def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
             x += x1 - x0 + scale
             row_h = max(row_h, y1 - y0)
         top += row_h + 2 * scale
-    if isolated:   # a grid under that, one spring length apart
-        width = max(width, scale * np.sqrt(len(isolated)))
-        per_row = max(1, int(width // scale) + 1)
+    if isolated:   # a grid under that, half a spring length apart, no wider than the rest
+        gap = scale / 2
+        width = max(width, gap * np.sqrt(len(isolated)))
+        per_row = max(1, int(width // gap) + 1)
         k = np.arange(len(isolated))
-        pos[isolated, 0] = left + (k % per_row) * scale
-        pos[isolated, 1] = top + (k // per_row) * scale
+        pos[isolated, 0] = left + (k % per_row) * gap
+        pos[isolated, 1] = top + (k // per_row) * gap
     return {i: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for i in range(n)}
 
 
