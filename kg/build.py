@@ -242,10 +242,10 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
                 if ext is not None and not hit and key is not None:
                     store.put(key, payload)
             if ext is not None:
-                if patching:
+                if patching:   # only changed files get here: their nodes' mentions are needed
                     state.materialize(set.union(*footprint(ext)))
                 nodes, edges = state.docs[f.name] = add_extraction(g, ext)
-                if f.name in changed_sources:
+                if patching:
                     touched_nodes |= nodes
                     touched_edges |= edges
                 n_ok += 1
@@ -280,7 +280,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     out.mkdir(parents=True, exist_ok=True)
     t_write = time.perf_counter()
     (out / MANIFEST).unlink(missing_ok=True)   # the outputs are about to change
-    reuse = _reuse(out, digest, changes, store, touched_nodes, touched_edges, patching, stores)
+    reuse = _reuse(out, digest, changes, touched_nodes, touched_edges, patching, stores)
     # weights: seconds on a 2,000-page graph, full or patched (measured)
     jobs = [(0.6 if patching else 2.5, write_json, (g, out / "graph.json"), {"reuse": reuse}),
             (0.35 if patching else 2.0, write_turtle, (g, out / "graph.ttl"), {"base": base_iri, "reuse": reuse}),
@@ -338,35 +338,18 @@ def _changes(out: Path, plan, digest, settings: str) -> Changes | None:
     return Changes(keys, last, changed if len(changed) <= len(plan) // 2 else None)
 
 
-def _reuse(out: Path, digest, changes, store, nodes: set, edges: set, patched: bool, stores):
-    """The kg.export.reuse.Reuse for this build's exporters, or None. The
-    footprints of the changed documents' new extractions were gathered
-    while folding; their old ones too when the graph was patched, else they
-    come from the cache, under the keys the last build recorded (gone from
-    the cache: nothing is copied)."""
+def _reuse(out: Path, digest, changes, nodes: set, edges: set, patched: bool, stores):
+    """The kg.export.reuse.Reuse for this build's exporters, or None. Records
+    are copied only when the last build's graph was patched: the changed
+    files' footprints, old (from the graph state) and new, are then known;
+    otherwise every record is rendered, and saved for the next build."""
     from .export.reuse import REUSE_DIR, Reuse
-    from .graph import footprint
     if changes is None:
         return None
-    if changes.sources is None:
+    if not patched:
         return Reuse(out / REUSE_DIR, None, digest)
-    for s in sorted(changes.sources) if not patched else ():
-        key = changes.last["keys"].get(s)
-        if key is None:
-            continue
-        text = store.get(key)
-        try:
-            ext = json.loads(text) if text is not None else None
-        except ValueError:
-            ext = None
-        if ext is None:
-            return Reuse(out / REUSE_DIR, None, digest)
-        if "__error__" not in ext:
-            n, e = footprint(ext)
-            nodes |= n
-            edges |= e
     return Reuse(out / REUSE_DIR, changes.last["build"], digest, frozenset(nodes), frozenset(edges),
-                 frozenset(changes.sources), stores if stores is not None else {})
+                 frozenset(changes.sources), stores)
 
 
 def _settings(date, base_iri, version) -> str:

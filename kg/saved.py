@@ -65,9 +65,6 @@ class Saved:
         self.base_tag, self.delta, self.loaded = base["tag"], delta, tables
         return tables
 
-    def save(self, tag: str, tables: dict) -> None:
-        """Save all of `tables` under `tag`, as a new base."""
-        self._save_base(tag, tables)
 
     def save_changes(self, tag: str, upserts: dict, deletions: dict) -> None:
         """Save under `tag` the loaded tables with `upserts` ({table: {key:
@@ -95,13 +92,14 @@ class Saved:
                 gone[name].discard(k)
         size = sum(map(len, upd.values())) + sum(map(len, gone.values()))
         if size > _GROWTH * max(1, sum(map(len, tables.values()))):
-            return self._save_base(tag, tables)
+            return self.save(tag, tables)
         self.base_path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(self.delta_path, pickle.dumps(
             {"base": self.base_tag, "tag": tag, "tables": upd, "gone": gone}, protocol=5), durable=False)
         self.loaded = None   # one save per load
 
-    def _save_base(self, tag: str, tables: dict) -> None:
+    def save(self, tag: str, tables: dict) -> None:
+        """Save all of `tables` under `tag`, as a new base."""
         self.base_path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(self.base_path, pickle.dumps({"tag": tag, "tables": tables}, protocol=5), durable=False)
         try:

@@ -119,6 +119,12 @@ def test_graph_json_has_one_record_per_line(tmp_path):
     n = len(graph["articles"]) + len(graph["entities"]) + len(graph["relations"])
     assert n > 10 and len(records) == n
     assert any(r.get("name") == "河南省" for r in records)
+    # what the record texts assemble is graph_to_dict of the folded graph
+    from kg.export.json import graph_to_dict
+    from kg.extract import extract_file
+    from kg.graph import build_graph
+    g = build_graph([extract_file(CORPUS / "01_henan-beijing-strategic-agreement.txt")])
+    assert graph == json.loads(json.dumps(graph_to_dict(g), ensure_ascii=False))
 
 
 def test_graphml_reads_back_with_networkx(corpus_build):

@@ -95,9 +95,5 @@ def graphml_chunks(g, reuse=None) -> list:
     return out
 
 
-def graphml_text(g, reuse=None) -> str:
-    return b"".join(graphml_chunks(g, reuse)).decode("utf-8")
-
-
 def write_graphml(g, path, reuse=None) -> None:
     write_chunks(path, graphml_chunks(g, reuse))

@@ -55,42 +55,9 @@ def _evidence(ev: dict) -> dict:
 
 
 def page_data(g, st: dict | None = None, reuse=None) -> dict:
-    """Everything the page script needs, as plain JSON-able data. `reuse`
-    (kg.export.reuse): a rebuild may copy the last build's core layout."""
-    st = st or style()
-    page = st["page"]
-    large = g.number_of_nodes() > st["large"]["threshold"]
-    order = sorted(g.nodes)
-    ids = {n: i for i, n in enumerate(order)}
-    degree = dict.fromkeys(order, 0)   # networkx's degree view costs ~10 us a node
-    for h, t in g.edges():
-        degree[h] += 1
-        degree[t] += 1
-    nodes = []
-    for n in order:
-        d = g.nodes[n]
-        node = {"id": ids[n], "label": d["name"], "type": d["type"], "degree": degree[n],
-                "names": sorted(set(d.get("aliases", ())) | {d["name"]})}
-        if d.get("code"):
-            node["code"] = d["code"]
-        nodes.append(node)
-    if large:
-        for i, (x, y) in positions(g, ids, st["large"]["edge_length"], reuse).items():
-            nodes[i]["x"], nodes[i]["y"] = x, y
-    edges = []
-    for i, (h, t, k, d) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))):
-        evs = d.get("evidence", [])
-        edges.append({"id": i, "from": ids[h], "to": ids[t], "relation": k,
-                      "attrs": {a: str(v) for a, v in sorted(d.get("attrs", {}).items()) if v},
-                      "evidence": [_evidence(ev) for ev in evs[:page["max_evidence"]]],
-                      "evidence_total": len(evs)})
-    type_list, rel_list = _legend(st, {n["type"] for n in nodes}, {e["relation"] for e in edges})
-    return {
-        "nodes": nodes, "edges": edges, "types": type_list, "relations": rel_list,
-        "articles": len(g.graph.get("articles", [])),
-        "large": large, "page": page,
-        "options": _merge(st["options"], st["large"]["options"]) if large else st["options"],
-    }
+    """Everything the page script needs, as plain data: what graph.html
+    carries (page_json), parsed."""
+    return json.loads(page_json(g, st, reuse))
 
 
 def _escaped(s: str) -> str:
@@ -119,8 +86,10 @@ def _edge_pieces(k, d, max_evidence) -> tuple:
 
 
 def page_json(g, st: dict | None = None, reuse=None) -> str:
-    """safe_json(page_data(g, st)), byte for byte, assembled from per-node
-    and per-edge pieces that leave out the positional ids and positions.
+    """The page's data as JSON that cannot end or re-open the HTML element
+    it sits in: sorted keys, no spaces, <, > and & escaped (what safe_json
+    gives for page_data), assembled from per-node and per-edge pieces that
+    leave out the positional ids and positions.
     With `reuse` (kg.export.reuse) a rebuild copies the pieces of the nodes
     and edges it did not touch (a node's degree changes only with its edges,
     which touch it) and, when its core did not change, the layout."""

@@ -59,23 +59,6 @@ def graph_to_dict(g) -> dict:
 _dump = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _section(key: str, records: list) -> str:
-    if not records:
-        return f"{_dump(key)}: []"
-    return f"{_dump(key)}: [\n" + ",\n".join(records) + "\n]"
-
-
-def dumps_records(data: dict) -> str:
-    """JSON with one record per line: `{"articles": [\n{…},\n{…}\n], …}`.
-
-    Still one JSON document, but greppable and diffable line by line, and
-    written by json's C encoder (an `indent` makes json fall back to its
-    pure-Python encoder, which took 5 s on a 2,000-page graph)."""
-    parts = [_section(key, [_dump(v) for v in value]) if isinstance(value, list)
-             else f"{_dump(key)}: {_dump(value)}" for key, value in data.items()]
-    return "{" + ",\n".join(parts) + "}\n"
-
-
 def _grouped(items, order) -> dict:
     """{source: [item]} in source order, each list sorted by `order`: the
     file's order of `items` (sorted by source first), cut at each source."""
@@ -150,8 +133,10 @@ def _gone_groups(keys, old: dict, new: dict) -> set:
 
 
 def json_chunks(g, reuse=None) -> list:
-    """graph.json as a list of UTF-8 pieces, dumps_records(graph_to_dict(g))
-    byte for byte, assembled from record texts. The record texts leave out
+    """graph.json as a list of UTF-8 pieces: graph_to_dict(g) as one JSON
+    document with one record per line (`{"articles": [\n{…},\n{…}\n], …}`:
+    greppable and diffable, and written by json's C encoder, which an
+    `indent` would turn off), assembled from record texts that leave out
     the positional ids, put in front here.
 
     With `reuse` (kg.export.reuse) a rebuild copies the records of the last
@@ -213,10 +198,6 @@ def json_chunks(g, reuse=None) -> list:
     elif reuse is not None:
         reuse.save("json", new)
     return out
-
-
-def json_text(g, reuse=None) -> str:
-    return b"".join(json_chunks(g, reuse)).decode("utf-8")
 
 
 def write_json(g, path, reuse=None) -> None:

@@ -112,6 +112,16 @@ def _hash_structure(nodes, pairs) -> str:
     return h.hexdigest()
 
 
+def _subtree(root: int, children: dict) -> list:
+    """`root` and every node hanging below it, each before its descendants."""
+    out, stack = [], [root]
+    while stack:
+        v = stack.pop()
+        out.append(v)
+        stack.extend(children.get(v, ()))
+    return out
+
+
 def _radial(pos, root: int, children: dict, start: float) -> None:
     """Draw the trees hanging on `root` round it, in place: each node gets a
     wedge of its parent's wedge (the whole circle for the root, from angle
@@ -119,13 +129,8 @@ def _radial(pos, root: int, children: dict, start: float) -> None:
     middle at a distance of its depth times one step (a spring length or
     more, so that the outermost ring has room). Wedges do not overlap, so
     no two nodes of one tree land on one spot."""
-    order, stack = [], [root]
-    while stack:
-        v = stack.pop()
-        order.append(v)
-        stack.extend(children.get(v, ()))
     leaves = {}
-    for v in reversed(order):
+    for v in reversed(_subtree(root, children)):   # children before their parent
         kids = children.get(v)
         leaves[v] = sum(leaves[k] for k in kids) if kids else 1
     step = max(1.0, 0.35 * leaves[root] / (2 * np.pi))
@@ -189,15 +194,6 @@ def layout_parts(keys: list, pairs: list):
     for kids in children.values():
         kids.sort()
     return core, roots, children, isolated
-
-
-def _subtree(root: int, children: dict) -> list:
-    out, stack = [], [root]
-    while stack:
-        v = stack.pop()
-        out.append(v)
-        stack.extend(children.get(v, ()))
-    return out
 
 
 def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:

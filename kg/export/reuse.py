@@ -47,12 +47,9 @@ class Reuse:
 
     def load(self, name: str) -> dict | None:
         """The saved records of exporter `name`, if they are those of build `old`."""
-        if name in self.stores:
-            return self.stores[name][1]
-        store = Saved(self.dir, name)
-        tables = store.load(self.old) if self.old is not None else None
-        self.stores[name] = (store, tables)
-        return tables
+        if name not in self.stores:
+            self.stores[name] = _open(self.dir, name, self.old)
+        return self.stores[name][1]
 
     def save(self, name: str, tables: dict) -> None:
         """Save all of exporter `name`'s records."""
@@ -80,11 +77,13 @@ def preload(dir: Path, old: str, names=EXPORTERS) -> dict:
     """The exporters' saved records of build `old`, read now, for Reuse(stores=...):
     the build reads them while its worker loads the pipeline, and the
     exporters, forked later, find them in memory."""
-    stores = {}
-    for name in names:
-        store = Saved(dir, name)
-        stores[name] = (store, store.load(old))
-    return stores
+    return {name: _open(dir, name, old) for name in names}
+
+
+def _open(dir: Path, name: str, old: str | None) -> tuple:
+    """(the Saved set of exporter `name`, its tables of build `old` or None)."""
+    store = Saved(dir, name)
+    return store, store.load(old) if old is not None else None
 
 
 def plan_file(out: Path) -> Path:
