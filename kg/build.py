@@ -69,27 +69,41 @@ def _plan(files, date, cache, version):
     return plan
 
 
-def build(inputs, out: Path, date=None, base_iri=None, **options) -> int:
+# The graphs and states of builds whose caller exits right after (build(exiting=True)).
+_PARKED: list = []
+
+
+def build(inputs, out: Path, date=None, base_iri=None, *, exiting: bool = False, **options) -> int:
     """Build the graph files in `out`; returns the number of files that failed.
 
-    Python's cyclic garbage collector is off meanwhile: the graph and the
-    extractions hold no reference cycles, and with it on, parsing 2,000
-    cache entries and folding them into the graph took twice as long (every
-    few thousand new dicts it walked all the ones made before). The
+    Python's cyclic garbage collector is off meanwhile: with it on, parsing
+    2,000 cache entries and folding them into the graph took twice as long
+    (every few thousand new dicts it walked all the ones made before). The
     extraction itself runs with it on (engines.process_document).
-    Options: see _build."""
+
+    `exiting`: the caller ends its process right after (the `kg` command,
+    kg.cli.run; the bench's children). The build's graph, fold state and
+    saved records, ~10^6 objects, are then parked in _PARKED and frozen out
+    of the collector's sight instead of being freed: freeing them, and the
+    collection that the first allocations after the build set off (the
+    graph is a reference cycle through networkx's cached views), took ~0.6 s
+    of a 4 s rebuild, for a process about to end. Options: see _build."""
     was = gc.isenabled()
     gc.disable()
+    keep = [] if exiting else None
     try:
-        return _build(inputs, out, date, base_iri, **options)
+        return _build(inputs, out, date, base_iri, keep=keep, **options)
     finally:
+        if keep is not None:
+            _PARKED.append(keep)
+            gc.freeze()
         if was:
             gc.enable()
 
 
 def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = None,
            engine="process", scheduler: str | None = None, cache=None, keep_going: bool = True,
-           progress: bool | None = None, stats: dict | None = None) -> int:
+           progress: bool | None = None, stats: dict | None = None, keep: list | None = None) -> int:
     """Build the graph files in `out`; returns the number of files that failed.
 
     `base_iri`: the base of the instance IRIs in graph.ttl (None: the default).
@@ -98,6 +112,7 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
     LocalCluster), or an engine object from kg.engines. `cache`: a directory
     (None: OUT/.cache; False: no cache). `progress`: None draws the bar when
     stderr is a terminal. `stats`, when a dict, receives counts and timings.
+    `keep`, when a list, receives the big objects the build made (see build).
     """
     t_start = time.perf_counter()
     out = Path(out)
@@ -105,7 +120,7 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
     try:
         return _build_with(inputs, out, date, base_iri, warm, workers=workers, engine=engine,
                            scheduler=scheduler, cache=cache, keep_going=keep_going, progress=progress,
-                           stats=stats, t_start=t_start)
+                           stats=stats, t_start=t_start, keep=[] if keep is None else keep)
     finally:
         if warm is not None and warm.proc.is_alive():
             warm.kill()
@@ -127,7 +142,7 @@ def _warm_worker(out: Path, engine, cache):
 
 
 def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, scheduler, cache,
-                keep_going, progress, stats, t_start) -> int:
+                keep_going, progress, stats, t_start, keep: list) -> int:
     from .cache import Cache, NoCache, pipeline_version
     from .engines import make_engine, process_document
     from .export.reuse import REUSE_DIR, preload
@@ -162,6 +177,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     touched_nodes, touched_edges = set(), set()
     bar = Progress(len(plan), enabled=progress)
     state = FoldState(out / REUSE_DIR)
+    keep.append(state)
     patching = incremental and state.load(changes.last["build"])
     if patching:   # take the changed and removed files' part out of the last build's graph
         for src in sorted(changed_sources):
@@ -177,6 +193,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     stores = None
     if patching:   # while the worker loads the pipeline: what the exporters will need
         stores = preload(out / REUSE_DIR, changes.last["build"])
+        keep.append(stores)
         if any(tables is None for name, (_store, tables) in stores.items() if name != "layout"):
             state.materialize()   # an exporter renders everything: it needs every mention
         _import_exporters()
@@ -281,13 +298,16 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     t_write = time.perf_counter()
     (out / MANIFEST).unlink(missing_ok=True)   # the outputs are about to change
     reuse = _reuse(out, digest, changes, touched_nodes, touched_edges, patching, stores)
-    # weights: seconds on a 2,000-page graph, full or patched (measured)
+    keep.append(reuse)
+    # weights: seconds on a 2,000-page graph, full or patched, each alone in
+    # its lane (measured: a patched FoldState.save pickles the touched parts,
+    # but doubles in a forked lane, where every page it touches is copied)
     jobs = [(0.6 if patching else 2.5, write_json, (g, out / "graph.json"), {"reuse": reuse}),
-            (0.35 if patching else 2.0, write_turtle, (g, out / "graph.ttl"), {"base": base_iri, "reuse": reuse}),
-            (0.25 if patching else 2.6, write_html, (g, out / "graph.html"), {"reuse": reuse}),
-            (0.15 if patching else 0.4, write_graphml, (g, out / "graph.graphml"), {"reuse": reuse})]
+            (0.45 if patching else 2.0, write_turtle, (g, out / "graph.ttl"), {"base": base_iri, "reuse": reuse}),
+            (0.35 if patching else 2.6, write_html, (g, out / "graph.html"), {"reuse": reuse}),
+            (0.17 if patching else 0.4, write_graphml, (g, out / "graph.graphml"), {"reuse": reuse})]
     if reuse is not None:   # the graph itself, for the next build to patch
-        jobs.append((0.1 if patching else 1.0, state.save, (digest,),
+        jobs.append((0.15 if patching else 1.0, state.save, (digest,),
                      {"nodes": touched_nodes, "edges": touched_edges, "sources": changed_sources}
                      if patching else {}))
     _write_all(g, jobs, lanes=default_workers())

@@ -56,7 +56,7 @@ def cmd_build(args):
         failed = build(args.inputs, Path(args.output), date=args.date, base_iri=args.base_iri,
                        workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                        cache=False if args.no_cache else args.cache, keep_going=args.keep_going,
-                       progress=args.progress)
+                       progress=args.progress, exiting=_EXITING)
     except RuntimeError as e:   # an engine that cannot start (dask not installed, no scheduler)
         print(f"kg: {e}", file=sys.stderr)
         return 2
@@ -200,11 +200,17 @@ def main(argv=None):
         return 1
 
 
+# True under run(): the process ends when the command returns (build(exiting=True)).
+_EXITING = False
+
+
 def run():
     """The `kg` command: main(), then out without tearing the heap down. A
     build holds millions of small objects (the graph, the saved records),
     and freeing them one by one at exit took ~1 s of a 4 s rebuild; the
     outputs are written and closed by then, and stdout/stderr are flushed here."""
+    global _EXITING
+    _EXITING = True
     code = main()
     try:
         sys.stdout.flush()

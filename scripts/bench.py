@@ -88,7 +88,7 @@ def child_build(src: str, out: str, workers: int, cache: bool) -> dict:
     from kg.build import build
     stats = {}
     build([src], Path(out), workers=workers, cache=None if cache else False,
-          progress=False, stats=stats)
+          progress=False, stats=stats, exiting=True)
     stats.pop("errors", None)
     stats["rss_main_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     stats["rss_workers_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

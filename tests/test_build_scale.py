@@ -301,3 +301,40 @@ def test_the_warm_worker_extracts_in_order_and_is_killed_unused(reference):
     w = WarmWorker()
     w.kill()
     assert not w.proc.is_alive() and w.proc.exitcode == -signal.SIGKILL
+
+
+def test_an_exiting_build_parks_its_graph_out_of_the_collector_and_writes_the_same_bytes(reference, tmp_path):
+    """`kg` (kg.cli.run) builds with exiting=True: the graph and the fold state
+    are kept and frozen instead of freed, the files are the same. Run in a
+    child, as the command is: the freeze is process-wide."""
+    src, ref = reference
+    work = tmp_path / "src"
+    shutil.copytree(src, work)
+    script = (
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "import kg.build as B\n"
+        "out = Path(sys.argv[2])\n"
+        "assert B.build([sys.argv[1]], out, workers=1, progress=False, exiting=True) == 0\n"
+        "kept = [x for keep in B._PARKED for x in keep]\n"
+        "graphs = [x.g for x in kept if hasattr(x, 'g')]\n"
+        "print(len(B._PARKED), len(graphs), graphs[0].number_of_nodes(), gc.get_freeze_count() > 0,"
+        " gc.isenabled())\n")
+    done = subprocess.run([sys.executable, "-c", script, str(work), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    parked, n_graphs, nodes, frozen, enabled = done.stdout.split()
+    assert (parked, n_graphs, frozen, enabled) == ("1", "1", "True", "True")
+    assert int(nodes) > 20
+    assert outputs(tmp_path / "out") == ref
+    # the command itself, through run(): a rebuild after an edit equals a fresh build
+    page = sorted(work.iterdir())[1]
+    page.write_text(page.read_text(encoding="utf-8") + "\n国务院办公厅印发《关于加快推进政务服务标准化的意见》。\n",
+                    encoding="utf-8")
+    kg = [sys.executable, "-c", "from kg.cli import run; run()", "build", str(work), "--workers", "1",
+          "--no-progress"]
+    assert subprocess.run(kg + ["-o", str(tmp_path / "out")], capture_output=True, timeout=300).returncode == 0
+    assert subprocess.run(kg + ["-o", str(tmp_path / "fresh"), "--no-cache"], capture_output=True,
+                          timeout=300).returncode == 0
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "fresh")
+    assert b"\xe5\x8a\xa0\xe5\xbf\xab\xe6\x8e\xa8\xe8\xbf\x9b" in (tmp_path / "out" / "graph.json").read_bytes()
