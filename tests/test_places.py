@@ -326,3 +326,26 @@ def test_a_level_character_before_fenbie_ends_the_name():
     finder = PlaceFinder()
     assert [m.text for m in finder.find("崂山区、黄岛区分别推出政务服务平台。")] == ["崂山区", "黄岛区"]
     assert [m.attrs["canonical"] for m in finder.find("广州市场繁荣。")] == ["广州市"]
+
+
+def test_countries_written_by_one_character_in_a_run(nlp):
+    """中美两国, 韩美间: each character names a country (derived from the world
+    table's short names); idioms and function words stay words."""
+    def abbrevs(text):
+        return [(m.text, m.attrs["canonical"]) for m in mentions_of(nlp(text))
+                if m.type == "PLACE" and m.end - m.start == 1]
+
+    assert abbrevs("关于台湾问题，他再次表明美国坚持一个中国的政策，中美两国应加强对话。") == [
+        ("中", "中华人民共和国"), ("美", "美利坚合众国")]
+    assert abbrevs("韩国舆论普遍认为，此行预示韩美间的经济合作将走向新阶段。") == [
+        ("韩", "大韩民国"), ("美", "美利坚合众国")]
+    assert abbrevs("费舍尔议长对未来10年奥中关系的发展表示乐观。") == [
+        ("奥", "奥地利共和国"), ("中", "中华人民共和国")]
+    # 美中不足 is an idiom (no cue follows); 所以双方 has no country's own character
+    assert abbrevs("美中不足的是，所以双方都要努力。") == []
+    # 巴 starts nine countries: only one the document names in full
+    assert abbrevs("中巴两国签署协议。") == [("中", "中华人民共和国")]
+    assert abbrevs("巴基斯坦总理访华，中巴两国签署协议。") == [
+        ("中", "中华人民共和国"), ("巴", "巴基斯坦伊斯兰共和国")]
+    # a run inside a place name is that name (纽约 + 联合国)
+    assert abbrevs("会议在纽约联合国总部举行。") == []

@@ -58,6 +58,8 @@ class PlaceFinder:
         for word in cfg.get("ordinary_words", ()):
             table[word] = BLOCK
         self.auto = Automaton(table)
+        abbr = load_toml("places.toml").get("abbreviations", {}) if rules is None else {}
+        self.abbrev = CountryAbbreviations(self.gaz, abbr) if abbr.get("enabled") else None
         self._grades = {}
         self._chain = {}
 
@@ -121,7 +123,15 @@ class PlaceFinder:
             kept = self._select(accepted, blocks)
             if not changed:
                 break
-        return [self._mention(text, s, e, p) for (s, e), p in self._resolve(kept).items()]
+        resolved = self._resolve(kept)
+        out = [self._mention(text, s, e, p) for (s, e), p in resolved.items()]
+        if self.abbrev is not None:
+            taken = [(s, e) for s, e in resolved] + [(s, e) for s, e, _v in hits]
+            named = {p.code for p in resolved.values()}
+            out += [self._mention(text, s, s + 1, p)
+                    for s, p in self.abbrev.find(text, taken, named)]
+            out.sort(key=lambda m: m.start)
+        return out
 
     def _supported(self, text, s, e, place, strength, codes, ends) -> bool:
         before = [p for k in range(s - self.gap, s + 1) for p in ends.get(k, ())]
@@ -192,3 +202,61 @@ class PlaceFinder:
         return Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=PRIORITY,
                        attrs={"code": place.code, "parent": place.parent,
                               "level": place.level, "canonical": place.name})
+
+
+class CountryAbbreviations:
+    """Countries written by one character in a run of them (中美两国, 奥中关系):
+    rules/places.toml [abbreviations]. The characters come from the world
+    table's short names, never from a list: a country's character is the
+    first of its short name; of several countries with one character, the
+    one named SHORT + 国 (中 -> 中国, not 中非), else the only one, else the
+    one the document names elsewhere (`named`); with none of these the
+    character is no PLACE."""
+
+    def __init__(self, gaz, cfg: dict):
+        self.min_run, self.max_run = int(cfg.get("min_run", 2)), int(cfg.get("max_run", 4))
+        self.cues = tuple(sorted(cfg.get("cues", ()), key=len, reverse=True))
+        self.by_char: dict[str, list] = {}
+        for p in gaz:
+            if p.level == "country":
+                short = p.shorts[0] if p.shorts else p.name
+                self.by_char.setdefault(short[0], []).append((short, p))
+        self.sure, self.own = {}, set()
+        for ch, cands in self.by_char.items():
+            own = [p for short, p in cands if short == ch + "国"]
+            if own:
+                self.own.add(ch)
+            if own or len(cands) == 1:
+                self.sure[ch] = (own or [cands[0][1]])[0]
+
+    def find(self, text: str, taken, named) -> list:
+        """[(start, place)] of the run characters that name a country; `taken`:
+        spans of place names and ordinary words the run may not touch."""
+        out, i, n = [], 0, len(text)
+        covered = set()
+        for s, e in taken:
+            covered.update(range(s, e))
+        while i < n:
+            if text[i] not in self.by_char or i in covered:
+                i += 1
+                continue
+            j = i
+            while j < n and text[j] in self.by_char and j not in covered:
+                j += 1
+            run = j - i
+            if (self.min_run <= run <= self.max_run and (i == 0 or text[i - 1] not in self.by_char)
+                    and text.startswith(self.cues, j)):
+                found = [(k, self._place(text[k], named)) for k in range(i, j)]
+                # 所以双方, 不以关系: one character at least must be a country's
+                # own (中, 美: SHORT + 国) or name one the document names in full
+                if any(p is not None and (text[k] in self.own or p.code in named) for k, p in found):
+                    out += [(k, p) for k, p in found if p is not None]
+            i = j
+        return out
+
+    def _place(self, ch: str, named):
+        sure = self.sure.get(ch)
+        if sure is not None:
+            return sure
+        near = [p for _short, p in self.by_char.get(ch, ()) if p.code in named]
+        return near[0] if len(near) == 1 else None
