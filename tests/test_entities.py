@@ -197,3 +197,23 @@ def test_a_short_title_names_the_document_named_in_full_before():
     # with no full title before it, a short one stays what it says
     out = extract("《意见》提出，到2025年，医疗卫生服务体系进一步健全。", "2023-10-10")
     assert [e["name"] for e in out["entities"] if e["type"] == "DOCUMENT"] == ["《意见》"]
+
+
+def test_departments_in_general_venues_exchanges_and_departments_of_firms_are_no_agencies():
+    """财政部门 is any finance department, not 财政部; a conference centre, an
+    exchange and a law firm are no state organs; a department of an
+    association or a bank is part of that organisation (an ORG), a party
+    committee of one stays a party body."""
+    from conftest import make_nlp
+    nlp = make_nlp("kg_places", "kg_agencies", "kg_orgs", "kg_resolve")
+
+    def typed(text):
+        return [(m.type, m.text) for m in nlp(text)._.kg_resolved if m.type in ("AGENCY", "ORG")]
+
+    assert typed("各地财政部门和教育部门要加强资金监管。") == []
+    assert typed("财政部印发《关于加强资金监管的通知》。") == [("AGENCY", "财政部")]
+    assert ("AGENCY", "洛杉矶会议中心") not in typed("展会于6月9日在洛杉矶会议中心举办。")
+    assert typed("收盘时，纽约商品交易所原油期货上涨。") == [("ORG", "纽约商品交易所")]
+    assert typed("重庆君融律师事务所律师董浩表示。") == [("ORG", "重庆君融律师事务所")]
+    assert typed("蔡云：中国房地产业协会企业发展部副主任。") == [("ORG", "中国房地产业协会企业发展部")]
+    assert ("AGENCY", "北京大学党委") in typed("北京大学党委召开会议。")

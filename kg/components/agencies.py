@@ -63,6 +63,8 @@ class AgencyFinder:
         lv = re.escape("".join(cfg["level_chars"]))
         self.distributive = re.compile(rf"各[{lv}、（(]*$")
         self.home_countries = set(load_toml("places.toml").get("world", {}).get("home", ()))
+        self.org_endings = tuple(load_toml("orgs.toml")["suffixes"])
+        self.party_suffixes = tuple(cfg.get("party_suffixes", ()))
         # 该局 (the bureau just named) + a unit: rules/relations.toml [anaphora]
         self.anaphor_tails = sorted((k for k, v in load_toml("relations.toml").get("anaphora", {}).items()
                                      if v == "AGENCY"), key=len, reverse=True)
@@ -76,7 +78,9 @@ class AgencyFinder:
         foreign_ends = {m.end for m in places if m.attrs.get("level") == "country"
                         and m.attrs.get("canonical") not in self.home_countries}
         for s, e, canonical in self.central.longest(text):
-            if s in foreign_ends:
+            # 财政部门, 教育部门: a central name that ends a word (部门, 部分)
+            # names a kind of department, not the ministry
+            if s in foreign_ends or text[e:e + 1] in self.rules.not_followed_by.get(text[e - 1], ()):
                 continue
             found.append(Mention(s, e, "AGENCY", text[s:e], "kg_agencies", PRIORITY_CENTRAL,
                                  {"canonical": canonical, "central": True,
@@ -104,7 +108,7 @@ class AgencyFinder:
             found.append(Mention(s, e, "AGENCY", n, "kg_agencies", 10, {"collective": True}))
         for s, e, n in self.standalone.longest(text):
             found.append(Mention(s, e, "AGENCY", n, "kg_agencies", 10, {"standalone": True}))
-        mentions_of(doc).extend(found)
+        mentions_of(doc).extend(self._in_org(text, m) for m in found)
         return doc
 
     def _prefixed(self, text, start, end, chain):
@@ -149,6 +153,17 @@ class AgencyFinder:
                         taken.append((start, end))
                 j = text.find(suf, j + 1)
         return out
+
+    def _in_org(self, text, m):
+        """A body inside or right after a non-state organisation's name (an
+        ORG suffix of rules/orgs.toml) is a department of it: an ORG, unless
+        a party body (rules/agencies.toml party_suffixes)."""
+        if m.attrs.get("central") or m.text.endswith(self.party_suffixes):
+            return m
+        inside = any(0 < m.text.find(o) and m.text.find(o) + len(o) < len(m.text) for o in self.org_endings)
+        if inside or any(text.endswith(o, 0, m.start) for o in self.org_endings):
+            return Mention(m.start, m.end, "ORG", m.text, m.source, m.priority, {"department": True})
+        return m
 
     def _anaphoric(self, text, m, found):
         """该局刑事侦查支队: the unit of the bureau named before (attrs
