@@ -173,3 +173,31 @@ def test_word_list_finds_the_longest_cue_at_both_ends():
     assert words.starts(text, 0) is None and words.starts(text, len(text)) is None
     assert words.ends(text, 10) == "记者"
     assert words.ends(text, 0) is None and words.ends(text, 9) is None
+
+
+def test_an_uncued_name_before_a_club_bank_or_street_word_is_none(nlp):
+    """沙尔克主场, 韩亚银行, 黄兴路步行街: a token with no cue that stands before
+    a team's ground, a firm or a street (or ends like a street) names that
+    thing, where without that rule (rules/persons.toml uncued_not_before,
+    uncued_not_last) it was read as a person; the same token with a speech
+    verb after it is one."""
+    import dataclasses
+
+    import kg.components.persons as P
+    texts = {"拜仁的客场和沙尔克主场都很难打。": "沙尔克", "韩亚银行在京设立分行。": "韩亚",
+             "动漫节9日在长沙黄兴路步行街开幕。": "黄兴路", "吉华路55号发生火灾。": "吉华路"}
+    for text, name in texts.items():
+        assert name not in persons(nlp, text)
+        rules = dataclasses.replace(P.load_person_rules(), uncued_not_before=P.WordList([]),
+                                    uncued_not_last=frozenset())
+        assert name in {text[h.start:h.end] for h in P._Finder(text, _bounds(nlp, text), _lexicon(nlp), rules).run()}
+    assert "沙尔克" in persons(nlp, "沙尔克表示，球队会全力以赴。")
+
+
+def _bounds(nlp, text):
+    """What kg_persons hands the finder: token starts and the text's end."""
+    return set(nlp.make_doc(text).to_array("IDX").tolist()) | {len(text)}
+
+
+def _lexicon(nlp):
+    return nlp.get_pipe("kg_persons").lexicon

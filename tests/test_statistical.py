@@ -73,3 +73,20 @@ def test_empty_and_batched(nlp):
     docs = list(nlp.pipe(["", "随后，巴基斯坦也进行了试验。", "。"]))
     assert docs[0]._.kg_resolved == []
     assert ("巴基斯坦", "PLACE") in {(m.text, m.type) for m in docs[1]._.kg_resolved}
+
+
+def test_a_model_name_ending_like_a_place_or_a_body_is_no_person(nlp):
+    """The model reads 巴杜尔湖 (a lake) and 彭博新闻社 (a news agency) as
+    people; names ending in a lake's, a village's or a body's character
+    (rules/persons.toml stat_not_last) are not taken from it."""
+    stat = nlp.get_pipe("kg_stat_ner")
+    texts = ["火山附近的巴杜尔湖，是一个火山口湖。", "据彭博新闻社统计，2010年的销量有所上升。"]
+    for text, name in zip(texts, ["巴杜尔湖", "彭博新闻社"]):
+        assert (name, "PERSON") not in resolved(nlp, text)[0]
+        saved = stat.not_name_ends
+        stat.not_name_ends = frozenset()   # the model alone does propose it
+        try:
+            assert any(m.source == "kg_stat_ner" and m.text == name and m.type == "PERSON"
+                       for m in mentions_of(nlp(text)))
+        finally:
+            stat.not_name_ends = saved

@@ -52,6 +52,8 @@ class PersonRules:
     joiners: frozenset
     start_chars: re.Pattern       # a character that can begin a name
     appointment: WordList         # 任命 NAME 为 ...
+    uncued_not_before: WordList   # 韩亚|银行: an uncued candidate before these is none
+    uncued_not_last: frozenset
 
 
 def _chars(s: str) -> frozenset:
@@ -82,6 +84,8 @@ def load_person_rules() -> PersonRules:
         translit=_chars(cfg["translit_chars"]),
         joiners=_chars(cfg["translit_joiners"]),
         appointment=WordList(cfg.get("appointment_verbs", ())),
+        uncued_not_before=WordList(cfg.get("uncued_not_before", ())),
+        uncued_not_last=_chars(cfg.get("uncued_not_last", "")),
         start_chars=_char_class({n[0] for n in names if n} | _chars(cfg["translit_chars"])),
     )
 
@@ -319,7 +323,8 @@ class _Finder:
                   and (namey or (one_token and not in_lex and all(
                       ch in r.given or ch in r.translit for ch in cand[sl:])))
                   and t[i] not in r.function
-                  and not numeral and not prefix_word and (not in_lex or len(cand) == 3))
+                  and not numeral and not prefix_word and (not in_lex or len(cand) == 3)
+                  and cand[-1] not in r.uncued_not_last and self.starts(e, r.uncued_not_before) is None)
             cue = "token"
         if not ok:
             return anon
