@@ -156,6 +156,11 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     plan = _plan(collect(inputs), date, store, version)
     todo = [(f, date) for f, key, _c, hit in plan if not hit]
     t_planned = time.perf_counter()
+    if warm is not None:
+        if todo and len(todo) <= SPECULATE_UP_TO:
+            warm.submit(todo)   # extracted while this process loads the last build
+        else:
+            warm.kill()   # nothing to extract, or work for a pool: its core is the driver's
 
     digest = _digest(plan, date, base_iri, version) if isinstance(store, Cache) else None
     if not todo and digest is not None:
@@ -206,8 +211,6 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
             bar.message("")
         print(f"kg: {f}: {reason}", file=sys.stderr)
 
-    if warm is not None and (not todo or len(todo) > SPECULATE_UP_TO):
-        warm.kill()
     if warm is not None and todo and len(todo) <= SPECULATE_UP_TO:
         eng = warm
     elif isinstance(engine, str):

@@ -224,10 +224,18 @@ class WarmWorker:
         self.proc.join()
         self.conn.close()
 
+    def submit(self, items) -> None:
+        """Send the work now (a rebuild does so as soon as it knows what
+        changed, before it loads the last build's state): the worker starts
+        on it the moment its pipeline is loaded. map() then only collects."""
+        self.submitted = list(items)
+        for item in self.submitted:   # (path, date): a few bytes each, and a few of them
+            self.conn.send(item)
+
     def map(self, items):
         items = list(items)
-        for item in items:   # (path, date): a few bytes each, and a few of them
-            self.conn.send(item)
+        if getattr(self, "submitted", None) != items:
+            self.submit(items)
         for _ in items:
             try:
                 yield self.conn.recv()

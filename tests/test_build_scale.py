@@ -298,6 +298,13 @@ def test_the_warm_worker_extracts_in_order_and_is_killed_unused(reference):
         got = list(w.map([(f, None) for f in files]))
     assert got == [process_document(f, None) for f in files]
     assert not w.proc.is_alive() and w.proc.exitcode == 0
+    # work submitted at once (a rebuild sends it before loading its state) is
+    # extracted once, and map() collects it
+    with WarmWorker() as w:
+        w.submit([(f, None) for f in files])
+        assert list(w.map([(f, None) for f in files])) == got
+        w.conn.send((files[0], None))   # the worker is still serving: nothing was sent twice
+        assert w.conn.recv() == got[0] and not w.conn.poll(0.5)
     w = WarmWorker()
     w.kill()
     assert not w.proc.is_alive() and w.proc.exitcode == -signal.SIGKILL
