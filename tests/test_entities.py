@@ -217,3 +217,12 @@ def test_departments_in_general_venues_exchanges_and_departments_of_firms_are_no
     assert typed("重庆君融律师事务所律师董浩表示。") == [("ORG", "重庆君融律师事务所")]
     assert typed("蔡云：中国房地产业协会企业发展部副主任。") == [("ORG", "中国房地产业协会企业发展部")]
     assert ("AGENCY", "北京大学党委") in typed("北京大学党委召开会议。")
+
+
+def test_offices_named_ban_and_no_pronoun_in_a_name():
+    """办 ends a body (网信办, 扶贫办, 金融办), not 办事 or 办理; a pronoun is
+    never inside a body's or an organisation's name (他去|银行, 我|市公安局)."""
+    assert ("AGENCY", "北京市网信办") in ents("北京市网信办、市公安局联合开展专项行动。")
+    assert ("AGENCY", "县扶贫办") in ents("县扶贫办主任张三说，今年脱贫任务很重。")
+    assert ents("他去银行办事，顺便办理了一张卡。") == {}
+    assert ("AGENCY", "市公安局") in ents("我市公安局破获一起电信诈骗案件。")
