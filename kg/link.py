@@ -170,16 +170,21 @@ class DocumentLinker:
 
     def _place_in_context(self, ch, pos, places):
         """The place a level character (县 in 县公安局) stands for: the nearest
-        place of that level named before it, else after it, in the article."""
+        place of that level named before it, else after it, in the article;
+        with none named, the one of that level that the nearest named place
+        lies in (本报郑州电 … 省政府: 河南省)."""
         level, ending = LEVEL_OF_CHAR.get(ch, (None, ch))
-        cands = []
-        for pm in places:
-            p = self.gaz.by_code(pm.attrs["code"])
-            if p is None or not p.name.endswith(ending):
-                continue
-            if level and p.level != level and not (ch == "市" and p.level in ("province", "prefecture")):
-                continue
-            cands.append((pm.start, p))
+
+        def fits(p):
+            return p is not None and p.name.endswith(ending) and (
+                not level or p.level == level or (ch == "市" and p.level in ("province", "prefecture")))
+
+        cands = [(pm.start, p) for pm in places if fits(p := self.gaz.by_code(pm.attrs["code"]))]
+        if not cands:
+            for pm in places:
+                up = [a for a in self.gaz.ancestor_places(pm.attrs["code"]) if fits(a)]
+                if up:
+                    cands.append((pm.start, up[0]))
         before = [c for c in cands if c[0] < pos]
         if before:
             return max(before, key=lambda c: c[0])[1]

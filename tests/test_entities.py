@@ -226,3 +226,13 @@ def test_offices_named_ban_and_no_pronoun_in_a_name():
     assert ("AGENCY", "县扶贫办") in ents("县扶贫办主任张三说，今年脱贫任务很重。")
     assert ents("他去银行办事，顺便办理了一张卡。") == {}
     assert ("AGENCY", "市公安局") in ents("我市公安局破获一起电信诈骗案件。")
+
+
+def test_a_level_body_with_only_a_lower_place_named_and_a_body_right_after_the_dateline():
+    """省政府 in a page datelined 郑州 is 河南省's (the province 郑州 lies in,
+    when no province is named); a body that directly follows the dateline
+    does not take the date into its name."""
+    agencies = {n for t, n in ents("本报郑州9月14日电 记者从省政府获悉，全省推行“一网通办”改革。") if t == "AGENCY"}
+    assert agencies == {"河南省政府"}
+    agencies = {n for t, n in ents("本报昆明9月14日电 沧源县纪委监委聚焦群众身边问题。") if t == "AGENCY"}
+    assert agencies == {"沧源县纪委监委"}

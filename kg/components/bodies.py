@@ -6,6 +6,7 @@ characters, then the first body suffix. Which suffixes, which characters may
 not be in a core, and which endings are ordinary words are data (rules/).
 """
 
+import re
 from dataclasses import dataclass
 
 from ..textscan import PUNCT, is_cjk
@@ -26,6 +27,7 @@ class BodyRules:
     inner_chars: set
     empty_core_suffixes: set
     extra_chars: set            # besides CJK and alphanumerics (ORG: （北京）)
+    not_in_core: object = None  # a compiled pattern no core may contain (a date: 9月14日电)
 
     @classmethod
     def from_config(cls, cfg: dict, suffixes: list, extra_chars: str = ""):
@@ -43,6 +45,7 @@ class BodyRules:
             inner_chars=set(cfg.get("inner_chars", "")),
             empty_core_suffixes=set(cfg.get("empty_core_suffixes", [])),
             extra_chars=set(extra_chars),
+            not_in_core=re.compile("|".join(cfg["not_in_core"])) if cfg.get("not_in_core") else None,
         )
 
     def core_char_ok(self, ch: str) -> bool:
@@ -65,6 +68,8 @@ class BodyRules:
     def acceptable(self, core: str, suffix: str, core_may_be_verb: bool = False) -> bool:
         """A core may be exactly a verb-like word only where asked (组织|部)."""
         if any(core.startswith(b) for b in self.bad_core_starts):
+            return False
+        if self.not_in_core is not None and self.not_in_core.search(core):
             return False
         if not (core_may_be_verb and core in self.stop_words) and any(w in core for w in self.stop_words):
             return False
