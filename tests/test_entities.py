@@ -236,3 +236,20 @@ def test_a_level_body_with_only_a_lower_place_named_and_a_body_right_after_the_d
     assert agencies == {"河南省政府"}
     agencies = {n for t, n in ents("本报昆明9月14日电 沧源县纪委监委聚焦群众身边问题。") if t == "AGENCY"}
     assert agencies == {"沧源县纪委监委"}
+
+
+def test_a_trigger_introducing_a_list_of_unquoted_documents():
+    """One trigger, several documents: cut where a document name ends before
+    和, 与, 及 or 、, and followed past a title in 《》; not after a word
+    that only ends like a law (执法), and not a verb phrase (出台和完善了)."""
+    def docs(text):
+        return [n for t, n in ents(text) if t == "DOCUMENT"]
+
+    assert docs("会议审议通过了安全生产法修正案和数据安全法，出台了个人信息保护条例。") == [
+        "安全生产法修正案", "数据安全法", "个人信息保护条例"]
+    assert docs("省政府印发了河南省政务服务管理办法、河南省数据共享规定和河南省信用条例。") == [
+        "河南省政务服务管理办法", "河南省数据共享规定", "河南省信用条例"]
+    assert docs("国务院印发了《关于加强数据治理的意见》、数据共享规定和信用管理办法。") == [
+        "《关于加强数据治理的意见》", "数据共享规定", "信用管理办法"]
+    assert docs("省政府印发了行政执法和监督办法。") == ["行政执法和监督办法"]
+    assert docs("各地出台和完善了一批管理办法。") == []

@@ -43,24 +43,34 @@ class ProgramFinder:
         self.head_nf_words = tuple(nf_words)
         self.bare_head_re = re.compile(rf"({alternation(bare_heads)}){guard}")
         self.title_re = re.compile(rf"《[^《》\n]{{1,{cfg['max_title']}}}》")
-        self.doc_re = re.compile(
-            rf"(?:{alternation(cfg['doc_triggers'])})了?([\u4e00-\u9fff\w]{{2,{cfg['max_doc_name']}}}?(?:{alternation(cfg['doc_suffixes'])}))(?![\u4e00-\u9fff])")
+        name = rf"[\u4e00-\u9fff\w]{{2,{cfg['max_doc_name']}}}?(?:{alternation(cfg['doc_suffixes'])})(?![\u4e00-\u9fff])"
+        self.doc_re = re.compile(rf"(?:{alternation(cfg['doc_triggers'])})了?({name})")
+        self.doc_name_re = re.compile(name)
         self.left = sorted(cfg["left_boundaries"], key=len, reverse=True)
         self.doc_suffixes = sorted(cfg["doc_suffixes"], key=len, reverse=True)
         self.generic_doc_cores = set(cfg.get("generic_doc_cores", ()))
+        self.doc_list_seps = set(cfg.get("doc_list_separators", ""))
+        self.doc_not_ends = tuple(cfg.get("doc_not_ends", ()))
 
     def __call__(self, doc):
         text = doc_text(doc)
         out = mentions_of(doc)
         for m in self.title_re.finditer(text):
             out.append(Mention(m.start(), m.end(), "DOCUMENT", m.group(), "kg_programs", 50))
+            for a, b in self._doc_list_after(text, m.end()):   # 《A》、B规定和C办法
+                for s, e in self._doc_split(text, a, b):
+                    if text[s] not in self.doc_list_seps and "了" not in text[s:e] \
+                            and not text.endswith(self.doc_not_ends, s, e):
+                        out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", 45))
         for m in self.doc_re.finditer(text):
-            s, e = m.span(1)
-            suffix = next(x for x in self.doc_suffixes if text.endswith(x, s, e))
-            if text[s:e - len(suffix)] in self.generic_doc_cores:
-                continue   # 签订收购协议: a kind of document, not a named one
-            if text[s] not in "了的《":
-                out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", 45))
+            for s, e in self._doc_list(text, *m.span(1)):
+                suffix = next(x for x in self.doc_suffixes if text.endswith(x, s, e))
+                if text[s:e - len(suffix)] in self.generic_doc_cores:
+                    continue   # 签订收购协议: a kind of document, not a named one
+                # 出台和完善了一批管理办法: a verb phrase, not a name
+                if text[s] not in "了的《" and text[s] not in self.doc_list_seps and "了" not in text[s:e] \
+                        and not text.endswith(self.doc_not_ends, s, e):
+                    out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", 45))
         for m in self.quoted_re.finditer(text):
             end = self._last_head_end(text, m.start(3), m.end(3))
             if end is not None:
@@ -73,6 +83,32 @@ class ProgramFinder:
                                    {"quoted": inner}))
         out.extend(self._bare(text))
         return doc
+
+    def _doc_list(self, text, s, e) -> list:
+        """The documents of one unquoted name after a trigger: cut at every
+        list separator (rules/programs.toml doc_list_separators) that ends a
+        document name (审议通过了安全生产法修正案和数据安全法: two laws)."""
+        return [piece for a, b in [(s, e), *self._doc_list_after(text, e)] for piece in self._doc_split(text, a, b)]
+
+    def _doc_list_after(self, text, e) -> list:
+        """The names that go on a list after a document ending at e (…办法、B规定)."""
+        out = []
+        while e < len(text) and text[e] in self.doc_list_seps:
+            more = self.doc_name_re.match(text, e + 1)
+            if more is None:
+                break
+            out.append(more.span())
+            e = more.end()
+        return out
+
+    def _doc_split(self, text, s, e) -> list:
+        out, start = [], s
+        for i in range(s + 2, e - 2):
+            if text[i] in self.doc_list_seps and text.endswith(tuple(self.doc_suffixes), start, i) \
+                    and not text.endswith(self.doc_not_ends, start, i) and i - start >= 3:
+                out.append((start, i))
+                start = i + 1
+        return out + [(start, e)]
 
     def _last_head_end(self, text, s, e):
         """The furthest position in text[s:e] where a head noun ends ("…"工作清单
