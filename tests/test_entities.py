@@ -253,3 +253,14 @@ def test_a_trigger_introducing_a_list_of_unquoted_documents():
         "《关于加强数据治理的意见》", "数据共享规定", "信用管理办法"]
     assert docs("省政府印发了行政执法和监督办法。") == ["行政执法和监督办法"]
     assert docs("各地出台和完善了一批管理办法。") == []
+
+
+def test_a_place_s_police_and_a_former_body():
+    """广州警方 is a body of 广州市 (located in it); 原 or 前 before a body
+    marks it former and is no part of its name (原平市 is a city)."""
+    found = ents("广州警方通报，犯罪嫌疑人已被抓获。")
+    assert ("AGENCY", "广州警方") in found and ("PLACE", "广州市") in found
+    assert ents("据警方介绍，嫌疑人已被控制。") == {}
+    assert ("AGENCY", "市公安局") in ents("原市公安局局长王某被查处。")
+    assert ("AGENCY", "国家质检总局") in ents("原国家质检总局副局长出席会议。")
+    assert ("AGENCY", "原平市公安局") in ents("原平市公安局破获一起案件。")

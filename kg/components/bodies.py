@@ -28,6 +28,7 @@ class BodyRules:
     empty_core_suffixes: set
     extra_chars: set            # besides CJK and alphanumerics (ORG: （北京）)
     not_in_core: object = None  # a compiled pattern no core may contain (a date: 9月14日电)
+    former_marks: tuple = ()    # 原, 前: a name read leftwards starts after them
 
     @classmethod
     def from_config(cls, cfg: dict, suffixes: list, extra_chars: str = ""):
@@ -46,6 +47,7 @@ class BodyRules:
             empty_core_suffixes=set(cfg.get("empty_core_suffixes", [])),
             extra_chars=set(extra_chars),
             not_in_core=re.compile("|".join(cfg["not_in_core"])) if cfg.get("not_in_core") else None,
+            former_marks=tuple(cfg.get("former_marks", ())),
         )
 
     def core_char_ok(self, ch: str) -> bool:
@@ -110,8 +112,12 @@ class BodyRules:
         i = end_core
         while i > 0 and end_core - i < max_core and self.core_char_ok(text[i - 1]):
             i -= 1
+        boundary = not (i > 0 and self.core_char_ok(text[i - 1]))
+        mark = next((m for m in self.former_marks if text.startswith(m, i)), None)
+        if boundary and mark and end_core - i - len(mark) >= min_core:
+            i += len(mark)   # 原|国家质检总局
         core = text[i:end_core]
-        if not (i > 0 and self.core_char_ok(text[i - 1])) and len(core) >= min_core \
+        if boundary and len(core) >= min_core \
                 and self.acceptable(core, suffix, core_may_be_verb):
             return i
         return self._after_last_verb(text, end_core, suffix, min_core, max_core) if after_verb else None
