@@ -264,3 +264,12 @@ def test_a_place_s_police_and_a_former_body():
     assert ("AGENCY", "市公安局") in ents("原市公安局局长王某被查处。")
     assert ("AGENCY", "国家质检总局") in ents("原国家质检总局副局长出席会议。")
     assert ("AGENCY", "原平市公安局") in ents("原平市公安局破获一起案件。")
+
+
+def test_verbs_ending_like_a_body_and_counted_firms():
+    """依法查处 (investigate) and 打官司 end in body suffixes but are words; 两家公司
+    and 三所大学 count firms and universities without naming one."""
+    assert {n for t, n in ents("江苏省南京市鼓楼区市场监督管理局依法查处。") if t == "AGENCY"} == {
+        "鼓楼区市场监督管理局"}
+    assert ents("两家公司打了一场官司，三所大学和多家银行也参与其中。") == {}
+    assert ("ORG", "中国工商银行北京分行") in ents("中国工商银行北京分行推出新服务。")

@@ -28,6 +28,7 @@ class OrgFinder:
         self.rules = BodyRules.from_config(agency_cfg, cfg["suffixes"], cfg["extra_name_chars"])
         self.cfg = cfg
         self.suffixes = Automaton({s: s for s in cfg["suffixes"]})
+        self.count_core = re.compile(cfg.get("generic_core_pattern", "(?!)"))
         t = cfg["teams"]
         self.team_tail = re.compile(f"(?:{alternation(t['qualifiers'])}){{0,2}}(?:{alternation(t['sports'])})?队")
         self.team_not_before = set(t["not_before"])
@@ -46,7 +47,7 @@ class OrgFinder:
                 continue
             start = self._trim_left(doc, start, s)
             core = text[start:s]
-            if len(core) < self.cfg["min_core"] or _unbalanced(core) or \
+            if len(core) < self.cfg["min_core"] or _unbalanced(core) or self.count_core.match(core) or \
                     any(core.endswith(g) for g in self.cfg["generic_cores"]):
                 continue
             seen.add((start, e))
