@@ -273,3 +273,10 @@ def test_verbs_ending_like_a_body_and_counted_firms():
         "鼓楼区市场监督管理局"}
     assert ents("两家公司打了一场官司，三所大学和多家银行也参与其中。") == {}
     assert ("ORG", "中国工商银行北京分行") in ents("中国工商银行北京分行推出新服务。")
+
+
+def test_a_system_whose_name_ends_like_another_head():
+    """首问负责制度: the head is 制度, not 负责制 (which would leave 首问 too short
+    a name); 问责制 alone still heads a name."""
+    assert ("PROGRAM", "首问负责制度") in ents("市政务服务中心建立首问负责制度。")
+    assert ("PROGRAM", "党政领导干部问责制") in ents("推行党政领导干部问责制。")
