@@ -170,21 +170,21 @@ class DocumentLinker:
 
     def _place_in_context(self, ch, pos, places):
         """The place a level character (县 in 县公安局) stands for: the nearest
-        place of that level named before it, else after it, in the article;
-        with none named, the one of that level that the nearest named place
-        lies in (本报郑州电 … 省政府: 河南省)."""
+        place of that level named before it, else after it, in the article,
+        where a place counts as named wherever a place inside it is (本报郑州电
+        … 省政府: 河南省; 本报昆明电 … 沧源县 … 市纪委: 临沧市, not the
+        dateline's 昆明)."""
         level, ending = LEVEL_OF_CHAR.get(ch, (None, ch))
 
         def fits(p):
             return p is not None and p.name.endswith(ending) and (
                 not level or p.level == level or (ch == "市" and p.level in ("province", "prefecture")))
 
-        cands = [(pm.start, p) for pm in places if fits(p := self.gaz.by_code(pm.attrs["code"]))]
-        if not cands:
-            for pm in places:
-                up = [a for a in self.gaz.ancestor_places(pm.attrs["code"]) if fits(a)]
-                if up:
-                    cands.append((pm.start, up[0]))
+        cands = []
+        for pm in places:
+            p = self.gaz.by_code(pm.attrs["code"])
+            own = [p] if fits(p) else [a for a in self.gaz.ancestor_places(pm.attrs["code"]) if fits(a)][:1]
+            cands += [(pm.start, q) for q in own]
         before = [c for c in cands if c[0] < pos]
         if before:
             return max(before, key=lambda c: c[0])[1]

@@ -230,12 +230,16 @@ def test_offices_named_ban_and_no_pronoun_in_a_name():
 
 def test_a_level_body_with_only_a_lower_place_named_and_a_body_right_after_the_dateline():
     """省政府 in a page datelined 郑州 is 河南省's (the province 郑州 lies in,
-    when no province is named); a body that directly follows the dateline
-    does not take the date into its name."""
+    when no province is named), 市纪委监委 after 沧源县 is 临沧市's; a body
+    that directly follows the dateline does not take the date into its name."""
     agencies = {n for t, n in ents("本报郑州9月14日电 记者从省政府获悉，全省推行“一网通办”改革。") if t == "AGENCY"}
     assert agencies == {"河南省政府"}
     agencies = {n for t, n in ents("本报昆明9月14日电 沧源县纪委监委聚焦群众身边问题。") if t == "AGENCY"}
     assert agencies == {"沧源县纪委监委"}
+    # 市 after a county: the city the county lies in, not the dateline's city
+    agencies = {n for t, n in ents("本报昆明9月14日电 沧源县纪委监委聚焦群众身边问题，市纪委监委派出督导组。")
+                if t == "AGENCY"}
+    assert agencies == {"沧源县纪委监委", "临沧市纪委监委"}
 
 
 def test_a_trigger_introducing_a_list_of_unquoted_documents():
