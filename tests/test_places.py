@@ -349,3 +349,8 @@ def test_countries_written_by_one_character_in_a_run(nlp):
         ("中", "中华人民共和国"), ("巴", "巴基斯坦伊斯兰共和国")]
     # a run inside a place name is that name (纽约 + 联合国)
     assert abbrevs("会议在纽约联合国总部举行。") == []
+
+
+def test_developing_and_latin_american_countries_are_no_china_or_us(nlp):
+    assert places(nlp, "我国向许多发展中国家提供援助，拉美国家也积极参与。") == []
+    assert [t for t, _c in places(nlp, "中国向美国出口商品。")] == ["中国", "美国"]
