@@ -354,3 +354,9 @@ def test_countries_written_by_one_character_in_a_run(nlp):
 def test_developing_and_latin_american_countries_are_no_china_or_us(nlp):
     assert places(nlp, "我国向许多发展中国家提供援助，拉美国家也积极参与。") == []
     assert [t for t, _c in places(nlp, "中国向美国出口商品。")] == ["中国", "美国"]
+
+
+def test_a_date_running_into_the_next_word_is_no_place(nlp):
+    """9月14日本报讯: the date's 日 and 本报 make no 日本; 年日本 after a year does."""
+    assert all(t != "日本" for t, _c in places(nlp, "据9月14日本报讯，会议召开。"))
+    assert [t for t, _c in places(nlp, "二〇二一年日本经济增长。")] == ["日本"]

@@ -54,6 +54,7 @@ class PlaceFinder:
         self.gap = int(cfg.get("ancestor_gap", 0))
         self.context = int(cfg.get("context_mentions", 12))
         self.weak_shorts = set(cfg.get("weak_shorts", ()))
+        self.date_chars, self.numerals = set(cfg.get("date_chars", "")), set(cfg.get("numerals", ""))
         table = dict(self.gaz.surfaces())   # graded when first met (_graded): most never are
         for word in cfg.get("ordinary_words", ()):
             table[word] = BLOCK
@@ -96,6 +97,9 @@ class PlaceFinder:
             if value is not BLOCK and text.startswith(self.level_words, e - 1) \
                     and not text.startswith(self.level_breakers, e):
                 continue  # 广州市场: the 市 belongs to 市场 (but 黄岛区|分别)
+            if text[s] in self.date_chars and s > 0 and text[s - 1] in self.numerals:
+                continue  # 14日本报讯: a date, then 本报
+
             hits.append((s, e, value if value is BLOCK else self._graded(text[s:e], value)))
         blocks = [(s, e, None) for s, e, v in hits if v is BLOCK]
         accepted = {}  # (s, e) -> [places]
