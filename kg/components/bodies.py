@@ -57,7 +57,7 @@ class BodyRules:
 
     def suffix_at(self, text: str, j: int, allowed=None):
         """The longest body suffix starting at j that does not open a title."""
-        for suf in self.suffixes:
+        for suf in self._by_first.get(text[j:j + 1], ()):
             if allowed is not None and suf not in allowed:
                 continue
             if text.startswith(suf, j):
@@ -78,7 +78,18 @@ class BodyRules:
         if core and suffix in self.counted_suffixes and core[-1] in self.numeral_chars:
             return False    # 专著三部, 15部: a count, not a body
         body = core + suffix
-        return not any(len(w) > len(suffix) and body.endswith(w) for w in self.not_bodies)
+        words = self._not_bodies
+        return not any(body[-k:] in words for k in self._not_body_lens if len(suffix) < k <= len(body))
+
+    def __post_init__(self):
+        # not_bodies by ending: a set and its lengths, not a scan of the list
+        # for every candidate (the list has ~150 words); the same for suffixes
+        self._not_bodies = frozenset(self.not_bodies)
+        self._not_body_lens = sorted({len(w) for w in self.not_bodies})
+        # suffixes by first character, longest first: suffix_at looks at a few
+        self._by_first = {}
+        for suf in self.suffixes:
+            self._by_first.setdefault(suf[:1], []).append(suf)
 
     def body_after(self, text: str, pos: int, min_core: int = 0, allowed=None, max_core=None,
                    core_may_be_verb: bool = False):
