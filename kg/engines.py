@@ -201,6 +201,7 @@ class WarmWorker:
         self.proc = ctx.Process(target=_serve, args=(child,), daemon=True)
         self.proc.start()
         child.close()
+        self.submitted = None   # what submit() sent
 
     def __enter__(self):
         return self
@@ -234,7 +235,7 @@ class WarmWorker:
 
     def map(self, items):
         items = list(items)
-        if getattr(self, "submitted", None) != items:
+        if self.submitted != items:
             self.submit(items)
         for _ in items:
             try:

@@ -160,8 +160,8 @@ class AgencyFinder:
         a party body (rules/agencies.toml party_suffixes)."""
         if m.attrs.get("central") or m.text.endswith(self.party_suffixes):
             return m
-        inside = any(0 < m.text.find(o) and m.text.find(o) + len(o) < len(m.text) for o in self.org_endings)
-        if inside or any(text.endswith(o, 0, m.start) for o in self.org_endings):
+        inside = any(o in m.text[1:-1] for o in self.org_endings)
+        if inside or text.endswith(self.org_endings, 0, m.start):
             return Mention(m.start, m.end, "ORG", m.text, m.source, m.priority, {"department": True})
         return m
 

@@ -54,6 +54,7 @@ class PersonRules:
     appointment: WordList         # 任命 NAME 为 ...
     uncued_not_before: WordList   # 韩亚|银行: an uncued candidate before these is none
     uncued_not_last: frozenset
+    stat_not_last: frozenset      # kg_stat_ner: a model name ending in one of these is none
 
 
 def _chars(s: str) -> frozenset:
@@ -86,6 +87,7 @@ def load_person_rules() -> PersonRules:
         appointment=WordList(cfg.get("appointment_verbs", ())),
         uncued_not_before=WordList(cfg.get("uncued_not_before", ())),
         uncued_not_last=_chars(cfg.get("uncued_not_last", "")),
+        stat_not_last=_chars(cfg.get("stat_not_last", "")),
         start_chars=_char_class({n[0] for n in names if n} | _chars(cfg["translit_chars"])),
     )
 

@@ -25,6 +25,8 @@ one contains the other (长沙: 长沙市, not its 长沙县), else by the neare
 places sharing an ancestor, else the higher level, else the lowest code.
 """
 
+import re
+
 from spacy.language import Language
 
 from ..mentions import Mention, doc_text, mentions_of
@@ -99,7 +101,6 @@ class PlaceFinder:
                 continue  # 广州市场: the 市 belongs to 市场 (but 黄岛区|分别)
             if text[s] in self.date_chars and s > 0 and text[s - 1] in self.numerals:
                 continue  # 14日本报讯: a date, then 本报
-
             hits.append((s, e, value if value is BLOCK else self._graded(text[s:e], value)))
         blocks = [(s, e, None) for s, e, v in hits if v is BLOCK]
         accepted = {}  # (s, e) -> [places]
@@ -130,10 +131,9 @@ class PlaceFinder:
         resolved = self._resolve(kept)
         out = [self._mention(text, s, e, p) for (s, e), p in resolved.items()]
         if self.abbrev is not None:
-            taken = [(s, e) for s, e in resolved] + [(s, e) for s, e, _v in hits]
             named = {p.code for p in resolved.values()}
             out += [self._mention(text, s, s + 1, p)
-                    for s, p in self.abbrev.find(text, taken, named)]
+                    for s, p in self.abbrev.find(text, [(s, e) for s, e, _v in hits], named)]
             out.sort(key=lambda m: m.start)
         return out
 
@@ -218,8 +218,6 @@ class CountryAbbreviations:
     character is no PLACE."""
 
     def __init__(self, gaz, cfg: dict):
-        self.min_run, self.max_run = int(cfg.get("min_run", 2)), int(cfg.get("max_run", 4))
-        self.cues = tuple(sorted(cfg.get("cues", ()), key=len, reverse=True))
         self.by_char: dict[str, list] = {}
         for p in gaz:
             if p.level == "country":
@@ -232,30 +230,26 @@ class CountryAbbreviations:
                 self.own.add(ch)
             if own or len(cands) == 1:
                 self.sure[ch] = (own or [cands[0][1]])[0]
+        # a whole run of country characters (nothing of the kind on either
+        # side), then a cue word
+        chars = re.escape("".join(sorted(self.by_char)))
+        cues = "|".join(map(re.escape, sorted(cfg.get("cues", ()), key=len, reverse=True)))
+        self.run_re = re.compile(rf"(?<![{chars}])[{chars}]{{{int(cfg.get('min_run', 2))},"
+                                 rf"{int(cfg.get('max_run', 4))}}}(?![{chars}])(?={cues})")
 
     def find(self, text: str, taken, named) -> list:
         """[(start, place)] of the run characters that name a country; `taken`:
         spans of place names and ordinary words the run may not touch."""
-        out, i, n = [], 0, len(text)
-        covered = set()
-        for s, e in taken:
-            covered.update(range(s, e))
-        while i < n:
-            if text[i] not in self.by_char or i in covered:
-                i += 1
-                continue
-            j = i
-            while j < n and text[j] in self.by_char and j not in covered:
-                j += 1
-            run = j - i
-            if (self.min_run <= run <= self.max_run and (i == 0 or text[i - 1] not in self.by_char)
-                    and text.startswith(self.cues, j)):
-                found = [(k, self._place(text[k], named)) for k in range(i, j)]
-                # 所以双方, 不以关系: one character at least must be a country's
-                # own (中, 美: SHORT + 国) or name one the document names in full
-                if any(p is not None and (text[k] in self.own or p.code in named) for k, p in found):
-                    out += [(k, p) for k, p in found if p is not None]
-            i = j
+        out = []
+        for m in self.run_re.finditer(text):
+            i, j = m.span()
+            if any(s < j and i < e for s, e in taken):
+                continue   # 纽约|联合国: inside a place's name
+            found = [(k, self._place(text[k], named)) for k in range(i, j)]
+            # 所以双方, 不以关系: one character at least must be a country's
+            # own (中, 美: SHORT + 国) or name one the document names in full
+            if any(p is not None and (text[k] in self.own or p.code in named) for k, p in found):
+                out += [(k, p) for k, p in found if p is not None]
         return out
 
     def _place(self, ch: str, named):

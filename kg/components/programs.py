@@ -47,7 +47,7 @@ class ProgramFinder:
         self.doc_re = re.compile(rf"(?:{alternation(cfg['doc_triggers'])})了?({name})")
         self.doc_name_re = re.compile(name)
         self.left = sorted(cfg["left_boundaries"], key=len, reverse=True)
-        self.doc_suffixes = sorted(cfg["doc_suffixes"], key=len, reverse=True)
+        self.doc_suffixes = tuple(sorted(cfg["doc_suffixes"], key=len, reverse=True))
         self.generic_doc_cores = set(cfg.get("generic_doc_cores", ()))
         self.doc_list_seps = set(cfg.get("doc_list_separators", ""))
         self.doc_not_ends = tuple(cfg.get("doc_not_ends", ()))
@@ -57,20 +57,11 @@ class ProgramFinder:
         out = mentions_of(doc)
         for m in self.title_re.finditer(text):
             out.append(Mention(m.start(), m.end(), "DOCUMENT", m.group(), "kg_programs", 50))
-            for a, b in self._doc_list_after(text, m.end()):   # 《A》、B规定和C办法
-                for s, e in self._doc_split(text, a, b):
-                    if text[s] not in self.doc_list_seps and "了" not in text[s:e] \
-                            and not text.endswith(self.doc_not_ends, s, e):
-                        out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", 45))
+            spans = [piece for a, b in self._doc_list_after(text, m.end())   # 《A》、B规定和C办法
+                     for piece in self._doc_split(text, a, b)]
+            out += self._unquoted_docs(text, spans)
         for m in self.doc_re.finditer(text):
-            for s, e in self._doc_list(text, *m.span(1)):
-                suffix = next(x for x in self.doc_suffixes if text.endswith(x, s, e))
-                if text[s:e - len(suffix)] in self.generic_doc_cores:
-                    continue   # 签订收购协议: a kind of document, not a named one
-                # 出台和完善了一批管理办法: a verb phrase, not a name
-                if text[s] not in "了的《" and text[s] not in self.doc_list_seps and "了" not in text[s:e] \
-                        and not text.endswith(self.doc_not_ends, s, e):
-                    out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", 45))
+            out += self._unquoted_docs(text, self._doc_list(text, *m.span(1)))
         for m in self.quoted_re.finditer(text):
             end = self._last_head_end(text, m.start(3), m.end(3))
             if end is not None:
@@ -83,6 +74,19 @@ class ProgramFinder:
                                    {"quoted": inner}))
         out.extend(self._bare(text))
         return doc
+
+    def _unquoted_docs(self, text, spans) -> list:
+        """DOCUMENT mentions of the spans that name a document: not a kind of
+        one (签订收购协议), not a verb phrase (出台和完善了一批管理办法), not a
+        word that only ends like a law (执法)."""
+        out = []
+        for s, e in spans:
+            suffix = next(x for x in self.doc_suffixes if text.endswith(x, s, e))
+            if text[s:e - len(suffix)] in self.generic_doc_cores or text[s] in "了的《" \
+                    or text[s] in self.doc_list_seps or "了" in text[s:e] or text.endswith(self.doc_not_ends, s, e):
+                continue
+            out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", 45))
+        return out
 
     def _doc_list(self, text, s, e) -> list:
         """The documents of one unquoted name after a trigger: cut at every
@@ -104,7 +108,7 @@ class ProgramFinder:
     def _doc_split(self, text, s, e) -> list:
         out, start = [], s
         for i in range(s + 2, e - 2):
-            if text[i] in self.doc_list_seps and text.endswith(tuple(self.doc_suffixes), start, i) \
+            if text[i] in self.doc_list_seps and text.endswith(self.doc_suffixes, start, i) \
                     and not text.endswith(self.doc_not_ends, start, i) and i - start >= 3:
                 out.append((start, i))
                 start = i + 1

@@ -23,7 +23,7 @@ from spacy.util import minibatch
 
 from ..mentions import ENTITY_TYPES, Mention, mentions_of
 from ..paths import PACKAGE_DIR
-from ..rules import load_toml
+from .persons import load_person_rules
 
 MODEL_DIR = PACKAGE_DIR / "models" / "ner"
 SOURCE = "kg_stat_ner"
@@ -48,9 +48,9 @@ class StatNer:
         self.name = name
         self.priority = priority
         model = load_model(str(model_path or MODEL_DIR))
-        persons = load_toml("persons.toml")
-        self.not_name_ends = frozenset(persons.get("stat_not_last", ""))
-        self.not_name_before = tuple(persons.get("uncued_not_before", ()))
+        persons = load_person_rules()
+        self.not_name_ends = persons.stat_not_last
+        self.not_name_before = persons.uncued_not_before
         self.ner = model.get_pipe("ner")
         self.labels = tuple(lab for lab in self.ner.labels if lab in ENTITY_TYPES)
         for lab in self.ner.labels:  # the docs' vocab must know the label strings
@@ -80,7 +80,7 @@ class StatNer:
             text = doc.text
             for ent in doc.ents:
                 if ent.label_ == "PERSON" and (text[ent.end_char - 1] in self.not_name_ends
-                                               or text.startswith(self.not_name_before, ent.end_char)):
+                                               or self.not_name_before.starts(text, ent.end_char)):
                     continue   # a street, a lake, a team, a bank's name: rules/persons.toml
                 if ent.label_ in self.labels:
                     out.append(Mention(ent.start_char, ent.end_char, ent.label_,
