@@ -420,9 +420,12 @@ def _write_all(g, jobs, lanes: int) -> None:
     forked child, in parallel (each write is atomic anyway). Children see
     the graph copy-on-write; a child per job instead of per core copied
     more pages than it saved. A child that fails fails the build."""
-    if not sys.platform.startswith("linux") or g.number_of_nodes() < 2000 or lanes < 2 or len(jobs) < 2:
-        for _w, fn, args, kw in jobs:
+    def run(lane):
+        for _w, fn, args, kw in lane:
             fn(*args, **kw)
+
+    if not sys.platform.startswith("linux") or g.number_of_nodes() < 2000 or lanes < 2 or len(jobs) < 2:
+        run(jobs)
         return
     import multiprocessing as mp
     dealt = [[] for _ in range(min(lanes, len(jobs)))]
@@ -431,10 +434,6 @@ def _write_all(g, jobs, lanes: int) -> None:
         i = load.index(min(load))
         dealt[i].append(job)
         load[i] += job[0]
-
-    def run(lane):
-        for _w, fn, args, kw in lane:
-            fn(*args, **kw)
 
     ctx = mp.get_context("fork")
     procs = [ctx.Process(target=run, args=(lane,), daemon=True) for lane in dealt[1:]]

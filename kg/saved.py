@@ -26,7 +26,8 @@ _ERRORS = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportErro
 _GROWTH = 0.2   # a delta past this share of the base's entries: write a new base
 
 
-def _read(path: Path):
+def read_pickle(path: Path):
+    """The object pickled in `path`, or None when it is missing or unreadable."""
     try:
         with open(path, "rb") as fh:
             return pickle.load(fh)
@@ -47,10 +48,10 @@ class Saved:
     def load(self, tag: str) -> dict | None:
         """The tables as saved under `tag`, or None. The caller may change
         them in place; save_changes() then names what it changed."""
-        base = _read(self.base_path)
+        base = read_pickle(self.base_path)
         if not isinstance(base, dict) or not isinstance(base.get("tables"), dict):
             return None
-        delta = _read(self.delta_path) if self.delta_path.exists() else None
+        delta = read_pickle(self.delta_path) if self.delta_path.exists() else None
         if not (isinstance(delta, dict) and delta.get("base") == base.get("tag")):
             delta = None
         if (delta["tag"] if delta else base.get("tag")) != tag:

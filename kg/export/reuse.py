@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import write_bytes
-from ..saved import Saved
+from ..saved import Saved, read_pickle
 
 REUSE_DIR = ".reuse"
 EXPORTERS = ("json", "graphml", "turtle", "html", "layout")
@@ -93,11 +93,7 @@ def plan_file(out: Path) -> Path:
 def read_plan(out: Path) -> dict | None:
     """{"build": digest, "settings": options and code (kg.build._settings),
     "keys": {source name: cache key}} of the last build, or None."""
-    try:
-        with open(plan_file(out), "rb") as fh:
-            data = pickle.load(fh)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
-        return None
+    data = read_pickle(plan_file(out))
     if not isinstance(data, dict) or not isinstance(data.get("keys"), dict):
         return None
     return data
