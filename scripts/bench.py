@@ -5,10 +5,12 @@ In one run, on the same text:
 
 1. a synthetic corpus (scripts/make_bench_corpus.py: --pages pages recombined
    from tests/fixtures/corpus, seeded), or the directory given by --corpus;
-2. on its first --scale-pages pages: jieba.posseg (HMM on) as the yardstick,
-   the entity layer alone (segmentation + entity components), then the whole pipeline (normalise, segment, entities, relations, graph)
-   on 1 worker and on --workers workers: characters/s, documents/s, peak RSS
-   of every process;
+2. on its first --scale-pages pages: the entity layer alone (segmentation +
+   entity components); then, in --rounds rounds, jieba.posseg (HMM on) as the
+   yardstick and the whole pipeline (normalise, segment, entities,
+   relations, graph) on 1 worker and on --workers workers, one right after
+   the other: characters/s, documents/s, peak RSS of every process, each
+   round's ratios, and the medians of the rounds;
 3. a full build of the whole corpus with the cache (--workers workers), then
    one page edited and the build run again, three times over (three pages,
    one after another): the incremental rebuild's time (the median of the
@@ -20,7 +22,7 @@ apart); wall times include everything (start-up, model load, writing the four
 outputs). The machine's load average is printed: other work on the machine
 makes every number worse.
 
-    python scripts/bench.py [--corpus DIR] [--pages 2000] [--scale-pages 100] [--workers 2]
+    python scripts/bench.py [--corpus DIR] [--pages 2000] [--scale-pages 100] [--workers 2] [--rounds 3]
 """
 
 import argparse
@@ -155,6 +157,8 @@ def main(argv=None):
     ap.add_argument("--scale-pages", type=int, default=100,
                     help="pages of the throughput and 1-vs-N-workers runs")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="rounds of the throughput and scaling runs (the medians are reported)")
     ap.add_argument("--work", type=Path, help="keep the corpus and outputs here")
     ap.add_argument("--skip-full", action="store_true",
                     help="only the throughput and scaling runs (no full and incremental build)")
@@ -191,37 +195,67 @@ def main(argv=None):
     for f in files[: a.scale_pages]:
         os.symlink(f, subset / f.name)
 
-    # 2. throughput and scaling on the subset
-    say(f"\n== throughput on the first {a.scale_pages} pages (one core) ==")
-    jb, jb_wall, jb_rss = run_child("jieba", subset)
-    jb_cps = jb["chars"] / jb["seconds"]
-    say(f"jieba.posseg (HMM):  {fmt(jb_cps):>8} chars/s  {jb['docs'] / jb['seconds']:6.1f} docs/s  "
-        f"peak RSS {fmt(jb_rss)} MiB  (dictionary load {jb['load_seconds']:.1f} s)")
+    # 2. throughput and scaling on the subset, in rounds: each round times
+    # jieba, then the pipeline on 1 worker, then on --workers workers, one
+    # right after the other, so a ratio compares runs minutes apart at most
+    # seconds apart; the medians of the rounds are the figures (one short run
+    # of each was at the mercy of whatever else the machine did meanwhile)
+    say(f"\n== throughput on the first {a.scale_pages} pages (one core), {a.rounds} round(s) ==")
     ent, _w, ent_rss = run_child("entities", subset)
     say(f"entity layer:        {fmt(ent['chars'] / ent['seconds']):>8} chars/s  "
         f"{ent['docs'] / ent['seconds']:6.1f} articles/s  peak RSS {fmt(ent_rss)} MiB  "
         f"(segmentation + entity components, CPU time, best of 3; issue #3 asks >= 25,000)")
-    runs = {}
-    for w in sorted({1, a.workers}):
-        st, wall, rss = run_child("build", subset, work / f"out-{w}w", w, 0)
-        runs[w] = (st, wall, rss)
-    st1, wall1, rss1 = runs[1]
-    cps1 = st1["chars"] / st1["extract_seconds"]
-    say(f"govkg pipeline:      {fmt(cps1):>8} chars/s  {st1['extracted'] / st1['extract_seconds']:6.1f} docs/s  "
-        f"peak RSS {fmt(rss1)} MiB  (pipeline load {st1['ready_seconds']:.1f} s; "
-        f"wall {wall1:.1f} s incl. load and writing)")
-    say(f"ratio pipeline / jieba.posseg: {cps1 / jb_cps:.2f}x")
+    rounds = []
+    for r in range(a.rounds):
+        jb, _jw, jb_rss = run_child("jieba", subset)
+        runs = {}
+        for w in sorted({1, a.workers}):
+            runs[w] = run_child("build", subset, work / f"out-{w}w", w, 0)
+        rounds.append((jb, jb_rss, runs))
+        st1, wall1, _rss1 = runs[1]
+        jb_cps, cps1 = jb["chars"] / jb["seconds"], st1["chars"] / st1["extract_seconds"]
+        line = (f"round {r + 1}: jieba.posseg {fmt(jb_cps)} chars/s, pipeline {fmt(cps1)} chars/s "
+                f"= {cps1 / jb_cps:.2f}x")
+        if a.workers > 1:
+            stn = runs[a.workers][0]
+            line += (f"; {a.workers} workers {fmt(stn['chars'] / stn['extract_seconds'])} chars/s "
+                     f"= {st1['extract_seconds'] / stn['extract_seconds']:.2f}x of 1 worker")
+        say(line)
+
+    def median(xs):
+        xs = sorted(xs)
+        return xs[len(xs) // 2] if len(xs) % 2 else (xs[len(xs) // 2 - 1] + xs[len(xs) // 2]) / 2
+
+    jb_cps = median([jb["chars"] / jb["seconds"] for jb, _r, _runs in rounds])
+    jb = rounds[0][0]
+    say(f"jieba.posseg (HMM):  {fmt(jb_cps):>8} chars/s  {jb_cps * jb['docs'] / jb['chars']:6.1f} docs/s  "
+        f"peak RSS {fmt(max(r for _j, r, _runs in rounds))} MiB  (dictionary load {jb['load_seconds']:.1f} s; "
+        f"median of the rounds)")
+    st1, wall1, rss1 = rounds[0][2][1]
+    cps1 = median([runs[1][0]["chars"] / runs[1][0]["extract_seconds"] for _j, _r, runs in rounds])
+    say(f"govkg pipeline:      {fmt(cps1):>8} chars/s  {cps1 * st1['extracted'] / st1['chars']:6.1f} docs/s  "
+        f"peak RSS {fmt(max(runs[1][2] for _j, _r, runs in rounds))} MiB  "
+        f"(pipeline load {st1['ready_seconds']:.1f} s; wall {wall1:.1f} s incl. load and writing; "
+        f"median of the rounds)")
+    ratios = [(runs[1][0]["chars"] / runs[1][0]["extract_seconds"]) / (jb["chars"] / jb["seconds"])
+              for jb, _r, runs in rounds]
+    say(f"ratio pipeline / jieba.posseg: {cps1 / jb_cps:.2f}x  (of the medians; rounds: "
+        f"{' '.join(f'{x:.2f}' for x in ratios)})")
     if a.workers > 1:
-        stn, walln, rssn = runs[a.workers]
-        cpsn = stn["chars"] / stn["extract_seconds"]
         say(f"\n== scaling, same {a.scale_pages} pages ==")
-        say(f"1 worker:  {st1['extract_seconds']:7.1f} s  {fmt(cps1):>8} chars/s  (wall {wall1:.1f} s)")
-        say(f"{a.workers} workers: {stn['extract_seconds']:7.1f} s  {fmt(cpsn):>8} chars/s  (wall {walln:.1f} s)")
-        say(f"speed-up: {cpsn / cps1:.2f}x  (wall: {wall1 / walln:.2f}x)")
-        cpu1, cpun = st1["cpu_seconds"], stn["cpu_seconds"]
-        say(f"CPU time, all processes: 1 worker {cpu1:.1f} s, {a.workers} workers {cpun:.1f} s "
-            f"(the pool's own cost, one pipeline load per worker included: {100 * (cpun / cpu1 - 1):+.0f} %); "
-            f"cores obtained: {cpu1 / wall1:.2f} and {cpun / walln:.2f}")
+        ups = [runs[1][0]["extract_seconds"] / runs[a.workers][0]["extract_seconds"] for _j, _r, runs in rounds]
+        one = median([runs[1][0]["extract_seconds"] for _j, _r, runs in rounds])
+        many = median([runs[a.workers][0]["extract_seconds"] for _j, _r, runs in rounds])
+        say(f"1 worker:  {one:7.1f} s  (median of the rounds)")
+        say(f"{a.workers} workers: {many:7.1f} s")
+        say(f"speed-up: {median(ups):.2f}x  (median of the rounds: {' '.join(f'{x:.2f}' for x in ups)})")
+        for r, (_jb, _r, runs) in enumerate(rounds):
+            (st1, wall1, _x), (stn, walln, _y) = runs[1], runs[a.workers]
+            cpu1, cpun = st1["cpu_seconds"], stn["cpu_seconds"]
+            say(f"round {r + 1}: CPU time, all processes: 1 worker {cpu1:.1f} s, {a.workers} workers "
+                f"{cpun:.1f} s (the pool's own cost, one pipeline load per worker included: "
+                f"{100 * (cpun / cpu1 - 1):+.0f} %); cores obtained: {cpu1 / wall1:.2f} and {cpun / walln:.2f}")
+        stn = rounds[-1][2][a.workers][0]
         say(f"peak RSS: driver {fmt(stn['rss_main_mb'])} MiB, largest worker "
             f"{fmt(stn['rss_workers_mb'])} MiB")
 
