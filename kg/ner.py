@@ -1,8 +1,13 @@
 """`kg ner`: the entity layer alone, on JSONL sentences, to check it against NER data.
 
 Input lines `{"text": …}`, output lines `{"text": …, "spans": [[start, end, TYPE], …]}`
-with the top-level (not nested) mentions the pipeline keeps. A line that is
-not JSON or has no text is reported by line number and skipped.
+with the top-level (not nested) mentions the pipeline keeps, and one kind of
+nested mention: the country a foreign state body is named after (德国政府,
+印度当局: the body and the country are both named; kg.components.resolve).
+NER corpora read such a span either way (MSRA tags 德国 a LOC and leaves
+政府 out, CLUENER tags 德国政府 government); a place nested in a domestic
+body's name (北京市公安局) is part of that name in both and is not written.
+A line that is not JSON or has no text is reported by line number and skipped.
 """
 
 import json
@@ -10,12 +15,18 @@ import sys
 from pathlib import Path
 
 from .atomic import write_text
+from .components.resolve import is_world_place
 from .errors import InputError
 from .pipeline import get_nlp
 
 
+def reported(m) -> bool:
+    """Whether `kg ner` writes this resolved mention."""
+    return not m.attrs.get("nested") or is_world_place(m)
+
+
 def spans_of(doc) -> list:
-    return [[m.start, m.end, m.type] for m in (doc._.kg_resolved or []) if not m.attrs.get("nested")]
+    return [[m.start, m.end, m.type] for m in (doc._.kg_resolved or []) if reported(m)]
 
 
 def tag_texts(texts, batch_size=64, statistical=False):

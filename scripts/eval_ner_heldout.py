@@ -58,9 +58,11 @@ def build_nlp(model_path=None, with_resolve=False):
 
 
 def top_level(mentions):
+    """What `kg ner` would write of these proposals (kg.ner.reported)."""
     from kg.components.resolve import resolve
+    from kg.ner import reported
 
-    return [m for m in resolve([copy.deepcopy(m) for m in mentions]) if not m.attrs.get("nested")]
+    return [m for m in resolve([copy.deepcopy(m) for m in mentions]) if reported(m)]
 
 
 def views(doc):

@@ -78,6 +78,19 @@ def test_ner_command_tags_jsonl(capsys, tmp_path):
     assert {(text[s:e], t) for s, e, t in rows[0]["spans"]} >= {("公安部法制局", "AGENCY"), ("孙茂利", "PERSON")}
 
 
+def test_ner_command_writes_a_foreign_bodys_country_and_no_domestic_seat(capsys, tmp_path):
+    # NER corpora read 德国政府 either as the place (MSRA) or as the body
+    # (CLUENER); a domestic body's place is part of its name in both
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in (
+        "首先是以色列政府对和谈立场发生了质的变化。", "河北省信访局推行领导干部包联机制。")), encoding="utf-8")
+    code, _, _ = run(capsys, "ner", str(src), "-o", str(tmp_path / "out.jsonl"))
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    got = [{(r["text"][s:e], t) for s, e, t in r["spans"]} for r in rows]
+    assert code == 0 and got[0] == {("以色列政府", "AGENCY"), ("以色列", "PLACE")}
+    assert ("河北省信访局", "AGENCY") in got[1] and not any(t == "PLACE" for _s, t in got[1])
+
+
 def test_every_command_is_documented_in_the_readme():
     from pathlib import Path
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")

@@ -305,6 +305,22 @@ def test_world_places_on_real_sentences():
     assert places("中国人民银行行长潘功胜介绍了有关情况。") == []
     # PRC divisions inside a body's name are still its seat
     assert ("河北省", "province") in places("河北省信访局推行领导干部包联机制。")
+    # and so is a country in front of a body the rules made from it and a
+    # body's word: the government of a country is that country's own
+    assert places("欧盟委员会和德国政府最终置意大利、比利时国债超标于不顾。") == [
+        ("德国", "country"), ("意大利", "country"), ("比利时", "country")]
+    assert ("印度", "country") in places("在国际社会正在努力消除核威胁的时候，印度当局却力图通过炫耀核武器来表示自己的强大。")
+
+
+def test_a_foreign_government_is_located_in_its_country():
+    from kg.extract import extract_text as extract
+    out = extract("唐家璇说，中国政府对印度政府不顾国际社会的强烈反对，再次进行核试验深感震惊。", "1998-05-14")
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    rels = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
+    assert rels == {("印度政府", "located_in", "印度共和国"), ("中国政府", "located_in", "中华人民共和国")}
+    # a central body's fixed name holds no seat: 中国人民银行 is in no 中国 of the graph
+    out = extract("中国人民银行行长潘功胜介绍了有关情况。", "2024-09-24")
+    assert [e["name"] for e in out["entities"] if e["type"] == "PLACE"] == []
 
 
 def test_a_short_name_of_a_prefecture_and_its_county_is_the_prefecture():

@@ -7,7 +7,10 @@ kept as a nested mention (云南省临沧市沧源佤族自治县纪委监委 st
 places 临沧市 and 云南省), marked `nested`. A world place (a country, a
 continent) inside a body's name is part of that name, not a seat: 中国人民银行,
 中国银行 and 亚洲开发银行 are not "in" China or Asia the way 河北省信访局 is in
-河北省, so it is not kept.
+河北省, so it is not kept; except in front of a state body the rules made
+from a place and a body's word (德国政府, 印度当局, 美国联邦调查局): that
+body is the country's own, as 河北省信访局 is 河北省's, and the country is its
+seat (a central body's fixed name, 中国人民银行, is no such case).
 Result: `doc._.kg_resolved`, sorted by position.
 """
 
@@ -34,8 +37,13 @@ def resolve_doc(doc):
     return doc
 
 
-def _world_place(m) -> bool:
+def is_world_place(m) -> bool:
     return m.type == "PLACE" and m.attrs.get("level") in WORLD_LEVELS
+
+
+def _seat_of(m, host) -> bool:
+    """A world place `m` that opens a rule-made state body `host` (德国|政府)."""
+    return host.type == "AGENCY" and host.start == m.start and not host.attrs.get("central")
 
 
 def resolve(mentions):
@@ -49,9 +57,10 @@ def resolve(mentions):
         if not clash:
             taken.append(m)
             spans.add(key)
-        elif m.type in NESTABLE and not _world_place(m) and all(
+        elif m.type in NESTABLE and all(
                 t.type in HOSTS and t.start <= m.start and m.end <= t.end and
-                (t.end - t.start) > (m.end - m.start) for t in clash):
+                (t.end - t.start) > (m.end - m.start) and (not is_world_place(m) or _seat_of(m, t))
+                for t in clash):
             m.attrs["nested"] = True
             nested.append(m)
             spans.add(key)
