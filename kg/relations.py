@@ -76,7 +76,7 @@ def _structural(rels, linker, keyed, sents, article):
         host = ent.attrs.get("host")
         if host:
             rels.add(key, "part_of", host, article, sent)
-        elif ent.attrs.get("place"):
+        if ent.attrs.get("place") and (not host or ent.attrs.get("seated")):
             place_in_name = lm.mention.attrs.get("place_span") is not None
             rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent,
                      None if place_in_name else {"basis": "context"})

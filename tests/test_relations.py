@@ -128,6 +128,23 @@ def test_a_department_of_a_ministry_and_its_head():
     assert ("生态环境部宣传教育司", "part_of", "生态环境部") in r
 
 
+def test_a_local_body_named_with_its_system_is_that_local_body():
+    r, out = rels("据悉，国家税务总局厦门市税务局推行“非接触式”办税缴费服务，纳税人足不出户即可办理。"
+                  "厦门市税务局有关负责人表示，将持续优化服务。", "2024-11-01")
+    bodies = [e for e in out["entities"] if e["type"] == "AGENCY"]
+    assert [e["name"] for e in bodies] == ["国家税务总局", "国家税务总局厦门市税务局"]
+    assert "厦门市税务局" in bodies[1]["aliases"]
+    assert {("国家税务总局厦门市税务局", "part_of", "国家税务总局"),
+            ("国家税务总局厦门市税务局", "located_in", "厦门市")} <= set(r)
+    # a unit of a body is part of it and no more (its seat is its body's)
+    r, _ = rels("云南省临沧市公安局禁毒支队破获一起案件。")
+    assert ("临沧市公安局禁毒支队", "part_of", "临沧市公安局") in r
+    assert not any(h == "临沧市公安局禁毒支队" and t == "located_in" for h, t, _o in r)
+    # a central body's name opening a local office's holds no country: no 中国 here
+    _, out = rels("中国证监会广东监管局对该公司采取出具警示函措施。")
+    assert [e["name"] for e in out["entities"] if e["type"] == "PLACE"] == ["广东省"]
+
+
 def test_a_mayor_of_the_papers_own_city():
     r, _ = rels("我市召开推进会\n发布时间：2023-05-12 来源：市政府办公室\n5月11日，推进会召开。市委副书记、市长陈华出席会议并讲话，副市长刘伟主持会议。")
     assert r[("陈华", "leads", "市政府")]["attrs"]["title"] == "市长"

@@ -10,7 +10,8 @@ continent) inside a body's name is part of that name, not a seat: 中国人民�
 河北省, so it is not kept; except in front of a state body the rules made
 from a place and a body's word (德国政府, 印度当局, 美国联邦调查局): that
 body is the country's own, as 河北省信访局 is 河北省's, and the country is its
-seat (a central body's fixed name, 中国人民银行, is no such case).
+seat (a central body's fixed name, 中国人民银行, is no such case, nor is one
+that opens a body's name, 中国证监会广东监管局).
 Result: `doc._.kg_resolved`, sorted by position.
 """
 
@@ -43,7 +44,8 @@ def is_world_place(m) -> bool:
 
 def _seat_of(m, host) -> bool:
     """A world place `m` that opens a rule-made state body `host` (德国|政府)."""
-    return host.type == "AGENCY" and host.start == m.start and not host.attrs.get("central")
+    return (host.type == "AGENCY" and host.start == m.start and not host.attrs.get("central")
+            and not host.attrs.get("host_span"))   # 中国证监会|广东监管局: a central name's 中国
 
 
 def resolve(mentions):
