@@ -263,8 +263,18 @@ def _best(cands, cfg, text):
 
 def _cooperation(rels, text, in_sent, s, e, article, cfg):
     bodies = [lm for lm in in_sent if lm.mention.type in ("AGENCY", "ORG")]
-    for a, b in zip(bodies, bodies[1:]):
+    for i, (a, b) in enumerate(zip(bodies, bodies[1:])):
         gap = text[a.mention.end:b.mention.start]
+        if gap in cfg["cooperation_partner_words"]:
+            partners, last = [b], b
+            for c in bodies[i + 2:]:
+                if text[last.mention.end:c.mention.start] not in cfg["subject_joiners"]:
+                    break
+                partners.append(c)
+                last = c
+            for p in partners:
+                rels.add(a.key, "cooperates_with", p.key, article, (s, e))
+            continue
         if gap not in cfg["cooperation_joiners"]:
             continue
         clause_end = b.mention.end

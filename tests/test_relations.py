@@ -238,6 +238,15 @@ def test_bodies_told_to_work_together_cooperate():
     assert ("国家发展和改革委员会", "cooperates_with", "工业和信息化部") in r
 
 
+def test_bodies_after_hui_tong_cooperate_whatever_the_verb():
+    r, out = rels("本报北京11月3日电 记者从水利部获悉：今年以来，水利部会同国家发展改革委、财政部推进重大水利工程建设，"
+                  "全国完成水利建设投资1万亿元。", "2024-11-04")
+    assert {("水利部", "cooperates_with", "国家发展和改革委员会"), ("水利部", "cooperates_with", "财政部")} <= set(r)
+    assert not any(a == "国家发展和改革委员会" and t == "cooperates_with" for a, t, _b in r)
+    # 重大水利工程 rates the works, it names no program
+    assert not [e for e in out["entities"] if e["type"] == "PROGRAM"]
+
+
 def test_the_said_county_acts_for_the_county_named_before():
     text = ("6月19日，浙江省湖州市安吉县召开乡村振兴工作推进会。"
             "今年以来，该县联合浙江大学、中国农业银行安吉支行共同打造“数字乡村”服务平台，为农户提供一站式服务。")
