@@ -15,9 +15,8 @@ word from rules/relations.toml, BODY, TITLE).
 
 from .names import canonical_tail, variants
 from .rules import load_toml
-from .titles import find_titles, is_head
+from .titles import base_title, find_titles, is_head
 
-STRIP = ("常务副", "副")
 
 
 def post_relations(rels, linker, keyed, sents, article, text):
@@ -49,6 +48,7 @@ def post_relations(rels, linker, keyed, sents, article, text):
                     bkey, seg_start = body.key, body.mention.start
                     if bare_right is not None and bkey[0] != "bare":
                         rels.add(bare_right, "part_of", bkey, article, (s, e))
+                        _name_by_host(linker, bare_right, bkey)
                     bare_right = bkey if bkey[0] == "bare" else None
                 else:
                     bkey, seg_start = _implied_body(linker, implied, title, ts, places), ts
@@ -79,6 +79,17 @@ def post_relations(rels, linker, keyed, sents, article, text):
             _appointed(rels, p, bodies, title_at, links, text, s, e, article)
 
 
+def _name_by_host(linker, key, host) -> None:
+    """The bare body is named with the body it belongs to (组织部 of 北京市委:
+    北京市委组织部, 组织部 an alias), as a body written after its host is."""
+    ent, h = linker.entities.get(key), linker.entities.get(host)
+    if ent is None or h is None or ent.name.startswith(h.name):
+        return
+    ent.aliases.add(ent.name)
+    ent.aliases.update(a + ent.name for a in h.aliases)
+    ent.name = h.name + ent.name
+
+
 def _post(rels, p, bkey, title, article, s, e) -> tuple:
     """Person p holds `title` in body bkey: `leads` for a head title, else
     `member_of`; returns (relation, body key, title)."""
@@ -88,10 +99,9 @@ def _post(rels, p, bkey, title, article, s, e) -> tuple:
 
 
 def _strip(title: str) -> str:
-    for prefix in STRIP:
-        if title.startswith(prefix):
-            return title[len(prefix):]
-    return title
+    """副局长, 代局长 -> 局长: posts of one series (工信部部长X，副部长Y) and
+    the body a level's post implies (代区长: the district's 人民政府)."""
+    return base_title(title)
 
 
 def _appointed(rels, p, bodies, title_at, links, text, s, e, article):

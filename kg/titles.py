@@ -70,6 +70,20 @@ def load_titles() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple:
+    v = load_toml("titles.toml").get("variants", {})
+    return tuple(sorted({*v.get("member_prefixes", ()), *v.get("head_prefixes", ())}, key=len, reverse=True))
+
+
+def base_title(title: str) -> str:
+    """The head title a variant is made from (副市长, 常务副市长, 代市长: 市长)."""
+    for pre in _prefixes():
+        if title.startswith(pre) and len(title) > len(pre):
+            return title[len(pre):]
+    return title
+
+
 def title_kind(title: str) -> str | None:
     """head / member / role for a known title, None for anything else."""
     return load_titles().get(title)

@@ -103,10 +103,22 @@ def test_the_object_of_one_verb_is_not_the_subject_of_the_next():
 
 
 def test_a_bare_body_in_a_chain_of_posts_belongs_to_the_body_before():
-    r, _ = rels("北京市委常委、组织部部长吕锡文出席。", "2011-09-23")
-    assert r[("吕锡文", "leads", "组织部")]["attrs"]["title"] == "部长"
+    r, out = rels("北京市委常委、组织部部长吕锡文出席。", "2011-09-23")
+    assert r[("吕锡文", "leads", "北京市委组织部")]["attrs"]["title"] == "部长"
     assert r[("吕锡文", "member_of", "北京市委")]["attrs"]["title"] == "常委"
-    assert ("组织部", "part_of", "北京市委") in r
+    assert ("北京市委组织部", "part_of", "北京市委") in r
+    # named with its body, the bare name an alias
+    dept = next(e for e in out["entities"] if e["name"] == "北京市委组织部")
+    assert "组织部" in dept["aliases"]
+
+
+def test_an_acting_head_of_a_district_leads_its_government():
+    r, out = rels("11月20日，湖南省长沙市望城区召开优化营商环境推进会。区委常委、宣传部部长刘芳主持会议，"
+                  "区委副书记、代区长周健讲话。区人社局副局长王丽表示，将建立“就业驿站”服务网络。", "2024-11-21")
+    assert r[("周健", "leads", "望城区人民政府")]["attrs"]["title"] == "代区长"
+    assert ("周健", "member_of", "望城区委") in r
+    assert ("刘芳", "leads", "望城区委宣传部") in r
+    assert ("望城区人社局", "introduced", "“就业驿站”服务网络") in r
 
 
 def test_a_speaker_heading_a_body_stands_for_it_in_the_next_sentences():
