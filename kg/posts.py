@@ -18,7 +18,6 @@ from .rules import load_toml
 from .titles import base_title, find_titles, is_head
 
 
-
 def post_relations(rels, linker, keyed, sents, article, text):
     cfg = load_toml("relations.toml")
     seps = cfg.get("post_separators", "、，")

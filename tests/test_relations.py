@@ -113,8 +113,8 @@ def test_a_bare_body_in_a_chain_of_posts_belongs_to_the_body_before():
 
 
 def test_an_acting_head_of_a_district_leads_its_government():
-    r, out = rels("11月20日，湖南省长沙市望城区召开优化营商环境推进会。区委常委、宣传部部长刘芳主持会议，"
-                  "区委副书记、代区长周健讲话。区人社局副局长王丽表示，将建立“就业驿站”服务网络。", "2024-11-21")
+    r, _ = rels("11月20日，湖南省长沙市望城区召开优化营商环境推进会。区委常委、宣传部部长刘芳主持会议，"
+                "区委副书记、代区长周健讲话。区人社局副局长王丽表示，将建立“就业驿站”服务网络。", "2024-11-21")
     assert r[("周健", "leads", "望城区人民政府")]["attrs"]["title"] == "代区长"
     assert ("周健", "member_of", "望城区委") in r
     assert ("刘芳", "leads", "望城区委宣传部") in r
