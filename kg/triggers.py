@@ -203,6 +203,12 @@ def _objects(text, in_sent, after, sent_end, cfg, next_trigger):
                 and lm.mention.type in ("PROGRAM", "DOCUMENT")]
         if start > after:   # a later clause: the objects must close it
             objs = _closing_list(text, objs, end, cfg)
+            # …and be its first words' own: not those of an actor and a verb of
+            # that clause (按照省委、省政府部署，省自然资源厅牵头开展…行动)
+            if objs and (next_trigger < objs[0].mention.start or any(
+                    start <= lm.mention.start < objs[0].mention.start and lm.mention.type in cfg["subject_types"]
+                    for lm in in_sent)):
+                return []
         if objs:
             return objs
         actors = [lm for lm in in_sent if after <= lm.mention.start < end

@@ -259,6 +259,18 @@ def test_bodies_after_hui_tong_cooperate_whatever_the_verb():
     assert not [e for e in out["entities"] if e["type"] == "PROGRAM"]
 
 
+def test_a_verb_does_not_take_the_object_of_a_later_actors_verb():
+    r, _ = rels("按照省委、省政府部署，福建省自然资源厅牵头开展耕地保护专项整治行动。", "2024-11-01")
+    assert [h for h, t, o in r if t == "introduced"] == ["福建省自然资源厅"]
+
+
+def test_bodies_building_something_together_introduce_it_and_cooperate():
+    r, _ = rels("近年来，浙江省检察院探索建立“检察+行政”协作机制，与省生态环境厅共建生态环境保护联动平台。", "2024-11-01")
+    assert {("浙江省检察院", "introduced", "生态环境保护联动平台"),
+            ("浙江省生态环境厅", "introduced", "生态环境保护联动平台"),
+            ("浙江省检察院", "cooperates_with", "浙江省生态环境厅")} <= set(r)
+
+
 def test_the_said_county_acts_for_the_county_named_before():
     text = ("6月19日，浙江省湖州市安吉县召开乡村振兴工作推进会。"
             "今年以来，该县联合浙江大学、中国农业银行安吉支行共同打造“数字乡村”服务平台，为农户提供一站式服务。")
