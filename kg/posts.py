@@ -21,6 +21,7 @@ from .titles import base_title, find_titles, is_head
 def post_relations(rels, linker, keyed, sents, article, text):
     cfg = load_toml("relations.toml")
     seps = cfg.get("post_separators", "、，")
+    unknown_max = cfg.get("unknown_body_max", 0)
     implied = cfg.get("implied_bodies", {})
     links = sorted(cfg.get("appointment_links", ()), key=len, reverse=True)
     bodies = [lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")]
@@ -55,6 +56,13 @@ def post_relations(rels, linker, keyed, sents, article, text):
                     # title stands alone (not 法国外贸部长: that one has its own)
                     if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in "；;：:"):
                         bkey = next((k for ser, k in reversed(series) if ser == _strip(title)), None)
+                if bkey is None and body is None:
+                    # 全国政协副主席、民进中央常务副主席朱永新: a body the rules do not
+                    # know gives no post, but the chain goes on past it
+                    sep = max(text.rfind(c, s, ts) for c in seps)
+                    if sep >= s and 0 < ts - sep - 1 <= unknown_max and \
+                            not any(c in "。！？；;：:\n" for c in text[sep + 1:ts]):
+                        seg_start = sep + 1
                 if bkey is not None:
                     got.append(_post(rels, p, bkey, title, article, s, e))
                     series.append((_strip(title), bkey))

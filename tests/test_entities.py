@@ -28,6 +28,26 @@ def test_nested_body_and_its_host():
     assert ("AGENCY", "公安部法制局") in e and ("AGENCY", "公安部") in e
 
 
+def _rels(text, date="2024-11-01"):
+    out = extract(text, date)
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    return {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}, set(name.values())
+
+
+def test_an_office_named_by_a_bodys_word_alone_is_nested_in_its_body():
+    rels, names = _rels("大方县人民政府办公室主任李明说，将牵头落实。国务院研究室发布报告。")
+    assert {("大方县人民政府办公室", "part_of", "大方县人民政府"), ("李明", "leads", "大方县人民政府办公室"),
+            ("国务院研究室", "part_of", "国务院")} <= rels
+    # 县委办 is the county committee's office; 县委办理 is the committee and a verb
+    _, names = _rels("大方县委办发布通知。")
+    assert "大方县委办" in names
+    _, names = _rels("大方县委办理了此事。")
+    assert "大方县委办" not in names and "大方县委" in names
+    # a party group is the party's organ in its body, not a part of it
+    rels, _ = _rels("日前，中央纪委国家监委对北京市委常委，市政府党组成员、副市长靳伟进行了立案审查调查。")
+    assert not any(h.endswith("党组") and t == "part_of" for h, t, _o in rels)
+
+
 def test_place_prefix_goes_to_aliases_not_the_canonical_name():
     e = ents("今年以来，云南省临沧市沧源佤族自治县纪委监委聚焦涉农补贴。沧源县纪委监委整合县、乡两级监督力量。")
     body = e[("AGENCY", "沧源佤族自治县纪委监委")]

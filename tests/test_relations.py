@@ -112,6 +112,17 @@ def test_a_bare_body_in_a_chain_of_posts_belongs_to_the_body_before():
     assert "组织部" in dept["aliases"]
 
 
+def test_a_chain_of_posts_reads_on_past_a_body_the_rules_do_not_know():
+    r, _ = rels("全国政协副主席、民进中央常务副主席朱永新在京出席会议。", "2024-11-01")
+    assert r[("朱永新", "member_of", "中国人民政治协商会议全国委员会")]["attrs"]["title"] == "副主席"
+    assert [t for h, t, _o in r if h == "朱永新"] == ["member_of"]
+
+
+def test_a_notice_issuing_a_plan_names_the_plan():
+    r, _ = rels("大方县人民政府办公室关于印发大方县农村人居环境整治实施方案的通知\n各乡镇人民政府：现印发给你们，请认真贯彻执行。")
+    assert ("大方县人民政府办公室", "introduced", "大方县农村人居环境整治实施方案") in r
+
+
 def test_an_acting_head_of_a_district_leads_its_government():
     r, _ = rels("11月20日，湖南省长沙市望城区召开优化营商环境推进会。区委常委、宣传部部长刘芳主持会议，"
                 "区委副书记、代区长周健讲话。区人社局副局长王丽表示，将建立“就业驿站”服务网络。", "2024-11-21")

@@ -78,9 +78,13 @@ class ProgramFinder:
     def _unquoted_docs(self, text, spans) -> list:
         """DOCUMENT mentions of the spans that name a document: not a kind of
         one (签订收购协议), not a verb phrase (出台和完善了一批管理办法), not a
-        word that only ends like a law (执法)."""
+        word that only ends like a law (执法); a notice issuing a document
+        (印发X方案的通知) names X."""
         out = []
         for s, e in spans:
+            cut = text.rfind("的", s, e)
+            if cut > s and text.endswith(self.doc_suffixes, s, cut) and text[cut + 1:e] in self.doc_suffixes:
+                e = cut   # 印发大方县…实施方案的通知: the 方案 is what is issued
             suffix = next(x for x in self.doc_suffixes if text.endswith(x, s, e))
             if text[s:e - len(suffix)] in self.generic_doc_cores or text[s] in "了的《" \
                     or text[s] in self.doc_list_seps or "了" in text[s:e] or text.endswith(self.doc_not_ends, s, e):
