@@ -123,6 +123,12 @@ def test_a_notice_issuing_a_plan_names_the_plan():
     assert ("大方县人民政府办公室", "introduced", "大方县农村人居环境整治实施方案") in r
 
 
+def test_a_secretary_general_is_a_member_not_the_head():
+    r, _ = rels("3月5日，市政府召开常务会议，市长王伟主持会议。副市长张红，市政府秘书长赵刚出席会议。", "2024-03-06")
+    assert r[("赵刚", "member_of", "市政府")]["attrs"]["title"] == "秘书长"
+    assert [h for h, t, _o in r if t == "leads"] == ["王伟"]
+
+
 def test_an_acting_head_of_a_district_leads_its_government():
     r, _ = rels("11月20日，湖南省长沙市望城区召开优化营商环境推进会。区委常委、宣传部部长刘芳主持会议，"
                 "区委副书记、代区长周健讲话。区人社局副局长王丽表示，将建立“就业驿站”服务网络。", "2024-11-21")
