@@ -221,16 +221,19 @@ def _objects(text, in_sent, after, sent_end, cfg, next_trigger):
 
 def _subject(text, in_sent, s, t, cfg):
     before = [lm for lm in in_sent if lm.mention.end <= t and lm.mention.type in cfg["subject_types"]
-              and not text.startswith(tuple(cfg["host_words"]), lm.mention.end)]
+              and not text.startswith(tuple(cfg["host_words"]), lm.mention.end)
+              and not (text.startswith(tuple(cfg["consent_words"]), lm.mention.end)
+                       and text.endswith("经", 0, lm.mention.start))]
     if not before:
         return None, []
     partner_words = sorted(cfg["partner_words"], key=len, reverse=True)
+    not_partner = tuple(cfg["partner_not_in"])
     # the last partner word between the first candidate and the verb that has
     # a body after it splits subject (before it) from partners (after it);
     # 联合 right before the verb (A会同B、C等部门联合印发) is an adverb, no split
     split = None
     for i in range(t - 1, s - 1, -1):
-        if any(text.startswith(w, i) for w in partner_words) and any(
+        if any(text.startswith(w, i) for w in partner_words) and not text.startswith(not_partner, i) and any(
                 lm.mention.start > i and lm.mention.type in ("AGENCY", "ORG") for lm in before):
             split = i
             break

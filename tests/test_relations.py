@@ -276,6 +276,12 @@ def test_bodies_after_hui_tong_cooperate_whatever_the_verb():
     assert not [e for e in out["entities"] if e["type"] == "PROGRAM"]
 
 
+def test_a_body_that_consents_does_not_act():
+    r, _ = rels("经省政府同意，浙江省交通运输厅、浙江省财政厅联合出台《浙江省农村公路养护管理办法》。", "2024-11-01")
+    assert sorted(h for h, t, _o in r if t == "introduced") == ["浙江省交通运输厅", "浙江省财政厅"]
+    assert ("浙江省交通运输厅", "cooperates_with", "浙江省财政厅") in r
+
+
 def test_a_verb_does_not_take_the_object_of_a_later_actors_verb():
     r, _ = rels("按照省委、省政府部署，福建省自然资源厅牵头开展耕地保护专项整治行动。", "2024-11-01")
     assert [h for h, t, o in r if t == "introduced"] == ["福建省自然资源厅"]
