@@ -16,6 +16,7 @@ word from rules/relations.toml, BODY, TITLE).
 from .names import canonical_tail, variants
 from .rules import load_toml
 from .titles import base_title, find_titles, is_head
+from .triggers import anaphors
 
 
 def post_relations(rels, linker, keyed, sents, article, text):
@@ -24,9 +25,12 @@ def post_relations(rels, linker, keyed, sents, article, text):
     unknown_max = cfg.get("unknown_body_max", 0)
     implied = cfg.get("implied_bodies", {})
     links = sorted(cfg.get("appointment_links", ()), key=len, reverse=True)
-    bodies = [lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")]
+    every = sorted(keyed, key=lambda lm: lm.mention.start)
+    named = [lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")]
     places = [lm.mention for lm in keyed if lm.mention.type == "PLACE" and lm.mention.attrs.get("code")]
     for s, e in sents:
+        # 该院副院长X: the body 该院 stands for holds the post (kg.triggers anaphora)
+        bodies = named + [a for a in anaphors(text, s, e, every, cfg) if a.mention.type == "AGENCY"]
         found = find_titles(text[s:e])
         titles = {t.end: t for t in found}
         title_at = {t.start + s: t for t in found}

@@ -46,7 +46,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
         dl = article_rules().dateline_match(text[s:s + 80])
         body_start = s + dl.end() if dl else s
         in_sent = [lm for lm in top if body_start <= lm.mention.start < e]
-        in_sent = sorted(in_sent + _anaphors(text, body_start, e, every, cfg), key=lambda lm: lm.mention.start)
+        in_sent = sorted(in_sent + anaphors(text, body_start, e, every, cfg), key=lambda lm: lm.mention.start)
         found = _find_triggers(text, s, e)
         last_subject = _context_actor(rels, context)
         for n, (t, word) in enumerate(found):
@@ -107,7 +107,7 @@ def _context_actor(rels, actor):
     return _Stand(bodies[0], actor.mention)
 
 
-def _anaphors(text, s, e, mentions, cfg):
+def anaphors(text, s, e, mentions, cfg):
     """Stand-ins for 该县, 该局 … in text[s:e] (rules/relations.toml [anaphora]):
     each acts for the nearest earlier mention of its type whose name ends
     with what follows 该."""

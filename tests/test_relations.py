@@ -276,6 +276,13 @@ def test_bodies_after_hui_tong_cooperate_whatever_the_verb():
     assert not [e for e in out["entities"] if e["type"] == "PROGRAM"]
 
 
+def test_a_post_in_the_said_body_is_a_post_in_the_body_named_before():
+    r, _ = rels("6月12日，四川省巴中市恩阳区人民法院召开新闻发布会。该院副院长王明介绍，今年以来共审结案件120件。"
+                "北京市市场监督管理局近日召开会议，该局局长李强出席。", "2024-06-13")
+    assert r[("王明", "member_of", "恩阳区人民法院")]["attrs"]["title"] == "副院长"
+    assert r[("李强", "leads", "北京市市场监督管理局")]["attrs"]["title"] == "局长"
+
+
 def test_a_body_that_consents_does_not_act():
     r, _ = rels("经省政府同意，浙江省交通运输厅、浙江省财政厅联合出台《浙江省农村公路养护管理办法》。", "2024-11-01")
     assert sorted(h for h, t, _o in r if t == "introduced") == ["浙江省交通运输厅", "浙江省财政厅"]
