@@ -79,11 +79,6 @@ def _encode_groups(key, items, order, old: dict, touched, new: dict) -> tuple:
     return tuple(srcs)
 
 
-def _group(key, src, new: dict, old: dict) -> bytes:
-    got = new.get((key, src))
-    return got if got is not None else old[key, src]
-
-
 def _parts(key, before: bytes, srcs: tuple, rest: bytes, new: dict, old: dict):
     """A record's saved form: its bytes when its items come from one source
     (most records: cheap to store, cheap to make again), else (before,
@@ -118,7 +113,18 @@ def _record(key, parts, new: dict, old: dict) -> bytes:
     if isinstance(parts, bytes):
         return parts
     before, srcs, rest = parts
-    return before + b", ".join([_group(key, src, new, old) for src in srcs]) + rest
+    got = new.get
+    return before + b", ".join([x if (x := got((key, src))) is not None else old[key, src]
+                                for src in srcs]) + rest
+
+
+def _saved_record(key, parts, old: dict) -> bytes:
+    """_record of a record the last build saved and this one did not touch:
+    all of its groups are in `old` (a hub's 10^3 of them, for every rebuild)."""
+    if isinstance(parts, bytes):
+        return parts
+    before, srcs, rest = parts
+    return before + b", ".join([old[key, src] for src in srcs]) + rest
 
 
 def _gone_groups(keys, old: dict, new: dict) -> set:
@@ -164,9 +170,11 @@ def json_chunks(g, reuse=None) -> list:
             tail = _dump(entity_record(n, g.nodes[n]))[1:].encode()
         else:
             parts = t["entities"].get(n) if saved and n not in reuse.nodes else None
-            if parts is None:
+            if parts is not None:   # untouched: every group is the last build's
+                tail = _saved_record(n, parts, t["groups"])
+            else:
                 parts = new["entities"][n] = _entity_parts(n, g.nodes[n], t["groups"], touched, new["groups"])
-            tail = _record(n, parts, new["groups"], t["groups"])
+                tail = _record(n, parts, new["groups"], t["groups"])
         out += (sep, b'{"id": "e', str(ids[n]).encode(), b'", ', tail)
         sep = b",\n"
     out.append(b"\n],\n" if nodes else b",\n")
@@ -179,10 +187,12 @@ def json_chunks(g, reuse=None) -> list:
             tail = _dump(relation_record(g.edges[e]))[1:].encode()
         else:
             parts = t["relations"].get(e) if saved and e not in reuse.edges else None
-            if parts is None:
+            if parts is not None:
+                tail = _saved_record(e, parts, t["evgroups"])
+            else:
                 parts = new["relations"][e] = _relation_parts(e, g.edges[e], t["evgroups"], touched,
                                                               new["evgroups"])
-            tail = _record(e, parts, new["evgroups"], t["evgroups"])
+                tail = _record(e, parts, new["evgroups"], t["evgroups"])
         out += (sep, f'{{"head": "e{hi}", "type": {_dump(k)}, "tail": "e{ti}", '.encode(), tail)
         sep = b",\n"
     out.append(b"\n]}\n" if edges else b"}\n")
