@@ -10,6 +10,7 @@ entities with the same key are one node, except keys that only make sense
 inside their document (bare names, unresolved level prefixes).
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -57,7 +58,9 @@ class DocumentLinker:
     def __init__(self, source: str):
         self.source = source
         self.gaz = load_gazetteer()
-        self.tails_need_level = tuple(load_toml("agencies.toml").get("tails_need_level_char", ()))
+        agencies = load_toml("agencies.toml")
+        self.tails_need_level = tuple(agencies.get("tails_need_level_char", ()))
+        self.term_marker = re.compile(agencies.get("term_marker", "(?!)"))
         self.entities: dict[tuple, Entity] = {}
         self.linked: list[LinkedMention] = []
 
@@ -167,6 +170,7 @@ class DocumentLinker:
         official form where the text uses it (沧源佤族自治县纪委监委 over
         沧源县纪委监委); a body only implied by a level character (县公安局)
         is named with the place's official name (苍溪县公安局)."""
+        tail = self.term_marker.sub("", tail) or tail   # 省|十四届|人大常委会: the body, not its term
         rank = 2 if written is None else (0 if written == place.name else 1)
         rank = rank * 2 + (0 if canonical_tail(tail) == tail else 1)   # 人民政府 over 政府
         name = place.name + tail if written is None else written + tail

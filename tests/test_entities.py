@@ -48,6 +48,22 @@ def test_an_office_named_by_a_bodys_word_alone_is_nested_in_its_body():
     assert not any(h.endswith("党组") and t == "part_of" for h, t, _o in rels)
 
 
+def test_inspection_teams_are_bodies():
+    _, names = _rels("中央第三巡视组向湖南省委反馈巡视情况。县委巡察组发现问题。")
+    assert {"中央第三巡视组", "县委巡察组"} <= names
+    _, names = _rels("他参加了巡视组的工作。")
+    assert not names
+    # a team a body sends is not named by the verb: 市纪委监委 派出 督导组
+    _, names = _rels("沧源县纪委监委聚焦群众身边问题，市纪委监委派出督导组。")
+    assert not any(n.endswith("督导组") for n in names)
+
+
+def test_a_body_named_with_its_term_is_the_body():
+    e = ents("经省十四届人大常委会第十次会议决定，任命张建为四川省人民政府副省长。", "2024-06-01")
+    body = e[("AGENCY", "四川省人大常委会")]
+    assert "省十四届人大常委会" in body["aliases"]
+
+
 def test_place_prefix_goes_to_aliases_not_the_canonical_name():
     e = ents("今年以来，云南省临沧市沧源佤族自治县纪委监委聚焦涉农补贴。沧源县纪委监委整合县、乡两级监督力量。")
     body = e[("AGENCY", "沧源佤族自治县纪委监委")]

@@ -29,6 +29,8 @@ class BodyRules:
     extra_chars: set            # besides CJK and alphanumerics (ORG: （北京）)
     not_in_core: object = None  # a compiled pattern no core may contain (a date: 9月14日电)
     former_marks: tuple = ()    # 原, 前: a name read leftwards starts after them
+    verbless_suffixes: frozenset = frozenset()   # teams a body sends: no core starts with
+    team_verbs: tuple = ()                       # one of these verbs (派出|督导组)
 
     @classmethod
     def from_config(cls, cfg: dict, suffixes: list, extra_chars: str = ""):
@@ -48,6 +50,8 @@ class BodyRules:
             extra_chars=set(extra_chars),
             not_in_core=re.compile("|".join(cfg["not_in_core"])) if cfg.get("not_in_core") else None,
             former_marks=tuple(cfg.get("former_marks", ())),
+            verbless_suffixes=frozenset(cfg.get("verbless_suffixes", ())),
+            team_verbs=tuple(cfg.get("team_verbs", ())),
         )
 
     def core_char_ok(self, ch: str) -> bool:
@@ -72,6 +76,8 @@ class BodyRules:
         if any(core.startswith(b) for b in self.bad_core_starts):
             return False
         if self.not_in_core is not None and self.not_in_core.search(core):
+            return False
+        if suffix in self.verbless_suffixes and core.startswith(self.team_verbs):
             return False
         if not (core_may_be_verb and core in self.stop_words) and any(w in core for w in self.stop_words):
             return False
