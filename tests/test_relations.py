@@ -283,6 +283,14 @@ def test_a_post_in_the_said_body_is_a_post_in_the_body_named_before():
     assert r[("李强", "leads", "北京市市场监督管理局")]["attrs"]["title"] == "局长"
 
 
+def test_same_named_districts_of_two_cities_are_two_bodies_and_a_kind_of_agreement_is_no_document():
+    r, out = rels("南京市鼓楼区人民政府与福州市鼓楼区人民政府签署友好合作协议。", "2024-11-01")
+    govs = [e for e in out["entities"] if e["type"] == "AGENCY"]
+    assert len(govs) == 2 and len({e["key"] for e in govs}) == 2
+    assert [t for _h, t, _o in r if t == "cooperates_with"] == ["cooperates_with"]
+    assert not [e for e in out["entities"] if e["type"] == "DOCUMENT"]
+
+
 def test_a_body_that_consents_does_not_act():
     r, _ = rels("经省政府同意，浙江省交通运输厅、浙江省财政厅联合出台《浙江省农村公路养护管理办法》。", "2024-11-01")
     assert sorted(h for h, t, _o in r if t == "introduced") == ["浙江省交通运输厅", "浙江省财政厅"]
