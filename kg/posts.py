@@ -23,6 +23,7 @@ def post_relations(rels, linker, keyed, sents, article, text):
     cfg = load_toml("relations.toml")
     seps = cfg.get("post_separators", "、，")
     unknown_max = cfg.get("unknown_body_max", 0)
+    stops = cfg["subject_stops"] + "：:"   # no post runs across a sentence's or a heading's end
     implied = cfg.get("implied_bodies", {})
     links = sorted(cfg.get("appointment_links", ()), key=len, reverse=True)
     every = sorted(keyed, key=lambda lm: lm.mention.start)
@@ -65,7 +66,7 @@ def post_relations(rels, linker, keyed, sents, article, text):
                     # know gives no post, but the chain goes on past it
                     sep = max(text.rfind(c, s, ts) for c in seps)
                     if sep >= s and 0 < ts - sep - 1 <= unknown_max and \
-                            not any(c in "。！？；;：:\n" for c in text[sep + 1:ts]):
+                            not any(c in stops for c in text[sep + 1:ts]):
                         seg_start = sep + 1
                 if bkey is not None:
                     got.append(_post(rels, p, bkey, title, article, s, e))
