@@ -64,6 +64,15 @@ def test_a_body_named_with_its_term_is_the_body():
     assert "省十四届人大常委会" in body["aliases"]
 
 
+@pytest.mark.parametrize("text, program", [
+    ("今年以来，广州市天河区推行‘一窗通办’改革，群众办事只跑一次。", "‘一窗通办’改革"),
+    ("杭州市上城区实施「小区微改造」工程，惠及居民2万户。", "「小区微改造」工程"),
+    ("深圳市福田区率先建立『秒批』服务平台。", "『秒批』服务平台"),
+])
+def test_a_program_name_in_any_kind_of_quotation_marks(text, program):
+    assert ("PROGRAM", program) in ents(text, "2024-11-01")
+
+
 def test_place_prefix_goes_to_aliases_not_the_canonical_name():
     e = ents("今年以来，云南省临沧市沧源佤族自治县纪委监委聚焦涉农补贴。沧源县纪委监委整合县、乡两级监督力量。")
     body = e[("AGENCY", "沧源佤族自治县纪委监委")]

@@ -16,7 +16,6 @@ from ..mentions import Mention, doc_text, mentions_of
 from ..rules import load_toml
 from ..textscan import PUNCT, alternation, is_cjk
 
-OPEN_Q, CLOSE_Q = "“\"「", "”\"」"
 
 
 @Language.factory("kg_programs")
@@ -31,11 +30,15 @@ class ProgramFinder:
         heads = alternation(cfg["heads"])
         bare_heads = [h for h in cfg["heads"] if h not in cfg["quoted_only_heads"]]
         gap, qmax = cfg["max_quote_gap"], cfg["max_quoted_name"]
+        # quotation marks as data: “…”, "…", 「…」, ‘…’, 『…』 (rules/programs.toml quotes)
+        opening = re.escape("".join(q[0] for q in cfg["quotes"]))
+        closing = re.escape("".join(q[1] for q in cfg["quotes"]))
+        inside = rf"[^{opening}{closing}\n]{{1,{qmax}}}"
         self.quoted_re = re.compile(
-            rf"[“「\"]([^“”「」\"\n]{{1,{qmax}}})[”」\"](的)?((?:(?![{re.escape(cfg['quote_gap_stops'])}])[\u4e00-\u9fff\w]){{0,{gap}}})")
+            rf"[{opening}]({inside})[{closing}](的)?((?:(?![{re.escape(cfg['quote_gap_stops'])}])[\u4e00-\u9fff\w]){{0,{gap}}})")
         self.heads = sorted(cfg["heads"], key=len, reverse=True)
         self.head_nf = set(cfg.get("head_not_followed_by", ""))
-        self.quote_only_re = re.compile(rf"[“「\"]([^“”「」\"\n]{{1,{qmax}}})[”」\"]")
+        self.quote_only_re = re.compile(rf"[{opening}]({inside})[{closing}]")
         self.head_in_quote = re.compile(rf"({heads})")
         nf = cfg.get("head_not_followed_by", "")
         nf_words = cfg.get("head_not_followed_by_words", [])
