@@ -17,7 +17,6 @@ from ..rules import load_toml
 from ..textscan import PUNCT, alternation, is_cjk
 
 
-
 @Language.factory("kg_programs")
 def make_programs(nlp, name):
     return ProgramFinder()
