@@ -201,3 +201,17 @@ def _bounds(nlp, text):
 
 def _lexicon(nlp):
     return nlp.get_pipe("kg_persons").lexicon
+
+
+@pytest.mark.parametrize("text, name", [
+    ("新疆维吾尔自治区喀什地区疏附县人民政府副县长阿不都热依木·买买提说，将加快项目建设。", "阿不都热依木·买买提"),
+    ("自治区主席艾尔肯·吐尼亚孜表示，要抓好春耕生产。", "艾尔肯·吐尼亚孜"),
+    ("县委书记买买提江·吐尔逊在会上强调，要压实责任。", "买买提江·吐尔逊"),
+])
+def test_a_dotted_name_after_a_title_whatever_its_characters(nlp, text, name):
+    assert list(persons(nlp, text)) == [name]
+
+
+def test_a_dotted_run_with_no_end_in_sight_is_no_name(nlp):
+    # the last part runs on into the sentence: where the name ends is unknown
+    assert not persons(nlp, "副县长阿不都热依木·买买提带队检查。")

@@ -50,6 +50,7 @@ class PersonRules:
     function: frozenset
     translit: frozenset
     joiners: frozenset
+    dotted: object            # a compiled pattern: CJK runs joined by a name dot (阿不都热依木·买买提)
     start_chars: re.Pattern       # a character that can begin a name
     appointment: WordList         # 任命 NAME 为 ...
     uncued_not_before: WordList   # 韩亚|银行: an uncued candidate before these is none
@@ -84,6 +85,7 @@ def load_person_rules() -> PersonRules:
         function=_chars(cfg["function_surnames"]),
         translit=_chars(cfg["translit_chars"]),
         joiners=_chars(cfg["translit_joiners"]),
+        dotted=re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:[{re.escape(cfg['name_dots'])}][\u4e00-\u9fff]{{2,8}})+"),
         appointment=WordList(cfg.get("appointment_verbs", ())),
         uncued_not_before=WordList(cfg.get("uncued_not_before", ())),
         uncued_not_last=_chars(cfg.get("uncued_not_last", "")),
@@ -196,6 +198,11 @@ class _Finder:
             k = m.start()
             if k < i or k in self.taken or k in self.in_title:
                 continue
+            dotted = self.dotted_at(k)
+            if dotted is not None:
+                self.add(dotted)
+                i = dotted.end
+                continue
             hit = self.at(k)
             foreign = self.foreign_at(k)
             if foreign and (hit is None or (hit.cue == "title" and foreign.end > hit.end
@@ -204,6 +211,11 @@ class _Finder:
             if hit:
                 self.add(hit)
                 i = hit.end
+        for k in sorted(self.chain_end):   # a dotted name after a title, whatever its first character
+            if k not in self.taken and (hit := self.dotted_at(k)) is not None \
+                    and not any(j in self.taken for j in range(hit.start, hit.end)):
+                self.add(hit)
+        self.hits.sort(key=lambda h: h.start)
         self.groups()
         for h in self.hits:
             self.join_foreign(h)
@@ -342,6 +354,23 @@ class _Finder:
             return False
         inner = {k for k in range(i + 1, e) if k in self.bounds}
         return not inner or inner == {i + sl}
+
+    def dotted_at(self, i: int) -> PersonHit | None:
+        """A name in parts joined by a middle dot right after a title
+        (副县长阿不都热依木·买买提说, 主席艾尔肯·吐尼亚孜表示): the dot says
+        "one transliterated name" whatever its characters, which the
+        transliteration table cannot all hold (不, 都, 热 are words too). It
+        ends where a speech verb, an end word or punctuation follows."""
+        t, r = self.t, self.r
+        chain = self.chain_end.get(i)
+        m = self.r.dotted.match(t, i)
+        if chain is None or m is None:
+            return None
+        last = max(t.rfind(j, i, m.end()) for j in r.joiners)
+        for e in range(last + 3, min(m.end(), last + 5) + 1):   # the last part: 2-4 characters
+            if e >= self.n or not is_cjk(t[e]) or self.starts(e, r.speech) or self.starts(e, r.end_words):
+                return PersonHit(i, e, "title", chain=chain)
+        return None
 
     def foreign_at(self, i: int) -> PersonHit | None:
         """A transliterated name (克林顿, 希拉·威曼), only beside a strong cue."""
