@@ -223,7 +223,7 @@ def _subject(text, in_sent, s, t, cfg):
     before = [lm for lm in in_sent if lm.mention.end <= t and lm.mention.type in cfg["subject_types"]
               and not text.startswith(tuple(cfg["host_words"]), lm.mention.end)
               and not (text.startswith(tuple(cfg["consent_words"]), lm.mention.end)
-                       and text.endswith("经", 0, lm.mention.start))]
+                       and text.endswith(tuple(cfg["consent_markers"]), 0, lm.mention.start))]
     if not before:
         return None, []
     partner_words = sorted(cfg["partner_words"], key=len, reverse=True)

@@ -363,8 +363,10 @@ class _Finder:
         ends where a speech verb, an end word or punctuation follows."""
         t, r = self.t, self.r
         chain = self.chain_end.get(i)
-        m = self.r.dotted.match(t, i)
-        if chain is None or m is None:
+        if chain is None:
+            return None
+        m = r.dotted.match(t, i)
+        if m is None:
             return None
         last = max(t.rfind(j, i, m.end()) for j in r.joiners)
         for e in range(last + 3, min(m.end(), last + 5) + 1):   # the last part: 2-4 characters
