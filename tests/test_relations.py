@@ -291,6 +291,13 @@ def test_same_named_districts_of_two_cities_are_two_bodies_and_a_kind_of_agreeme
     assert not [e for e in out["entities"] if e["type"] == "DOCUMENT"]
 
 
+def test_a_conjunction_before_a_place_joins_two_names():
+    r, out = rels("中国工商银行北京分行与北京市朝阳区人民政府签署战略合作协议。", "2024-11-01")
+    assert {(e["type"], e["name"]) for e in out["entities"] if e["type"] in ("ORG", "AGENCY")} == {
+        ("ORG", "中国工商银行北京分行"), ("AGENCY", "朝阳区人民政府")}
+    assert ("中国工商银行北京分行", "cooperates_with", "朝阳区人民政府") in r
+
+
 def test_a_body_that_consents_does_not_act():
     r, _ = rels("经省政府同意，浙江省交通运输厅、浙江省财政厅联合出台《浙江省农村公路养护管理办法》。", "2024-11-01")
     assert sorted(h for h, t, _o in r if t == "introduced") == ["浙江省交通运输厅", "浙江省财政厅"]

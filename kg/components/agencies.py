@@ -86,9 +86,13 @@ class AgencyFinder:
             found.append(Mention(s, e, "AGENCY", text[s:e], "kg_agencies", PRIORITY_CENTRAL,
                                  {"canonical": canonical, "central": True,
                                   "host_name": self.parents.get(canonical)}))
+        starts = {m.start for m in places}
         for chain in _place_chains(places):
             end = self.rules.body_after(text, chain[-1].end)
-            if end:
+            # 与/和 may stand inside a name (文化和旅游厅), not before another
+            # place: 北京分行|与|北京市朝阳区人民政府 are two names
+            if end and not any(text[k] in self.rules.inner_chars and k + 1 in starts
+                               for k in range(chain[-1].end, end)):
                 found.append(self._prefixed(text, chain[0].start, end, chain))
         for i, ch in enumerate(text):
             if ch in self.level_chars and self._level_anchor_ok(text, i, places):
