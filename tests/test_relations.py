@@ -298,6 +298,15 @@ def test_a_conjunction_before_a_place_joins_two_names():
     assert ("中国工商银行北京分行", "cooperates_with", "朝阳区人民政府") in r
 
 
+def test_a_central_body_named_with_its_term():
+    r, out = rels("中国共产党第二十届中央委员会第三次全体会议审议通过了《中共中央关于进一步全面深化改革、推进中国式现代化的决定》。",
+                  "2024-07-18")
+    assert [h for h, t, _o in r if t == "introduced"] == ["中共中央"]
+    assert not [e for e in out["entities"] if e["type"] == "PLACE"]   # 中国 of 中国共产党 is the party's name
+    _, out = rels("第十四届全国人民代表大会常务委员会第七次会议在北京闭幕。", "2023-12-29")
+    assert "全国人民代表大会常务委员会" in {e["name"] for e in out["entities"]}
+
+
 def test_a_body_that_consents_does_not_act():
     r, _ = rels("经省政府同意，浙江省交通运输厅、浙江省财政厅联合出台《浙江省农村公路养护管理办法》。", "2024-11-01")
     assert sorted(h for h, t, _o in r if t == "introduced") == ["浙江省交通运输厅", "浙江省财政厅"]

@@ -55,6 +55,8 @@ class AgencyFinder:
         self.attach_words = cfg.get("attach_words", [])
         self.stationed_units = set(cfg.get("stationed_units", []))
         names, self.parents = central_bodies()
+        self.central_patterns = [(re.compile(p), c) for p, c in cfg.get("central_patterns", {}).items()
+                                 if c in self.parents]
         self.central = Automaton(names)
         self.collective = Automaton({n: n for n in cfg.get("collective_bodies", [])})
         self.level_anchor_words = cfg.get("level_anchor_words", [])
@@ -86,6 +88,11 @@ class AgencyFinder:
             found.append(Mention(s, e, "AGENCY", text[s:e], "kg_agencies", PRIORITY_CENTRAL,
                                  {"canonical": canonical, "central": True,
                                   "host_name": self.parents.get(canonical)}))
+        for pattern, canonical in self.central_patterns:   # 中国共产党第二十届中央委员会: 中共中央
+            for m in pattern.finditer(text):
+                found.append(Mention(m.start(), m.end(), "AGENCY", m.group(), "kg_agencies", PRIORITY_CENTRAL,
+                                     {"canonical": canonical, "central": True,
+                                      "host_name": self.parents.get(canonical)}))
         starts = {m.start for m in places}
         for chain in _place_chains(places):
             end = self.rules.body_after(text, chain[-1].end)
