@@ -61,6 +61,7 @@ class DocumentLinker:
         agencies = load_toml("agencies.toml")
         self.tails_need_level = tuple(agencies.get("tails_need_level_char", ()))
         self.term_marker = re.compile(agencies.get("term_marker", "(?!)"))
+        self.name_prefixes = set(agencies.get("name_prefix_bodies", ()))
         self.entities: dict[tuple, Entity] = {}
         self.linked: list[LinkedMention] = []
 
@@ -77,7 +78,11 @@ class DocumentLinker:
             return keyed[k]
 
         docs = []   # (inner title, key) of the documents named so far in the article
+        # 中国共产党|北京市委员会: the party's name as a prefix names no entity of its own
+        prefix_spans = {tuple(m.attrs["host_span"]) for m in mentions if m.attrs.get("host_span")}
         for m in mentions:
+            if m.attrs.get("canonical") in self.name_prefixes and (m.start, m.end) in prefix_spans:
+                continue
             key, name, aliases, attrs = key_of(m)
             if m.type == "DOCUMENT":
                 # 《意见》提出 after 《关于…的意见》: the short title of that document
@@ -134,6 +139,11 @@ class DocumentLinker:
             hkey, hname, haliases, _ = key_of(host or far)
             tail = m.text[host.end - m.start:] if host is not None else m.text
             unit = by_span.get((host.end, m.end, "AGENCY")) if host is not None else None
+            if unit is not None and unit.attrs.get("place_code") and host.attrs.get("canonical") in self.name_prefixes:
+                # 中国共产党|北京市委员会: the party's name in front of its local
+                # committee's, which is no unit of a body called 中国共产党
+                ukey, uname, ualiases, uattrs = key_of(unit)
+                return ukey, uname, ualiases | {m.text}, uattrs
             if unit is not None and unit.attrs.get("place_code") and not unit.attrs.get("host_span"):
                 # 国家税务总局|厦门市税务局: a local body named with the system it
                 # belongs to is that local body (厦门市税务局 alone, later, is

@@ -307,6 +307,16 @@ def test_a_central_body_named_with_its_term():
     assert "全国人民代表大会常务委员会" in {e["name"] for e in out["entities"]}
 
 
+def test_the_party_and_the_army_are_bodies_and_the_party_name_is_a_prefix_of_its_committees():
+    _, out = rels("庆祝中国共产党成立103周年大会隆重举行。中国人民解放军南部战区组织演练。", "2024-07-01")
+    assert {(e["type"], e["name"]) for e in out["entities"]} == {("AGENCY", "中国共产党"), ("AGENCY", "中国人民解放军")}
+    r, out = rels("中国共产党北京市委员会召开全会。", "2024-07-01")
+    assert {e["name"] for e in out["entities"] if e["type"] == "AGENCY"} == {"北京市委员会"}
+    body = next(e for e in out["entities"] if e["name"] == "北京市委员会")
+    assert "中国共产党北京市委员会" in body["aliases"]
+    assert not any(t == "part_of" for _h, t, _o in r)
+
+
 def test_a_body_that_consents_does_not_act():
     r, _ = rels("经省政府同意，浙江省交通运输厅、浙江省财政厅联合出台《浙江省农村公路养护管理办法》。", "2024-11-01")
     assert sorted(h for h, t, _o in r if t == "introduced") == ["浙江省交通运输厅", "浙江省财政厅"]

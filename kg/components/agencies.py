@@ -90,7 +90,8 @@ class AgencyFinder:
                                   "host_name": self.parents.get(canonical)}))
         for pattern, canonical in self.central_patterns:   # 中国共产党第二十届中央委员会: 中共中央
             for m in pattern.finditer(text):
-                found.append(Mention(m.start(), m.end(), "AGENCY", m.group(), "kg_agencies", PRIORITY_CENTRAL,
+                # above a name read after a central one (中国共产党|第二十届中央委员会)
+                found.append(Mention(m.start(), m.end(), "AGENCY", m.group(), "kg_agencies", PRIORITY_CENTRAL + 2,
                                      {"canonical": canonical, "central": True,
                                       "host_name": self.parents.get(canonical)}))
         starts = {m.start for m in places}
