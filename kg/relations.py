@@ -80,7 +80,7 @@ def _structural(rels, linker, keyed, sents, article):
             place_in_name = lm.mention.attrs.get("place_span") is not None
             rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent,
                      None if place_in_name else {"basis": "context"})
-        if key[0] == "central":
+        if key[0] == "central" and len(key) == 2:   # the body itself, not a unit of it (key + tail)
             parent = _central_parent(key[1])
             if parent in central:
                 rels.add(key, "part_of", central[parent], article, sent)

@@ -317,6 +317,13 @@ def test_the_party_and_the_army_are_bodies_and_the_party_name_is_a_prefix_of_its
     assert not any(t == "part_of" for _h, t, _o in r)
 
 
+def test_a_department_of_a_ministry_is_part_of_the_ministry_only():
+    r, _ = rels("为贯彻落实党中央、国务院决策部署，交通运输部近日印发《关于加快推进农村客货邮融合发展的指导意见》。"
+                "交通运输部运输服务司司长蔡团结介绍，下一步将开展创建工作。", "2024-11-01")
+    assert ("交通运输部", "part_of", "国务院") in r
+    assert [o for h, t, o in r if h == "交通运输部运输服务司" and t == "part_of"] == ["交通运输部"]
+
+
 def test_a_body_that_consents_does_not_act():
     r, _ = rels("经省政府同意，浙江省交通运输厅、浙江省财政厅联合出台《浙江省农村公路养护管理办法》。", "2024-11-01")
     assert sorted(h for h, t, _o in r if t == "introduced") == ["浙江省交通运输厅", "浙江省财政厅"]
