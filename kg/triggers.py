@@ -186,8 +186,16 @@ def _trigger_matcher() -> Automaton:
 
 
 def _find_triggers(text, s, e):
-    """(position, verb) of each trigger verb in text[s:e], leftmost-longest."""
-    return [(s + i, w) for i, _, w in _trigger_matcher().longest(text[s:e])]
+    """(position, verb) of each trigger verb in text[s:e], leftmost-longest,
+    but not inside a word that holds one and is no verb (发布会)."""
+    not_verbs = _cfg().get("trigger_not_in", ())
+    out = []
+    for i, _, w in _trigger_matcher().longest(text[s:e]):
+        p = s + i
+        if any(k >= 0 and text.startswith(nw, p - k) for nw in not_verbs if (k := nw.find(w)) >= 0):
+            continue
+        out.append((p, w))
+    return out
 
 
 def _objects(text, in_sent, after, sent_end, cfg, next_trigger):

@@ -324,6 +324,13 @@ def test_a_department_of_a_ministry_is_part_of_the_ministry_only():
     assert [o for h, t, o in r if h == "交通运输部运输服务司" and t == "part_of"] == ["交通运输部"]
 
 
+def test_a_press_conference_issues_nothing():
+    r, _ = rels("司法部副部长胡卫列在发布会上介绍了《中华人民共和国行政复议法》修订情况。", "2023-09-02")
+    assert not any(t == "introduced" for _h, t, _o in r)
+    r, _ = rels("司法部近日发布《中华人民共和国行政复议法》释义。", "2023-09-02")
+    assert ("司法部", "introduced", "《中华人民共和国行政复议法》") in r
+
+
 def test_a_body_that_consents_does_not_act():
     r, _ = rels("经省政府同意，浙江省交通运输厅、浙江省财政厅联合出台《浙江省农村公路养护管理办法》。", "2024-11-01")
     assert sorted(h for h, t, _o in r if t == "introduced") == ["浙江省交通运输厅", "浙江省财政厅"]
