@@ -139,16 +139,15 @@ class DocumentLinker:
             hkey, hname, haliases, _ = key_of(host or far)
             tail = m.text[host.end - m.start:] if host is not None else m.text
             unit = by_span.get((host.end, m.end, "AGENCY")) if host is not None else None
-            if unit is not None and unit.attrs.get("place_code") and host.attrs.get("canonical") in self.name_prefixes:
-                # 中国共产党|北京市委员会: the party's name in front of its local
-                # committee's, which is no unit of a body called 中国共产党
-                ukey, uname, ualiases, uattrs = key_of(unit)
-                return ukey, uname, ualiases | {m.text}, uattrs
             if unit is not None and unit.attrs.get("place_code") and not unit.attrs.get("host_span"):
+                ukey, uname, ualiases, uattrs = key_of(unit)
+                if host.attrs.get("canonical") in self.name_prefixes:
+                    # 中国共产党|北京市委员会: the party's name in front of its local
+                    # committee's, which is no unit of a body called 中国共产党
+                    return ukey, uname, ualiases | {m.text}, uattrs
                 # 国家税务总局|厦门市税务局: a local body named with the system it
                 # belongs to is that local body (厦门市税务局 alone, later, is
                 # the same one), under its full name, part of the system
-                ukey, _uname, ualiases, uattrs = key_of(unit)
                 return ukey, m.text, ualiases | {h + tail for h in haliases}, {
                     **uattrs, "host": hkey, "name_rank": -1, "seated": True}
             attrs = {"host": hkey}

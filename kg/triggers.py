@@ -192,7 +192,7 @@ def _find_triggers(text, s, e):
     out = []
     for i, _, w in _trigger_matcher().longest(text[s:e]):
         p = s + i
-        if any(k >= 0 and text.startswith(nw, p - k) for nw in not_verbs if (k := nw.find(w)) >= 0):
+        if any(text.startswith(nw, p - k) for nw in not_verbs if (k := nw.find(w)) >= 0):
             continue
         out.append((p, w))
     return out

@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -205,57 +206,49 @@ def main(argv=None):
     say(f"entity layer:        {fmt(ent['chars'] / ent['seconds']):>8} chars/s  "
         f"{ent['docs'] / ent['seconds']:6.1f} articles/s  peak RSS {fmt(ent_rss)} MiB  "
         f"(segmentation + entity components, CPU time, best of 3; issue #3 asks >= 25,000)")
-    rounds = []
+    rounds = []   # per round: the children's results and the rates taken from them once
     for r in range(a.rounds):
         jb, _jw, jb_rss = run_child("jieba", subset)
-        runs = {}
-        for w in sorted({1, a.workers}):
-            runs[w] = run_child("build", subset, work / f"out-{w}w", w, 0)
-        rounds.append((jb, jb_rss, runs))
-        st1, wall1, _rss1 = runs[1]
-        jb_cps, cps1 = jb["chars"] / jb["seconds"], st1["chars"] / st1["extract_seconds"]
-        line = (f"round {r + 1}: jieba.posseg {fmt(jb_cps)} chars/s, pipeline {fmt(cps1)} chars/s "
-                f"= {cps1 / jb_cps:.2f}x")
+        runs = {w: run_child("build", subset, work / f"out-{w}w", w, 0) for w in sorted({1, a.workers})}
+        st1, stn = runs[1][0], runs[a.workers][0]
+        rd = {"jb": jb, "jb_rss": jb_rss, "runs": runs,
+              "jb_cps": jb["chars"] / jb["seconds"], "cps1": st1["chars"] / st1["extract_seconds"],
+              "up": st1["extract_seconds"] / stn["extract_seconds"]}
+        rd["ratio"] = rd["cps1"] / rd["jb_cps"]
+        rounds.append(rd)
+        line = (f"round {r + 1}: jieba.posseg {fmt(rd['jb_cps'])} chars/s, pipeline {fmt(rd['cps1'])} chars/s "
+                f"= {rd['ratio']:.2f}x")
         if a.workers > 1:
-            stn = runs[a.workers][0]
             line += (f"; {a.workers} workers {fmt(stn['chars'] / stn['extract_seconds'])} chars/s "
-                     f"= {st1['extract_seconds'] / stn['extract_seconds']:.2f}x of 1 worker")
+                     f"= {rd['up']:.2f}x of 1 worker")
         say(line)
 
-    def median(xs):
-        xs = sorted(xs)
-        return xs[len(xs) // 2] if len(xs) % 2 else (xs[len(xs) // 2 - 1] + xs[len(xs) // 2]) / 2
-
-    jb_cps = median([jb["chars"] / jb["seconds"] for jb, _r, _runs in rounds])
-    jb = rounds[0][0]
+    jb_cps = median(rd["jb_cps"] for rd in rounds)
+    jb = rounds[0]["jb"]
     say(f"jieba.posseg (HMM):  {fmt(jb_cps):>8} chars/s  {jb_cps * jb['docs'] / jb['chars']:6.1f} docs/s  "
-        f"peak RSS {fmt(max(r for _j, r, _runs in rounds))} MiB  (dictionary load {jb['load_seconds']:.1f} s; "
+        f"peak RSS {fmt(max(rd['jb_rss'] for rd in rounds))} MiB  (dictionary load {jb['load_seconds']:.1f} s; "
         f"median of the rounds)")
-    st1, wall1, rss1 = rounds[0][2][1]
-    cps1 = median([runs[1][0]["chars"] / runs[1][0]["extract_seconds"] for _j, _r, runs in rounds])
+    st1, wall1, _rss1 = rounds[0]["runs"][1]
+    cps1 = median(rd["cps1"] for rd in rounds)
     say(f"govkg pipeline:      {fmt(cps1):>8} chars/s  {cps1 * st1['extracted'] / st1['chars']:6.1f} docs/s  "
-        f"peak RSS {fmt(max(runs[1][2] for _j, _r, runs in rounds))} MiB  "
+        f"peak RSS {fmt(max(rd['runs'][1][2] for rd in rounds))} MiB  "
         f"(pipeline load {st1['ready_seconds']:.1f} s; wall {wall1:.1f} s incl. load and writing; "
         f"median of the rounds)")
-    ratios = [(runs[1][0]["chars"] / runs[1][0]["extract_seconds"]) / (jb["chars"] / jb["seconds"])
-              for jb, _r, runs in rounds]
-    say(f"ratio pipeline / jieba.posseg: {cps1 / jb_cps:.2f}x  (of the medians; rounds: "
-        f"{' '.join(f'{x:.2f}' for x in ratios)})")
+    ratios = " ".join(f"{rd['ratio']:.2f}" for rd in rounds)
+    say(f"ratio pipeline / jieba.posseg: {cps1 / jb_cps:.2f}x  (of the medians; rounds: {ratios})")
     if a.workers > 1:
         say(f"\n== scaling, same {a.scale_pages} pages ==")
-        ups = [runs[1][0]["extract_seconds"] / runs[a.workers][0]["extract_seconds"] for _j, _r, runs in rounds]
-        one = median([runs[1][0]["extract_seconds"] for _j, _r, runs in rounds])
-        many = median([runs[a.workers][0]["extract_seconds"] for _j, _r, runs in rounds])
-        say(f"1 worker:  {one:7.1f} s  (median of the rounds)")
-        say(f"{a.workers} workers: {many:7.1f} s")
+        ups = [rd["up"] for rd in rounds]
+        say(f"1 worker:  {median(rd['runs'][1][0]['extract_seconds'] for rd in rounds):7.1f} s  (median of the rounds)")
+        say(f"{a.workers} workers: {median(rd['runs'][a.workers][0]['extract_seconds'] for rd in rounds):7.1f} s")
         say(f"speed-up: {median(ups):.2f}x  (median of the rounds: {' '.join(f'{x:.2f}' for x in ups)})")
-        for r, (_jb, _r, runs) in enumerate(rounds):
-            (st1, wall1, _x), (stn, walln, _y) = runs[1], runs[a.workers]
+        for r, rd in enumerate(rounds):
+            (st1, wall1, _x), (stn, walln, _y) = rd["runs"][1], rd["runs"][a.workers]
             cpu1, cpun = st1["cpu_seconds"], stn["cpu_seconds"]
             say(f"round {r + 1}: CPU time, all processes: 1 worker {cpu1:.1f} s, {a.workers} workers "
                 f"{cpun:.1f} s (the pool's own cost, one pipeline load per worker included: "
                 f"{100 * (cpun / cpu1 - 1):+.0f} %); cores obtained: {cpu1 / wall1:.2f} and {cpun / walln:.2f}")
-        stn = rounds[-1][2][a.workers][0]
+        stn = rounds[-1]["runs"][a.workers][0]
         say(f"peak RSS: driver {fmt(stn['rss_main_mb'])} MiB, largest worker "
             f"{fmt(stn['rss_workers_mb'])} MiB")
 

@@ -51,7 +51,7 @@ class AgencyFinder:
         self.level_chars = set(cfg["level_chars"])
         self.bare_suffixes = set(cfg["bare_suffixes"])
         self.generic_alone = set(cfg["generic_alone"])
-        self.nested_whole = sorted(cfg.get("nested_whole_bodies", ()), key=len, reverse=True)
+        self.nested_whole = frozenset(cfg.get("nested_whole_bodies", ()))
         self.attach_words = cfg.get("attach_words", [])
         self.stationed_units = set(cfg.get("stationed_units", []))
         names, self.parents = central_bodies()
@@ -208,8 +208,10 @@ class AgencyFinder:
                 pos = host.end
                 if any(text.startswith(w, pos) for w in self.attach_words):
                     continue  # read by _stationed once every body is known
-                end = self.rules.body_after(text, pos, min_core=2, core_may_be_verb=True) or \
-                    self._whole_after(text, pos)
+                end = self.rules.body_after(text, pos, min_core=2, core_may_be_verb=True)
+                if not end:   # 县人民政府|办公室, 县委|办: a body's word alone, no core to read
+                    whole = self.rules.suffix_at(text, pos, allowed=self.nested_whole)
+                    end = pos + len(whole) if whole else None
                 if end:
                     m = Mention(host.start, end, "AGENCY", text[host.start:end], "kg_agencies",
                                 host.priority + 1, {"host_span": (host.start, host.end),
@@ -220,18 +222,6 @@ class AgencyFinder:
             frontier = new
         return out
 
-
-    def _whole_after(self, text, pos):
-        """End of an office that is a body's word alone, right after its body
-        (县人民政府|办公室, 国务院|研究室, 县委|办), or None: as a
-        suffix it has no core of its own, so body_after cannot read it."""
-        for w in self.nested_whole:
-            if text.startswith(w, pos):
-                nxt = text[pos + len(w):pos + len(w) + 1]
-                if nxt and nxt in self.rules.not_followed_by.get(w[-1], ()):
-                    return None   # 县委办|理: a verb
-                return pos + len(w)
-        return None
 
     def _stationed(self, text, found):
         """A unit one body keeps in another: A + 驻 + B + unit

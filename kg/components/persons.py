@@ -193,15 +193,13 @@ class _Finder:
     def run(self) -> list[PersonHit]:
         # Only a surname or a transliteration character can start a name, so
         # the scan visits those positions only (found by one regex in C).
+        for k in sorted(self.chain_end):   # first: a dotted name after a title, whatever its characters
+            if k not in self.taken and (hit := self.dotted_at(k)) is not None:
+                self.add(hit)
         i = 0
         for m in self.r.start_chars.finditer(self.t):
             k = m.start()
             if k < i or k in self.taken or k in self.in_title:
-                continue
-            dotted = self.dotted_at(k)
-            if dotted is not None:
-                self.add(dotted)
-                i = dotted.end
                 continue
             hit = self.at(k)
             foreign = self.foreign_at(k)
@@ -211,10 +209,6 @@ class _Finder:
             if hit:
                 self.add(hit)
                 i = hit.end
-        for k in sorted(self.chain_end):   # a dotted name after a title, whatever its first character
-            if k not in self.taken and (hit := self.dotted_at(k)) is not None \
-                    and not any(j in self.taken for j in range(hit.start, hit.end)):
-                self.add(hit)
         self.hits.sort(key=lambda h: h.start)
         self.groups()
         for h in self.hits:
