@@ -186,8 +186,10 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     patching = incremental and state.load(changes.last["build"])
     if patching:   # take the changed and removed files' part out of the last build's graph
         for src in sorted(changed_sources):
-            if src in state.docs:
-                nodes, edges = state.docs.pop(src)
+            fp = state.doc(src)
+            if fp is not None:
+                state.drop_doc(src)
+                nodes, edges = fp
                 state.materialize(nodes | edges)
                 remove_source(state.g, src, nodes, edges)
                 touched_nodes |= nodes
@@ -264,7 +266,8 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
             if ext is not None:
                 if patching:   # only changed files get here: their nodes' mentions are needed
                     state.materialize(set.union(*footprint(ext)))
-                nodes, edges = state.docs[f.name] = add_extraction(g, ext)
+                nodes, edges = add_extraction(g, ext)
+                state.set_doc(f.name, (nodes, edges))
                 if patching:
                     touched_nodes |= nodes
                     touched_edges |= edges

@@ -25,29 +25,39 @@ _OWN = ("mentions", "sources")        # node fields kept per source file
 _EDGE_OWN = ("evidence", "sources")
 
 
-def _pack(items: list) -> bytes:
-    return pickle.dumps(items, protocol=5)
+def _pack(obj) -> bytes:
+    return pickle.dumps(obj, protocol=5)
 
 
 class FoldState:
-    """`g`: the graph; `docs`: {file name: (node ids, edge keys)};
-    `failed`: {file name: reason}.
+    """`g`: the graph; `failed`: {file name: reason}; each file's footprint
+    through doc() and set_doc().
 
-    Saved as tables in which what a node or edge has from each file (its
-    `sources` entry, and its mentions or evidence, pickled on their own) is
-    an entry of its own, keyed (node or edge, file): a rebuild that touches
-    国务院 writes the changed file's part of it, not its 10^4 mentions. A
-    loaded graph's mentions and evidence stay packed until something asks
-    for them (materialize()): a rebuild needs those of the nodes and edges
-    it touches, and unpacking all 270k mentions of a 2,000-page graph cost
-    the driver ~0.5 s while the worker was loading its pipeline."""
+    What a node or edge has from one file (its `sources` entry and its
+    mentions or evidence) is a blob of its own, and a node's or edge's blobs
+    are saved together as one blob ("node_parts", "edge_parts"); a file's
+    footprint is a blob too. A loaded graph keeps them packed until
+    something asks for them (materialize(), doc()): a rebuild needs those of
+    the few nodes, edges and files it touches. Unpickled as ~180k entries
+    keyed (node or edge, file), the parts of a 2,000-page graph took ~0.3 s
+    of a rebuild's ~3 s; as ~25k blobs they load in ~0.04 s.
+
+    A rebuild does not write a touched node's blob again (国务院's holds its
+    10^4 mentions): it saves the changed files' parts of it as patches
+    ("node_patches", "edge_patches": {(node or edge, file): blob, or None
+    for a part taken out}), which go into the blobs when the tables are
+    next saved whole (kg.saved writes a delta until it has grown past a
+    fifth of the base)."""
 
     def __init__(self, dir: Path):
         self.store = Saved(dir, NAME)
         self.g = nx.MultiDiGraph()
-        self.docs, self.failed = {}, {}
+        self.docs, self.failed = {}, {}   # docs: {file name: footprint, or its blob}
         self.loaded = False
-        self.packed = {}    # node or edge key -> [(file, packed items)], until materialized
+        self.packed = {}    # node or edge key -> its blob, until materialized
+        self.patches = {}   # node or edge key -> {file: blob or None}, until materialized
+        self.patched = {}   # node or edge key -> the files it has patches for, as saved
+        self.had = {}       # node or edge key -> the files it had, once materialized
 
     def load(self, tag: str) -> bool:
         """The state of build `tag`, if that is what is saved."""
@@ -55,59 +65,85 @@ class FoldState:
         if t is None:
             return False
         g = nx.MultiDiGraph()
-        nodes = {n: {**d, "sources": {}} for n, d in t["nodes"].items()}
-        edges = {e: {**d, "sources": {}} for e, d in t["edges"].items()}
-        packed = {}
-        for (key, src), (own, items) in t["node_parts"].items():
-            nodes[key]["sources"][src] = own
-            packed.setdefault(key, []).append((src, items))
-        for (key, src), (own, items) in t["edge_parts"].items():
-            edges[key]["sources"][src] = own
-            packed.setdefault(key, []).append((src, items))
-        g.add_nodes_from(nodes.items())
-        g.add_edges_from((h, o, k, d) for (h, o, k), d in edges.items())
+        g.add_nodes_from(t["nodes"].items())
+        g.add_edges_from((h, o, k, d) for (h, o, k), d in t["edges"].items())
         g.graph["articles"] = [a for src in sorted(t["articles"]) for a in t["articles"][src]]
-        self.g, self.docs, self.failed, self.packed = g, t["docs"], t["failed"], packed
+        self.packed = {**t["node_parts"], **t["edge_parts"]}   # the loaded tables stay whole (kg.saved)
+        self.patches, self.patched = {}, {}
+        for table in ("node_patches", "edge_patches"):
+            for (key, src), blob in t.get(table, {}).items():
+                self.patches.setdefault(key, {})[src] = blob
+                self.patched.setdefault(key, set()).add(src)
+        self.g, self.docs, self.failed = g, dict(t["docs"]), t["failed"]
         self.loaded = True
         return True
 
+    def doc(self, src: str):
+        """(node ids, edge keys) file `src` gave the graph, or None."""
+        fp = self.docs.get(src)
+        if isinstance(fp, bytes):
+            fp = self.docs[src] = pickle.loads(fp)
+        return fp
+
+    def set_doc(self, src: str, footprint) -> None:
+        self.docs[src] = footprint
+
+    def drop_doc(self, src: str) -> None:
+        self.docs.pop(src, None)
+
     def materialize(self, keys=None) -> None:
-        """Unpack the mentions (nodes) or evidence (edges, in file order) of
-        these node ids and edge keys, or of all."""
+        """Unpack the sources and mentions (nodes) or evidence (edges, in
+        file order) of these node ids and edge keys, or of all."""
         g = self.g
-        for key in list(self.packed) if keys is None else keys:
-            parts = self.packed.pop(key, None)
-            if parts is None:
+        for key in list(self.packed.keys() | self.patches.keys()) if keys is None else keys:
+            blob, patch = self.packed.pop(key, None), self.patches.pop(key, None)
+            if blob is None and patch is None:
                 continue
-            items = [x for _src, blob in sorted(parts) for x in pickle.loads(blob)]
             if isinstance(key, tuple):
-                if g.has_edge(*key):
-                    g.edges[key]["evidence"] = items
+                if not g.has_edge(*key):
+                    continue
+                d, field = g.edges[key], "evidence"
             elif key in g:
-                g.nodes[key]["mentions"] = items
+                d, field = g.nodes[key], "mentions"
+            else:
+                continue
+            blobs = pickle.loads(blob) if blob is not None else {}
+            for src, part in (patch or {}).items():
+                if part is None:
+                    blobs.pop(src, None)
+                else:
+                    blobs[src] = part
+            self.had[key] = set(blobs)
+            d["sources"], items = {}, []
+            for src in sorted(blobs):
+                d["sources"][src], got = pickle.loads(blobs[src])
+                items.extend(got)
+            d[field] = items
 
     @staticmethod
-    def _parts(key, d, items: str, sources=None) -> dict:
-        """{(key, file): (what the file gave, its mentions or evidence packed)}
-        of a node or edge (items: "mentions" or "evidence"), for these files or all."""
-        by = {}
+    def _blobs(d, items: str, sources=None) -> dict:
+        """{file: (what the file gave, its mentions or evidence) pickled} of
+        a node or edge (items: "mentions" or "evidence"), for these files or all."""
+        by = {src: (own, []) for src, own in d["sources"].items() if sources is None or src in sources}
         for x in d[items]:
-            if sources is None or x["source"] in sources:
-                by.setdefault(x["source"], []).append(x)
-        return {(key, src): (own, _pack(by.get(src, []))) for src, own in d["sources"].items()
-                if sources is None or src in sources}
+            if x["source"] in by:
+                by[x["source"]][1].append(x)
+        return {src: _pack(by[src]) for src in sorted(by)}
+
+    def _docs_packed(self) -> dict:
+        return {src: fp if isinstance(fp, bytes) else _pack(fp) for src, fp in self.docs.items()}
 
     def tables(self) -> dict:
         self.materialize()
         g = self.g
         t = {"nodes": {}, "node_parts": {}, "edges": {}, "edge_parts": {}, "articles": {},
-             "docs": self.docs, "failed": self.failed}
+             "docs": self._docs_packed(), "failed": self.failed, "node_patches": {}, "edge_patches": {}}
         for n, d in g.nodes(data=True):
             t["nodes"][n] = {k: v for k, v in d.items() if k not in _OWN}
-            t["node_parts"].update(self._parts(n, d, "mentions"))
+            t["node_parts"][n] = _pack(self._blobs(d, "mentions"))
         for h, o, k, d in g.edges(keys=True, data=True):
             t["edges"][h, o, k] = {a: v for a, v in d.items() if a not in _EDGE_OWN}
-            t["edge_parts"].update(self._parts((h, o, k), d, "evidence"))
+            t["edge_parts"][h, o, k] = _pack(self._blobs(d, "evidence"))
         for a in g.graph.get("articles", []):
             t["articles"].setdefault(a["source"], []).append(a)
         return t
@@ -120,34 +156,57 @@ class FoldState:
             return
         g, sources = self.g, set(sources)
         self.materialize(set(nodes) | set(edges))
-        up = {name: {} for name in ("nodes", "node_parts", "edges", "edge_parts", "articles", "docs", "failed")}
-        gone = {name: set() for name in up}
-        for n in nodes:
-            gone["node_parts"].update((n, src) for src in sources)
-            if n in g:
-                d = g.nodes[n]
-                up["nodes"][n] = {k: v for k, v in d.items() if k not in _OWN}
-                up["node_parts"].update(self._parts(n, d, "mentions", sources))
-            else:
-                gone["nodes"].add(n)
-        for e in edges:
-            gone["edge_parts"].update((e, src) for src in sources)
-            if g.has_edge(*e):
-                d = g.edges[e]
-                up["edges"][e] = {a: v for a, v in d.items() if a not in _EDGE_OWN}
-                up["edge_parts"].update(self._parts(e, d, "evidence", sources))
-            else:
-                gone["edges"].add(e)
+        names = ("nodes", "node_parts", "node_patches", "edges", "edge_parts", "edge_patches",
+                 "articles", "docs", "failed")
+        up = {name: {} for name in names}
+        gone = {name: set() for name in names}
+        for kind, keys, there, view, field in (("node", nodes, g.__contains__, g.nodes, "mentions"),
+                                               ("edge", edges, lambda e: g.has_edge(*e), g.edges, "evidence")):
+            fields = _OWN if kind == "node" else _EDGE_OWN
+            for key in keys:
+                if there(key):
+                    d = view[key]
+                    up[kind + "s"][key] = {k: v for k, v in d.items() if k not in fields}
+                    parts = self._blobs(d, field, sources)
+                    for src in sources:   # the changed files' parts, or that they are gone
+                        if src in parts or src in self.had.get(key, ()):
+                            up[kind + "_patches"][key, src] = parts.get(src)
+                else:
+                    gone[kind + "s"].add(key)
+                    gone[kind + "_parts"].add(key)
+                    gone[kind + "_patches"].update((key, src) for src in self.patched.get(key, ()))
+                    gone[kind + "_patches"].update((key, src) for src in sources)
         arts = {}
         for a in g.graph.get("articles", []):
             if a["source"] in sources:
                 arts.setdefault(a["source"], []).append(a)
+        docs = {src: self.docs[src] for src in sources if src in self.docs}
         for src in sources:
-            for name, table in (("articles", arts), ("docs", self.docs), ("failed", self.failed)):
-                if src in table:
-                    up[name][src] = table[src]
-                else:
+            for name, table in (("articles", arts), ("docs", docs), ("failed", self.failed)):
+                if src not in table:
                     gone[name].add(src)
-        for name, entries in up.items():
-            gone[name] -= entries.keys()
-        self.store.save_changes(tag, up, gone)
+                elif name == "docs":
+                    up[name][src] = table[src] if isinstance(table[src], bytes) else _pack(table[src])
+                else:
+                    up[name][src] = table[src]
+        self.store.save_changes(tag, up, gone, compact=_compact)
+
+
+def _compact(t: dict) -> dict:
+    """The tables with their patches put into the blobs they patch, for a
+    new base: no part is unpickled, the blobs of a node's files are copied."""
+    for parts, patches in (("node_parts", "node_patches"), ("edge_parts", "edge_patches")):
+        by = {}
+        for (key, src), blob in t.get(patches, {}).items():
+            by.setdefault(key, {})[src] = blob
+        table = t[parts]
+        for key, patch in by.items():
+            blobs = pickle.loads(table[key]) if key in table else {}
+            for src, blob in patch.items():
+                if blob is None:
+                    blobs.pop(src, None)
+                else:
+                    blobs[src] = blob
+            table[key] = _pack(dict(sorted(blobs.items())))
+        t[patches] = {}
+    return t

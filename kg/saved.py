@@ -7,7 +7,8 @@ each to pickle) would cost more than the change itself. A table set is kept
 as NAME.base.pickle (all entries) and NAME.delta.pickle (the entries
 changed or gone since that base); loading overlays the delta on the base;
 saving writes a new delta, or a new base when the delta has grown past a
-fifth of the base. Both carry the tag (build digest) they stand for, and a
+fifth of the base, in entries or in bytes (a few big entries, such as the
+blob of a node with 10^4 mentions, make a delta heavy that is short). Both carry the tag (build digest) they stand for, and a
 delta names the base it applies to, so a build killed between two writes
 leaves a set that either loads as the old tag, or does not load at all.
 
@@ -42,6 +43,7 @@ class Saved:
         self.base_path = Path(dir) / f"{name}.base.pickle"
         self.delta_path = Path(dir) / f"{name}.delta.pickle"
         self.base_tag = None     # what load() found, for save() to write a delta on
+        self.base_bytes = 0
         self.delta = None
         self.loaded = None
 
@@ -64,13 +66,18 @@ class Saved:
                 for k in delta["gone"].get(name, ()):
                     table.pop(k, None)
         self.base_tag, self.delta, self.loaded = base["tag"], delta, tables
+        try:
+            self.base_bytes = self.base_path.stat().st_size
+        except OSError:
+            self.base_bytes = 0
         return tables
 
 
-    def save_changes(self, tag: str, upserts: dict, deletions: dict) -> None:
+    def save_changes(self, tag: str, upserts: dict, deletions: dict, compact=None) -> None:
         """Save under `tag` the loaded tables with `upserts` ({table: {key:
         value}}) and `deletions` ({table: keys}) applied: as a delta, or as a
-        new base when the delta has grown past a fifth of the base."""
+        new base when the delta has grown past a fifth of the base. `compact`,
+        a function of the tables, may rewrite them before they make a base."""
         if self.loaded is None:
             raise ValueError(f"{self.base_path}: save_changes() without a load()")
         tables = self.loaded
@@ -92,11 +99,13 @@ class Saved:
                 upd[name][k] = tables[name][k]
                 gone[name].discard(k)
         size = sum(map(len, upd.values())) + sum(map(len, gone.values()))
-        if size > _GROWTH * max(1, sum(map(len, tables.values()))):
-            return self.save(tag, tables)
+        data = None
+        if size <= _GROWTH * max(1, sum(map(len, tables.values()))):
+            data = pickle.dumps({"base": self.base_tag, "tag": tag, "tables": upd, "gone": gone}, protocol=5)
+        if data is None or len(data) > _GROWTH * self.base_bytes:
+            return self.save(tag, compact(tables) if compact else tables)
         self.base_path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(self.delta_path, pickle.dumps(
-            {"base": self.base_tag, "tag": tag, "tables": upd, "gone": gone}, protocol=5), durable=False)
+        write_bytes(self.delta_path, data, durable=False)
         self.loaded = None   # one save per load
 
     def save(self, tag: str, tables: dict) -> None:

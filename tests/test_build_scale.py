@@ -230,14 +230,22 @@ def test_an_unchanged_rebuild_writes_nothing_and_a_missing_output_is_rewritten(r
     assert "nothing changed" not in capsys.readouterr().err
 
 
-def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_touch(reference, tmp_path):
+@pytest.mark.parametrize("growth", [None, 1e9], ids=["default", "deltas-only"])
+def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_touch(reference, tmp_path,
+                                                                                   monkeypatch, growth):
     """Edit, add, remove, rename and break pages one after another: after each
     rebuild every output is byte-identical to a build from nothing, and the
     records of untouched nodes are copied from the last build (a marker
-    planted in one of them shows up in graph.json)."""
+    planted in one of them shows up in graph.json). `growth`: kg.saved's
+    threshold for a new base; 1e9 keeps every change in the deltas (the
+    graph's touched nodes as patches), as on a large corpus, where a page
+    is a small part of the whole."""
     import pickle
 
+    import kg.saved
     from kg.build import build
+    if growth is not None:
+        monkeypatch.setattr(kg.saved, "_GROWTH", growth)
     src, _ = reference
     work = tmp_path / "src"
     shutil.copytree(src, work)
@@ -274,6 +282,9 @@ def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_t
     # the plant is gone once that page changes too
     pages[-1].write_text(pages[-1].read_text(encoding="utf-8") + "\n公安部召开会议。\n", encoding="utf-8")
     same_as_full("edit")
+    if growth is not None:   # the graph's nodes were patched by file, not saved whole
+        delta = pickle.loads((out / ".reuse" / "graph.delta.pickle").read_bytes())
+        assert {src for _n, src in delta["tables"]["node_patches"]} >= {pages[0].name, pages[-1].name}
 
     shutil.copy(CORPUS / "000_ba7bb21c1752cf58.txt", work / "2021-09-16_added.txt")
     assert same_as_full("add")["extracted"] == 1

@@ -62,3 +62,20 @@ def test_a_set_left_half_written_loads_as_nothing_or_as_the_old_build(tmp_path):
     assert len(Saved(tmp_path, "t").load("b3")["rows"]) == 50
     (tmp_path / "t.base.pickle").write_bytes(b"not a pickle")
     assert Saved(tmp_path, "t").load("b3") is None
+
+def test_a_short_delta_heavier_than_a_fifth_of_the_base_becomes_a_new_base_and_is_compacted(tmp_path):
+    """Two entries of 100 are few, but a few kilobytes each outweigh the base:
+    a new base is written, through `compact` when one is given."""
+    s = Saved(tmp_path, "t")
+    s.save("b1", {"rows": {i: f"row {i:046d}".encode() for i in range(100)}, "names": {"a": 1}})   # ~6 kB
+    s = Saved(tmp_path, "t")
+    s.load("b1")
+    s.save_changes("b2", {"rows": {1: b"y" * 400}}, {})           # light: a delta
+    assert (tmp_path / "t.delta.pickle").exists()
+    s = Saved(tmp_path, "t")
+    s.load("b2")
+    s.save_changes("b3", {"rows": {2: b"z" * 4000}}, {}, compact=lambda t: {**t, "names": {"compacted": 1}})
+    assert not (tmp_path / "t.delta.pickle").exists()
+    base = pickle.loads((tmp_path / "t.base.pickle").read_bytes())
+    assert base["tag"] == "b3" and base["tables"]["names"] == {"compacted": 1}
+    assert base["tables"]["rows"][1] == b"y" * 400 and base["tables"]["rows"][2] == b"z" * 4000
