@@ -70,12 +70,13 @@ class Cache:
 
     def __init__(self, root):
         self.root = Path(root)
+        self._prefix = str(self.root) + os.sep
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
     def has(self, key) -> bool:
-        return key is not None and self._path(key).is_file()
+        return key is not None and os.path.isfile(f"{self._prefix}{key[:2]}{os.sep}{key}.json")
 
     def get(self, key: str) -> str | None:
         """The cached JSON text, or None (absent or unreadable: a miss)."""

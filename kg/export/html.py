@@ -161,7 +161,7 @@ def render(g, title: str = "govkg", reuse=None) -> str:
     tpl = env.from_string(resources.files("kg.export").joinpath("templates/graph.html").read_text("utf-8"))
     data = page_json(g, reuse=reuse)
     html = tpl.render(
-        title=title, n_nodes=g.number_of_nodes(), n_edges=g.number_of_edges(),
+        title=title, n_nodes=g.number_of_nodes(), n_edges=len(g.edges),
         n_articles=len(g.graph.get("articles", [])),
         vis_js=(VIS_DIR / "vis-network.min.js").read_text("utf-8").replace("</script", "<\\/script"),
         vis_css=(VIS_DIR / "vis-network.css").read_text("utf-8").replace("</style", "<\\/style"),
