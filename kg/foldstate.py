@@ -29,14 +29,66 @@ def _pack(obj) -> bytes:
     return pickle.dumps(obj, protocol=5)
 
 
+class Mentions:
+    """A loaded node's mentions, kept by file: {file: [mention]} or, until
+    asked for, {file: (count, pickled list)}. A rebuild folds, renders and
+    saves only the changed files' mentions of a node (kg.graph.remove_source
+    and add_extraction, kg.export.json, kg.export.turtle, FoldState.save), so
+    国务院's 10^4 mentions from the other files stay packed: unpacking them
+    cost a rebuild ~0.1-0.4 s before its outputs could start. Iterating
+    gives every mention (files in name order), as the list would."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: dict):
+        self.parts = parts
+
+    def of(self, src: str) -> list:
+        """The mentions from file `src` (a list that may be changed in place)."""
+        part = self.parts.get(src)
+        if isinstance(part, tuple):
+            part = self.parts[src] = pickle.loads(part[1])
+        elif part is None:
+            part = self.parts[src] = []
+        return part
+
+    def packed(self, src: str):
+        """(count, blob) of file `src`'s mentions while they are still packed, else None."""
+        part = self.parts.get(src)
+        return part if isinstance(part, tuple) else None
+
+    def sources(self) -> list:
+        """The files that have mentions, in name order."""
+        return sorted(src for src, part in self.parts.items() if (part[0] if isinstance(part, tuple) else part))
+
+    def among(self, sources) -> list:
+        """The mentions from these files."""
+        return [m for src in sorted(sources) if src in self.parts for m in self.of(src)]
+
+    def without(self, src: str) -> "Mentions":
+        self.parts.pop(src, None)
+        return self
+
+    def extend(self, items) -> None:
+        for m in items:
+            self.of(m["source"]).append(m)
+
+    def __iter__(self):
+        for src in sorted(self.parts):
+            yield from self.of(src)
+
+    def __len__(self) -> int:
+        return sum(part[0] if isinstance(part, tuple) else len(part) for part in self.parts.values())
+
+
 class FoldState:
     """`g`: the graph; `failed`: {file name: reason}; each file's footprint
     through doc() and set_doc().
 
-    What a node or edge has from one file (its `sources` entry and its
-    mentions or evidence) is a blob of its own, and a node's or edge's blobs
-    are saved together as one blob ("node_parts", "edge_parts"); a file's
-    footprint is a blob too. A loaded graph keeps them packed until
+    What a node or edge has from one file is a part: its `sources` entry,
+    the number of its mentions or evidence, and those pickled on their own.
+    A node's or edge's parts are saved together as one blob ("node_parts",
+    "edge_parts"); a file's footprint is a blob too. A loaded graph keeps them packed until
     something asks for them (materialize(), doc()): a rebuild needs those of
     the few nodes, edges and files it touches. Unpickled as ~180k entries
     keyed (node or edge, file), the parts of a 2,000-page graph took ~0.3 s
@@ -44,7 +96,7 @@ class FoldState:
 
     A rebuild does not write a touched node's blob again (国务院's holds its
     10^4 mentions): it saves the changed files' parts of it as patches
-    ("node_patches", "edge_patches": {(node or edge, file): blob, or None
+    ("node_patches", "edge_patches": {(node or edge, file): part, or None
     for a part taken out}), which go into the blobs when the tables are
     next saved whole (kg.saved writes a delta until it has grown past a
     fifth of the base)."""
@@ -92,43 +144,54 @@ class FoldState:
         self.docs.pop(src, None)
 
     def materialize(self, keys=None) -> None:
-        """Unpack the sources and mentions (nodes) or evidence (edges, in
-        file order) of these node ids and edge keys, or of all."""
+        """Unpack the sources and mentions (nodes: by file, see Mentions) or
+        evidence (edges, in file order) of these node ids and edge keys, or of all."""
         g = self.g
         for key in list(self.packed.keys() | self.patches.keys()) if keys is None else keys:
             blob, patch = self.packed.pop(key, None), self.patches.pop(key, None)
             if blob is None and patch is None:
                 continue
-            if isinstance(key, tuple):
-                if not g.has_edge(*key):
-                    continue
-                d, field = g.edges[key], "evidence"
-            elif key in g:
-                d, field = g.nodes[key], "mentions"
+            edge = isinstance(key, tuple)
+            if edge and g.has_edge(*key):
+                d = g.edges[key]
+            elif not edge and key in g:
+                d = g.nodes[key]
             else:
                 continue
-            blobs = pickle.loads(blob) if blob is not None else {}
+            parts = pickle.loads(blob) if blob is not None else {}
             for src, part in (patch or {}).items():
                 if part is None:
-                    blobs.pop(src, None)
+                    parts.pop(src, None)
                 else:
-                    blobs[src] = part
-            self.had[key] = set(blobs)
-            d["sources"], items = {}, []
-            for src in sorted(blobs):
-                d["sources"][src], got = pickle.loads(blobs[src])
-                items.extend(got)
-            d[field] = items
+                    parts[src] = part
+            self.had[key] = set(parts)
+            d["sources"] = {src: parts[src][0] for src in sorted(parts)}
+            if edge:
+                d["evidence"] = [x for src in sorted(parts) for x in pickle.loads(parts[src][2])]
+            else:
+                d["mentions"] = Mentions({src: (n, items) for src, (_own, n, items) in parts.items()})
 
     @staticmethod
-    def _blobs(d, items: str, sources=None) -> dict:
-        """{file: (what the file gave, its mentions or evidence) pickled} of
-        a node or edge (items: "mentions" or "evidence"), for these files or all."""
-        by = {src: (own, []) for src, own in d["sources"].items() if sources is None or src in sources}
-        for x in d[items]:
+    def _parts(d, items: str, sources=None) -> dict:
+        """{file: (what the file gave, how many mentions or evidence, them
+        pickled)} of a node or edge (items: "mentions" or "evidence"), for
+        these files or all. A node's mentions still packed stay so."""
+        wanted = [src for src in sorted(d["sources"]) if sources is None or src in sources]
+        got = d[items]
+        if isinstance(got, Mentions):
+            out = {}
+            for src in wanted:
+                packed = got.packed(src)
+                if packed is None:
+                    mine = got.of(src)
+                    packed = (len(mine), _pack(mine))
+                out[src] = (d["sources"][src], *packed)
+            return out
+        by = {src: [] for src in wanted}
+        for x in got:
             if x["source"] in by:
-                by[x["source"]][1].append(x)
-        return {src: _pack(by[src]) for src in sorted(by)}
+                by[x["source"]].append(x)
+        return {src: (d["sources"][src], len(by[src]), _pack(by[src])) for src in wanted}
 
     def _docs_packed(self) -> dict:
         return {src: fp if isinstance(fp, bytes) else _pack(fp) for src, fp in self.docs.items()}
@@ -140,10 +203,10 @@ class FoldState:
              "docs": self._docs_packed(), "failed": self.failed, "node_patches": {}, "edge_patches": {}}
         for n, d in g.nodes(data=True):
             t["nodes"][n] = {k: v for k, v in d.items() if k not in _OWN}
-            t["node_parts"][n] = _pack(self._blobs(d, "mentions"))
+            t["node_parts"][n] = _pack(self._parts(d, "mentions"))
         for h, o, k, d in g.edges(keys=True, data=True):
             t["edges"][h, o, k] = {a: v for a, v in d.items() if a not in _EDGE_OWN}
-            t["edge_parts"][h, o, k] = _pack(self._blobs(d, "evidence"))
+            t["edge_parts"][h, o, k] = _pack(self._parts(d, "evidence"))
         for a in g.graph.get("articles", []):
             t["articles"].setdefault(a["source"], []).append(a)
         return t
@@ -167,7 +230,7 @@ class FoldState:
                 if there(key):
                     d = view[key]
                     up[kind + "s"][key] = {k: v for k, v in d.items() if k not in fields}
-                    parts = self._blobs(d, field, sources)
+                    parts = self._parts(d, field, sources)
                     for src in sources:   # the changed files' parts, or that they are gone
                         if src in parts or src in self.had.get(key, ()):
                             up[kind + "_patches"][key, src] = parts.get(src)

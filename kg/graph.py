@@ -128,7 +128,15 @@ def remove_source(g: nx.MultiDiGraph, source: str, nodes, edges) -> None:
             if not d["sources"]:
                 g.remove_node(n)
             else:
-                d["mentions"] = [m for m in d["mentions"] if m["source"] != source]
+                d["mentions"] = _without(d["mentions"], source)
+
+
+def _without(mentions, source: str):
+    """The mentions not from file `source`: a list, or a loaded graph's
+    mentions kept by file (kg.foldstate.Mentions), which drops that file's."""
+    if hasattr(mentions, "without"):
+        return mentions.without(source)
+    return [m for m in mentions if m["source"] != source]
 
 
 def remove_articles(g: nx.MultiDiGraph, sources) -> None:

@@ -72,6 +72,12 @@ def _encode_groups(key, items, order, old: dict, touched, new: dict) -> tuple:
     """The sources of `items` in order. Each source's items (sorted by
     `order`, as JSON joined by ", ") go to new[(key, source)], unless the
     source is not `touched` and old[(key, source)] has them already."""
+    if hasattr(items, "of"):   # a loaded node's mentions, by file (kg.foldstate.Mentions)
+        srcs = items.sources()
+        redo = [src for src in srcs if src in touched or (key, src) not in old]
+        for src in redo:
+            new[key, src] = _dump(sorted(items.of(src), key=order))[1:-1].encode()
+        return tuple(srcs)
     srcs = sorted({x["source"] for x in items})
     redo = {src for src in srcs if src in touched or (key, src) not in old}
     for src, group in _grouped([x for x in items if x["source"] in redo], order).items():

@@ -292,7 +292,9 @@ def _node(doc, m, s, d, tok, by_code, sources=None):
             doc.add(s, SDO.containedInPlace, tok[by_code[d["parent"]]])
     # an entity is named many times per article: one triple per article
     mentions = d.get("mentions") or ()
-    if sources is not None:
+    if sources is not None and hasattr(mentions, "among"):   # by file (kg.foldstate.Mentions)
+        mentions = mentions.among(sources)
+    elif sources is not None:
         mentions = [mn for mn in mentions if mn.get("source") in sources]
     for source, article in {(mn.get("source"), mn.get("article")) for mn in mentions}:
         if source and article is not None:
