@@ -25,9 +25,9 @@ import json
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .assets import divisions_path, world_places_path
 from .rules import load_toml
@@ -38,8 +38,10 @@ WORLD_LEVELS = ("continent", "country", "city")
 LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS + WORLD_LEVELS)}  # lower = higher level
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
+    """One place (a NamedTuple: the ~43k of them are made at every pipeline
+    load, ~0.1 s as frozen dataclasses, ~0.02 s as tuples)."""
+
     code: str                # 6-digit GB code, or synthetic PARENTCODE-NAME
     name: str                # full official name: 沧源佤族自治县
     shorts: tuple            # short forms: ('沧源', '沧源县')
@@ -57,7 +59,7 @@ class Gazetteer:
         for p in places:
             for s in (p.name, *p.shorts):
                 lst = self._surfaces.setdefault(s, [])
-                if p not in lst:
+                if not lst or lst[-1] is not p:   # p's own surfaces come one after another
                     lst.append(p)
 
     def __len__(self):
@@ -214,7 +216,7 @@ def _parsed_divisions(table: Path, cfg: dict) -> list:
     pickled = table.parent / f"parsed-{h.hexdigest()[:16]}.pickle"
     try:
         with open(pickled, "rb") as fh:
-            return [Place(*row) for row in pickle.load(fh)]
+            return list(map(Place._make, pickle.load(fh)))
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
     with open(table, encoding="utf-8") as fh:  # universal newlines eat the CRs
