@@ -88,11 +88,13 @@ class FoldState:
     What a node or edge has from one file is a part: its `sources` entry,
     the number of its mentions or evidence, and those pickled on their own.
     A node's or edge's parts are saved together as one blob ("node_parts",
-    "edge_parts"); a file's footprint is a blob too. A loaded graph keeps them packed until
-    something asks for them (materialize(), doc()): a rebuild needs those of
-    the few nodes, edges and files it touches. Unpickled as ~180k entries
-    keyed (node or edge, file), the parts of a 2,000-page graph took ~0.3 s
-    of a rebuild's ~3 s; as ~25k blobs they load in ~0.04 s.
+    "edge_parts"); a file's footprint is a blob too. A loaded graph keeps
+    them packed until something asks for them (materialize(), doc()): a
+    rebuild needs those of the few nodes, edges and files it touches.
+    Unpickled as ~180k entries keyed (node or edge, file), the parts of a
+    2,000-page graph took ~0.3 s of a rebuild's ~3 s; as ~25k blobs they
+    load in ~0.04 s. Even a touched node keeps its mentions packed by file
+    (Mentions).
 
     A rebuild does not write a touched node's blob again (国务院's holds its
     10^4 mentions): it saves the changed files' parts of it as patches
@@ -107,7 +109,7 @@ class FoldState:
         self.docs, self.failed = {}, {}   # docs: {file name: footprint, or its blob}
         self.loaded = False
         self.packed = {}    # node or edge key -> its blob, until materialized
-        self.patches = {}   # node or edge key -> {file: blob or None}, until materialized
+        self.patches = {}   # node or edge key -> {file: part or None}, until materialized
         self.patched = {}   # node or edge key -> the files it has patches for, as saved
         self.had = {}       # node or edge key -> the files it had, once materialized
 
@@ -257,19 +259,19 @@ class FoldState:
 
 def _compact(t: dict) -> dict:
     """The tables with their patches put into the blobs they patch, for a
-    new base: no part is unpickled, the blobs of a node's files are copied."""
+    new base: no mention or evidence is unpickled, the parts are copied."""
     for parts, patches in (("node_parts", "node_patches"), ("edge_parts", "edge_patches")):
         by = {}
-        for (key, src), blob in t.get(patches, {}).items():
-            by.setdefault(key, {})[src] = blob
+        for (key, src), part in t.get(patches, {}).items():
+            by.setdefault(key, {})[src] = part
         table = t[parts]
         for key, patch in by.items():
-            blobs = pickle.loads(table[key]) if key in table else {}
-            for src, blob in patch.items():
-                if blob is None:
-                    blobs.pop(src, None)
+            have = pickle.loads(table[key]) if key in table else {}
+            for src, part in patch.items():
+                if part is None:
+                    have.pop(src, None)
                 else:
-                    blobs[src] = blob
-            table[key] = _pack(dict(sorted(blobs.items())))
+                    have[src] = part
+            table[key] = _pack(dict(sorted(have.items())))
         t[patches] = {}
     return t
