@@ -41,8 +41,7 @@ def collect(inputs) -> list[Path]:
         p = Path(item)
         if p.is_dir():
             found = []
-            for root, dirs, names in os.walk(p):
-                dirs.sort()
+            for root, _dirs, names in os.walk(p):
                 found.extend(os.path.join(root, n) for n in names if os.path.splitext(n)[1] in TEXT_SUFFIXES)
             files.extend(Path(f) for f in sorted(found) if os.path.isfile(f))
         else:
@@ -194,9 +193,8 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     patching = incremental and state.load(changes.last["build"])
     if patching:   # take the changed and removed files' part out of the last build's graph
         for src in sorted(changed_sources):
-            fp = state.doc(src)
+            fp = state.pop_doc(src)
             if fp is not None:
-                state.drop_doc(src)
                 nodes, edges = fp
                 state.materialize(nodes | edges)
                 remove_source(state.g, src, nodes, edges)

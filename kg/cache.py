@@ -72,23 +72,25 @@ class Cache:
         self.root = Path(root)
         self._prefix = str(self.root) + os.sep
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        """DIR/<2 hex>/<key>.json, as a string: has() asks it of every input."""
+        return f"{self._prefix}{key[:2]}{os.sep}{key}.json"
 
     def has(self, key) -> bool:
-        return key is not None and os.path.isfile(f"{self._prefix}{key[:2]}{os.sep}{key}.json")
+        return key is not None and os.path.isfile(self._path(key))
 
     def get(self, key: str) -> str | None:
         """The cached JSON text, or None (absent or unreadable: a miss)."""
         try:
-            return self._path(key).read_text(encoding="utf-8")
+            with open(self._path(key), encoding="utf-8") as fh:
+                return fh.read()
         except (OSError, UnicodeDecodeError):
             return None
 
     def put(self, key: str, text: str) -> None:
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp.", dir=path.parent)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp.", dir=os.path.dirname(path))
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .graph import Mentions
 from .saved import Saved
 
 NAME = "graph"
@@ -29,67 +30,15 @@ def _pack(obj) -> bytes:
     return pickle.dumps(obj, protocol=5)
 
 
-class Mentions:
-    """A loaded node's mentions, kept by file: {file: [mention]} or, until
-    asked for, {file: (count, pickled list)}. A rebuild folds, renders and
-    saves only the changed files' mentions of a node (kg.graph.remove_source
-    and add_extraction, kg.export.json, kg.export.turtle, FoldState.save), so
-    国务院's 10^4 mentions from the other files stay packed: unpacking them
-    cost a rebuild ~0.1-0.4 s before its outputs could start. Iterating
-    gives every mention (files in name order), as the list would."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self, parts: dict):
-        self.parts = parts
-
-    def of(self, src: str) -> list:
-        """The mentions from file `src` (a list that may be changed in place)."""
-        part = self.parts.get(src)
-        if isinstance(part, tuple):
-            part = self.parts[src] = pickle.loads(part[1])
-        elif part is None:
-            part = self.parts[src] = []
-        return part
-
-    def packed(self, src: str):
-        """(count, blob) of file `src`'s mentions while they are still packed, else None."""
-        part = self.parts.get(src)
-        return part if isinstance(part, tuple) else None
-
-    def sources(self) -> list:
-        """The files that have mentions, in name order."""
-        return sorted(src for src, part in self.parts.items() if (part[0] if isinstance(part, tuple) else part))
-
-    def among(self, sources) -> list:
-        """The mentions from these files."""
-        return [m for src in sorted(sources) if src in self.parts for m in self.of(src)]
-
-    def without(self, src: str) -> "Mentions":
-        self.parts.pop(src, None)
-        return self
-
-    def extend(self, items) -> None:
-        for m in items:
-            self.of(m["source"]).append(m)
-
-    def __iter__(self):
-        for src in sorted(self.parts):
-            yield from self.of(src)
-
-    def __len__(self) -> int:
-        return sum(part[0] if isinstance(part, tuple) else len(part) for part in self.parts.values())
-
-
 class FoldState:
     """`g`: the graph; `failed`: {file name: reason}; each file's footprint
-    through doc() and set_doc().
+    through pop_doc() and set_doc().
 
     What a node or edge has from one file is a part: its `sources` entry,
     the number of its mentions or evidence, and those pickled on their own.
     A node's or edge's parts are saved together as one blob ("node_parts",
     "edge_parts"); a file's footprint is a blob too. A loaded graph keeps
-    them packed until something asks for them (materialize(), doc()): a
+    them packed until something asks for them (materialize(), pop_doc()): a
     rebuild needs those of the few nodes, edges and files it touches.
     Unpickled as ~180k entries keyed (node or edge, file), the parts of a
     2,000-page graph took ~0.3 s of a rebuild's ~3 s; as ~25k blobs they
@@ -132,18 +81,13 @@ class FoldState:
         self.loaded = True
         return True
 
-    def doc(self, src: str):
-        """(node ids, edge keys) file `src` gave the graph, or None."""
-        fp = self.docs.get(src)
-        if isinstance(fp, bytes):
-            fp = self.docs[src] = pickle.loads(fp)
-        return fp
+    def pop_doc(self, src: str):
+        """(node ids, edge keys) file `src` gave the graph, or None; forgotten."""
+        fp = self.docs.pop(src, None)
+        return pickle.loads(fp) if isinstance(fp, bytes) else fp
 
     def set_doc(self, src: str, footprint) -> None:
         self.docs[src] = footprint
-
-    def drop_doc(self, src: str) -> None:
-        self.docs.pop(src, None)
 
     def materialize(self, keys=None) -> None:
         """Unpack the sources and mentions (nodes: by file, see Mentions) or

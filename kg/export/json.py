@@ -9,6 +9,7 @@ import json
 from operator import itemgetter
 
 from ..atomic import write_chunks
+from ..graph import Mentions
 
 _MENTION_ORDER = itemgetter("source", "start", "end")
 _EVIDENCE_ORDER = itemgetter("source", "start")
@@ -72,7 +73,7 @@ def _encode_groups(key, items, order, old: dict, touched, new: dict) -> tuple:
     """The sources of `items` in order. Each source's items (sorted by
     `order`, as JSON joined by ", ") go to new[(key, source)], unless the
     source is not `touched` and old[(key, source)] has them already."""
-    if hasattr(items, "of"):   # a loaded node's mentions, by file (kg.foldstate.Mentions)
+    if isinstance(items, Mentions):   # a loaded node's mentions, by file
         srcs = items.sources()
         redo = [src for src in srcs if src in touched or (key, src) not in old]
         for src in redo:

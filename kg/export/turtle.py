@@ -32,6 +32,7 @@ from functools import lru_cache
 from datetime import date
 
 from ..atomic import write_chunks
+from ..graph import Mentions
 from ..vocab import DEFAULT_BASE, KINDS, PREFIXES, TYPE_KINDS
 
 
@@ -292,7 +293,7 @@ def _node(doc, m, s, d, tok, by_code, sources=None):
             doc.add(s, SDO.containedInPlace, tok[by_code[d["parent"]]])
     # an entity is named many times per article: one triple per article
     mentions = d.get("mentions") or ()
-    if sources is not None and hasattr(mentions, "among"):   # by file (kg.foldstate.Mentions)
+    if sources is not None and isinstance(mentions, Mentions):   # a loaded node's, by file
         mentions = mentions.among(sources)
     elif sources is not None:
         mentions = [mn for mn in mentions if mn.get("source") in sources]
