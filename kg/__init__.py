@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 def extract(text: str, date: str | None = None) -> dict:
     """Entities and relations of one text, as the spec §5 JSON (a dict)."""
-    from .extract import extract_text
+    from kg.extraction import extract_text
     return extract_text(text, date)
 
 
@@ -17,5 +17,5 @@ def build(paths, out, date: str | None = None) -> int:
     returns the number of files that could not be read."""
     from pathlib import Path
 
-    from .build import build as _build
+    from kg.corpus.driver import build as _build
     return _build(paths, Path(out), date=date)

@@ -9,44 +9,44 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import AssetMissing, InputError
+from kg.errors import AssetMissing, InputError
 
 
 def _print_json(obj, out=None):
     text = json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
     if out:
-        from .atomic import write_text
+        from kg.atomic import write_text
         write_text(Path(out), text)
     else:
         sys.stdout.write(text)
 
 
 def cmd_setup(args):
-    from .assets import fetch_all
+    from kg.nlp.assets import fetch_all
     fetch_all(log=lambda m: print(f"kg setup: {m}", file=sys.stderr))
 
 
 def cmd_normalize(args):
-    from .document import load_normalized
+    from kg.text.document import load_normalized
     sys.stdout.write(load_normalized(args.file).text + "\n")
 
 
 def cmd_articles(args):
-    from .document import load_page
+    from kg.text.document import load_page
     page = load_page(args.file, args.date)
     _print_json({"source": Path(args.file).name, "editors": page.editors,
                  "articles": [a.to_dict() for a in page.articles]})
 
 
 def cmd_extract(args):
-    from .extract import extract_file
+    from kg.extraction import extract_file
     _print_json(extract_file(args.file, args.date), args.output)
 
 
 def cmd_build(args):
-    from .build import build
+    from kg.corpus.driver import build
     if args.base_iri:
-        from .export.turtle import check_base
+        from kg.export.turtle import check_base
         try:
             check_base(args.base_iri)
         except ValueError as e:
@@ -64,13 +64,13 @@ def cmd_build(args):
 
 
 def cmd_load(args):
-    from .store import load
+    from kg.store import load
     n = load(args.graph, args.store)
     print(f"kg load: {n} triples -> {args.store}/", file=sys.stderr)
 
 
 def cmd_query(args):
-    from .store import format_results, run
+    from kg.store import format_results, run
     try:
         query = Path(args.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
@@ -84,13 +84,13 @@ def cmd_query(args):
 
 
 def cmd_ner(args):
-    from .ner import run_ner_jsonl
+    from kg.ner.tag import run_ner_jsonl
     run_ner_jsonl(Path(args.input), Path(args.output), statistical=args.statistical)
 
 
 def cmd_html(args):
-    from .export.html import write_html
-    from .export.load import graph_from_json, select
+    from kg.export.html import write_html
+    from kg.export.load import graph_from_json, select
     g = graph_from_json(args.graph)
     try:
         g = select(g, max_nodes=args.max_nodes, min_degree=args.min_degree, article=args.article)

@@ -61,7 +61,7 @@ PLACE_KEYS = ("code", "parent", "level")
 
 
 class Mentions:
-    """A node's mentions as a rebuild loads them (kg.foldstate), kept by
+    """A node's mentions as a rebuild loads them (kg.corpus.state.foldstate), kept by
     file: {file: [mention]} or, until asked for, {file: (count, pickled
     list)}. A rebuild folds, renders and saves only the changed files'
     mentions of a node (remove_source and add_extraction here,

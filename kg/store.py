@@ -14,7 +14,7 @@ import json
 import unicodedata
 from pathlib import Path
 
-from .vocab import DEFAULT_BASE, KINDS, PREFIXES
+from kg.export.vocab import DEFAULT_BASE, KINDS, PREFIXES
 
 FORMATS = ("table", "csv", "json")
 

@@ -48,7 +48,7 @@ def child_jieba(src: str) -> dict:
     import jieba
     import jieba.posseg as pseg
     jieba.setLogLevel(logging.WARNING)
-    from kg.read import read_text
+    from kg.text.read import read_text
     t = time.perf_counter()
     pseg.lcut("国务院召开常务会议", HMM=True)     # loads the dictionary
     load = time.perf_counter() - t
@@ -68,8 +68,8 @@ def child_entities(src: str) -> dict:
     components and the resolver, over each page's articles, the texts
     `kg build` gives them. CPU seconds of this process, best of 3 passes
     (the pages are normalised and cut into articles beforehand, untimed)."""
-    from kg.document import load_document
-    from kg.pipeline import get_nlp
+    from kg.text.document import load_document
+    from kg.nlp.pipeline import get_nlp
     t = time.perf_counter()
     nlp = get_nlp()
     load = time.perf_counter() - t
@@ -89,7 +89,7 @@ def child_entities(src: str) -> dict:
 
 def child_build(src: str, out: str, workers: int, cache: bool) -> dict:
     import resource
-    from kg.build import build
+    from kg.corpus.driver import build
     stats = {}
     build([src], Path(out), workers=workers, cache=None if cache else False,
           progress=False, stats=stats, exiting=True)

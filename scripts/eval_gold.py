@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import extract_file  # noqa: E402
+from kg.extraction import extract_file  # noqa: E402
 
 SEED = "000_ba7bb21c1752cf58"
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.components.persons import make_persons  # noqa: E402,F401  (registers kg_persons)
-from kg.mentions import mentions_of  # noqa: E402
-from kg.nereval import PRF, prf, read_jsonl, recall_of, spans_of  # noqa: E402
-from kg.pipeline import _blank_zh  # noqa: E402
-from kg.titles import find_titles  # noqa: E402
+from kg.nlp.components.persons import make_persons  # noqa: E402,F401  (registers kg_persons)
+from kg.nlp.mentions import mentions_of  # noqa: E402
+from kg.ner.score import PRF, prf, read_jsonl, recall_of, spans_of  # noqa: E402
+from kg.nlp.pipeline import _blank_zh  # noqa: E402
+from kg.nlp.titles import find_titles  # noqa: E402
 
 
 def person_spans(doc, anonymised: str):
@@ -44,7 +44,7 @@ def person_spans(doc, anonymised: str):
 
 
 def _surname_len(text: str) -> int:
-    from kg.components.persons import load_person_rules
+    from kg.nlp.components.persons import load_person_rules
     return 2 if text[:2] in load_person_rules().double else 1
 
 

@@ -11,7 +11,7 @@ same docs (real pkuseg segmenter, all rule components, kg_stat_ner):
   rules  the rule components resolved by kg_resolve (the pipeline without the model)
   both   rules + model resolved by kg_resolve (the model's priority is the lowest)
 
-Scores are exact-span P/R/F1 (kg.nereval) of the top-level (not nested)
+Scores are exact-span P/R/F1 (kg.ner.score) of the top-level (not nested)
 mentions, as `kg ner` writes them. Targets: MSRA PER → PERSON, LOC → PLACE,
 ORG → AGENCY ∪ ORG; CLUENER name → PERSON, government → AGENCY. Anonymised
 people (刘某) are scored as their surname on MSRA and not at all on CLUENER,
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_ner import CLUENER, MSRA, read_rows, split_rows  # noqa: E402
 
-from kg.nereval import PRF, prf  # noqa: E402
+from kg.ner.score import PRF, prf  # noqa: E402
 
 TARGETS = {
     MSRA: [("PERSON", {"PERSON"}, {"PER"}), ("PLACE", {"PLACE"}, {"LOC"}),
@@ -43,9 +43,9 @@ ANON = {MSRA: "surname", CLUENER: "drop"}
 
 
 def build_nlp(model_path=None, with_resolve=False):
-    import kg.components  # noqa: F401
-    import kg.components.statistical  # noqa: F401
-    from kg.pipeline import COMPONENTS, _blank_zh
+    import kg.nlp.components  # noqa: F401
+    import kg.nlp.components.statistical  # noqa: F401
+    from kg.nlp.pipeline import COMPONENTS, _blank_zh
 
     rules = [c for c in COMPONENTS if c not in ("kg_resolve", "kg_stat_ner")]
     nlp = _blank_zh()
@@ -58,15 +58,15 @@ def build_nlp(model_path=None, with_resolve=False):
 
 
 def top_level(mentions):
-    """What `kg ner` would write of these proposals (kg.ner.reported)."""
-    from kg.components.resolve import resolve
-    from kg.ner import reported
+    """What `kg ner` would write of these proposals (kg.ner.tag.reported)."""
+    from kg.nlp.components.resolve import resolve
+    from kg.ner.tag import reported
 
     return [m for m in resolve([copy.deepcopy(m) for m in mentions]) if reported(m)]
 
 
 def views(doc):
-    from kg.mentions import mentions_of
+    from kg.nlp.mentions import mentions_of
 
     ms = mentions_of(doc)
     stat = [m for m in ms if m.source == "kg_stat_ner"]
@@ -90,7 +90,7 @@ def spans(mentions, types, anon, surname_len):
 
 
 def score(nlp, rows, ds, errors=0):
-    from kg.components.persons import load_person_rules
+    from kg.nlp.components.persons import load_person_rules
 
     double = load_person_rules().double
     surname_len = lambda t: 2 if t[:2] in double else 1  # noqa: E731
@@ -115,7 +115,7 @@ def score(nlp, rows, ds, errors=0):
 def bench(ner_dir: Path, model_path=None, repeats: int = 3):
     """Chars/s of each stage on all of MSRA dev: CPU time of this process (the
     machine may be shared), best of `repeats` interleaved runs, one thread."""
-    from kg.pipeline import _blank_zh
+    from kg.nlp.pipeline import _blank_zh
 
     texts = [r["text"] for r in read_rows(ner_dir / MSRA)]
     n = sum(map(len, texts))

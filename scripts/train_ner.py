@@ -125,7 +125,7 @@ def to_doc(tokenizer, row: dict, dataset: str):
 
 def build_docbins(ner_dir: Path, work: Path):
     from spacy.tokens import DocBin
-    from kg.pipeline import _blank_zh
+    from kg.nlp.pipeline import _blank_zh
 
     tok = _blank_zh().tokenizer
     parts = split_rows(ner_dir)

@@ -16,8 +16,8 @@ def make_nlp(*components):
     """The real pkuseg segmenter with just the named components, or a skip
     when the model has not been set up."""
     from kg.errors import AssetMissing
-    from kg.pipeline import _blank_zh
-    import kg.components  # noqa: F401  (registers every factory)
+    from kg.nlp.pipeline import _blank_zh
+    import kg.nlp.components  # noqa: F401  (registers every factory)
     try:
         nlp = _blank_zh()
     except AssetMissing as exc:  # pragma: no cover
@@ -34,7 +34,7 @@ def gold_of(name: str) -> dict:
 @pytest.fixture(scope="session")
 def extractions():
     """{name: (gold, prediction)} for every text with gold, extracted once."""
-    from kg.extract import extract_file
+    from kg.extraction import extract_file
 
     out = {}
     for g in sorted(GOLD.glob("*.gold.json")):
@@ -47,7 +47,7 @@ def extractions():
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory):
     """All five texts built together into one graph (dated copies of the files)."""
-    from kg.build import build
+    from kg.corpus.driver import build
 
     src = tmp_path_factory.mktemp("corpus")
     for g in sorted(GOLD.glob("*.gold.json")):

@@ -1,4 +1,4 @@
-"""kg.articles: pages -> articles, checked against the gold files, on the seed
+"""kg.text.articles: pages -> articles, checked against the gold files, on the seed
 page in other encodings, and on pages degraded the way PDF copies are."""
 
 import datetime
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.articles import Article, Page, date_from_filename, split_articles
-from kg.normalize import Normalized, normalize
-from kg.read import read_text
+from kg.text.articles import Article, Page, date_from_filename, split_articles
+from kg.text.normalize import Normalized, normalize
+from kg.text.read import read_text
 
 FIX = Path(__file__).parent / "fixtures"
 CORPUS, GOLD = FIX / "corpus", FIX / "gold"

@@ -53,7 +53,7 @@ def browser():
 def built(tmp_path_factory):
     """The seed graph and a graph built from a text carrying injected markup, by `kg build`."""
     _need_browser()
-    from kg.build import build
+    from kg.corpus.driver import build
     root = tmp_path_factory.mktemp("html")
     build([ROOT / "seeds"], root / "seed")
     (root / "inj-src").mkdir()

@@ -38,7 +38,7 @@ def outputs(out: Path) -> dict:
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory):
     """The four pages built in this process, one document after another, no cache."""
-    from kg.build import build
+    from kg.corpus.driver import build
     root = tmp_path_factory.mktemp("scale")
     src = small_corpus(root)
     assert build([src], root / "ref", workers=1, cache=False) == 0
@@ -46,7 +46,7 @@ def reference(tmp_path_factory):
 
 
 def test_two_workers_and_shuffled_order_give_the_same_bytes(reference, tmp_path):
-    from kg.build import build
+    from kg.corpus.driver import build
     src, ref = reference
     files = sorted(src.iterdir())
     random.Random(3).shuffle(files)
@@ -60,20 +60,21 @@ def test_two_workers_and_shuffled_order_give_the_same_bytes(reference, tmp_path)
 
 
 def test_the_cache_extracts_only_what_changed(reference, tmp_path, monkeypatch):
-    import kg.engines
-    from kg.build import build
+    import kg.corpus.engines
+    import kg.paths
+    from kg.corpus.driver import build
     src, ref = reference
     work = tmp_path / "src"
     shutil.copytree(src, work)
     out = tmp_path / "out"
     calls = []
-    real = kg.engines.process_document
+    real = kg.corpus.engines.process_document
 
     def counting(path, date=None):
         calls.append(Path(path).name)
         return real(path, date)
 
-    monkeypatch.setattr(kg.engines, "process_document", counting)
+    monkeypatch.setattr(kg.corpus.engines, "process_document", counting)
     assert build([work], out, workers=1) == 0
     assert len(calls) == 4 and outputs(out) == ref
     assert len(list((out / ".cache").rglob("*.json"))) == 4
@@ -96,7 +97,7 @@ def test_the_cache_extracts_only_what_changed(reference, tmp_path, monkeypatch):
 
     # a rule file changed (here: a comment appended): every page again
     rules = tmp_path / "rules"
-    shutil.copytree(Path(kg.engines.__file__).parent.parent / "rules", rules)
+    shutil.copytree(kg.paths.rules_dir(), rules)
     toml = sorted(rules.glob("*.toml"))[0]
     toml.write_text(toml.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     monkeypatch.setenv("KG_RULES_DIR", str(rules))
@@ -111,7 +112,7 @@ def test_the_cache_extracts_only_what_changed(reference, tmp_path, monkeypatch):
 
 
 def test_a_corrupt_file_is_reported_and_the_rest_is_built(reference, tmp_path):
-    from kg.build import build
+    from kg.corpus.driver import build
     src, ref = reference
     work = tmp_path / "src"
     shutil.copytree(src, work)
@@ -149,7 +150,7 @@ def test_the_cli_exits_1_when_a_file_failed_and_can_fail_fast(reference, tmp_pat
 
 def test_kill_9_mid_build_leaves_the_previous_graph_and_the_next_build_resumes(reference, tmp_path):
     psutil = pytest.importorskip("psutil")
-    from kg.build import build
+    from kg.corpus.driver import build
     src, ref = reference
     out = tmp_path / "out"
     out.mkdir()
@@ -192,8 +193,8 @@ def test_kill_9_mid_build_leaves_the_previous_graph_and_the_next_build_resumes(r
 
 def test_dask_local_cluster_of_two_workers_gives_the_same_bytes(reference, tmp_path):
     pytest.importorskip("dask.distributed")
-    from kg.build import build
-    from kg.engines import DaskEngine
+    from kg.corpus.driver import build
+    from kg.corpus.engines import DaskEngine
     src, ref = reference
     # processes=False: the two workers are threads of this process, which has
     # the pipeline loaded already (process workers would load it twice more)
@@ -205,7 +206,7 @@ def test_dask_local_cluster_of_two_workers_gives_the_same_bytes(reference, tmp_p
 
 
 def test_an_unchanged_rebuild_writes_nothing_and_a_missing_output_is_rewritten(reference, tmp_path, capsys):
-    from kg.build import build
+    from kg.corpus.driver import build
     src, ref = reference
     out = tmp_path / "out"
     assert build([src], out, workers=1) == 0
@@ -236,16 +237,16 @@ def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_t
     """Edit, add, remove, rename and break pages one after another: after each
     rebuild every output is byte-identical to a build from nothing, and the
     records of untouched nodes are copied from the last build (a marker
-    planted in one of them shows up in graph.json). `growth`: kg.saved's
+    planted in one of them shows up in graph.json). `growth`: kg.corpus.state.saved's
     threshold for a new base; 1e9 keeps every change in the deltas (the
     graph's touched nodes as patches), as on a large corpus, where a page
     is a small part of the whole."""
     import pickle
 
-    import kg.saved
-    from kg.build import build
+    import kg.corpus.state.saved
+    from kg.corpus.driver import build
     if growth is not None:
-        monkeypatch.setattr(kg.saved, "_GROWTH", growth)
+        monkeypatch.setattr(kg.corpus.state.saved, "_GROWTH", growth)
     src, _ = reference
     work = tmp_path / "src"
     shutil.copytree(src, work)
@@ -302,7 +303,7 @@ def test_the_warm_worker_extracts_in_order_and_is_killed_unused(reference):
     """A rebuild's warm worker (forked before the driver knows what changed)
     gives what the per-document function gives, in order; one that is not
     needed is killed at once, without waiting for its pipeline."""
-    from kg.engines import WarmWorker, process_document
+    from kg.corpus.engines import WarmWorker, process_document
     src, _ = reference
     files = sorted(src.iterdir())[:2]
     with WarmWorker() as w:
@@ -331,7 +332,7 @@ def test_an_exiting_build_parks_its_graph_out_of_the_collector_and_writes_the_sa
     script = (
         "import gc, sys\n"
         "from pathlib import Path\n"
-        "import kg.build as B\n"
+        "import kg.corpus.driver as B\n"
         "out = Path(sys.argv[2])\n"
         "assert B.build([sys.argv[1]], out, workers=1, progress=False, exiting=True) == 0\n"
         "kept = [x for keep in B._PARKED for x in keep]\n"

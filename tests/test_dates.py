@@ -1,6 +1,6 @@
 """Date expressions from real sentences, resolved against the page date."""
 
-from kg.dates import date_near, find_dates
+from kg.text.dates import date_near, find_dates
 
 
 def test_relative_month_resolves_against_publication_year():

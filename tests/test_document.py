@@ -1,7 +1,7 @@
 """Where a page's publication date comes from: option, file name, page furniture."""
 
 from conftest import CORPUS
-from kg.document import load_document
+from kg.text.document import load_document
 
 
 def test_date_printed_in_the_furniture_when_nothing_else_gives_one():

@@ -163,7 +163,7 @@ def test_words_after_a_title_are_not_names():
 def test_management_committee_and_a_long_quoted_program():
     """管委会 after a place is the whole body (not 管委); a quoted name may be
     followed by a longer description before its head noun."""
-    from kg.extract import extract_text
+    from kg.extraction import extract_text
     ext = extract_text("江苏省苏州工业园区管委会深入开展“绿盾2024”自然保护地强化监督专项行动。")
     got = {(e["type"], e["name"]) for e in ext["entities"]}
     assert ("AGENCY", "苏州工业园区管委会") in got
@@ -174,7 +174,7 @@ def test_a_party_committee_department_and_a_bank_branch_after_a_verb():
     """雷山县委组织部 is its own body, part of 雷山县委 (组织 is a verb too, but
     right after a body it names the department); 联合贵州银行雷山支行: the
     bank's name starts after the verb."""
-    from kg.extract import extract_text
+    from kg.extraction import extract_text
     ext = extract_text("雷山县委组织部、县农业农村局负责同志参加调研。西江镇党委联合贵州银行雷山支行创办工坊。")
     names = {e["id"]: e["name"] for e in ext["entities"]}
     got = {(e["type"], e["name"]) for e in ext["entities"]}

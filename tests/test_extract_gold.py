@@ -55,7 +55,7 @@ def test_reporters_and_editors_are_metadata_not_people(extractions):
 
 
 def test_ids_are_stable_and_output_deterministic(extractions):
-    from kg.extract import extract_file
+    from kg.extraction import extract_file
     from conftest import CORPUS
     gold, first = extractions[SEED]
     again = extract_file(CORPUS / f"{SEED}.txt", gold["date"])

@@ -59,7 +59,7 @@ def test_every_edge_has_evidence_in_the_raw_file(corpus_build):
 
 
 def test_same_named_county_bodies_stay_apart(tmp_path):
-    from kg.build import build
+    from kg.corpus.driver import build
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "2021-09-15_a.txt").write_text(
         "苍溪县召开会议。县纪委对3名干部进行了立案审查。\n", encoding="utf-8")
@@ -76,7 +76,7 @@ def test_same_named_county_bodies_stay_apart(tmp_path):
 
 
 def test_same_name_different_bodies_are_two_people(tmp_path):
-    from kg.build import build
+    from kg.corpus.driver import build
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "2021-09-15_a.txt").write_text("苍溪县公安局局长张伟说，要严格执法。\n", encoding="utf-8")
     (tmp_path / "in" / "2021-09-15_b.txt").write_text("井陉县卫生健康局局长张伟介绍，全县已完成接种。\n", encoding="utf-8")
@@ -86,7 +86,7 @@ def test_same_name_different_bodies_are_two_people(tmp_path):
 
 
 def test_build_is_byte_identical_when_repeated(corpus_build, tmp_path):
-    from kg.build import build
+    from kg.corpus.driver import build
     src, out = corpus_build
     assert build([src], tmp_path) == 0
     for f in ("graph.json", "graph.ttl", "graph.html", "graph.graphml"):
@@ -94,7 +94,7 @@ def test_build_is_byte_identical_when_repeated(corpus_build, tmp_path):
 
 
 def test_a_bad_file_does_not_stop_the_build(tmp_path):
-    from kg.build import build
+    from kg.corpus.driver import build
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "2021-09-15_seed.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "in" / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
@@ -109,7 +109,7 @@ def test_a_bad_file_does_not_stop_the_build(tmp_path):
 def test_graph_json_has_one_record_per_line(tmp_path):
     """graph.json is one JSON document with each article, entity and relation
     on its own line (greppable; written by json's C encoder)."""
-    from kg.build import build
+    from kg.corpus.driver import build
     build([CORPUS / "01_henan-beijing-strategic-agreement.txt"], tmp_path / "out",
           workers=1, cache=False, progress=False)
     text = (tmp_path / "out" / "graph.json").read_text(encoding="utf-8")
@@ -121,7 +121,7 @@ def test_graph_json_has_one_record_per_line(tmp_path):
     assert any(r.get("name") == "河南省" for r in records)
     # what the record texts assemble is graph_to_dict of the folded graph
     from kg.export.json import graph_to_dict
-    from kg.extract import extract_file
+    from kg.extraction import extract_file
     from kg.graph import build_graph
     g = build_graph([extract_file(CORPUS / "01_henan-beijing-strategic-agreement.txt")])
     assert graph == json.loads(json.dumps(graph_to_dict(g), ensure_ascii=False))

@@ -189,7 +189,7 @@ def test_a_rebuild_reuses_the_core_layout_when_only_trees_changed(tmp_path):
     import pickle
 
     from kg.export.layout import positions
-    from kg.export.reuse import Reuse
+    from kg.corpus.state.reuse import Reuse
     g = _tree(400)
     for a, b in (("n0002", "n0003"), ("n0005", "n0006"), ("n0007", "n0010")):   # cycles: a core
         g.add_edge(a, b, key="cooperates_with", attrs={}, evidence=[_ev("z")])
@@ -219,7 +219,7 @@ def test_the_page_json_is_assembled_from_pieces_that_a_rebuild_copies(tmp_path):
     and large; after a change, a rebuild that copies the untouched pieces
     gives what a fresh render gives."""
     from kg.export.html import page_json, safe_json
-    from kg.export.reuse import Reuse
+    from kg.corpus.state.reuse import Reuse
     for g in (small_graph(), _tree(600)):
         assert page_json(g) == safe_json(page_data(g))
     g = _tree(600)

@@ -1,4 +1,4 @@
-"""kg.normalize: clean text from PDF copies, and the map back to raw offsets."""
+"""kg.text.normalize: clean text from PDF copies, and the map back to raw offsets."""
 
 import random
 import re
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.normalize import normalize
-from kg.read import read_text
+from kg.text.normalize import normalize
+from kg.text.read import read_text
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 SEED = CORPUS / "000_ba7bb21c1752cf58.txt"

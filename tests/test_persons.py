@@ -1,4 +1,4 @@
-"""kg_persons and kg.titles on real sentences from government news.
+"""kg_persons and kg.nlp.titles on real sentences from government news.
 
 The pipeline is the real one (pkuseg segmenter + kg_persons), because the
 finder takes token boundaries and pkuseg's lexicon as hints; the sample F1
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.components.persons import find_persons
-from kg.mentions import mentions_of
-from kg.nereval import prf, read_jsonl, spans_of
-from kg.titles import find_title_chains, find_titles, is_head, title_kind
+from kg.nlp.components.persons import find_persons
+from kg.nlp.mentions import mentions_of
+from kg.ner.score import prf, read_jsonl, spans_of
+from kg.nlp.titles import find_title_chains, find_titles, is_head, title_kind
 
 from conftest import make_nlp
 
@@ -166,7 +166,7 @@ def test_a_name_between_two_list_marks_is_a_name(nlp):
 
 
 def test_word_list_finds_the_longest_cue_at_both_ends():
-    from kg.textscan import WordList
+    from kg.nlp.textscan import WordList
     words = WordList(["说", "说道", "表示", "记者"])
     text = "孙茂利说道，本报记者张三"
     assert words.starts(text, 3) == "说道"
@@ -183,7 +183,7 @@ def test_an_uncued_name_before_a_club_bank_or_street_word_is_none(nlp):
     verb after it is one."""
     import dataclasses
 
-    import kg.components.persons as P
+    import kg.nlp.components.persons as P
     texts = {"拜仁的客场和沙尔克主场都很难打。": "沙尔克", "韩亚银行在京设立分行。": "韩亚",
              "动漫节9日在长沙黄兴路步行街开幕。": "黄兴路", "吉华路55号发生火灾。": "吉华路"}
     for text, name in texts.items():

@@ -16,14 +16,14 @@ import spacy
 from kg.errors import AssetMissing
 
 try:
-    from kg.places import WORLD_LEVELS, load_gazetteer, located_in_edges
+    from kg.nlp.gazetteer import WORLD_LEVELS, load_gazetteer, located_in_edges
     GAZ = load_gazetteer()
 except AssetMissing:  # the division table is not set up: nothing to test
     pytest.skip("division table not set up (run `kg setup`)", allow_module_level=True)
 
-import kg.components.places  # noqa: F401,E402  (registers kg_places)
-from kg.mentions import mentions_of  # noqa: E402
-from kg.rules import load_toml  # noqa: E402
+import kg.nlp.components.places  # noqa: F401,E402  (registers kg_places)
+from kg.nlp.mentions import mentions_of  # noqa: E402
+from kg.ruleset import load_toml  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -195,7 +195,7 @@ def test_ordinary_words_containing_place_names(nlp):
 
 @pytest.fixture(scope="module")
 def nlp_pkuseg():
-    from kg.pipeline import _blank_zh
+    from kg.nlp.pipeline import _blank_zh
     try:
         nlp = _blank_zh()
     except AssetMissing:
@@ -253,9 +253,9 @@ def test_parsed_table_is_pickled_beside_it_and_reused(tmp_path):
     """The parsed division table is kept as a pickle keyed by the table and
     settings; a damaged pickle is parsed again, never trusted."""
     import shutil
-    from kg.assets import divisions_path
-    from kg.places import _parsed_divisions
-    from kg.rules import load_toml
+    from kg.nlp.assets import divisions_path
+    from kg.nlp.gazetteer import _parsed_divisions
+    from kg.ruleset import load_toml
     table = tmp_path / "china_location.txt"
     shutil.copy(divisions_path(), table)
     cfg = load_toml("places.toml").get("gazetteer", {})
@@ -273,7 +273,7 @@ def test_parsed_table_is_pickled_beside_it_and_reused(tmp_path):
 # ---- world places (JioNLP world_location.txt) ----
 
 def test_world_table_gives_continents_countries_and_cities():
-    from kg.places import parse_world
+    from kg.nlp.gazetteer import parse_world
     lines = ["亚洲:\n", "中国\t中华人民共和国\t北京\t上海/深圳\n", "日本\t日本国\t东京\t大阪/京都\n",
              "老挝\t老挝人民民主共和国\t万象\n", "欧洲:\n", "法国\t法兰西共和国\t巴黎\n"]
     places = {p.code: p for p in parse_world(lines, {"home": ["中华人民共和国"], "skip": ["万象"]},
@@ -313,7 +313,7 @@ def test_world_places_on_real_sentences():
 
 
 def test_a_foreign_government_is_located_in_its_country():
-    from kg.extract import extract_text as extract
+    from kg.extraction import extract_text as extract
     out = extract("唐家璇说，中国政府对印度政府不顾国际社会的强烈反对，再次进行核试验深感震惊。", "1998-05-14")
     name = {e["id"]: e["name"] for e in out["entities"]}
     rels = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
@@ -338,7 +338,7 @@ def test_a_short_name_of_a_prefecture_and_its_county_is_the_prefecture():
 def test_a_level_character_before_fenbie_ends_the_name():
     """区分 is a word (区分别人 'tell others apart'), but in 黄岛区分别推出 the 区
     ends 黄岛区 and 分别 'respectively' follows; 广州市场 still has no 广州市."""
-    from kg.components.places import PlaceFinder
+    from kg.nlp.components.places import PlaceFinder
     finder = PlaceFinder()
     assert [m.text for m in finder.find("崂山区、黄岛区分别推出政务服务平台。")] == ["崂山区", "黄岛区"]
     assert [m.attrs["canonical"] for m in finder.find("广州市场繁荣。")] == ["广州市"]

@@ -1,11 +1,11 @@
-"""kg.read.read_text: encodings in, exact text out, clear errors for non-text."""
+"""kg.text.read.read_text: encodings in, exact text out, clear errors for non-text."""
 
 from pathlib import Path
 
 import pytest
 
 from kg.errors import InputError
-from kg.read import read_text
+from kg.text.read import read_text
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 SEED = CORPUS / "000_ba7bb21c1752cf58.txt"

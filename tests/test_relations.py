@@ -183,7 +183,7 @@ def test_a_mayor_of_the_papers_own_city():
 def test_place_forms_give_aliases_only_where_the_body_name_allows():
     """浙江省委 is not also 浙江委, nor 杭州市人民政府 杭州人民政府; 北仑区税务局 is
     also 北仑税务局 (a body name that stands after a bare place name)."""
-    from kg.extract import extract_text
+    from kg.extraction import extract_text
     ext = extract_text("浙江省委召开会议。杭州市人民政府作交流发言。宁波市北仑区税务局推出“一窗通办”服务。")
     aliases = {e["name"]: set(e["aliases"]) for e in ext["entities"] if e["type"] == "AGENCY"}
     assert "浙江委" not in aliases["浙江省委"]
@@ -194,7 +194,7 @@ def test_place_forms_give_aliases_only_where_the_body_name_allows():
 def test_partners_after_hui_tong_act_even_when_lianhe_precedes_the_verb():
     """A会同B、C等部门联合印发: A is the subject, B and C its partners; the 联合
     right before the verb is an adverb, not a partner word."""
-    from kg.extract import extract_text
+    from kg.extraction import extract_text
     ext = extract_text("生态环境部会同国家发展改革委、工业和信息化部等部门联合印发了"
                        "《关于推进实施水泥行业超低排放的意见》。")
     names = {e["id"]: e["name"] for e in ext["entities"]}
@@ -210,7 +210,7 @@ def test_an_appointment_gives_the_post_and_plural_addressees_are_no_bodies():
     """任命李明为云南省交通运输厅厅长: 李明 (not 李明为) leads the department; a
     deputy post gives member_of. 各州、市人民政府 and 省直各委 name every such
     body, not one."""
-    from kg.extract import extract_text
+    from kg.extraction import extract_text
     ext = extract_text("各州、市人民政府，省直各委、办、厅、局：经省人民政府研究决定：任命李明为云南省交通运输厅厅长；"
                        "任命陈红为云南省教育厅副厅长。")
     names = {e["id"]: e["name"] for e in ext["entities"]}
@@ -225,7 +225,7 @@ def test_deputies_after_a_titled_head_share_the_body():
     """工业和信息化部部长金壮龙，副部长辛国斌、单忠德: the deputies' post names no
     body but continues the head's series (部长 → 副部长), and a name listed
     after a titled one shares its post."""
-    from kg.extract import extract_text
+    from kg.extraction import extract_text
     ext = extract_text("工业和信息化部部长金壮龙，副部长辛国斌、单忠德介绍有关情况。")
     names = {e["id"]: e["name"] for e in ext["entities"]}
     rels = {(names[r["head"]], r["type"], names[r["tail"]], r["attrs"].get("title")) for r in ext["relations"]}

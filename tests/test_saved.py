@@ -1,8 +1,8 @@
-"""kg.saved: a build's state between builds, as a base and a delta."""
+"""kg.corpus.state.saved: a build's state between builds, as a base and a delta."""
 
 import pickle
 
-from kg.saved import Saved
+from kg.corpus.state.saved import Saved
 
 
 def _tables(n=100):

@@ -1,4 +1,4 @@
-"""kg.segmenter must give pkuseg's own words: it is pkuseg with the feature
+"""kg.nlp.segmenter must give pkuseg's own words: it is pkuseg with the feature
 look-ups vectorised, and every rule downstream was written against pkuseg's
 segmentation. The reference is spacy_pkuseg.pkuseg on the same model."""
 
@@ -14,9 +14,9 @@ from conftest import CORPUS, FIXTURES
 @pytest.fixture(scope="module")
 def segmenters():
     import spacy_pkuseg
-    from kg.assets import pkuseg_model_path
+    from kg.nlp.assets import pkuseg_model_path
     from kg.errors import AssetMissing
-    from kg.segmenter import Segmenter
+    from kg.nlp.segmenter import Segmenter
     try:
         path = pkuseg_model_path()
     except AssetMissing as exc:  # pragma: no cover
@@ -45,7 +45,7 @@ def test_same_words_on_inputs_longer_than_one_vectorised_pass(segmenters, monkey
     """Texts are tagged in runs of at most _BATCH_CHARS characters and the
     weights gathered _ROWS characters at a time: the cuts must not show
     (both made small here, so the test texts cross them many times)."""
-    from kg import segmenter
+    from kg.nlp import segmenter
     monkeypatch.setattr(segmenter, "_BATCH_CHARS", 1000)
     monkeypatch.setattr(segmenter, "_ROWS", 300)
     fast, ref = segmenters
@@ -92,8 +92,8 @@ def test_a_name_the_segmenter_splits_stays_split(segmenters):
 
 
 def test_tables_are_built_once_and_reused(segmenters):
-    from kg.assets import pkuseg_model_path
-    from kg.segmenter import Segmenter, ensure_tables, tables_dir
+    from kg.nlp.assets import pkuseg_model_path
+    from kg.nlp.segmenter import Segmenter, ensure_tables, tables_dir
     d = tables_dir(pkuseg_model_path())
     assert ensure_tables(pkuseg_model_path()) == d
     before = (d / "meta.json").stat().st_mtime_ns
@@ -105,8 +105,8 @@ def test_tables_are_built_once_and_reused(segmenters):
 
 
 def test_the_pipeline_segments_with_it():
-    from kg.pipeline import get_nlp
-    from kg.segmenter import Segmenter
+    from kg.nlp.pipeline import get_nlp
+    from kg.nlp.segmenter import Segmenter
     nlp = get_nlp()
     assert isinstance(nlp.tokenizer.pkuseg_seg, Segmenter)
     doc = nlp("国家发展改革委印发《“十四五”现代综合交通运输体系发展规划》")

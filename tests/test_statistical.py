@@ -2,19 +2,19 @@
 
 The pipeline is the real one (pkuseg segmenter, every rule component, the
 model, kg_resolve), built here so the test does not depend on how
-kg.pipeline.COMPONENTS is wired. The model is the one shipped in the package
+kg.nlp.pipeline.COMPONENTS is wired. The model is the one shipped in the package
 (kg/models/ner), trained by `make train`.
 """
 
 import pytest
 
 from conftest import make_nlp
-from kg.mentions import mentions_of
+from kg.nlp.mentions import mentions_of
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from kg.pipeline import COMPONENTS
+    from kg.nlp.pipeline import COMPONENTS
     rules = [c for c in COMPONENTS if c not in ("kg_stat_ner", "kg_resolve")]
     return make_nlp(*rules, "kg_stat_ner", "kg_resolve")
 
@@ -25,7 +25,7 @@ def resolved(nlp, text):
 
 
 def test_model_ships_in_the_package():
-    from kg.components.statistical import MODEL_DIR, load_model
+    from kg.nlp.components.statistical import MODEL_DIR, load_model
     from kg.paths import PACKAGE_DIR
 
     assert MODEL_DIR == PACKAGE_DIR / "models" / "ner"
@@ -54,7 +54,7 @@ def test_countries_and_regions_are_places(nlp):
 
 
 def test_rules_keep_priority(nlp):
-    from kg.components.statistical import PRIORITY
+    from kg.nlp.components.statistical import PRIORITY
 
     _, doc = resolved(nlp, "云南省临沧市沧源佤族自治县纪委监委近日印发通知。")
     ms = mentions_of(doc)

@@ -87,7 +87,7 @@ def test_every_query_file_runs(small_store):
 
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory):
-    from kg.build import build
+    from kg.corpus.driver import build
     out = tmp_path_factory.mktemp("seed")
     build([str(ROOT / "seeds")], out)
     store.load(out / "graph.ttl", out / "store")

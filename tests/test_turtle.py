@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
 
 from kg.export.turtle import check_base, graph_doc, slug, turtle, write_turtle
-from kg.vocab import DEFAULT_BASE, KG, OA
+from kg.export.vocab import DEFAULT_BASE, KG, OA
 
 # plain Namespaces: pytest's collection probes module attributes, and rdflib's
 # closed SDO/XSD warn on every unknown name
@@ -275,7 +275,7 @@ def test_hostile_names_parse_in_every_parser(parser, nasty_ttl):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """graph.ttl of the seed page and of the shared corpus (tests/fixtures/corpus)."""
-    from kg.build import build
+    from kg.corpus.driver import build
     out = tmp_path_factory.mktemp("built")
     build([str(ROOT / "seeds")], out / "seed")
     build([str(ROOT / "tests" / "fixtures" / "corpus")], out / "corpus")
@@ -327,7 +327,7 @@ def test_ontology_parses_and_defines_project_terms():
 def test_world_places_are_typed_without_a_division_code(tmp_path):
     """A country and its city from a real sentence: schema:Country / schema:City,
     the city contained in the country, no skos:notation, and the shapes hold."""
-    from kg.build import build
+    from kg.corpus.driver import build
     src = tmp_path / "in" / "2024-05-01_world.txt"
     src.parent.mkdir()
     src.write_text("国务院副总理胡春华同美国财政部长在日本东京举行会谈。\n", encoding="utf-8")

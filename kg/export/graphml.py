@@ -9,7 +9,7 @@ with networkx.
 
 import json
 
-from ..atomic import write_chunks
+from kg.atomic import write_chunks
 
 _NODE_KEYS = (("d0", "type"), ("d1", "label"), ("d2", "aliases"), ("d3", "code"))
 _EDGE_KEYS = (("d4", "relation"), ("d5", "title"), ("d6", "date"), ("d7", "evidence"))
@@ -73,7 +73,7 @@ def _edge(u, v, k, d) -> str:
 
 
 def graphml_chunks(g, reuse=None) -> list:
-    """The file as UTF-8 pieces; `reuse` (kg.export.reuse) lets a rebuild
+    """The file as UTF-8 pieces; `reuse` (kg.corpus.state.reuse) lets a rebuild
     copy the records of the nodes and edges it did not touch from the last build."""
     saved = reuse.load("graphml") if reuse is not None else None
     old_nodes, old_edges = (saved["nodes"], saved["edges"]) if saved else ({}, {})

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import jinja2
 
-from ..atomic import write_text
-from ..rules import load_toml
-from .layout import positions
+from kg.atomic import write_text
+from kg.ruleset import load_toml
+from kg.export.layout import positions
 
 # pyvis ships the vis-network files; found without importing pyvis (which
 # imports IPython: 0.1 s of a rebuild that only reads two files of it)
@@ -92,7 +92,7 @@ def page_json(g, st: dict | None = None, reuse=None) -> str:
     it sits in: sorted keys, no spaces, <, > and & escaped (what safe_json
     gives for page_data), assembled from per-node and per-edge pieces that
     leave out the positional ids and positions.
-    With `reuse` (kg.export.reuse) a rebuild copies the pieces of the nodes
+    With `reuse` (kg.corpus.state.reuse) a rebuild copies the pieces of the nodes
     and edges it did not touch (a node's degree changes only with its edges,
     which touch it) and, when its core did not change, the layout."""
     st = st or style()

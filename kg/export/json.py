@@ -8,8 +8,8 @@ input gives the same bytes.
 import json
 from operator import itemgetter
 
-from ..atomic import write_chunks
-from ..graph import Mentions
+from kg.atomic import write_chunks
+from kg.graph import Mentions
 
 _MENTION_ORDER = itemgetter("source", "start", "end")
 _EVIDENCE_ORDER = itemgetter("source", "start")
@@ -152,7 +152,7 @@ def json_chunks(g, reuse=None) -> list:
     `indent` would turn off), assembled from record texts that leave out
     the positional ids, put in front here.
 
-    With `reuse` (kg.export.reuse) a rebuild copies the records of the last
+    With `reuse` (kg.corpus.state.reuse) a rebuild copies the records of the last
     build for every node and edge it did not touch; a touched record is
     made again from its fields and its mentions or evidence grouped by
     source file, and only the groups of the changed files are encoded again."""

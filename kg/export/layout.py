@@ -203,7 +203,7 @@ def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
     the trees hanging on it drawn round their node; components that are all
     tree are drawn round their centre and set in rows under that drawing,
     isolated nodes in a grid under those. The force layout's result is kept
-    by `reuse` (kg.export.reuse) under a hash of the core's nodes and edges,
+    by `reuse` (kg.corpus.state.reuse) under a hash of the core's nodes and edges,
     so a rebuild whose edit did not change the core skips it."""
     n = len(ids)
     keys = sorted(ids, key=ids.get)

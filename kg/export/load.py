@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..errors import InputError
+from kg.errors import InputError
 
 
 def graph_from_dict(data: dict) -> nx.MultiDiGraph:

@@ -1,6 +1,6 @@
 """graph.ttl: the graph on standard vocabularies, for any triple store.
 
-Mapping (vocabularies in kg/vocab.py, project terms in ontology/govkg.ttl):
+Mapping (vocabularies in kg/export/vocab.py, project terms in ontology/govkg.ttl):
 bodies are `org:Organization` + `schema:GovernmentOrganization`, places
 `schema:AdministrativeArea` (`skos:notation` = division code), documents
 `schema:Legislation`, programs `kg:Program`; names are `skos:prefLabel` /
@@ -31,9 +31,9 @@ from contextlib import contextmanager
 from functools import lru_cache
 from datetime import date
 
-from ..atomic import write_chunks
-from ..graph import Mentions
-from ..vocab import DEFAULT_BASE, KINDS, PREFIXES, TYPE_KINDS
+from kg.atomic import write_chunks
+from kg.graph import Mentions
+from kg.export.vocab import DEFAULT_BASE, KINDS, PREFIXES, TYPE_KINDS
 
 
 class _Tokens:
@@ -60,7 +60,7 @@ TYPE_CLASSES = {
     "DOCUMENT": (SDO.Legislation,),
     "PROGRAM": (KG.Program,),
 }
-# Places outside the PRC tree (kg.places.WORLD_LEVELS) get schema.org's own
+# Places outside the PRC tree (kg.nlp.gazetteer.WORLD_LEVELS) get schema.org's own
 # class too, and no skos:notation: they have no official code.
 WORLD_CLASSES = {"continent": SDO.Continent, "country": SDO.Country, "city": SDO.City}
 RELATIONS = {  # edge key -> the plain triple's predicate
@@ -407,7 +407,7 @@ def _block(s: str, body: str) -> bytes:
 def turtle_chunks(g, base: str = DEFAULT_BASE, reuse=None) -> list:
     """graph.ttl as UTF-8 pieces, turtle(g, base) byte for byte.
 
-    With `reuse` (kg.export.reuse), a rebuild copies the subject blocks of the
+    With `reuse` (kg.corpus.state.reuse), a rebuild copies the subject blocks of the
     last build and renders again only the subjects its changed documents
     touch: their nodes' blocks (with the triple of every fact a node heads), their facts
     and evidence, their articles and source nodes, places whose containing

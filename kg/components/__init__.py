@@ -1,3 +1,0 @@
-"""spaCy factories, one module per concern; importing this registers them."""
-
-from . import agencies, orgs, persons, places, programs, resolve, statistical  # noqa: F401

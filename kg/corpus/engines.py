@@ -1,0 +1,324 @@
+"""Where the per-document work runs: in this process, in a process pool, or on Dask.
+
+Every engine runs the same function, `process_document(path, date)`, which
+wraps `kg.extraction.extract_file` and returns a small tuple instead of raising:
+
+    ("ok", json_text)        the extraction, serialised once
+    ("bad", reason)          a file that could not be used (InputError: not
+                             text, unreadable...)
+    ("error", reason)        a crash of the pipeline on it (its type and message)
+
+An engine's `map(items)` takes an iterable of (path, date) and yields the
+results *in input order*, keeping at most `window` documents in flight, so
+the driver can fold them into the graph one by one (deterministic, bounded
+memory) whatever the number of workers.
+"""
+
+import gc
+import json
+import os
+import sys
+import threading
+import time
+from collections import deque
+
+_nlp_lock = threading.Lock()
+
+
+def warm() -> float:
+    """Load the spaCy pipeline (once per process); returns the seconds it took."""
+    from kg.nlp.pipeline import get_nlp
+    t = time.perf_counter()
+    with _nlp_lock:   # Dask thread workers share one process: load it once
+        get_nlp()
+    return time.perf_counter() - t
+
+
+def warm_frozen() -> float:
+    """warm() in a worker process, which keeps its pipeline for life: loaded
+    with the cyclic collector off, then frozen out of its reach (gc.freeze)
+    before the collector is turned on for the documents. Importing spaCy and
+    loading the pipeline allocate a few hundred thousand objects, and the
+    collections they set off cost a worker ~0.25 s of its ~1.5 s start
+    (an incremental rebuild waits for exactly that start)."""
+    gc.disable()
+    try:
+        return warm()
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def process_document(path, date=None):
+    """The per-document function every engine runs (with the cyclic garbage
+    collector on, whatever the caller did: spaCy objects may form cycles)."""
+    from kg.errors import InputError
+    from kg.extraction import extract_file
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        warm()
+        try:
+            ext = extract_file(path, date)
+        except InputError as e:
+            return ("bad", e.reason)
+        except Exception as e:  # noqa: BLE001 - one bad page must not stop a corpus
+            return ("error", f"extraction failed ({type(e).__name__}: {e})")
+        return ("ok", json.dumps(ext, ensure_ascii=False, separators=(",", ":")))
+    finally:
+        if not was:
+            gc.disable()
+
+
+def _ordered(submit, items, window):
+    """result() of submit(item) for each item, in order, `window` in flight.
+    The first window is submitted now (not at the first next()), so the
+    workers start while the caller is busy with something else."""
+    pending = deque()
+    it = iter(items)
+    for item in it:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            break
+
+    def results():
+        while pending:
+            fut = pending.popleft()
+            res = fut.result()
+            for item in it:
+                pending.append(submit(item))
+                break
+            yield res
+    return results()
+
+
+def pipeline_loaded() -> bool:
+    """Whether this process has the spaCy pipeline in memory already."""
+    mod = sys.modules.get("kg.nlp.pipeline")
+    return bool(mod and mod.get_nlp.cache_info().currsize)
+
+
+class SerialEngine:
+    """In this process, one document after another."""
+
+    name = "serial"
+    workers = 1
+
+    def __enter__(self):
+        self.ready_seconds = warm()
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def map(self, items):
+        for path, date in items:
+            yield process_document(path, date)
+
+
+def _die_with_parent():
+    """Linux: a worker gets SIGKILL when the build that forked it dies (kill -9)."""
+    try:
+        import ctypes
+        import signal
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:
+            os._exit(1)
+    except (OSError, AttributeError):
+        pass
+
+
+def _init_worker(preloaded: bool, barrier):
+    _die_with_parent()
+    if not preloaded:
+        warm_frozen()
+    gc.enable()      # a forked worker inherits the build's "off"
+    if barrier is not None:
+        barrier.wait(timeout=900)
+
+
+class ProcessEngine:
+    """A pool of worker processes, each with its own pipeline.
+
+    If this process has the pipeline loaded already (a test session, a
+    notebook), the workers are forked with it (copy-on-write, no load);
+    otherwise each worker loads its own, in parallel, and this process (the
+    driver) never holds the model. `wait_ready`: block in __enter__ until
+    every worker has its pipeline (clean timings); without it the workers
+    load while the driver goes on (an incremental build reading its cache)."""
+
+    name = "process"
+
+    def __init__(self, workers: int, window: int | None = None, wait_ready: bool = True):
+        self.workers = workers
+        self.window = window or workers * 4
+        self.wait_ready = wait_ready
+
+    def __enter__(self):
+        import gc
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        t = time.perf_counter()
+        fork = sys.platform.startswith("linux")
+        preload = fork and pipeline_loaded()
+        ctx = mp.get_context("fork" if fork else "spawn")
+        # fork starts every worker at the first submit, so a barrier can wait for them
+        barrier = ctx.Barrier(self.workers + 1) if fork and self.wait_ready and not preload else None
+        if preload:
+            gc.freeze()   # keep the collector from touching (and copying) shared pages
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx,
+                                        initializer=_init_worker, initargs=(preload, barrier))
+        self.pool.submit(int)           # forks the workers now
+        if preload:
+            gc.unfreeze()
+        if barrier is not None:
+            barrier.wait(timeout=900)   # every worker has loaded its pipeline
+        self.ready_seconds = time.perf_counter() - t
+        return self
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        return False
+
+    def map(self, items):
+        return _ordered(lambda it: self.pool.submit(process_document, *it), items, self.window)
+
+
+def _serve(conn):
+    """A WarmWorker's process: load the pipeline, then extract what comes."""
+    _die_with_parent()
+    warm_frozen()
+    while True:
+        item = conn.recv()
+        if item is None:   # done: out without tearing the pipeline's heap down
+            conn.close()
+            os._exit(0)
+        conn.send(process_document(*item))
+
+
+class WarmWorker:
+    """One worker process forked before the driver knows whether anything
+    needs extracting: a rebuild hashes its corpus and reads its cache while
+    this loads the pipeline (~2 s), instead of after. `kill()` ends it
+    unused when nothing changed; the rebuild pays no wait for it. Linux
+    only (fork)."""
+
+    name = "process"
+    workers = 1
+    ready_seconds = 0.0
+
+    def __init__(self):
+        import multiprocessing as mp
+        ctx = mp.get_context("fork")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child,), daemon=True)
+        self.proc.start()
+        child.close()
+        self.submitted = None   # what submit() sent
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if exc and exc[0] is not None:
+            self.kill()
+            return False
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.proc.join(timeout=10)
+        if self.proc.is_alive():
+            self.kill()
+        return False
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+    def submit(self, items) -> None:
+        """Send the work now (a rebuild does so as soon as it knows what
+        changed, before it loads the last build's state): the worker starts
+        on it the moment its pipeline is loaded. map() then only collects."""
+        self.submitted = list(items)
+        for item in self.submitted:   # (path, date): a few bytes each, and a few of them
+            self.conn.send(item)
+
+    def map(self, items):
+        items = list(items)
+        if self.submitted != items:
+            self.submit(items)
+        for _ in items:
+            try:
+                yield self.conn.recv()
+            except EOFError:   # the worker died (killed, out of memory)
+                raise RuntimeError(f"the worker process died (exit code {self.proc.exitcode})") from None
+
+
+class DaskEngine:
+    """`dask.distributed`: a scheduler at `address`, or a LocalCluster of `workers`.
+
+    The workers must be able to import `kg` (the same version: the cache key
+    does not know which worker extracted a file) and read the input paths
+    (a shared file system). `processes=False` runs the local cluster's
+    workers as threads of this process (tests)."""
+
+    name = "dask"
+
+    def __init__(self, address: str | None = None, workers: int = 2,
+                 processes: bool = True, window: int | None = None):
+        self.address = address
+        self.workers = workers
+        self.processes = processes
+        self.window = window
+        self.cluster = None
+
+    def __enter__(self):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise RuntimeError("the dask engine needs dask.distributed: "
+                               "pip install 'govkg[dask]'") from None
+        t = time.perf_counter()
+        if self.address:
+            self.client = Client(self.address)
+        else:
+            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                        processes=self.processes, dashboard_address=None)
+            self.client = Client(self.cluster)
+            self.client.wait_for_workers(self.workers)
+        n = len(self.client.scheduler_info().get("workers", {})) or self.workers
+        self.workers = n
+        self.window = self.window or n * 4
+        self.client.run(warm)           # every worker loads its pipeline now
+        self.ready_seconds = time.perf_counter() - t
+        return self
+
+    def __exit__(self, *exc):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        return False
+
+    def map(self, items):
+        # absolute paths: a worker's working directory is not the driver's
+        return _ordered(lambda it: self.client.submit(process_document, os.path.abspath(it[0]), it[1],
+                                                      pure=False),
+                        items, self.window)
+
+
+def make_engine(kind: str, workers: int, scheduler: str | None = None, n_jobs: int | None = None,
+                incremental: bool = False):
+    """The engine for `--engine KIND --workers N` and `n_jobs` documents to
+    extract; `incremental`: most documents come from the cache."""
+    if kind == "dask":
+        return DaskEngine(scheduler, workers)
+    if n_jobs is not None:
+        workers = max(1, min(workers, n_jobs))
+    if kind == "serial" or (workers <= 1 and (not incremental or pipeline_loaded())):
+        return SerialEngine()
+    # a few changed files: one worker loads the pipeline while the driver reads the cache
+    return ProcessEngine(workers, wait_ready=not incremental)

@@ -1,0 +1,82 @@
+"""One file -> the spec §5 JSON: articles, entities, relations with evidence.
+
+Each article's span of the normalised text goes through the spaCy pipeline
+on its own (so a level prefix such as 县 is read against its own article),
+mention offsets are lifted back to page offsets, the document linker turns
+mentions into entities, and the relation layer reads edges from the same
+sentences. Ids are assigned in order of first mention, so they are stable.
+"""
+
+from pathlib import Path
+
+from kg.text.document import Document, load_document
+from kg.link.linker import DocumentLinker, key_string
+from kg.nlp.pipeline import get_nlp
+
+
+def article_docs(document: Document):
+    """(article, spaCy Doc of its text) for each article, via nlp.pipe."""
+    arts = document.page.articles
+    texts = [document.norm.text[a.start:a.end] for a in arts]
+    return list(zip(arts, get_nlp().pipe(texts, batch_size=16)))
+
+
+def lifted(mentions, offset):
+    for m in mentions:
+        m.start += offset
+        m.end += offset
+        for k in ("host_span", "anaphor_host", "place_span", "title_span", "body"):
+            if isinstance(m.attrs.get(k), tuple):
+                s, e = m.attrs[k]
+                m.attrs[k] = (s + offset, e + offset)
+        if m.attrs.get("prefix_end") is not None:
+            m.attrs["prefix_end"] += offset
+    return mentions
+
+
+def extract_document(document: Document) -> dict:
+    from kg.relations.structural import extract_relations
+
+    linker = DocumentLinker(document.path.name)
+    per_article = []
+    credited = set(document.page.editors)
+    for a in document.page.articles:
+        credited.update(a.creators)
+    for art, doc in article_docs(document):
+        mentions = [m for m in lifted(list(doc._.kg_resolved or []), art.start)
+                    if not (m.type == "PERSON" and m.text in credited)]
+        linker.link_article(art.id, mentions)
+        per_article.append((art, doc, mentions))
+    linker.finish()
+    rels = extract_relations(document, per_article, linker)
+    entities = linker.ordered()
+    ids = {e.key: f"e{i}" for i, e in enumerate(entities, 1)}
+    relations = rels.as_list(ids)
+    return {
+        "source": document.path.name,
+        "date": document.date,
+        "editors": document.page.editors,
+        "articles": [a.to_dict() for a in document.page.articles],
+        "entities": [entity_json(e, ids[e.key]) for e in entities],
+        "relations": relations,
+    }
+
+
+def entity_json(e, eid):
+    out = {"id": eid, "type": e.type, "name": e.name, "key": key_string(e.key),
+           "aliases": sorted(a for a in e.aliases if a != e.name),
+           "mentions": [{"article": a, "start": s, "end": t}
+                        for (_src, a, s, t) in sorted(set(e.mentions), key=lambda m: (m[2], m[3]))]}
+    for k in ("code", "parent", "level"):
+        if e.attrs.get(k):
+            out[k] = e.attrs[k]
+    return out
+
+
+def extract_text(text: str, date=None, name: str = "<text>") -> dict:
+    from kg.text.document import text_document
+    return extract_document(text_document(text, date, name))
+
+
+def extract_file(path, date=None) -> dict:
+    return extract_document(load_document(Path(path), date))

@@ -1,0 +1,151 @@
+"""The shared mechanism of AGENCY and ORG finding: prefix + core + suffix.
+
+A body name is read rightwards from an anchor (the end of a place name, of a
+known body, or a level character such as 县 in 县公安局): a short core of name
+characters, then the first body suffix. Which suffixes, which characters may
+not be in a core, and which endings are ordinary words are data (rules/).
+"""
+
+import re
+from dataclasses import dataclass
+
+from kg.nlp.textscan import PUNCT, is_cjk
+
+
+@dataclass
+class BodyRules:
+    suffixes: list            # longest first
+    title_followers: set
+    stop_chars: set
+    stop_words: list
+    bad_core_starts: list
+    not_bodies: list
+    counted_suffixes: set
+    numeral_chars: set
+    max_core: int
+    not_followed_by: dict
+    inner_chars: set
+    empty_core_suffixes: set
+    extra_chars: set            # besides CJK and alphanumerics (ORG: （北京）)
+    not_in_core: object = None  # a compiled pattern no core may contain (a date: 9月14日电)
+    former_marks: tuple = ()    # 原, 前: a name read leftwards starts after them
+    verbless_suffixes: frozenset = frozenset()   # teams a body sends: no core starts with
+    team_verbs: tuple = ()                       # one of these verbs (派出|督导组)
+
+    @classmethod
+    def from_config(cls, cfg: dict, suffixes: list, extra_chars: str = ""):
+        return cls(
+            suffixes=sorted(set(suffixes), key=len, reverse=True),
+            title_followers=set(cfg.get("title_followers", [])),
+            stop_chars=set(cfg.get("stop_chars", "")),
+            stop_words=list(cfg.get("stop_words", [])),
+            bad_core_starts=list(cfg.get("bad_core_starts", [])),
+            not_bodies=list(cfg.get("not_bodies", [])),
+            counted_suffixes=set(cfg.get("counted_suffixes", [])),
+            numeral_chars=set(cfg.get("numeral_chars", "")),
+            max_core=int(cfg.get("max_core", 10)),
+            not_followed_by={k: set(v) for k, v in cfg.get("not_followed_by", {}).items()},
+            inner_chars=set(cfg.get("inner_chars", "")),
+            empty_core_suffixes=set(cfg.get("empty_core_suffixes", [])),
+            extra_chars=set(extra_chars),
+            not_in_core=re.compile("|".join(cfg["not_in_core"])) if cfg.get("not_in_core") else None,
+            former_marks=tuple(cfg.get("former_marks", ())),
+            verbless_suffixes=frozenset(cfg.get("verbless_suffixes", ())),
+            team_verbs=tuple(cfg.get("team_verbs", ())),
+        )
+
+    def core_char_ok(self, ch: str) -> bool:
+        if ch in self.extra_chars:
+            return True
+        return (is_cjk(ch) or ch.isalnum()) and ch not in PUNCT and ch not in self.stop_chars
+
+    def suffix_at(self, text: str, j: int, allowed=None):
+        """The longest body suffix starting at j that does not open a title."""
+        for suf in self._by_first.get(text[j:j + 1], ()):
+            if allowed is not None and suf not in allowed:
+                continue
+            if text.startswith(suf, j):
+                nxt = text[j + len(suf): j + len(suf) + 1]
+                if nxt and (nxt in self.title_followers or nxt in self.not_followed_by.get(suf, ())):
+                    continue
+                return suf
+        return None
+
+    def acceptable(self, core: str, suffix: str, core_may_be_verb: bool = False) -> bool:
+        """A core may be exactly a verb-like word only where asked (组织|部)."""
+        if any(core.startswith(b) for b in self.bad_core_starts):
+            return False
+        if self.not_in_core is not None and self.not_in_core.search(core):
+            return False
+        if suffix in self.verbless_suffixes and core.startswith(self.team_verbs):
+            return False
+        if not (core_may_be_verb and core in self.stop_words) and any(w in core for w in self.stop_words):
+            return False
+        if core and suffix in self.counted_suffixes and core[-1] in self.numeral_chars:
+            return False    # 专著三部, 15部: a count, not a body
+        body = core + suffix
+        words = self._not_bodies
+        return not any(body[-k:] in words for k in self._not_body_lens if len(suffix) < k <= len(body))
+
+    def __post_init__(self):
+        # not_bodies by ending: a set and its lengths, not a scan of the list
+        # for every candidate (the list has ~150 words); the same for suffixes
+        self._not_bodies = frozenset(self.not_bodies)
+        self._not_body_lens = sorted({len(w) for w in self.not_bodies})
+        # suffixes by first character, longest first: suffix_at looks at a few
+        self._by_first = {}
+        for suf in self.suffixes:
+            self._by_first.setdefault(suf[:1], []).append(suf)
+
+    def body_after(self, text: str, pos: int, min_core: int = 0, allowed=None, max_core=None,
+                   core_may_be_verb: bool = False):
+        """End of the body that starts at pos (lazy: the first suffix), or None.
+        `core_may_be_verb`: a core that is exactly a verb-like word is allowed
+        (北京市委|组织部 right after a body)."""
+        limit = min(len(text), pos + (max_core or self.max_core) + 1)
+        for j in range(pos, limit):
+            if j > pos and not (self.core_char_ok(text[j - 1]) or
+                                (text[j - 1] in self.inner_chars and j - 1 > pos)):
+                return None
+            if j - pos < min_core:
+                continue
+            suf = self.suffix_at(text, j, allowed)
+            if suf and j == pos and allowed is None and self.empty_core_suffixes \
+                    and suf not in self.empty_core_suffixes:
+                continue   # 市|司法局, not 市司
+            if suf and self.acceptable(text[pos:j], suf, core_may_be_verb):
+                return j + len(suf)
+        return None
+
+    def body_before(self, text: str, end_core: int, suffix: str, min_core: int, max_core: int,
+                    core_may_be_verb: bool = False, after_verb: bool = False):
+        """Start of an unprefixed body whose suffix begins at end_core, or None.
+
+        The core runs left to the nearest character that cannot be in a name;
+        it must be min_core..max_core characters long. `after_verb`: when that
+        fails and the run holds a verb (a stop word), the core starts after
+        the last one (联合|贵州银行雷山支行).
+        """
+        i = end_core
+        while i > 0 and end_core - i < max_core and self.core_char_ok(text[i - 1]):
+            i -= 1
+        boundary = not (i > 0 and self.core_char_ok(text[i - 1]))
+        mark = next((m for m in self.former_marks if text.startswith(m, i)), None)
+        if boundary and mark and end_core - i - len(mark) >= min_core:
+            i += len(mark)   # 原|国家质检总局
+        core = text[i:end_core]
+        if boundary and len(core) >= min_core \
+                and self.acceptable(core, suffix, core_may_be_verb):
+            return i
+        return self._after_last_verb(text, end_core, suffix, min_core, max_core) if after_verb else None
+
+    def _after_last_verb(self, text, end_core, suffix, min_core, max_core):
+        i = end_core
+        while i > 0 and end_core - i < 2 * max_core and self.core_char_ok(text[i - 1]):
+            i -= 1
+        ends = [k + len(w) for w in self.stop_words if (k := text.rfind(w, i, end_core)) != -1]
+        if not ends:
+            return None
+        start = max(ends)
+        core = text[start:end_core]
+        return start if min_core <= len(core) <= max_core and self.acceptable(core, suffix) else None

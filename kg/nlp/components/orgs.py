@@ -1,0 +1,90 @@
+"""ORG: companies, hospitals, associations, media — bodies that are not state organs.
+
+Read leftwards from a suffix (rules/orgs.toml) to the nearest character that
+cannot be in a name; full-width brackets are allowed inside the name
+(中源信诚（北京）建筑装饰有限公司). State bodies win any overlap in the resolver
+(中国人民银行 is a central body, not a bank).
+"""
+
+import re
+
+from spacy.language import Language
+
+from kg.nlp.mentions import Mention, doc_text, mentions_of
+from kg.ruleset import load_toml
+from kg.nlp.textscan import Automaton, alternation
+from kg.nlp.components.bodies import BodyRules
+
+
+@Language.factory("kg_orgs")
+def make_orgs(nlp, name):
+    return OrgFinder()
+
+
+class OrgFinder:
+    def __init__(self):
+        cfg = load_toml("orgs.toml")
+        agency_cfg = load_toml("agencies.toml")
+        self.rules = BodyRules.from_config(agency_cfg, cfg["suffixes"], cfg["extra_name_chars"])
+        self.cfg = cfg
+        self.suffixes = Automaton({s: s for s in cfg["suffixes"]})
+        self.count_core = re.compile(cfg.get("generic_core_pattern", "(?!)"))
+        t = cfg["teams"]
+        self.team_tail = re.compile(f"(?:{alternation(t['qualifiers'])}){{0,2}}(?:{alternation(t['sports'])})?队")
+        self.team_not_before = set(t["not_before"])
+
+    def __call__(self, doc):
+        text = doc_text(doc)
+        ends = {}
+        for s, e, suf in self.suffixes.iter(text):
+            if e not in ends or len(suf) > len(ends[e][1]):
+                ends[e] = (s, suf)
+        out, seen = mentions_of(doc), set()
+        for e, (s, suf) in sorted(ends.items()):
+            start = self.rules.body_before(text, s, suf, self.cfg["min_core"], self.cfg["max_core"],
+                                           after_verb=True)
+            if start is None or (start, e) in seen:
+                continue
+            start = self._trim_left(doc, start, s)
+            core = text[start:s]
+            if len(core) < self.cfg["min_core"] or _unbalanced(core) or self.count_core.match(core) or \
+                    any(core.endswith(g) for g in self.cfg["generic_cores"]):
+                continue
+            seen.add((start, e))
+            out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", 30))
+        for start, e in self._teams(text, out):
+            if (start, e) not in seen:
+                seen.add((start, e))
+                out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", 30))
+        return doc
+
+    def _teams(self, text, mentions):
+        """(start, end) of each place + team tail (rules/orgs.toml [teams])."""
+        for m in [m for m in mentions if m.type == "PLACE"]:
+            tail = self.team_tail.match(text, m.end)
+            if tail and text[tail.end():tail.end() + 1] not in self.team_not_before:
+                yield m.start, tail.end()
+
+
+    def _trim_left(self, doc, start, core_end):
+        """Start after a person named in the core, or at a place that opens
+        the name (副市长靳伟因|北京长峰医院); a place in brackets stays inside."""
+        text = doc_text(doc)
+        places = {(m.start, m.end) for m in mentions_of(doc) if m.type == "PLACE"}
+        for m in mentions_of(doc):
+            if not (start <= m.start and m.end <= core_end):
+                continue
+            if m.type == "PERSON" and (m.start, m.end) not in places:
+                start = max(start, m.end)
+        for m in sorted(mentions_of(doc), key=lambda m: m.start):
+            if m.type == "PLACE" and start <= m.start < core_end and text[m.start - 1: m.start] not in "（(":
+                if any(text.endswith(s, start, m.start) for s in self.cfg["suffixes"]):
+                    return start   # 中国工商银行|北京分行: a branch named after its bank
+                return m.start
+        return start
+
+
+def _unbalanced(core: str) -> bool:
+    opens = sum(core.count(c) for c in "（(")
+    closes = sum(core.count(c) for c in "）)")
+    return opens != closes or core[:1] in "（()）"

@@ -1,0 +1,260 @@
+"""PLACE: administrative divisions found by exact name, over characters.
+
+Every full name and short form in the gazetteer (kg.nlp.gazetteer) goes into one
+Aho-Corasick automaton; the segmenter is never consulted. A surface is not
+equally trustworthy for every place it may name, so each (surface, place)
+pair gets a strength (rules/places.toml says where the lines fall):
+
+- STRONG: full names (云南省, 沧源佤族自治县, 江夏区), province and prefecture
+  short forms (云南, 山南, 石家庄), short forms carrying a level character
+  (沧源县, 大理州): match anywhere.
+- WEAK: county short forms (沧源, 江夏, 隆子) and very short county full names
+  (城区, 和县), which are often ordinary words; plus prefecture short forms the
+  rules list as ordinary words (来宾, 朝阳). They match only with support: their
+  own ancestor written just before (云南沧源, 北京朝阳), the same place named
+  by a strong form elsewhere in the document, or (short forms only) a body or
+  level word right after (沧源纪委).
+- TOWN: township names with their suffix (玉麦乡), 40k of them and many shared
+  (城关镇): only when their county or prefecture is in the document or just
+  before (隆子县玉麦乡).
+
+Strong matches are chosen first (leftmost-longest, no overlaps), then weak
+and township matches are admitted against that context until nothing
+changes. A surface naming several places is resolved to the outer one when
+one contains the other (长沙: 长沙市, not its 长沙县), else by the nearest other
+places sharing an ancestor, else the higher level, else the lowest code.
+"""
+
+import re
+
+from spacy.language import Language
+
+from kg.nlp.mentions import Mention, doc_text, mentions_of
+from kg.nlp.gazetteer import LEVEL_RANK, load_gazetteer
+from kg.ruleset import load_toml
+from kg.nlp.textscan import Automaton
+
+STRONG, WEAK, TOWN, BLOCK = "strong", "weak", "town", "block"
+LEVEL_CHARS = ("省", "市", "县", "区", "州", "旗", "盟")
+PRIORITY = 30
+
+
+@Language.factory("kg_places")
+def make_places(nlp, name):
+    return PlaceFinder()
+
+
+class PlaceFinder:
+    def __init__(self, gazetteer=None, rules=None):
+        self.gaz = gazetteer or load_gazetteer()
+        cfg = rules if rules is not None else load_toml("places.toml").get("match", {})
+        self.weak_full_max = int(cfg.get("weak_full_max_len", 2))
+        self.weak_full_names = set(cfg.get("weak_full_names", ()))
+        self.followers = sorted(cfg.get("county_short_followers", []), key=len, reverse=True)
+        self.level_words = tuple(cfg.get("level_char_words", ()))
+        self.level_breakers = tuple(cfg.get("level_char_word_breakers", ()))
+        self.gap = int(cfg.get("ancestor_gap", 0))
+        self.context = int(cfg.get("context_mentions", 12))
+        self.weak_shorts = set(cfg.get("weak_shorts", ()))
+        self.date_chars, self.numerals = set(cfg.get("date_chars", "")), set(cfg.get("numerals", ""))
+        table = dict(self.gaz.surfaces())   # graded when first met (_graded): most never are
+        for word in cfg.get("ordinary_words", ()):
+            table[word] = BLOCK
+        self.auto = Automaton(table)
+        abbr = load_toml("places.toml").get("abbreviations", {}) if rules is None else {}
+        self.abbrev = CountryAbbreviations(self.gaz, abbr) if abbr.get("enabled") else None
+        self._grades = {}
+        self._chain = {}
+
+    def _graded(self, surface: str, places) -> tuple:
+        """((place, strength), ...) of a surface."""
+        got = self._grades.get(surface)
+        if got is None:
+            got = self._grades[surface] = tuple((p, self._strength(surface, p, self.weak_shorts))
+                                                for p in places)
+        return got
+
+    def _strength(self, surface, place, weak_shorts):
+        if place.level == "township":
+            return TOWN
+        if surface == place.name:
+            weak = place.level == "county" and (
+                len(surface) <= self.weak_full_max or surface in self.weak_full_names)
+            return WEAK if weak else STRONG
+        if place.level == "county":
+            own_level = surface.endswith(LEVEL_CHARS) and len(surface) > self.weak_full_max
+            return STRONG if own_level else WEAK
+        return WEAK if surface in weak_shorts else STRONG
+
+    def __call__(self, doc):
+        mentions_of(doc).extend(self.find(doc_text(doc)))
+        return doc
+
+    # --- finding -----------------------------------------------------------
+
+    def find(self, text: str) -> list:
+        """PLACE mentions of text, left to right."""
+        hits = []  # (start, end, entries or BLOCK)
+        for s, e, value in self.auto.iter(text):
+            if value is not BLOCK and text.startswith(self.level_words, e - 1) \
+                    and not text.startswith(self.level_breakers, e):
+                continue  # 广州市场: the 市 belongs to 市场 (but 黄岛区|分别)
+            if text[s] in self.date_chars and s > 0 and text[s - 1] in self.numerals:
+                continue  # 14日本报讯: a date, then 本报
+            hits.append((s, e, value if value is BLOCK else self._graded(text[s:e], value)))
+        blocks = [(s, e, None) for s, e, v in hits if v is BLOCK]
+        accepted = {}  # (s, e) -> [places]
+        for s, e, value in hits:
+            if value is not BLOCK:
+                strong = [p for p, st in value if st == STRONG]
+                if strong:
+                    accepted[(s, e)] = strong
+        kept = self._select(accepted, blocks)
+        for _ in range(4):  # admit supported weak/town hits until stable
+            resolved = self._resolve(kept)
+            codes = {p.code for p in resolved.values()}
+            ends = {}
+            for (s, e), p in resolved.items():
+                ends.setdefault(e, []).append(p)
+            changed = False
+            for s, e, value in hits:
+                if value is BLOCK:
+                    continue
+                ok = [p for p, st in value
+                      if st == STRONG or self._supported(text, s, e, p, st, codes, ends)]
+                if ok and accepted.get((s, e)) != ok:
+                    accepted[(s, e)] = ok
+                    changed = True
+            kept = self._select(accepted, blocks)
+            if not changed:
+                break
+        resolved = self._resolve(kept)
+        out = [self._mention(text, s, e, p) for (s, e), p in resolved.items()]
+        if self.abbrev is not None:
+            named = {p.code for p in resolved.values()}
+            out += [self._mention(text, s, s + 1, p)
+                    for s, p in self.abbrev.find(text, [(s, e) for s, e, _v in hits], named)]
+            out.sort(key=lambda m: m.start)
+        return out
+
+    def _supported(self, text, s, e, place, strength, codes, ends) -> bool:
+        before = [p for k in range(s - self.gap, s + 1) for p in ends.get(k, ())]
+        if strength == TOWN:
+            up = {place.parent, (self.gaz.by_code(place.parent) or place).parent}
+            return bool(up & codes) or any(p.code in up for p in before)
+        if place.code in codes and text[s:e] != place.name:
+            return True  # the full form (or another strong form) is in the doc
+        chain = self._ancestry(place.code)
+        if any(p.code in chain and p.code != place.code for p in before):
+            return True
+        if text[s:e] == place.name:
+            return False  # a weak full name (城区) wants its ancestor right before
+        if text.startswith(self.level_words, e):
+            return False  # 平安市场
+        return any(text.startswith(f, e) for f in self.followers)
+
+    @staticmethod
+    def _select(accepted: dict, blocks: list) -> dict:
+        """Leftmost-longest non-overlapping spans; ordinary words take their span."""
+        spans = sorted([(s, e, c) for (s, e), c in accepted.items()] + blocks,
+                       key=lambda h: (h[0], -(h[1] - h[0])))
+        out, last = {}, 0
+        for s, e, cands in spans:
+            if s >= last:
+                if cands is not None:
+                    out[(s, e)] = cands
+                last = e
+        return out
+
+    # --- resolving ---------------------------------------------------------
+
+    def _ancestry(self, code: str) -> frozenset:
+        chain = self._chain.get(code)
+        if chain is None:
+            chain = frozenset([code, *self.gaz.ancestors(code)])
+            self._chain[code] = chain
+        return chain
+
+    def _resolve(self, kept: dict) -> dict:
+        """One place per span: context (nearest related mention), level, code."""
+        current = dict(kept)
+        for span, cands in sorted(kept.items()):
+            if len(cands) == 1:
+                continue
+            # 长沙 names 长沙市, not its 长沙县 (written in full to be told
+            # apart); 吉林 the province, not its 吉林市: a candidate inside
+            # another candidate yields to it
+            codes = {c.code for c in cands}
+            outer = [c for c in cands if not (codes - {c.code}) & self._ancestry(c.code)]
+            if len(outer) == 1:
+                current[span] = outer
+                continue
+            cands = outer
+            others = sorted((k for k in current if k != span), key=lambda k: abs(k[0] - span[0]))
+            for other in others[: self.context]:
+                scores = [max(len(self._ancestry(c.code) & self._ancestry(q.code))
+                              for q in current[other]) for c in cands]
+                best = max(scores)
+                if best and scores.count(best) < len(cands):
+                    cands = [c for c, sc in zip(cands, scores) if sc == best]
+                    if len(cands) == 1:
+                        break
+            current[span] = [min(cands, key=lambda p: (LEVEL_RANK[p.level], p.code))]
+        return {span: c[0] for span, c in sorted(current.items())}
+
+    def _mention(self, text, s, e, place) -> Mention:
+        return Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=PRIORITY,
+                       attrs={"code": place.code, "parent": place.parent,
+                              "level": place.level, "canonical": place.name})
+
+
+class CountryAbbreviations:
+    """Countries written by one character in a run of them (中美两国, 奥中关系):
+    rules/places.toml [abbreviations]. The characters come from the world
+    table's short names, never from a list: a country's character is the
+    first of its short name; of several countries with one character, the
+    one named SHORT + 国 (中 -> 中国, not 中非), else the only one, else the
+    one the document names elsewhere (`named`); with none of these the
+    character is no PLACE."""
+
+    def __init__(self, gaz, cfg: dict):
+        self.by_char: dict[str, list] = {}
+        for p in gaz:
+            if p.level == "country":
+                short = p.shorts[0] if p.shorts else p.name
+                self.by_char.setdefault(short[0], []).append((short, p))
+        self.sure, self.own = {}, set()
+        for ch, cands in self.by_char.items():
+            own = [p for short, p in cands if short == ch + "国"]
+            if own:
+                self.own.add(ch)
+            if own or len(cands) == 1:
+                self.sure[ch] = (own or [cands[0][1]])[0]
+        # a whole run of country characters (nothing of the kind on either
+        # side), then a cue word
+        chars = re.escape("".join(sorted(self.by_char)))
+        cues = "|".join(map(re.escape, sorted(cfg.get("cues", ()), key=len, reverse=True)))
+        self.run_re = re.compile(rf"(?<![{chars}])[{chars}]{{{int(cfg.get('min_run', 2))},"
+                                 rf"{int(cfg.get('max_run', 4))}}}(?![{chars}])(?={cues})")
+
+    def find(self, text: str, taken, named) -> list:
+        """[(start, place)] of the run characters that name a country; `taken`:
+        spans of place names and ordinary words the run may not touch."""
+        out = []
+        for m in self.run_re.finditer(text):
+            i, j = m.span()
+            if any(s < j and i < e for s, e in taken):
+                continue   # 纽约|联合国: inside a place's name
+            found = [(k, self._place(text[k], named)) for k in range(i, j)]
+            # 所以双方, 不以关系: one character at least must be a country's
+            # own (中, 美: SHORT + 国) or name one the document names in full
+            if any(p is not None and (text[k] in self.own or p.code in named) for k, p in found):
+                out += [(k, p) for k, p in found if p is not None]
+        return out
+
+    def _place(self, ch: str, named):
+        sure = self.sure.get(ch)
+        if sure is not None:
+            return sure
+        near = [p for _short, p in self.by_char.get(ch, ()) if p.code in named]
+        return near[0] if len(near) == 1 else None

@@ -1,0 +1,266 @@
+"""The gazetteer: China's administrative divisions, read from JioNLP's table.
+
+Every place the project knows comes from `china_location.txt` (fetched at
+set-up, see kg.nlp.assets); nothing is typed by hand. The file is a tab-indented
+tree: province (0 tabs), prefecture (1), county (2) rows carry `NAME CODE
+SHORT`; townships (3 tabs) carry only a name; villages (4 tabs) are skipped.
+
+Quirks handled here, because the matcher should not care:
+- municipalities (北京市) appear as a province row and again as a prefecture
+  row with the same code: one node is kept, the districts hang off it;
+- bookkeeping rows (省直辖县级行政区划, 市直辖行政区划) are skipped and their
+  children attached to the row above;
+- codes that repeat (Hong Kong districts all say 810000) or are missing
+  (Taiwan districts) get a synthetic key `PARENTCODE-NAME`, as townships do.
+
+Parsing the 12 MB table takes ~1 s even with villages skipped by their
+indentation before any splitting, and every process that extracts pays it
+(an incremental build's one worker, each `kg extract`). So the parsed records
+are kept as a pickle next to the table, keyed by a hash of the table, the
+[gazetteer] settings and this module's code; any change makes a new key.
+"""
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from kg.nlp.assets import divisions_path, world_places_path
+from kg.ruleset import load_toml
+
+LEVELS = ("province", "prefecture", "county", "township")
+# Places outside the PRC tree (JioNLP's world_location.txt); ranked after it.
+WORLD_LEVELS = ("continent", "country", "city")
+LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS + WORLD_LEVELS)}  # lower = higher level
+
+
+class Place(NamedTuple):
+    """One place (a NamedTuple: the ~43k of them are made at every pipeline
+    load, ~0.1 s as frozen dataclasses, ~0.02 s as tuples)."""
+
+    code: str                # 6-digit GB code, or synthetic PARENTCODE-NAME
+    name: str                # full official name: 沧源佤族自治县
+    shorts: tuple            # short forms: ('沧源', '沧源县')
+    level: str               # one of LEVELS
+    parent: str | None       # parent code (None for provinces)
+
+
+class Gazetteer:
+    """Places by code and by surface (full name or short form)."""
+
+    def __init__(self, places: list, rules: dict):
+        self.rules = rules
+        self._by_code = {p.code: p for p in places}
+        self._surfaces: dict[str, list] = {}
+        for p in places:
+            for s in (p.name, *p.shorts):
+                lst = self._surfaces.setdefault(s, [])
+                if not lst or lst[-1] is not p:   # p's own surfaces come one after another
+                    lst.append(p)
+
+    def __len__(self):
+        return len(self._by_code)
+
+    def __iter__(self):
+        return iter(self._by_code.values())
+
+    def by_code(self, code: str) -> Place | None:
+        return self._by_code.get(code)
+
+    def candidates(self, surface: str) -> list:
+        """Every place that this exact string names (full or short form)."""
+        return list(self._surfaces.get(surface, ()))
+
+    def surfaces(self):
+        """(surface, [places]) for every known surface: the matcher's keys."""
+        return self._surfaces.items()
+
+    def names_of(self, code: str) -> list:
+        """Full name then short forms: the aliases of a place entity."""
+        p = self._by_code.get(code)
+        return [p.name, *p.shorts] if p else []
+
+    def parent(self, code: str) -> Place | None:
+        p = self._by_code.get(code)
+        return self._by_code.get(p.parent) if p and p.parent else None
+
+    def ancestor_places(self, code: str) -> list:
+        """Parent, grandparent, ... up to the province (nearest first)."""
+        out, p = [], self.parent(code)
+        while p is not None:
+            out.append(p)
+            p = self.parent(p.code)
+        return out
+
+    def ancestors(self, code: str) -> list:
+        """Codes of ancestor_places(code), nearest first (codes are graph keys)."""
+        return [p.code for p in self.ancestor_places(code)]
+
+
+def _derived_shorts(name: str, short_col: str, level: str, cfg: dict) -> list:
+    shorts = [s for s in short_col.split("/") if len(s) >= cfg.get("min_short_len", 2)]
+    if level == "county" and cfg.get("county_short_must_prefix", True):
+        shorts = [s for s in shorts if name.startswith(s)]
+    for ending, plain in cfg.get("autonomous_endings", {}).items():
+        if name.endswith(ending):
+            for stem in list(shorts):  # 沧源 + 县
+                if not stem.endswith(plain) and name.startswith(stem):
+                    shorts.append(stem + plain)
+    return [s for i, s in enumerate(shorts) if s != name and s not in shorts[:i]]
+
+
+def parse_divisions(lines, cfg: dict) -> list:
+    """The Place records of the table's lines (pure: testable without the file)."""
+    levels = set(cfg.get("levels", LEVELS))
+    pseudo = tuple(cfg.get("pseudo_markers", ()))
+    town_suffixes = tuple(cfg.get("township_suffixes", ()))
+    town_min = int(cfg.get("township_min_len", 3))
+    places: dict[str, Place] = {}
+    # stack[d] = code of the current node that rows at depth d+1 attach to
+    stack: list = [None, None, None, None]
+    for line in lines:
+        if line.startswith("\t\t\t\t") or not line.strip():
+            continue  # villages
+        depth = len(line) - len(line.lstrip("\t"))
+        level = LEVELS[depth]
+        fields = line.strip().split("\t")
+        name = fields[0]
+        parent = stack[depth - 1] if depth else None
+        if depth == 3:
+            if level in levels and parent and name.endswith(town_suffixes) and len(name) >= town_min:
+                code = f"{parent}-{name}"
+                if code not in places:
+                    places[code] = Place(code, name, (), level, parent)
+            continue
+        code = fields[1] if len(fields) > 1 else ""
+        short = fields[2] if len(fields) > 2 else ""
+        if any(m in name for m in pseudo) or (depth == 1 and code == parent):
+            # bookkeeping row, or a municipality's second row: one node only
+            stack[depth] = parent
+            continue
+        if not code or code in places or (parent and code == parent):
+            code = f"{parent}-{name}"
+        stack[depth] = code
+        if level not in levels:
+            continue
+        places[code] = Place(code, name, tuple(_derived_shorts(name, short, level, cfg)), level, parent)
+    return list(places.values())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, parsed once (~0.5 s with the indexes)."""
+    toml = load_toml("places.toml")
+    cfg, world_cfg = toml.get("gazetteer", {}), toml.get("world", {})
+    places = _parsed_divisions(divisions_path(), cfg)
+    if world_cfg.get("enabled", True):
+        with open(world_places_path(), encoding="utf-8") as fh:
+            places = places + parse_world(fh, world_cfg, taken=_surfaces_of(places))
+    return Gazetteer(places, cfg)
+
+
+def _surfaces_of(places) -> set:
+    return {s for p in places for s in (p.name, *p.shorts)}
+
+
+def parse_world(lines, cfg: dict, taken=frozenset()) -> list:
+    """Place records of world_location.txt: `洲名:` heads a continent; a row
+    `SHORT<TAB>OFFICIAL<TAB>CAPITAL[<TAB>CITY/CITY...]` is a country (named by
+    its official name, the short one an alias; an official name that is just
+    SHORT + 国 is not used) with its capital and cities
+    inside it. A name the PRC table already has (北京, 上海) or that is in
+    cfg["skip"] (ordinary words) is left out; a country whose official name is
+    in cfg["home"] (中华人民共和国) keeps no cities: the PRC table has them."""
+    skip = set(cfg.get("skip", ())) | set(taken)
+    home = set(cfg.get("home", ()))
+    levels = set(cfg.get("levels", WORLD_LEVELS))
+    out: dict[str, Place] = {}
+    seen: set = set()
+
+    def add(code, name, shorts, level, parent):
+        shorts = tuple(x for x in shorts if x and x != name and x not in skip and x not in seen)
+        if level not in levels or name in skip or name in seen or code in out:
+            return
+        out[code] = Place(code, name, shorts, level, parent)
+        seen.update((name, *shorts))
+
+    rows = [ln.rstrip("\n").split("\t") for ln in lines if ln.strip()]
+    for f in rows:                       # continents and countries first, then cities
+        if len(f) == 1 and f[0].endswith((":", "：")):
+            add(f"world-{f[0][:-1]}", f[0][:-1], (), "continent", None)
+        elif len(f) >= 2:
+            # 日本国 / 以色列国 name the country as SHORT + 国, which in text is
+            # mostly SHORT + a word (日本国内, 以色列国防军): the short name only
+            official = f[1] if f[1] and f[1] != f[0] + "国" else f[0]
+            add(f"world-{f[0]}", official, (f[0],), "country", None)
+    for f in rows:
+        if len(f) >= 3 and f[1] not in home:
+            country = f"world-{f[0]}"
+            if country not in out:
+                continue
+            cities = [f[2]] + (f[3].split("/") if len(f) > 3 else [])
+            for city in cities:
+                add(f"{country}-{city}", city, (), "city", country)
+    return list(out.values())
+
+
+def _parsed_divisions(table: Path, cfg: dict) -> list:
+    """parse_divisions of the table, through the pickle beside it."""
+    h = hashlib.sha256(table.read_bytes())
+    h.update(json.dumps(cfg, sort_keys=True, ensure_ascii=False).encode())
+    h.update(Path(__file__).read_bytes())   # this code: a change of format makes a new pickle
+    pickled = table.parent / f"parsed-{h.hexdigest()[:16]}.pickle"
+    try:
+        with open(pickled, "rb") as fh:
+            return list(map(Place._make, pickle.load(fh)))
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    with open(table, encoding="utf-8") as fh:  # universal newlines eat the CRs
+        places = parse_divisions(fh, cfg)
+    tmp = None
+    try:   # atomic; a read-only data dir just means no cache
+        fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=table.parent)
+        with os.fdopen(fd, "wb") as fh:
+            # plain tuples: unpickling 43k frozen dataclasses took 0.5 s, this 0.1
+            rows = [(p.code, p.name, p.shorts, p.level, p.parent) for p in places]
+            pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, pickled)
+        tmp = None
+        for old in table.parent.glob("parsed-*.pickle"):
+            if old != pickled:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+    return places
+
+
+def located_in_edges(codes, closed: bool = False) -> list:
+    """(child_code, parent_code) containment edges for the relation layer.
+
+    Default: every direct parent edge on the chains from the given places up to
+    their provinces (沧源 -> 临沧市 -> 云南省), each once, in a stable order.
+    closed=True: only edges inside the set, each place linked to its nearest
+    ancestor that is in the set (沧源 -> 云南省 when 临沧市 is absent).
+    """
+    gaz = load_gazetteer()
+    wanted = [c for c in dict.fromkeys(codes) if gaz.by_code(c)]
+    inside = set(wanted)
+    edges = []
+    for code in wanted:
+        child = code
+        for anc in gaz.ancestors(code):
+            if closed:
+                if anc in inside:
+                    edges.append((code, anc))
+                    break
+                continue
+            edges.append((child, anc))
+            child = anc
+    return list(dict.fromkeys(edges))

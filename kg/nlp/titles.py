@@ -1,0 +1,159 @@
+"""Titles (posts) found in text, and whether a post leads its body.
+
+Titles are not entities (spec §2): they become the `title` attribute of a
+`leads` relation (head posts: 局长, 市长) or a `member_of` relation (anything
+else: 副局长, 二级巡视员). kg_persons uses them as the strongest cue for a name
+(局长孙茂利, 习近平总书记). All tables are data in rules/titles.toml; this
+module only expands the variants (副X, 代X) and matches them on characters,
+because pkuseg glues bodies to posts (法制局局长 may be one token).
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.ruleset import load_toml
+from kg.nlp.textscan import PUNCT, Automaton
+
+KINDS = ("head", "member", "role")
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int
+    end: int
+    text: str
+    kind: str           # head | member | role
+
+
+@dataclass(frozen=True)
+class TitleChain:
+    """The posts of one person written together: 市委副书记、市长 / 党组成员、副市长.
+
+    `titles` run left to right; the last one is adjacent to the name (after
+    it: 市长郭金龙) and is the person's title for the nearest body.
+    """
+    titles: tuple[Title, ...]
+
+    @property
+    def start(self) -> int:
+        return self.titles[0].start
+
+    @property
+    def end(self) -> int:
+        return self.titles[-1].end
+
+    @property
+    def last(self) -> Title:
+        return self.titles[-1]
+
+
+@lru_cache(maxsize=1)
+def load_titles() -> dict[str, str]:
+    """Every title string -> its kind, variants included.
+
+    Explicit entries win over generated ones, so a listed 副书记 stays a member
+    and a listed 主任委员 a head, whatever the prefixes would make of them.
+    """
+    data = load_toml("titles.toml")
+    variants = data.get("variants", {})
+    table: dict[str, str] = {}
+    heads = data["head"]["titles"]
+    for head in heads:
+        for pre in variants.get("member_prefixes", []):
+            table.setdefault(pre + head, "member")
+        for pre in variants.get("head_prefixes", []):
+            table.setdefault(pre + head, "head")
+    # explicit entries last, so they override generated ones
+    for kind in ("role", "member", "head"):
+        for t in data.get(kind, {}).get("titles", []):
+            table[t] = kind
+    return table
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple:
+    v = load_toml("titles.toml").get("variants", {})
+    return tuple(sorted({*v.get("member_prefixes", ()), *v.get("head_prefixes", ())}, key=len, reverse=True))
+
+
+def base_title(title: str) -> str:
+    """The head title a variant is made from (副市长, 常务副市长, 代市长: 市长)."""
+    for pre in _prefixes():
+        if title.startswith(pre) and len(title) > len(pre):
+            return title[len(pre):]
+    return title
+
+
+def title_kind(title: str) -> str | None:
+    """head / member / role for a known title, None for anything else."""
+    return load_titles().get(title)
+
+
+def is_head(title: str) -> bool:
+    """True when the post leads its body (局长), False for 副局长, 二级巡视员, roles.
+
+    Unknown titles made of a 副 prefix and anything are members; other unknown
+    strings are not heads.
+    """
+    kind = title_kind(title)
+    if kind is not None:
+        return kind == "head"
+    return False
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> Automaton:
+    return Automaton(load_titles())
+
+
+@lru_cache(maxsize=1)
+def _blockers() -> dict[str, tuple[str, ...]]:
+    nfb = load_toml("titles.toml").get("not_followed_by", {})
+    return {k: tuple(v) for k, v in nfb.items()}
+
+
+def find_titles(text: str) -> list[Title]:
+    """Non-overlapping titles, leftmost-longest, skipping words they start (委员会)."""
+    blockers = _blockers()
+    hits = sorted(_automaton().iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[Title] = []
+    last = 0
+    for s, e, kind in hits:
+        if s < last:
+            continue
+        word = text[s:e]
+        if e < len(text) and text[e] in blockers.get(word, ()):
+            continue
+        out.append(Title(s, e, word, kind))
+        last = e
+    return out
+
+
+def find_title_chains(text: str, titles: list[Title] | None = None) -> list[TitleChain]:
+    """Group titles of one person: joined by 、/兼, optionally across a short body.
+
+    市委副书记、市长 -> (副书记, 市长); 市委常委、市政府党组成员、副市长 -> three.
+    A comma ends a chain: in 市长郭金龙，省委副书记、省长郭庚茂 the second
+    chain belongs to the second person.
+    """
+    cfg = load_toml("titles.toml").get("compound", {})
+    joiners = tuple(cfg.get("joiners", ["、", "兼"]))
+    max_gap = int(cfg.get("max_gap", 8))
+    titles = find_titles(text) if titles is None else titles
+    chains: list[list[Title]] = []
+    for t in titles:
+        if chains and _joined(text[chains[-1][-1].end:t.start], joiners, max_gap):
+            chains[-1].append(t)
+        else:
+            chains.append([t])
+    return [TitleChain(tuple(c)) for c in chains]
+
+
+def _joined(between: str, joiners: tuple[str, ...], max_gap: int) -> bool:
+    if between == "":
+        return True
+    for j in joiners:
+        if between.startswith(j):
+            rest = between[len(j):]
+            return len(rest) <= max_gap and not any(ch in PUNCT for ch in rest)
+    return False

@@ -1,0 +1,115 @@
+"""Edges between a document's entities, each with the sentence it was read from.
+
+- located_in: a place to the nearest of its ancestors the document names
+  (direct parent edges only); a local body to its place.
+- part_of: a nested body to its host (公安部法制局 -> 公安部); a central body
+  to its gazetteer parent when the text names both.
+- leads / member_of: a titled person to the body the title follows (see
+  kg.relations.posts).
+- introduced / cooperates_with: trigger verbs in a clause (see kg.relations.triggers).
+Relation rules and word lists: rules/relations.toml, rules/titles.toml.
+"""
+
+from kg.text.sentences import sentence_at, sentence_spans
+
+
+class RelationSet:
+    """Relations keyed by (head key, type, tail key); the first evidence is kept.
+
+    Works on entity keys, not ids: the relation layer may add entities the
+    text implies but does not name as such (市长 -> the city's 人民政府).
+    """
+
+    def __init__(self, document, linker):
+        self.document = document
+        self.linker = linker
+        self.rels = {}
+
+    def add(self, head_key, rtype, tail_key, article, sent, attrs=None):
+        ents = self.linker.entities
+        if head_key is None or tail_key is None or head_key == tail_key:
+            return
+        if head_key not in ents or tail_key not in ents:
+            return
+        k = (head_key, rtype, tail_key)
+        if k in self.rels:
+            for a, v in (attrs or {}).items():
+                self.rels[k]["attrs"].setdefault(a, v)
+            return
+        text = self.document.norm.text
+        rs, re_ = self.document.norm.raw_span(*sent)
+        self.rels[k] = {
+            "head": head_key, "type": rtype, "tail": tail_key, "attrs": dict(attrs or {}),
+            "evidence": {"article": article, "text": text[sent[0]:sent[1]],
+                         "start": sent[0], "end": sent[1], "raw_start": rs, "raw_end": re_},
+        }
+
+    def as_list(self, ids):
+        out = [dict(r, head=ids[r["head"]], tail=ids[r["tail"]]) for r in self.rels.values()]
+        return sorted(out, key=lambda r: (int(r["head"][1:]), r["type"], int(r["tail"][1:])))
+
+
+def extract_relations(document, per_article, linker) -> RelationSet:
+    from kg.relations.posts import post_relations
+    from kg.relations.triggers import trigger_relations
+
+    rels = RelationSet(document, linker)
+    text = document.norm.text
+    for art, _doc, mentions in per_article:
+        sents = sentence_spans(text, art.start, art.end)
+        keyed = [lm for lm in linker.linked if lm.article == art.id]
+        _structural(rels, linker, keyed, sents, art.id)
+        post_relations(rels, linker, keyed, sents, art.id, text)
+        trigger_relations(rels, keyed, sents, art.id, text, document.date)
+    return rels
+
+
+def _structural(rels, linker, keyed, sents, article):
+    _place_tree(rels, linker, keyed, sents, article)
+    central = {k[1]: k for k in linker.entities if k[0] == "central"}
+    for lm in keyed:
+        m, key = lm.mention, lm.key
+        sent = sentence_at(sents, m.start) or (m.start, m.end)
+        ent = linker.entities.get(key)
+        if ent is None or ent.type not in ("AGENCY", "ORG"):
+            continue
+        host = ent.attrs.get("host")
+        if host:
+            rels.add(key, "part_of", host, article, sent)
+        if ent.attrs.get("place") and (not host or ent.attrs.get("seated")):
+            place_in_name = lm.mention.attrs.get("place_span") is not None
+            rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent,
+                     None if place_in_name else {"basis": "context"})
+        if key[0] == "central" and len(key) == 2:   # the body itself, not a unit of it (key + tail)
+            parent = _central_parent(key[1])
+            if parent in central:
+                rels.add(key, "part_of", central[parent], article, sent)
+
+
+def _place_tree(rels, linker, keyed, sents, article):
+    """Each named place -> the nearest ancestor the document also names.
+
+    The evidence is a sentence naming both when there is one; otherwise the
+    child's sentence, and the edge says it rests on the division table."""
+    gaz = linker.gaz
+    place_keys = {k for k in linker.entities if k[0] == "place"}
+    where = {}
+    for lm in keyed:
+        if lm.key[0] == "place":
+            sent = sentence_at(sents, lm.mention.start)
+            if sent:
+                where.setdefault(lm.key, []).append(sent)
+    for key, child_sents in where.items():
+        parent = next((("place", a) for a in gaz.ancestors(key[1]) if ("place", a) in place_keys), None)
+        if parent is None:
+            continue
+        both = [s for s in child_sents if s in where.get(parent, [])]
+        if both:
+            rels.add(key, "located_in", parent, article, both[0])
+        else:
+            rels.add(key, "located_in", parent, article, child_sents[0], {"basis": "division table"})
+
+
+def _central_parent(canonical):
+    from kg.nlp.components.agencies import central_bodies
+    return central_bodies()[1].get(canonical)
