@@ -10,7 +10,7 @@ import pytest
 from kg.text.normalize import normalize
 from kg.text.read import read_text
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+CORPUS = Path(__file__).parent.parent / "fixtures" / "corpus"
 SEED = CORPUS / "000_ba7bb21c1752cf58.txt"
 CJK = r"\u4e00-\u9fff"
 FINAL = re.compile(r"[。！？!?…][”’\"」』）)]*$|[。！？][（(][^（()）]+[）)]$|摄$")

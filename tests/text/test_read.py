@@ -7,7 +7,7 @@ import pytest
 from kg.errors import InputError
 from kg.text.read import read_text
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+CORPUS = Path(__file__).parent.parent / "fixtures" / "corpus"
 SEED = CORPUS / "000_ba7bb21c1752cf58.txt"
 
 

@@ -17,7 +17,7 @@ from kg.nlp.titles import find_title_chains, find_titles, is_head, title_kind
 
 from conftest import make_nlp
 
-SAMPLE = Path(__file__).parent / "fixtures" / "ner_sample.jsonl"
+SAMPLE = Path(__file__).parent.parent / "fixtures" / "ner_sample.jsonl"
 
 
 @pytest.fixture(scope="module")

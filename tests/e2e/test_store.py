@@ -11,9 +11,9 @@ import pytest
 from kg import store
 from kg.cli import main
 from kg.export.turtle import write_turtle
-from test_turtle import small_graph
+from sample_graph import small_graph
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "queries"
 
 

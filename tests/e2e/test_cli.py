@@ -93,7 +93,7 @@ def test_ner_command_writes_a_foreign_bodys_country_and_no_domestic_seat(capsys,
 
 def test_every_command_is_documented_in_the_readme():
     from pathlib import Path
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     commands = parser()._subparsers._group_actions[0].choices
     for name in commands:
         assert f"kg {name}" in readme, name

@@ -163,7 +163,7 @@ def test_kill_9_mid_build_leaves_the_previous_graph_and_the_next_build_resumes(r
     kg = [sys.executable, "-m", "kg.cli"]
     proc = subprocess.Popen([*kg, "build", str(big), "-o", str(out), "--workers", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            cwd=Path(__file__).parent.parent, start_new_session=True)
+                            cwd=Path(__file__).parents[2], start_new_session=True)
     try:
         deadline = time.time() + 240
         while not list((out / ".cache").rglob("*.json")):   # a first page is done

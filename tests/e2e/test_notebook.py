@@ -6,9 +6,9 @@ import nbformat
 import pytest
 
 from kg.export.turtle import write_turtle
-from test_turtle import small_graph
+from sample_graph import small_graph
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_explore_notebook_runs(tmp_path, monkeypatch):

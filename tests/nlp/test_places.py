@@ -25,7 +25,7 @@ import kg.nlp.components.places  # noqa: F401,E402  (registers kg_places)
 from kg.nlp.mentions import mentions_of  # noqa: E402
 from kg.ruleset import load_toml  # noqa: E402
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 SEED_CANGYUAN = ("本报昆明 9月14日电 今年以来，云南省临沧市沧源佤族自治县纪委监委聚焦……"
                  "沧源县纪委监委整合县、乡两级监督力量")

@@ -12,7 +12,7 @@ from kg.text.articles import Article, Page, date_from_filename, split_articles
 from kg.text.normalize import Normalized, normalize
 from kg.text.read import read_text
 
-FIX = Path(__file__).parent / "fixtures"
+FIX = Path(__file__).parent.parent / "fixtures"
 CORPUS, GOLD = FIX / "corpus", FIX / "gold"
 SEED = "000_ba7bb21c1752cf58"
 SINGLE = ["01_henan-beijing-strategic-agreement", "06_cangxi-cold-chain-three-in-one",
@@ -306,7 +306,7 @@ def test_headline_first_page_with_bylines_splits_at_each_headline():
 def test_a_dispatch_followed_by_an_article_without_dateline_keeps_its_headline():
     """Seed articles reordered so the lead article (no dateline, byline after
     its headline) comes after dispatches: still five articles, same titles."""
-    raw = (Path(__file__).parent / "fixtures" / "corpus" / "000_ba7bb21c1752cf58.txt").read_text(encoding="utf-8")
+    raw = (Path(__file__).parent.parent / "fixtures" / "corpus" / "000_ba7bb21c1752cf58.txt").read_text(encoding="utf-8")
     norm = normalize(raw)
     arts = split_articles(norm, "2021-09-15").articles
     pieces = [raw[slice(*norm.raw_span(a.start, a.end))] for a in arts]
