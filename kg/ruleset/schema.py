@@ -273,6 +273,7 @@ class PlacesRules:
     match: PlacesMatch
     world: PlacesWorld
     abbreviations: PlacesAbbreviations
+    level_chars: Mapping[str, str]
 
 
 @rule_table
