@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.nlp.components.persons import make_persons  # noqa: E402,F401  (registers kg_persons)
 from kg.nlp.mentions import mentions_of  # noqa: E402
-from kg.ner.score import PRF, prf, read_jsonl, recall_of, spans_of  # noqa: E402
+from kg.ner.jsonl import read_jsonl  # noqa: E402
+from kg.ner.score import PRF, gold_spans, prf, recall_of  # noqa: E402
 from kg.nlp.pipeline import _blank_zh  # noqa: E402
 from kg.nlp.titles import find_titles  # noqa: E402
 
@@ -53,7 +54,7 @@ def evaluate(nlp, rows, label, anonymised, errors=0, name=""):
     shown = 0
     docs = nlp.pipe((r["text"] for r in rows), batch_size=256)
     for row, doc in zip(rows, docs):
-        gold = spans_of(row, label)
+        gold = gold_spans(row, label)
         pred = person_spans(doc, anonymised)
         total = total + prf(gold, pred)
         if shown < errors and set(gold) != set(pred):
@@ -69,7 +70,7 @@ def title_recall(rows):
     total = PRF(0, 0, 0)
     lenient = 0
     for row in rows:
-        gold = spans_of(row, "position")
+        gold = gold_spans(row, "position")
         found = [(t.start, t.end) for t in find_titles(row["text"])]
         total = total + recall_of(gold, found)
         ends = {e for _, e in found}

@@ -5,9 +5,7 @@ definition: a prediction counts only when (start, end) equals a gold span;
 duplicates on either side count once.
 """
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass
@@ -50,16 +48,6 @@ def recall_of(gold_spans, found_spans) -> PRF:
     return PRF(len(gold & found), len(found), len(gold))
 
 
-def read_jsonl(path, limit: int | None = None) -> list[dict]:
-    rows = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-                if limit is not None and len(rows) >= limit:
-                    break
-    return rows
-
-
-def spans_of(row: dict, label: str) -> list[tuple[int, int]]:
+def gold_spans(row: dict, label: str) -> list[tuple[int, int]]:
+    """(start, end) of a gold row's spans of one label."""
     return [(s, e) for s, e, lab in row["spans"] if lab == label]

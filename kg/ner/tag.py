@@ -7,16 +7,16 @@ nested mention: the country a foreign state body is named after (德国政府,
 NER corpora read such a span either way (MSRA tags 德国 a LOC and leaves
 政府 out, CLUENER tags 德国政府 government); a place nested in a domestic
 body's name (北京市公安局) is part of that name in both and is not written.
-A line that is not JSON or has no text is reported by line number and skipped.
+A bad line (not JSON, no text, a lone surrogate) is reported by its line
+number and skipped (kg.ner.jsonl); the other lines are still written.
 """
 
 import json
-import sys
 from pathlib import Path
 
 from kg.atomic import write_text
+from kg.ner.jsonl import read_jsonl
 from kg.nlp.components.resolve import is_world_place
-from kg.errors import InputError
 from kg.nlp.pipeline import get_nlp
 
 
@@ -25,35 +25,14 @@ def reported(m) -> bool:
     return not m.attrs.get("nested") or is_world_place(m)
 
 
-def spans_of(doc) -> list:
+def reported_spans(doc) -> list:
+    """[start, end, TYPE] of the mentions `kg ner` writes for one doc."""
     return [[m.start, m.end, m.type] for m in (doc._.kg_resolved or []) if reported(m)]
 
 
 def tag_texts(texts, batch_size=64, statistical=False):
     for doc in get_nlp(statistical).pipe(texts, batch_size=batch_size):
-        yield spans_of(doc)
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except UnicodeDecodeError as e:
-        raise InputError(path, f"not a text file ({e.reason})") from None
-    rows = []
-    for i, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise ValueError("no \"text\" string")
-        except ValueError as e:
-            print(f"kg: {path}:{i}: skipped ({e})", file=sys.stderr)
-            continue
-        rows.append(row)
-    return rows
+        yield reported_spans(doc)
 
 
 def run_ner_jsonl(inp: Path, out: Path, statistical: bool = False) -> None:

@@ -12,7 +12,8 @@ import pytest
 
 from kg.nlp.components.persons import find_persons
 from kg.nlp.mentions import mentions_of
-from kg.ner.score import prf, read_jsonl, spans_of
+from kg.ner.jsonl import read_jsonl
+from kg.ner.score import gold_spans, prf
 from kg.nlp.titles import find_title_chains, find_titles, is_head, title_kind
 
 from conftest import make_nlp
@@ -153,7 +154,7 @@ def test_f1_floor_on_msra_sample(nlp):
             # MSRA marks only the surname of 郑某 / 陈小姐
             end = m.start + 1 if m.attrs.get("anonymised") else m.end
             pred.append((m.start, end))
-        r = prf(spans_of(row, "PER"), pred)
+        r = prf(gold_spans(row, "PER"), pred)
         total = r if total is None else total + r
     assert total.p >= 0.75, str(total)
     assert total.f1 >= 0.60, str(total)
