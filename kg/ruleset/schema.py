@@ -3,6 +3,9 @@
 One class per TOML table; kg.ruleset builds them from the files and
 rejects a key that is not declared here or a declared key that is absent.
 What each key means is said beside it in its TOML file.
+
+Size: one declaration per key of every rules file; split, the schema of one
+file would no longer be read in one place.
 """
 
 from collections.abc import Mapping
