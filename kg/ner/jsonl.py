@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.text.read import read_text
 
 
 def read_jsonl(path, limit: int | None = None, warn=None) -> list[dict]:
@@ -20,14 +20,7 @@ def read_jsonl(path, limit: int | None = None, warn=None) -> list[dict]:
     `kg: PATH:N: skipped (reason)` line on standard error)."""
     path = Path(path)
     warn = warn or (lambda i, why: print(f"kg: {path}:{i}: skipped ({why})", file=sys.stderr))
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "a directory, not a JSON Lines file") from None
-    except UnicodeDecodeError as e:
-        raise InputError(path, f"not a text file ({e.reason})") from None
+    lines = read_text(path).splitlines()     # InputError when there is no text to read
     rows = []
     for i, line in enumerate(lines, 1):
         if not line.strip():

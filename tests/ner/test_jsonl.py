@@ -40,7 +40,7 @@ def test_limit_counts_usable_rows(tmp_path):
 def test_an_unreadable_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_jsonl(tmp_path / "absent.jsonl")
-    (tmp_path / "bin.jsonl").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "bin.jsonl").write_bytes(b"PK\x03\x04\x00\x00binary")
     with pytest.raises(InputError, match="not a text file"):
         read_jsonl(tmp_path / "bin.jsonl")
 
