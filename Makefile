@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 OUT    ?= build
 
-.PHONY: all setup build test eval bench clean
+.PHONY: all setup build test test-fast eval bench clean
 
 all: build
 
@@ -23,8 +23,14 @@ setup: $(STAMP)
 build: setup
 	$(BIN)/kg build seeds -o $(OUT)
 
+# Everything (CI runs this), including the tests marked slow.
 test: setup
 	$(BIN)/python -m pytest -q
+
+# Everything but the slow tests (browser, notebook, subprocess and multi-process
+# builds, the pkuseg comparison): under a minute.
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: setup
 	@if [ -d "$(SHARED)/gold" ]; then \

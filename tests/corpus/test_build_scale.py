@@ -45,6 +45,7 @@ def reference(tmp_path_factory):
     return src, outputs(root / "ref")
 
 
+@pytest.mark.slow
 def test_two_workers_and_shuffled_order_give_the_same_bytes(reference, tmp_path):
     from kg.corpus.driver import build
     src, ref = reference
@@ -111,6 +112,7 @@ def test_the_cache_extracts_only_what_changed(reference, tmp_path, monkeypatch):
     assert len(calls) == 5 and not (tmp_path / "nocache" / ".cache").exists()
 
 
+@pytest.mark.slow
 def test_a_corrupt_file_is_reported_and_the_rest_is_built(reference, tmp_path):
     from kg.corpus.driver import build
     src, ref = reference
@@ -148,6 +150,7 @@ def test_the_cli_exits_1_when_a_file_failed_and_can_fail_fast(reference, tmp_pat
     assert (tmp_path / "out" / "graph.json").read_bytes() == before   # stopped before writing
 
 
+@pytest.mark.slow
 def test_kill_9_mid_build_leaves_the_previous_graph_and_the_next_build_resumes(reference, tmp_path):
     psutil = pytest.importorskip("psutil")
     from kg.corpus.driver import build
@@ -191,6 +194,7 @@ def test_kill_9_mid_build_leaves_the_previous_graph_and_the_next_build_resumes(r
     assert stats["cached"] == done and stats["extracted"] == 8 - done
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_of_two_workers_gives_the_same_bytes(reference, tmp_path):
     pytest.importorskip("dask.distributed")
     from kg.corpus.driver import build
@@ -231,6 +235,7 @@ def test_an_unchanged_rebuild_writes_nothing_and_a_missing_output_is_rewritten(r
     assert "nothing changed" not in capsys.readouterr().err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("growth", [None, 1e9], ids=["default", "deltas-only"])
 def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_touch(reference, tmp_path,
                                                                                    monkeypatch, growth):
@@ -299,6 +304,7 @@ def test_an_incremental_rebuild_equals_a_full_build_and_copies_what_it_did_not_t
     same_as_full("break")
 
 
+@pytest.mark.slow
 def test_the_warm_worker_extracts_in_order_and_is_killed_unused(reference):
     """A rebuild's warm worker (forked before the driver knows what changed)
     gives what the per-document function gives, in order; one that is not
@@ -322,6 +328,7 @@ def test_the_warm_worker_extracts_in_order_and_is_killed_unused(reference):
     assert not w.proc.is_alive() and w.proc.exitcode == -signal.SIGKILL
 
 
+@pytest.mark.slow
 def test_an_exiting_build_parks_its_graph_out_of_the_collector_and_writes_the_same_bytes(reference, tmp_path):
     """`kg` (kg.cli.run) builds with exiting=True: the graph and the fold state
     are kept and frozen instead of freed, the files are the same. Run in a

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 from screenshot import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 
+pytestmark = pytest.mark.slow   # Chromium: seconds per page
+
 INJECTED = """公安部出台《关于<script>window.__xss=1;alert(1)</script>的意见》
 　　本报北京9月15日电　公安部近日出台《关于<script>window.__xss=1;alert(1)</script>的意见》，<img src=x onerror="window.__xss=2;alert(2)">部署开展执法监督工作。公安部法制局局长孙茂利"'><svg onload="window.__xss=3;alert(3)">介绍了有关情况。
 """

@@ -1,7 +1,12 @@
 """The extraction scored against the gold we can see, with the project's scorer.
 
-These are the numbers the project is judged by (entity and relation micro-F1);
-the thresholds are the issues' targets, so a regression fails the suite.
+Each text's result is pinned by its exact misses (gold items not found) and
+false finds (predicted items not in gold), as tests/fixtures/score.py
+--verbose words them; those two lists determine the text's entity and
+relation F1. A change in either direction fails here: a rule that loses an
+entity or edge adds a miss, one that over-fires adds a false find, and a fix
+removes one. When a change is an improvement, update the lists (and say why
+in the commit).
 """
 
 import importlib.util
@@ -13,6 +18,23 @@ from conftest import FIXTURES
 
 SEED = "000_ba7bb21c1752cf58"
 
+# What the extraction gets wrong today, per text.
+EXPECTED = {
+    SEED: {
+        # 部署开展执法全流程记录工作: the program is named in the title of the
+        # 意见 公安部 出台s and taken up by 部署开展…工作 with no agency of its
+        # own; the gold holds 公安部 as its introducer too.
+        "misses": ["relation 公安部 -introduced-> 执法全流程记录机制"],
+        # 依托信息系统管理平台: an IT platform the 平台 suffix makes a PROGRAM;
+        # gold leaves it out (only 执法办案管理平台 is listed, as optional).
+        "false_finds": ["entity PROGRAM 信息系统管理平台"],
+    },
+    "01_henan-beijing-strategic-agreement": {"misses": [], "false_finds": []},
+    "06_cangxi-cold-chain-three-in-one": {"misses": [], "false_finds": []},
+    "09_scio-finance-regulators-briefing": {"misses": [], "false_finds": []},
+    "11_changfeng-hospital-fire-accountability": {"misses": [], "false_finds": []},
+}
+
 
 def _scorer():
     spec = importlib.util.spec_from_file_location("score", FIXTURES / "score.py")
@@ -21,29 +43,41 @@ def _scorer():
     return mod
 
 
-def micro(extractions, names):
+def scored(extractions, names):
+    """(entity F1, relation F1, misses, false finds) of texts scored together."""
     score = _scorer()
     tp, fp, fn = Counter(), Counter(), Counter()
+    misses, false_finds = [], []
     for n in names:
         gold, pred = extractions[n]
-        a, b, c, *_ = score.score_doc(gold, pred)
+        a, b, c, m, f = score.score_doc(gold, pred)
         tp.update(a), fp.update(b), fn.update(c)
+        misses += m
+        false_finds += f
     rows = score.summarize(tp, fp, fn)
-    return score.prf(*rows["ent:ALL"])[2], score.prf(*rows["rel:ALL"])[2]
+    return score.prf(*rows["ent:ALL"])[2], score.prf(*rows["rel:ALL"])[2], misses, false_finds
 
 
-def test_seed_page_entity_and_relation_f1(extractions):
-    ent, rel = micro(extractions, [SEED])
-    assert ent >= 0.85
-    assert rel >= 0.70
+def test_every_fixture_text_is_pinned(extractions):
+    assert sorted(extractions) == sorted(EXPECTED)
 
 
-def test_other_texts_entity_and_relation_f1(extractions):
-    others = [n for n in extractions if n != SEED]
-    assert len(others) == 4
-    ent, rel = micro(extractions, others)
-    assert ent >= 0.75
-    assert rel >= 0.55
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_exact_misses_and_false_finds(extractions, name):
+    _, _, misses, false_finds = scored(extractions, [name])
+    assert sorted(misses) == sorted(EXPECTED[name]["misses"])
+    assert sorted(false_finds) == sorted(EXPECTED[name]["false_finds"])
+
+
+def test_f1_today(extractions):
+    """The numbers the project is judged by, as the pinned lists give them:
+    the seed page's 48 gold entities all found plus one false find (F1 96/97)
+    and 29 of its 30 relations, none extra (F1 58/59); the four others all
+    found, nothing extra."""
+    ent, rel, *_ = scored(extractions, [SEED])
+    assert ent == pytest.approx(96 / 97) and rel == pytest.approx(58 / 59)
+    ent, rel, *_ = scored(extractions, [n for n in extractions if n != SEED])
+    assert (ent, rel) == (1.0, 1.0)
 
 
 def test_reporters_and_editors_are_metadata_not_people(extractions):

@@ -10,6 +10,8 @@ from sample_graph import small_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.slow   # starts a Jupyter kernel
+
 
 def test_explore_notebook_runs(tmp_path, monkeypatch):
     nbclient = pytest.importorskip("nbclient")

@@ -12,18 +12,27 @@ from conftest import CORPUS, FIXTURES
 
 
 @pytest.fixture(scope="module")
-def segmenters():
-    import spacy_pkuseg
-    from kg.nlp.assets import pkuseg_model_path
+def fast():
+    """kg.nlp.segmenter.Segmenter on the pkuseg model (or a skip without it)."""
     from kg.errors import AssetMissing
+    from kg.nlp.assets import pkuseg_model_path
     from kg.nlp.segmenter import Segmenter
     try:
         path = pkuseg_model_path()
     except AssetMissing as exc:  # pragma: no cover
         pytest.skip(str(exc))
+    return Segmenter(path)
+
+
+@pytest.fixture(scope="module")
+def segmenters(fast):
+    """(ours, spacy_pkuseg's own): loading the reference takes seconds, so
+    the tests that compare with it are marked slow."""
+    import spacy_pkuseg
+    from kg.nlp.assets import pkuseg_model_path
     with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
-        ref = spacy_pkuseg.pkuseg(str(path))
-    return Segmenter(path), ref
+        ref = spacy_pkuseg.pkuseg(str(pkuseg_model_path()))
+    return fast, ref
 
 
 def _texts():
@@ -33,6 +42,7 @@ def _texts():
     return pages, lines
 
 
+@pytest.mark.slow
 def test_same_words_as_pkuseg_on_the_corpus_pages(segmenters):
     fast, ref = segmenters
     pages, _ = _texts()
@@ -41,6 +51,7 @@ def test_same_words_as_pkuseg_on_the_corpus_pages(segmenters):
         assert fast.cut(page) == ref.cut(page)
 
 
+@pytest.mark.slow
 def test_same_words_on_inputs_longer_than_one_vectorised_pass(segmenters, monkeypatch):
     """Texts are tagged in runs of at most _BATCH_CHARS characters and the
     weights gathered _ROWS characters at a time: the cuts must not show
@@ -58,6 +69,7 @@ def test_same_words_on_inputs_longer_than_one_vectorised_pass(segmenters, monkey
     assert fast.cut(one_piece) == ref.cut(one_piece)
 
 
+@pytest.mark.slow
 def test_same_words_as_pkuseg_on_news_sentences(segmenters):
     fast, ref = segmenters
     _, lines = _texts()
@@ -66,6 +78,7 @@ def test_same_words_as_pkuseg_on_news_sentences(segmenters):
     assert differ == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [
     # digits and letters (pkuseg reads them as **Num / **Letter), its keyword
     # characters (-._,|/*: read as &), full-width forms, whitespace inside
@@ -83,14 +96,14 @@ def test_same_words_on_awkward_input(segmenters, text):
     assert fast.cut(text) == ref.cut(text)
 
 
-def test_a_name_the_segmenter_splits_stays_split(segmenters):
+def test_a_name_the_segmenter_splits_stays_split(fast):
     """The behaviour the person rules rely on (they scan text, not tokens)."""
-    fast, _ = segmenters
     words = fast.cut("二级巡视员曾斌说，工作人员倪莎到场。")
     assert "".join(words) == "二级巡视员曾斌说，工作人员倪莎到场。"
     assert words[2:4] == ["曾", "斌"] and "倪莎" in words
 
 
+@pytest.mark.slow
 def test_tables_are_built_once_and_reused(segmenters):
     from kg.nlp.assets import pkuseg_model_path
     from kg.nlp.segmenter import Segmenter, ensure_tables, tables_dir

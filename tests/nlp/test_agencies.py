@@ -1,0 +1,57 @@
+"""kg.nlp.components.agencies (kg_agencies): AGENCY mentions from central
+names, place chains + a body word, level characters (县公安局), collective
+and standalone bodies, and units of a named host. Run on the real segmenter
+with only kg_places (its anchors), kg_agencies and kg_resolve."""
+
+import pytest
+
+from conftest import make_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp("kg_places", "kg_agencies", "kg_resolve")
+
+
+def agencies(nlp, text):
+    return {m.text: m.attrs for m in nlp(text)._.kg_resolved if m.type == "AGENCY"}
+
+
+def test_central_bodies_by_any_of_their_names(nlp):
+    got = agencies(nlp, "国家发展改革委会同财政部印发通知。")
+    assert got["国家发展改革委"]["canonical"] == "国家发展和改革委员会" and got["国家发展改革委"]["central"]
+    assert got["国家发展改革委"]["host_name"] == "国务院"
+    assert got["财政部"]["canonical"] == "财政部"
+
+
+def test_a_central_name_after_a_foreign_country_or_before_a_word_is_not_the_ministry(nlp):
+    got = agencies(nlp, "美国财政部宣布制裁。各地财政部门要落实。")
+    assert list(got) == ["美国财政部"]
+    assert not got["美国财政部"].get("central") and got["美国财政部"]["place_code"] == "world-美国"
+
+
+def test_a_chain_of_places_and_a_body_word_is_the_last_places_body(nlp):
+    doc = nlp("云南省临沧市沧源佤族自治县纪委监委通报。")
+    [body] = [m for m in doc._.kg_resolved if m.type == "AGENCY"]
+    assert body.text == "云南省临沧市沧源佤族自治县纪委监委"
+    assert body.attrs["place_code"] == "530927" and body.attrs["place_span"] == (6, 13)
+    assert [(m.text, m.attrs.get("nested")) for m in doc._.kg_resolved if m.type == "PLACE"] == [
+        ("云南省", True), ("临沧市", True), ("沧源佤族自治县", True)]
+
+
+def test_level_prefixed_collective_and_standalone_bodies(nlp):
+    got = agencies(nlp, "苍溪县召开会议，县公安局出席，各级公安机关和村委会参加。")
+    assert got == {"县公安局": {"level_prefix": "县"}, "公安机关": {"collective": True},
+                   "村委会": {"standalone": True}}
+
+
+def test_a_unit_of_a_central_body_with_its_numeral(nlp):
+    got = agencies(nlp, "国务院办公厅秘书二局负责同志出席。")
+    assert got["国务院办公厅秘书二局"]["host_span"] == (0, 6)
+    assert got["国务院办公厅"]["nested"]
+
+
+@pytest.mark.parametrize("text", ["他主持完成课题，发表专著三部。", "两队踢出4场平局。", "顾客去售楼部咨询。",
+                                  "各地财政部门要落实。"])
+def test_words_ending_like_a_body_are_none(nlp, text):
+    assert agencies(nlp, text) == {}

@@ -1,0 +1,48 @@
+"""kg.nlp.components.programs (kg_programs): DOCUMENT and PROGRAM mentions,
+proposed by the component alone (rules/programs.toml)."""
+
+import pytest
+
+from conftest import make_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp("kg_programs")
+
+
+def found(nlp, text):
+    return [(m.type, m.text) for m in nlp(text)._.kg_mentions]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every 《…》 title, and the unquoted names listed after it
+    ("国务院印发《关于加快推进政务服务标准化的指导意见》、政务服务规定。",
+     [("DOCUMENT", "《关于加快推进政务服务标准化的指导意见》"), ("DOCUMENT", "政务服务规定")]),
+    # an unquoted regulation right after a trigger verb
+    ("公安部制定出台公安机关执法公开规定。", [("DOCUMENT", "公安机关执法公开规定")]),
+    # two laws after one verb, cut at 和
+    ("会议审议通过了安全生产法修正案和数据安全法。",
+     [("DOCUMENT", "安全生产法修正案"), ("DOCUMENT", "数据安全法")]),
+    # a notice issuing a plan names the plan
+    ("县政府印发大方县农村人居环境整治实施方案的通知。", [("DOCUMENT", "大方县农村人居环境整治实施方案")]),
+])
+def test_documents(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["双方签订收购协议。", "出台和完善了一批管理办法。"])
+def test_a_kind_of_document_or_a_verb_phrase_is_no_document(nlp, text):
+    assert found(nlp, text) == []
+
+
+def test_quoted_programs_with_a_head_noun_after_or_inside_the_quotes(nlp):
+    got = nlp("推行“三个当场”制度和“春雷行动2021”，开展“我为群众办实事”实践活动。")._.kg_mentions
+    assert [(m.text, m.attrs["quoted"]) for m in sorted(got, key=lambda m: m.start)] == [
+        ("“三个当场”制度", "三个当场"), ("“春雷行动2021”", "春雷行动2021"),
+        ("“我为群众办实事”实践活动", "我为群众办实事")]
+    assert found(nlp, "推出“接诉即办”。") == []          # no head noun: a slogan, no program
+
+
+def test_an_unquoted_program_starts_after_the_verb_before_it(nlp):
+    assert found(nlp, "在全国范围内建立运行12389投诉平台。") == [("PROGRAM", "12389投诉平台")]

@@ -1,0 +1,73 @@
+"""kg.relations.posts: leads / member_of read leftwards from a person's name
+through a chain of posts, plus the rightward forms (body, name, title;
+任命 NAME 为 BODY TITLE). Driven through kg.extract; each test names the
+rule of post_relations it pins."""
+
+from kg import extract
+
+
+def posts(text, date="2021-09-15"):
+    """{(person, relation, body): title} of the leads / member_of edges."""
+    out = extract(text, date)
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    return {(name[r["head"]], r["type"], name[r["tail"]]): r["attrs"].get("title")
+            for r in out["relations"] if r["type"] in ("leads", "member_of")}
+
+
+def test_a_chain_of_posts_across_commas_gives_each_body_its_post():
+    """Segments separated by ，/、 each end in a title; the body is the one
+    right before its title (北京市委|常委, 市政府|党组成员、副市长)."""
+    got = posts("北京市委常委，市政府党组成员、副市长靳伟出席会议。")
+    assert got == {("靳伟", "member_of", "北京市委"): "常委",
+                   ("靳伟", "member_of", "北京市政府"): "副市长"}
+
+
+def test_a_bare_body_in_a_chain_belongs_to_the_body_before_and_is_named_with_it():
+    """_name_by_host: 北京市委常委、组织部部长: 组织部 is 北京市委组织部."""
+    out = extract("北京市委常委、组织部部长魏小东出席。", "2021-09-15")
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    edges = {(name[r["head"]], r["type"], name[r["tail"]]) for r in out["relations"]}
+    assert {("魏小东", "leads", "北京市委组织部"), ("魏小东", "member_of", "北京市委"),
+            ("北京市委组织部", "part_of", "北京市委")} <= edges
+    [dept] = [e for e in out["entities"] if e["name"] == "北京市委组织部"]
+    assert "组织部" in dept["aliases"]
+
+
+def test_a_deputy_in_a_series_and_a_name_listed_after_share_the_body():
+    """工信部部长X，副部长Y、Z: 副部长 alone after a comma is the series'
+    body's; Z listed after Y holds Y's posts."""
+    got = posts("工业和信息化部部长金壮龙，副部长辛国斌、单忠德出席会议。")
+    assert got == {("金壮龙", "leads", "工业和信息化部"): "部长",
+                   ("辛国斌", "member_of", "工业和信息化部"): "副部长",
+                   ("单忠德", "member_of", "工业和信息化部"): "副部长"}
+
+
+def test_a_foreign_ministers_title_starts_no_series():
+    """法国外贸部长: a title with its own body in front is no series head for
+    a later bare 副部长 (and 外贸部长 of a foreign body gives no edge here)."""
+    got = posts("法国外贸部长里斯特出席，副部长张三陪同。")
+    assert not [k for k in got if k[0] == "张三"]
+
+
+def test_body_name_then_title():
+    """长沙市公安局王强局长: the title after the name, the body before it."""
+    assert posts("长沙市公安局王强局长介绍了案件情况。") == {("王强", "leads", "长沙市公安局"): "局长"}
+
+
+def test_an_appointment_reads_rightwards():
+    """_appointed: 任命 NAME 为 BODY TITLE (a link word of rules/relations.toml)."""
+    got = posts("省人民政府任命李明为云南省交通运输厅厅长。")
+    assert got == {("李明", "leads", "云南省交通运输厅"): "厅长"}
+
+
+def test_the_said_court_holds_the_post():
+    """该院副院长: the 院 named before in the article (triggers.anaphors)."""
+    got = posts("北京市高级人民法院召开会议，该院副院长张军介绍了情况。")
+    assert got == {("张军", "member_of", "北京市高级人民法院"): "副院长"}
+
+
+def test_a_level_post_with_no_body_in_front_is_the_places_government():
+    """_implied_body: 县长 after 苍溪县 leads 苍溪县人民政府, even in the next sentence."""
+    got = posts("会议由苍溪县人民政府主办。县长王明讲话。")
+    assert got == {("王明", "leads", "苍溪县人民政府"): "县长"}
+

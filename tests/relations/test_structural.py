@@ -1,0 +1,81 @@
+"""kg.relations.structural: located_in and part_of from the document's own
+names and the division table, and RelationSet, where every edge is kept
+once with the sentence it was read from."""
+
+from kg import extract
+from kg.link.linker import DocumentLinker
+from kg.relations.structural import RelationSet
+from kg.text.document import text_document
+
+
+def rels(text, date="2021-09-15"):
+    out = extract(text, date)
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    return {(name[r["head"]], r["type"], name[r["tail"]]): r for r in out["relations"]}, out
+
+
+def test_a_place_is_located_in_the_nearest_ancestor_the_text_names_only():
+    """_place_tree: direct edges only (沧源 -> 临沧 -> 云南, not 沧源 -> 云南)."""
+    r, _ = rels("云南省临沧市沧源佤族自治县召开会议。")
+    places = {k: v["attrs"] for k, v in r.items() if k[1] == "located_in"}
+    assert places == {("临沧市", "located_in", "云南省"): {}, ("沧源佤族自治县", "located_in", "临沧市"): {}}
+
+
+def test_an_ancestor_named_in_another_sentence_rests_on_the_division_table():
+    text = "云南省召开会议。沧源县开展工作。"
+    r, _ = rels(text)
+    edge = r[("沧源佤族自治县", "located_in", "云南省")]
+    assert edge["attrs"] == {"basis": "division table"}
+    assert edge["evidence"]["text"] == "沧源县开展工作。"      # the child's own sentence
+
+
+def test_a_local_body_is_located_in_its_place_named_in_it_or_by_context():
+    r, _ = rels("沧源县召开会议，县纪委监委通报案件。")
+    assert r[("沧源佤族自治县纪委监委", "located_in", "沧源佤族自治县")]["attrs"] == {"basis": "context"}
+    r, _ = rels("沧源佤族自治县纪委监委通报案件。")
+    assert r[("沧源佤族自治县纪委监委", "located_in", "沧源佤族自治县")]["attrs"] == {}
+
+
+def test_a_nested_body_is_part_of_its_host():
+    r, _ = rels("公安部法制局局长孙茂利介绍情况。")
+    assert ("公安部法制局", "part_of", "公安部") in r
+
+
+def test_a_central_body_is_part_of_its_gazetteer_parent_only_when_the_text_names_both():
+    r, _ = rels("国务院常务会议召开。国家税务总局印发通知。")
+    edge = r[("国家税务总局", "part_of", "国务院")]
+    assert edge["evidence"]["text"] == "国家税务总局印发通知。"
+    r, out = rels("国家税务总局印发通知。")
+    assert not [k for k in r if k[1] == "part_of"]
+    assert [e["name"] for e in out["entities"]] == ["国家税务总局"]
+
+
+def test_relation_set_keeps_each_edge_once_with_its_first_evidence_and_merges_attrs():
+    text = "公安部出台意见。公安部部署工作。"
+    doc = text_document(text, "2021-09-15", "t.txt")
+    linker = DocumentLinker("t.txt")
+    a = linker.implied(("central", "公安部"), "AGENCY", "公安部")
+    b = linker.implied(("program", "执法监督"), "PROGRAM", "执法监督")
+    rs = RelationSet(doc, linker)
+    rs.add(a, "introduced", b, "a1", (0, 8), {"date": "2021-05"})
+    rs.add(a, "introduced", b, "a1", (8, 16), {"date": "2021-06", "extra": 1})
+    rs.add(a, "introduced", a, "a1", (0, 8))                       # no edge to itself
+    rs.add(a, "introduced", ("program", "未知"), "a1", (0, 8))      # nor to an unknown entity
+    rs.add(None, "introduced", b, "a1", (0, 8))
+    [edge] = rs.as_list({a: "e1", b: "e2"})
+    assert edge["head"] == "e1" and edge["tail"] == "e2"
+    assert edge["attrs"] == {"date": "2021-05", "extra": 1}
+    assert edge["evidence"]["text"] == "公安部出台意见。" and (edge["evidence"]["start"], edge["evidence"]["end"]) == (0, 8)
+
+
+def test_relation_set_lists_edges_by_head_id_number_then_type_then_tail():
+    doc = text_document("公安部和司法部开展执法监督。", None, "t.txt")
+    linker = DocumentLinker("t.txt")
+    keys = [linker.implied(("central", n), "AGENCY", n) for n in ("公安部", "司法部", "国务院")]
+    rs = RelationSet(doc, linker)
+    rs.add(keys[0], "part_of", keys[2], "a1", (0, 14))
+    rs.add(keys[0], "cooperates_with", keys[1], "a1", (0, 14))
+    rs.add(keys[1], "part_of", keys[2], "a1", (0, 14))
+    ids = {keys[0]: "e10", keys[1]: "e2", keys[2]: "e3"}
+    assert [(r["head"], r["type"], r["tail"]) for r in rs.as_list(ids)] == [
+        ("e2", "part_of", "e3"), ("e10", "cooperates_with", "e2"), ("e10", "part_of", "e3")]

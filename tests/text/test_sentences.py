@@ -1,0 +1,40 @@
+"""kg.text.sentences: the sentence spans that are every relation's evidence."""
+
+from kg.text.sentences import sentence_at, sentence_spans
+
+
+def pieces(text, *bounds):
+    return [text[s:e] for s, e in sentence_spans(text, *bounds)]
+
+
+def test_a_sentence_ends_after_its_mark_and_a_closing_quote_stays_with_it():
+    text = "孙茂利说：“公安部出台《意见》。”曾斌介绍，效果明显！第三句？第四句；第五句"
+    assert pieces(text) == ["孙茂利说：“公安部出台《意见》。”", "曾斌介绍，效果明显！", "第三句？", "第四句；", "第五句"]
+    assert pieces("他说：“好！”……然后!?再见") == ["他说：“好！”", "……然后!?", "再见"]
+
+
+def test_a_line_break_ends_a_sentence_belongs_to_none_and_blank_lines_make_none():
+    text = "公安部召开会议\n\n  \n会议强调。\n"
+    spans = sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == ["公安部召开会议", "会议强调。"]
+    assert sentence_at(spans, text.index("\n")) is None
+    assert sentence_spans("") == [] and sentence_spans(" \n\u3000\n ") == []
+
+
+def test_spans_of_a_slice_are_offsets_into_the_whole_text():
+    """An article's sentences: text[start:end] cut, offsets kept global."""
+    text = "前文。公安部召开会议！会议强调落实。后文"
+    start, end = text.index("公"), text.index("后")
+    spans = sentence_spans(text, start, end)
+    assert [text[s:e] for s, e in spans] == ["公安部召开会议！", "会议强调落实。"]
+    assert spans[0][0] == start and spans[-1][1] == end
+    # an end inside a sentence cuts it there
+    assert pieces(text, start, text.index("落")) == ["公安部召开会议！", "会议强调"]
+
+
+def test_sentence_at_finds_the_span_holding_a_position():
+    text = "公安部召开会议。会议强调落实。"
+    spans = sentence_spans(text)
+    assert sentence_at(spans, 0) == sentence_at(spans, 7) == (0, 8)
+    assert sentence_at(spans, 8) == (8, 15)
+    assert sentence_at(spans, 15) is None
