@@ -181,3 +181,9 @@ def test_text_in_neither_chinese_encoding_is_refused(tmp_path):
     assert err.value.path == str(p)
     assert err.value.reason.startswith("encoding not recognised: read as GB18030, ")
     assert "\n" not in err.value.reason
+
+
+def test_pinyin_and_foreign_names_in_gbk_are_not_taken_for_big5(tmp_path):
+    text = "中华人民共和国\n拼音：Zhōnghuá Rénmín Gònghéguó\n法语：République populaire de Chine\n"
+    p = _write(tmp_path, "pinyin.txt", text.encode("gbk"))
+    assert read_text(p) == text
