@@ -127,3 +127,19 @@ def test_an_empty_folder_or_a_new_path_is_made_a_store(tmp_path):
     n = store.load(tmp_path / "g.ttl", tmp_path / "empty")
     assert store.load(tmp_path / "g.ttl", tmp_path / "new" / "deeper" / "S") == n > 0
     assert _content(tmp_path / "empty") == _content(tmp_path / "new" / "deeper" / "S")
+
+
+def test_the_old_store_answers_while_the_new_one_fills(loaded, tmp_path, monkeypatch):
+    s, before = loaded
+    write_turtle(small_graph({PERSON: "孙茂"}), tmp_path / "g2.ttl")
+    seen = []
+    fill = store._fill
+
+    def fill_then_query(fresh, ttl_path):
+        count = fill(fresh, ttl_path)
+        seen.append(_content(s))
+        return count
+
+    monkeypatch.setattr(store, "_fill", fill_then_query)
+    store.load(tmp_path / "g2.ttl", s)
+    assert seen == [before] and _content(s) != before
