@@ -120,6 +120,8 @@ def test_the_installed_kg_is_the_wheels_and_reads_its_own_rules(venv, tmp_path):
     assert venv in kg_file.parents and ROOT not in kg_file.parents
     assert rules == kg_file.parent / "rules" and (rules / "agencies.toml").is_file()
     assert venv in model.parents
+    version = _run([str(venv / "bin" / "kg"), "--version"], cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout.split()[-1] == "0.1.0"
 
 
 def test_the_installed_kg_extracts_builds_and_queries(venv, tmp_path):
