@@ -3,6 +3,9 @@ a fresh venv outside the checkout, it extracts a page, builds a graph with the
 process engine and answers a SPARQL query, with rules/, the template and the
 NER model read from the installed copy.
 
+Also here: what a first-day user meets before `kg setup` (a build whose
+workers cannot start), and the licence, notice and citation files.
+
 The fresh venv reuses the running interpreter's site-packages for the
 dependencies (a path in a .pth file: spaCy is not downloaded again, and that
 site-packages' own .pth files, such as an editable install of govkg, are not
@@ -16,18 +19,19 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
+import kg
 from conftest import SEED
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERY = ROOT / "queries" / "leaders.rq"
 TIMEOUT = 300   # a worker that dies at start would otherwise hold the build for minutes
-
-pytestmark = pytest.mark.slow
 
 
 def _tracked_files() -> list[str]:
@@ -53,9 +57,9 @@ def _clean_env(**extra) -> dict:
     return env
 
 
-def _run(argv, cwd, **kw):
-    return subprocess.run(argv, cwd=cwd, env=_clean_env(), capture_output=True, text=True,
-                          timeout=TIMEOUT, **kw)
+def _run(argv, cwd, env=None, timeout=TIMEOUT):
+    return subprocess.run(argv, cwd=cwd, env=env or _clean_env(), capture_output=True, text=True,
+                          timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +96,7 @@ def venv(wheel, tmp_path_factory) -> Path:
     return env_dir
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_every_package_the_rules_and_the_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     packages = {p.relative_to(ROOT).as_posix() for p in (ROOT / "kg").rglob("__init__.py")}
@@ -111,6 +116,7 @@ def test_the_wheel_carries_every_package_the_rules_and_the_data(wheel):
     assert any(n.endswith("licenses/NOTICE") for n in names)
 
 
+@pytest.mark.slow
 def test_the_installed_kg_is_the_wheels_and_reads_its_own_rules(venv, tmp_path):
     py = venv / "bin" / "python"
     p = _run([str(py), "-c", "import kg, kg.paths, kg.nlp.components.statistical as s; "
@@ -120,10 +126,16 @@ def test_the_installed_kg_is_the_wheels_and_reads_its_own_rules(venv, tmp_path):
     assert venv in kg_file.parents and ROOT not in kg_file.parents
     assert rules == kg_file.parent / "rules" and (rules / "agencies.toml").is_file()
     assert venv in model.parents
+    own = tmp_path / "my-rules"
+    shutil.copytree(rules, own)
+    p = _run([str(py), "-c", "import kg.paths; print(kg.paths.rules_dir())"], cwd=tmp_path,
+             env=_clean_env(KG_RULES_DIR=str(own)))
+    assert Path(p.stdout.strip()) == own     # $KG_RULES_DIR still comes first
     version = _run([str(venv / "bin" / "kg"), "--version"], cwd=tmp_path)
     assert version.returncode == 0 and version.stdout.split()[-1] == "0.1.0"
 
 
+@pytest.mark.slow
 def test_the_installed_kg_extracts_builds_and_queries(venv, tmp_path):
     kg = str(venv / "bin" / "kg")
     work = tmp_path / "work"            # outside the checkout: nothing of it is found from here
@@ -150,3 +162,44 @@ def test_the_installed_kg_extracts_builds_and_queries(venv, tmp_path):
     assert p.returncode == 0, p.stderr
     rows = p.stdout.splitlines()
     assert any("孙茂利" in row and "公安部法制局" in row for row in rows[1:]), p.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="kg/corpus/engines.py: a pool worker whose initializer raises "
+                   "(here AssetMissing) never reaches the start barrier, and ProcessEngine.__enter__ "
+                   "waits on it for 900 s; the worker's traceback is all the user sees")
+def test_a_build_whose_workers_cannot_start_fails_at_once_with_the_reason(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b", "c"):
+        shutil.copy(SEED, corpus / f"2021-09-15_{name}.txt")
+    (tmp_path / "no-assets").mkdir()      # as after `pip install`, before `kg setup`
+    env = _clean_env(PYTHONPATH=str(ROOT), KG_DATA_DIR=str(tmp_path / "no-assets"))
+    try:
+        p = _run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(tmp_path / "out"),
+                  "--engine", "process", "-j", "2"], cwd=tmp_path, env=env, timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("kg build waited 30 s for workers that had died")
+    assert p.returncode != 0 and "Traceback" not in p.stderr
+    assert "kg setup" in p.stderr.strip().splitlines()[-1]
+
+
+def test_the_licence_notice_and_citation_agree_with_the_package():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT" and set(project["license-files"]) == {"LICENSE", "NOTICE"}
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+
+    # NOTICE names each third-party asset `kg setup` fetches, at the version rules/assets.toml pins
+    notice = (ROOT / "NOTICE").read_text(encoding="utf-8")
+    assets = tomllib.loads((ROOT / "rules" / "assets.toml").read_text(encoding="utf-8"))
+    for spec in assets.values():
+        assert f"{spec['package']}=={spec['version']}" in notice, spec["package"]
+    assert "Apache License 2.0" in notice and "CLUENER2020" in notice and "MSRA" in notice
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert {"cff-version", "message", "title", "authors"} <= set(cff)
+    assert all(set(a) & {"name", "family-names"} for a in cff["authors"])
+    assert cff["version"] == kg.__version__ and cff["license"] == project["license"]
+    for ref in cff.get("references", []):
+        assert {"type", "title", "authors"} <= set(ref), ref
