@@ -53,7 +53,7 @@ def _print_json(obj, out=None):
         sys.stdout.write(text)
 
 
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")   # ASCII digits only
 
 
 def iso_date(text: str) -> str:
@@ -81,7 +81,6 @@ def _count(least: int):
         if n < least:
             raise argparse.ArgumentTypeError(f"{n} is too small: give a number of at least {least}")
         return n
-    parse.__name__ = f"at_least_{least}"
     return parse
 
 

@@ -168,6 +168,7 @@ def _usage_error(capsys, *argv) -> str:
 
 @pytest.mark.parametrize("date, why", [
     ("yesterday", "give YYYY-MM-DD"), ("20210915", "give YYYY-MM-DD"), ("2021-9-15", "give YYYY-MM-DD"),
+    ("２０２１-09-15", "give YYYY-MM-DD"),
     ("2021-13-45", "month must be in 1..12"), ("2021-02-30", "day is out of range"), ("2021-00", "month"),
 ])
 @pytest.mark.parametrize("command", ["extract", "articles", "build"])
