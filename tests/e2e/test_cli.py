@@ -1,13 +1,18 @@
 """The `kg` command as a user runs it: output on stdout, one-line errors, exit codes."""
 
+import argparse
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import CORPUS, SEED
 from kg.cli import main, parser
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(capsys, *argv):
@@ -91,12 +96,158 @@ def test_ner_command_writes_a_foreign_bodys_country_and_no_domestic_seat(capsys,
     assert ("河北省信访局", "AGENCY") in got[1] and not any(t == "PLACE" for _s, t in got[1])
 
 
-def test_every_command_is_documented_in_the_readme():
-    from pathlib import Path
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    commands = parser()._subparsers._group_actions[0].choices
-    for name in commands:
-        assert f"kg {name}" in readme, name
+def _commands() -> dict:
+    """{name: subparser} of the `kg` command, walked from the parser itself."""
+    (sub,) = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def _usage_section() -> str:
+    """The README's "Using it" section, where the commands and their flags are listed."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Using it")
+    end = readme.find("\n## ", start + 1)
+    return readme[start:end if end > 0 else None]
+
+
+def test_every_command_and_flag_is_documented_in_the_readme():
+    usage = _usage_section()
+    missing = [f"kg {name}" for name in _commands() if f"kg {name}" not in usage]
+    for name, sub in _commands().items():
+        for action in sub._actions:
+            longest = max(action.option_strings, key=len, default=None)
+            if longest and longest != "--help" and not re.search(re.escape(longest) + r"(?![\w-])", usage):
+                missing.append(f"kg {name} {longest}")
+    for flag in ("--version", "--help"):
+        if flag not in usage:
+            missing.append(f"kg {flag}")
+    assert not missing, f"not in README.md's \"Using it\" section: {missing}"
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_command_has_a_description_and_an_example(name, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([name, "--help"])
+    out = capsys.readouterr().out
+    assert exit_.value.code == 0
+    description = out.split("\n\n")[1]
+    assert len(description.split()) >= 8 and not description.startswith(("positional", "options"))
+    example = out.split("example:\n", 1)[1].strip().splitlines()[0]
+    assert example.startswith(f"kg {name}")
+    args = [a for a in _commands()[name]._actions if a.dest != "help"]
+    assert all(a.help for a in args if a.dest != "format" or name != "extract"), name
+
+
+def _kg(*argv, stdin=None, cwd=None):
+    """`python -m kg ...` as a user runs it (a process of its own: standard input is real)."""
+    return subprocess.run([sys.executable, "-m", "kg", *argv], input=stdin, capture_output=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_version_is_the_package_version():
+    import kg
+    p = _kg("--version")
+    assert p.returncode == 0 and p.stdout.decode().split() == ["kg", "(govkg)", kg.__version__]
+
+
+def test_python_dash_m_kg_is_the_kg_command():
+    p = _kg("normalize", str(SEED))
+    assert p.returncode == 0 and "知情权等执业权利" in p.stdout.decode()
+
+
+def _usage_error(capsys, *argv) -> str:
+    """The one line a bad option value gives (exit 2, nothing on stdout)."""
+    with pytest.raises(SystemExit) as exit_:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    assert exit_.value.code == 2 and out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+@pytest.mark.parametrize("date, why", [
+    ("yesterday", "give YYYY-MM-DD"), ("20210915", "give YYYY-MM-DD"), ("2021-9-15", "give YYYY-MM-DD"),
+    ("２０２１-09-15", "give YYYY-MM-DD"),
+    ("2021-13-45", "month must be in 1..12"), ("2021-02-30", "day is out of range"), ("2021-00", "month"),
+])
+@pytest.mark.parametrize("command", ["extract", "articles", "build"])
+def test_a_bad_date_is_one_line_naming_the_option(capsys, command, date, why):
+    line = _usage_error(capsys, command, str(SEED), "--date", date)
+    assert line.startswith(f"kg: --date: '{date}' is not a date") and why in line
+
+
+@pytest.mark.parametrize("date", ["2021", "2021-09", "2021-09-15"])
+def test_full_and_partial_iso_dates_are_taken(capsys, date):
+    code, out, _ = run(capsys, "articles", str(SEED), "--date", date)
+    assert code == 0 and {a["date"] for a in json.loads(out)["articles"]} == {date}
+
+
+def test_the_bad_date_of_a_real_process_has_no_traceback():
+    p = _kg("extract", str(SEED), "--date", "yesterday")
+    err = p.stderr.decode()
+    assert p.returncode == 2 and p.stdout == b"" and err.count("\n") == 1
+    assert err.startswith("kg: --date: 'yesterday' is not a date")
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["html", "g.json", "-o", "x.html", "--max-nodes", "-5"], "--max-nodes"),
+    (["html", "g.json", "-o", "x.html", "--max-nodes", "0"], "--max-nodes"),
+    (["html", "g.json", "-o", "x.html", "--min-degree", "-1"], "--min-degree"),
+    (["html", "g.json", "-o", "x.html", "--max-nodes", "many"], "--max-nodes"),
+    (["build", "seeds", "-j", "0"], "-j/--workers"),
+    (["build", "seeds", "--workers", "-2"], "-j/--workers"),
+])
+def test_a_count_below_its_least_is_one_line(capsys, tmp_path, argv, option):
+    line = _usage_error(capsys, *argv)
+    assert line.startswith(f"kg: {option}: ")
+    assert "too small" in line or "not a whole number" in line
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_other_usage_errors_are_one_line_pointing_to_help(capsys):
+    assert _usage_error(capsys, "extract") == (
+        "kg: the following arguments are required: file (see `kg extract --help`)")
+    assert _usage_error(capsys, "nope").startswith("kg: COMMAND: invalid choice: 'nope'")
+
+
+def test_extract_and_normalize_read_standard_input():
+    page = SEED.read_bytes()
+    p = _kg("normalize", "-", stdin=page)
+    assert p.returncode == 0 and p.stdout == _kg("normalize", str(SEED)).stdout
+    piped = _kg("extract", "-", "--date", "2021-09-15", stdin=page)
+    named = _kg("extract", str(SEED), "--date", "2021-09-15")
+    assert piped.returncode == 0, piped.stderr
+    got, want = json.loads(piped.stdout), json.loads(named.stdout)
+    assert got["entities"] == want["entities"] and got["relations"] == want["relations"]
+    assert ("PERSON", "孙茂利") in {(e["type"], e["name"]) for e in got["entities"]}
+
+
+def test_bad_standard_input_is_named_stdin():
+    p = _kg("extract", "-", stdin=bytes(range(256)) * 4)
+    assert p.returncode == 2 and p.stderr.decode().startswith("kg: <stdin>: not a text file")
+
+
+def test_query_reads_standard_input(tmp_path):
+    from kg import store
+    from kg.export.turtle import write_turtle
+    from sample_graph import small_graph
+    write_turtle(small_graph(), tmp_path / "g.ttl")
+    store.load(tmp_path / "g.ttl", tmp_path / "s")
+    query = (ROOT / "queries" / "leaders.rq").read_bytes()
+    p = _kg("query", "-", "--store", str(tmp_path / "s"), "--format", "csv", stdin=query)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode().splitlines()[1:] == ["孙茂利,局长,公安部法制局"]
+    p = _kg("query", "-", "--store", str(tmp_path / "s"), stdin=b"\xff\xfeSELECT")
+    assert p.returncode == 2 and p.stderr.decode().startswith("kg: <stdin>: not UTF-8 text")
+
+
+def test_an_output_that_cannot_be_written_names_the_users_path(capsys, tmp_path):
+    # a name the file system takes, but not with the temp file's prefix and suffix
+    target = tmp_path / ("长" * 82 + ".json")          # 251 bytes; the temp name is over 255
+    code, out, err = run(capsys, "extract", str(SEED), "--date", "2021-09-15", "-o", str(target))
+    assert code == 2 and out == ""
+    assert err == f"kg: {target}: cannot be written (File name too long)\n"
 
 
 def test_ner_command_can_add_the_trained_model(capsys, tmp_path):
