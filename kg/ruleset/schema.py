@@ -322,6 +322,9 @@ class RelationsRules:
     cooperation_joiners: tuple[str, ...]
     cooperation_partner_words: tuple[str, ...]
     period_words: tuple[str, ...]
+    written_date: str
+    month_day: str
+    month_day_not_after: str
     post_separators: str
     unknown_body_max: int
     appointment_links: tuple[str, ...]
