@@ -124,12 +124,20 @@ class ArticlesNames:
 
 
 @rule_table
+class ArticlesSentences:
+    """articles.sentences"""
+    ends: str
+    closers: str
+
+
+@rule_table
 class ArticlesRules:
     """articles"""
     punctuation: ArticlesPunctuation
     layout: ArticlesLayout
     patterns: ArticlesPatterns
     names: ArticlesNames
+    sentences: ArticlesSentences
 
 
 @rule_table
