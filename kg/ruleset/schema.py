@@ -121,6 +121,8 @@ class ArticlesNames:
     separators: str
     name: str
     not_names: tuple[str, ...]
+    trim: str
+    label_colons: str
 
 
 @rule_table
