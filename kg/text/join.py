@@ -38,6 +38,7 @@ class Joiner:
                         if ln.kind in (None, "dispatch")]
         self.full = [i for i in self.content
                      if not self.patterns.ends_paragraph(lines[i].text)]
+        self.full_before = _count_before(self.full, len(lines))
         self.blank_separated = self._blank_separated()
         self.wrapped = self._wrapped()
         self.forced: set[int] = set()
@@ -78,7 +79,7 @@ class Joiner:
         (a paragraph's last line is shorter and says nothing about it)."""
         w = self.layout.window
         full = self.full
-        k = next((n for n, j in enumerate(full) if j >= i), len(full))
+        k = self.full_before[i]   # full[k] is the first full line at or after i
         near = full[max(0, k - w):k] + [j for j in full[k:k + w + 1] if j != i]
         return [self.lines[j].width for j in near]
 
@@ -239,6 +240,17 @@ class Joiner:
             else:
                 parts.append([nxt])
         return parts
+
+
+def _count_before(indexes: list[int], n: int) -> list[int]:
+    """For each line index i < n, how many of the (sorted) `indexes` are
+    below i: one pass, so finding a line's neighbours costs no scan."""
+    out, c = [], 0
+    for i in range(n):
+        out.append(c)
+        if c < len(indexes) and indexes[c] == i:
+            c += 1
+    return out
 
 
 def _append_joined(toks: list[Tok], more: list[Tok], brk: int) -> None:
