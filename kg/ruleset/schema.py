@@ -94,6 +94,11 @@ class ArticlesLayout:
     blank_separated_ratio: float
     wrapped_ratio: float
     min_vote_width: int
+    column_percentile: float
+    headline_lookahead: int
+    spaced_out_min_gaps: int
+    spaced_out_share: float
+    min_headline_part: int
 
 
 @rule_table

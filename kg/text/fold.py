@@ -12,6 +12,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from kg.ruleset.schema import ArticlesLayout
+
 Tok = tuple  # (char, raw index); " " stands for any whitespace
 
 
@@ -105,7 +107,7 @@ def collapse(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-def spaced_out(toks: list[Tok]) -> bool:
+def spaced_out(toks: list[Tok], layout: ArticlesLayout) -> bool:
     """Whether a line has its characters spaced out (知 情 权 等) rather than
     a few spaces separating phrases (选聘信息员 织密监督网)."""
     pairs = spaced = 0
@@ -118,7 +120,7 @@ def spaced_out(toks: list[Tok]) -> bool:
             pairs += 1
             spaced += gap
         prev, gap = ch, False
-    return spaced >= 2 and spaced >= 0.4 * pairs
+    return spaced >= layout.spaced_out_min_gaps and spaced >= layout.spaced_out_share * pairs
 
 
 def _separates(a: str, b: str) -> bool:
@@ -133,18 +135,18 @@ def _separates(a: str, b: str) -> bool:
     return False
 
 
-def headline_segments(toks: list[Tok]) -> list[tuple[list[Tok], int | None]]:
+def headline_segments(toks: list[Tok], layout: ArticlesLayout) -> list[tuple[list[Tok], int | None]]:
     """A headline line cut at its separating spaces, as (clean tokens, raw
     index of the space that ended it); the last segment has None. Printed
     headlines put a space where two headlines or a headline and its deck meet
     on one line; the clean text puts each on a line of its own instead."""
-    if spaced_out(toks):
+    if spaced_out(toks, layout):
         return [(collapse(toks), None)]
-    cuts, last = [], 0
+    cuts, last, least = [], 0, layout.min_headline_part
     for i, j in _space_runs(toks):
         left = sum(1 for c, _ in toks[last:i] if c != " ")
         right = sum(1 for c, _ in toks[j:] if c != " ")
-        if left >= 2 and right >= 2 and _separates(toks[i - 1][0], toks[j][0]):
+        if left >= least and right >= least and _separates(toks[i - 1][0], toks[j][0]):
             cuts.append((i, j))
             last = j
     segs, pos = [], 0

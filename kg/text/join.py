@@ -83,10 +83,10 @@ class Joiner:
         near = full[max(0, k - w):k] + [j for j in full[k:k + w + 1] if j != i]
         return [self.lines[j].width for j in near]
 
-    @staticmethod
-    def _p75(values: list[float]) -> float:
-        vals = sorted(values)
-        return vals[int(0.75 * (len(vals) - 1) + 0.5)]
+    def _column(self, widths: list[float]) -> float:
+        """The usual width of the text column, from neighbours' widths."""
+        vals = sorted(widths)
+        return vals[int(self.layout.column_percentile * (len(vals) - 1) + 0.5)]
 
     # -- the walk
 
@@ -141,7 +141,7 @@ class Joiner:
             # one paragraph per line: only a clause left open runs on
             return [] if ln.text.endswith(self.clause) else [i]
         nb = self._neighbour_widths(i)
-        column = self._p75(nb) if nb else None
+        column = self._column(nb) if nb else None
         if column and ln.width > column * self.layout.long_line_ratio:
             return [i]
         if column and ln.width < column * self.layout.short_line_ratio:
@@ -176,14 +176,14 @@ class Joiner:
         if len(group) < 2:
             return []
         nb = self._neighbour_widths(i) or [self.lines[i].width]
-        limit = self._p75(nb) * self.layout.tight_headline_ratio
+        limit = self._column(nb) * self.layout.tight_headline_ratio
         return group if all(self.lines[g].width <= limit for g in group) else []
 
-    def _no_full_stop_ahead(self, i: int, limit: int = 40) -> bool:
+    def _no_full_stop_ahead(self, i: int) -> bool:
         """Reading on from line i, a dateline, byline, editor line or the end
         of the page comes before any sentence ends: no paragraph can start
         at i, so it is a headline."""
-        acc = self.lines[i].text
+        acc, limit = self.lines[i].text, self.layout.headline_lookahead
         for k in range(i + 1, min(len(self.lines), i + limit)):
             if self.lines[k].kind is not None:
                 return True
@@ -219,7 +219,7 @@ class Joiner:
             toks: list[Tok] = []
             for k in part:
                 _append_joined(toks, self.lines[k].toks, self.lines[k - 1].brk)
-            for seg, brk in headline_segments(toks):
+            for seg, brk in headline_segments(toks, self.layout):
                 end = brk if brk is not None else self.lines[part[-1]].brk
                 out.append(Para("headline", seg, end))
         return out
