@@ -83,7 +83,8 @@ def _opens_article(norm: Normalized, ln: Line, patterns: ArticlePatterns) -> boo
     return dispatch(norm, ln, patterns) is not None
 
 
-def _headline_is_boundary(norm, lines, patterns, j: int) -> bool:
+def _headline_is_boundary(norm: Normalized, lines: list[Line], patterns: ArticlePatterns,
+                          j: int) -> bool:
     """A headline block ending at line j belongs to an article boundary when
     a byline, credit or furniture follows it, or (editor lines skipped) the
     end of the page, another headline or a dateline."""
@@ -95,7 +96,7 @@ def _headline_is_boundary(norm, lines, patterns, j: int) -> bool:
     return k >= len(lines) or lines[k].kind == "headline" or _opens_article(norm, lines[k], patterns)
 
 
-def _walk_after(norm, lines, patterns) -> list[Draft]:
+def _walk_after(norm: Normalized, lines: list[Line], patterns: ArticlePatterns) -> list[Draft]:
     """Headlines follow their bodies: a boundary headline block closes the
     article whose body came before it."""
     drafts, cur = [], Draft()
@@ -127,7 +128,7 @@ def _walk_after(norm, lines, patterns) -> list[Draft]:
     return drafts
 
 
-def _walk_before(norm, lines, patterns) -> list[Draft]:
+def _walk_before(norm: Normalized, lines: list[Line], patterns: ArticlePatterns) -> list[Draft]:
     """Headlines precede their bodies: a headline block opens an article at
     the top, or when a dateline, byline or furniture follows it; elsewhere it
     is a subhead."""
