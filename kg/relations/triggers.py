@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from kg.text.dates import date_near
 from kg.nlp.mentions import Mention
-from kg.text.normalize import rules as article_rules
+from kg import ruleset
+from kg.text.articles import dateline_match
 from kg.ruleset import load_toml
 from kg.text.sentences import sentence_at
 from kg.nlp.textscan import Automaton, alternation
@@ -43,7 +44,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date):
         prev_end = e
         # a dateline's place (新华社北京3月11日电) says where the story was
         # filed: it neither acts nor is what the paragraph is about
-        dl = article_rules().dateline_match(text[s:s + 80])
+        dl = dateline_match(ruleset.current(), text[s:s + 80])
         body_start = s + dl.end() if dl else s
         in_sent = [lm for lm in top if body_start <= lm.mention.start < e]
         in_sent = sorted(in_sent + anaphors(text, body_start, e, every, cfg), key=lambda lm: lm.mention.start)

@@ -97,6 +97,11 @@ class ArticlesLayout:
     blank_separated_ratio: float
     wrapped_ratio: float
     min_vote_width: int
+    column_percentile: float
+    headline_lookahead: int
+    spaced_out_min_gaps: int
+    spaced_out_share: float
+    min_headline_part: int
 
 
 @rule_table
@@ -124,6 +129,15 @@ class ArticlesNames:
     separators: str
     name: str
     not_names: tuple[str, ...]
+    trim: str
+    label_colons: str
+
+
+@rule_table
+class ArticlesSentences:
+    """articles.sentences"""
+    ends: str
+    closers: str
 
 
 @rule_table
@@ -133,6 +147,7 @@ class ArticlesRules:
     layout: ArticlesLayout
     patterns: ArticlesPatterns
     names: ArticlesNames
+    sentences: ArticlesSentences
 
 
 @rule_table
@@ -325,6 +340,9 @@ class RelationsRules:
     cooperation_joiners: tuple[str, ...]
     cooperation_partner_words: tuple[str, ...]
     period_words: tuple[str, ...]
+    written_date: str
+    month_day: str
+    month_day_not_after: str
     post_separators: str
     unknown_body_max: int
     appointment_links: tuple[str, ...]

@@ -2,22 +2,37 @@
 
 `2015年11月` -> 2015-11; `今年5月` on a 2021-09-15 page -> 2021-05;
 `9月14日` -> 2021-09-14 (the page's year); `近日`, `日前`, `今年以来` -> no date.
+The patterns and words are rules/relations.toml's (written_date, month_day,
+relative_years, period_words).
 """
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.ruleset import load_toml
-
-_ABS = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
-_MD = re.compile(r"(?<![\d年])(\d{1,2})月(?:(\d{1,2})日)?")
-
-
-def _rel():
-    return load_toml("relations.toml").get("relative_years", {})
+from kg import ruleset
+from kg.ruleset import RuleSet
 
 
-def _spans():
-    return load_toml("relations.toml").get("period_words", ["以来"])
+@dataclass(frozen=True)
+class _DatePatterns:
+    written: re.Pattern
+    relative: tuple[tuple[re.Pattern, int], ...]   # (word + optional month/day, years from now)
+    month_day: re.Pattern                           # a month and day on its own
+    period_words: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _date_patterns(rules: RuleSet) -> _DatePatterns:
+    rel = rules.relations
+    relative = tuple((re.compile(f"{re.escape(word)}(?:{rel.month_day})?"), delta)
+                     for word, delta in rel.relative_years.items())
+    return _DatePatterns(
+        written=re.compile(rel.written_date),
+        relative=relative,
+        month_day=re.compile(f"(?<!{rel.month_day_not_after}){rel.month_day}"),
+        period_words=rel.period_words,
+    )
 
 
 def _iso(y, m=None, d=None):
@@ -29,25 +44,26 @@ def _iso(y, m=None, d=None):
     return out
 
 
-def find_dates(text: str, pub_date: str | None):
+def find_dates(text: str, pub_date: str | None, rules: RuleSet | None = None):
     """Every (start, end, iso) date expression in text, in order."""
+    dp = _date_patterns(rules or ruleset.current())
     year = int(pub_date[:4]) if pub_date else None
     out = []
-    for m in _ABS.finditer(text):
-        out.append((m.start(), m.end(), _iso(m.group(1), m.group(2), m.group(3))))
-    for word, delta in _rel().items():
-        for m in re.finditer(re.escape(word) + r"(?:(\d{1,2})月(?:(\d{1,2})日)?)?", text):
-            if text.startswith(tuple(_spans()), m.end()):
+    for m in dp.written.finditer(text):
+        out.append((m.start(), m.end(), _iso(m["year"], m["month"], m["day"])))
+    for pattern, delta in dp.relative:
+        for m in pattern.finditer(text):
+            if text.startswith(dp.period_words, m.end()):
                 continue   # 今年以来: a stretch of time, not the date of an act
             if year is not None:
-                out.append((m.start(), m.end(), _iso(year + delta, m.group(1), m.group(2))))
-    for m in _MD.finditer(text):
+                out.append((m.start(), m.end(), _iso(year + delta, m["month"], m["day"])))
+    for m in dp.month_day.finditer(text):
         if year is not None and not any(s <= m.start() < e for s, e, _ in out):
-            out.append((m.start(), m.end(), _iso(year, m.group(1), m.group(2))))
+            out.append((m.start(), m.end(), _iso(year, m["month"], m["day"])))
     return sorted(out)
 
 
-def date_near(text: str, pos: int, pub_date: str | None):
+def date_near(text: str, pos: int, pub_date: str | None, rules: RuleSet | None = None):
     """The date expression closest before pos (else None)."""
-    before = [d for d in find_dates(text, pub_date) if d[1] <= pos]
+    before = [d for d in find_dates(text, pub_date, rules) if d[1] <= pos]
     return before[-1][2] if before else None

@@ -1,15 +1,30 @@
-"""Sentence spans of a text: the unit of evidence for every relation."""
+"""Sentence spans of a text: the unit of evidence for every relation.
+
+What ends a sentence is rules/articles.toml [sentences]; a line break (the
+end of a paragraph or headline in clean text) always does.
+"""
 
 import re
+from functools import lru_cache
 
-_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
+from kg import ruleset
+from kg.ruleset import RuleSet
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None):
+@lru_cache(maxsize=8)
+def sentence_end(rules: RuleSet) -> re.Pattern:
+    """The end of a sentence: a run of sentence-ending punctuation with the
+    closing quotes after it, or a run of line breaks."""
+    table = rules.articles.sentences
+    return re.compile(f"[{re.escape(table.ends)}]+[{re.escape(table.closers)}]*|\\n+")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None,
+                   rules: RuleSet | None = None):
     """(s, e) spans of the sentences of text[start:end], offsets into text."""
     end = len(text) if end is None else end
     out, s = [], start
-    for m in _END.finditer(text, start, end):
+    for m in sentence_end(rules or ruleset.current()).finditer(text, start, end):
         e = m.end() if not m.group().startswith("\n") else m.start()
         if text[s:e].strip():
             out.append((s, e))
@@ -20,6 +35,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None):
 
 
 def sentence_at(spans, pos: int):
+    """The span of `spans` holding position pos, or None."""
     for s, e in spans:
         if s <= pos < e:
             return s, e

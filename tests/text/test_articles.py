@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.text.articles import Article, Page, date_from_filename, split_articles
+from kg import ruleset
+from kg.text.articles import Article, Page, date_from_filename, dateline_match, split_articles
 from kg.text.normalize import Normalized, normalize
 from kg.text.read import read_text
 
@@ -328,3 +329,11 @@ def test_a_notice_keeps_its_title_over_addressees_and_signature():
     norm = normalize(NOTICE)
     art = page.articles[0]
     assert norm.text[art.start:art.end].rstrip().endswith("云南省人民政府")
+
+
+def test_dateline_match_gives_the_place_and_credit_of_a_dispatch():
+    text = "新华社北京3月11日电（记者张三）国务院总理李克强11日上午出席记者会。"
+    m = dateline_match(ruleset.current(), text)
+    assert m["place"] == "北京" and m["credit"] == "记者张三"
+    assert text[m.end():].startswith("国务院总理")
+    assert dateline_match(ruleset.current(), "国务院总理李克强出席记者会。") is None

@@ -35,3 +35,15 @@ def test_no_publication_date_keeps_absolute_dates_only():
 def test_since_the_start_of_the_year_is_no_date():
     s = "今年以来，生态环境部印发《意见》"
     assert date_near(s, s.index("印发"), "2022-03-24") is None
+
+
+def test_every_period_word_of_the_rules_makes_a_stretch_of_time():
+    s = "今年上半年，全省新增减税降费120亿元"
+    assert find_dates(s, "2021-09-15") == []
+    s = "去年全年，共印发《实施方案》3个"
+    assert date_near(s, s.index("印发"), "2021-09-15") is None
+
+
+def test_a_month_after_a_year_in_chinese_numerals_is_not_in_the_page_year():
+    assert find_dates("二〇一五年11月，市政府印发《办法》", "2021-09-15") == []
+    assert find_dates("第2012月", "2021-09-15") == []

@@ -2,11 +2,14 @@
 
 import random
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from kg import ruleset
+from kg.paths import rules_dir
 from kg.text.normalize import normalize
 from kg.text.read import read_text
 
@@ -176,3 +179,17 @@ def _seed_raw():
 ], ids=["no-blank-lines", "ideographic-indent", "tabs-and-trailing", "fullwidth-digits", "crlf"])
 def test_seed_variants_normalise_the_same(seed, variant):
     assert normalize(variant(_seed_raw())).text == seed.text
+
+
+def test_line_kinds_follow_the_rule_set_given(tmp_path):
+    """Rules are read from the RuleSet passed in, not from a copy kept at
+    import: without 。 among the sentence-final marks, a short line ending
+    in 。 no longer ends a paragraph, and reads as a headline."""
+    copy = tmp_path / "rules"
+    shutil.copytree(rules_dir(), copy)
+    toml = copy / "articles.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'sentence_final = "。！？!?…"', 'sentence_final = "！？!?…"'), encoding="utf-8")
+    line = "会议强调，要抓好落实。"
+    assert [ln.kind for ln in normalize(line).lines] == ["body"]
+    assert [ln.kind for ln in normalize(line, ruleset.load(copy)).lines] == ["headline"]
