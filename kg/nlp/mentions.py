@@ -6,8 +6,10 @@ component appends `Mention`s to `doc._.kg_mentions`; the resolver component
 (`kg_resolve`, last) picks a non-overlapping set by priority and length.
 """
 
+import dataclasses
 from dataclasses import dataclass, field
 
+import srsly
 from spacy.tokens import Doc
 
 ENTITY_TYPES = ("AGENCY", "PERSON", "PLACE", "PROGRAM", "DOCUMENT", "ORG")
@@ -29,6 +31,30 @@ class Mention:
     #   PLACE:  code (division code), parent (parent code), level, canonical
     #   PERSON: title (局长), body (start, end) of the body the title attaches to
     #   AGENCY: canonical, place_prefix
+
+
+# Mentions live in doc.user_data (doc._.kg_mentions, doc._.kg_resolved), which
+# DocBin(store_user_data=True) writes with srsly's msgpack: these hooks let it
+# write a Mention as a tagged map and read it back.
+_MSGPACK_TAG = "__kg_mention__"
+
+
+def _encode_mention(obj, chain=None):
+    if isinstance(obj, Mention):
+        return {_MSGPACK_TAG: True, **{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_mention(obj, chain=None):
+    if isinstance(obj, dict) and obj.get(_MSGPACK_TAG):
+        fields = {k: v for k, v in obj.items() if k != _MSGPACK_TAG}
+        fields["attrs"] = dict(fields.get("attrs") or {})
+        return Mention(**fields)
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("kg_mention", func=_encode_mention)
+srsly.msgpack_decoders.register("kg_mention", func=_decode_mention)
 
 
 def doc_text(doc: Doc) -> str:
