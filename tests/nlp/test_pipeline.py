@@ -119,3 +119,29 @@ def test_a_saved_pipeline_keeps_the_rules_it_was_built_with(nlp, tmp_path, monke
     shutil.rmtree(tmp_path / "rules")
     doc = load_pipeline(tmp_path / "pipe")(TITLED)
     assert [(e.text, e._.title) for e in doc.ents] == [("张伟", NEW_TITLE)]
+
+
+def _declared_entry_points():
+    import tomllib
+    from kg.paths import PACKAGE_DIR
+    with open(PACKAGE_DIR.parent / "pyproject.toml", "rb") as fh:
+        return tomllib.load(fh)["project"]["entry-points"]
+
+
+def test_every_kg_factory_and_the_tokenizer_are_spacy_entry_points():
+    """A saved config names kg_* factories and kg.ChineseTokenizer.v1; spaCy
+    finds them through these entry points in an installed package."""
+    import importlib
+
+    from spacy.util import registry
+    declared = _declared_entry_points()
+    factories = declared["spacy_factories"]
+    registered = {n for n in registry.factories.get_all() if n.startswith("kg_")}
+    assert set(factories) == registered
+    assert set(declared["spacy_tokenizers"]) == {"kg.ChineseTokenizer.v1"}
+    for group in (factories, declared["spacy_tokenizers"]):
+        for name, target in group.items():     # each names the function registered under it
+            module, func = target.split(":")
+            obj = getattr(importlib.import_module(module), func)
+            assert obj is (registry.factories.get(name) if group is factories
+                           else registry.tokenizers.get(name))
