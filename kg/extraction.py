@@ -59,13 +59,18 @@ def linked_articles(document: Document):
     return linker, per_article
 
 
-def extract_document(document: Document) -> dict:
+def extract_document(document: Document, trace: dict | None = None) -> dict:
+    """The spec §5 JSON of `document`. `trace`, when given, receives what
+    the JSON was made from (kg.explain reads it): the document, its
+    per-article (article, doc, mentions) and the entity ids by key."""
     from kg.relations.structural import extract_relations
 
     linker, per_article = linked_articles(document)
     rels = extract_relations(document, per_article, linker)
     entities = linker.ordered()
     ids = {e.key: f"e{i}" for i, e in enumerate(entities, 1)}
+    if trace is not None:
+        trace.update(document=document, per_article=per_article, ids=ids)
     relations = rels.as_list(ids)
     return {
         "source": document.path.name,

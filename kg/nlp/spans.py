@@ -110,7 +110,11 @@ def set_views(doc: Doc, candidates, resolved, beaten=None) -> None:
 
 
 def set_kb_ids(doc: Doc, key_of) -> None:
-    """Give each of doc.ents its knowledge-base id: `key_of(ent)` (the
-    linker's key string, or '' for a mention the linker left out)."""
-    doc.ents = [Span(doc, e.start, e.end, label=e.label, kb_id=key_of(e) or "", span_id=e.id)
-                for e in doc.ents]
+    """Give each resolved span (doc.ents and doc.spans["kg_nested"]) its
+    knowledge-base id: `key_of(span)`, the linker's key string, or None for
+    a mention the linker left out."""
+    def keyed(spans):
+        return [Span(doc, s.start, s.end, label=s.label, kb_id=key_of(s) or "", span_id=s.id) for s in spans]
+    doc.ents = keyed(doc.ents)
+    if NESTED in doc.spans:
+        doc.spans[NESTED] = keyed(doc.spans[NESTED])
