@@ -5,7 +5,7 @@ kg_resolve picks among them. This module turns both into spaCy's own views:
 
 - `doc.ents`: the resolved top-level mentions (label = entity type; `kb_id_`
   the linker's key once kg.extraction has linked the document, `id_` the rule
-  that proposed it);
+  that proposed it, or its component while no rule id is recorded);
 - `doc.spans["kg_nested"]`: resolved mentions inside a resolved body's name
   (临沧市 in 临沧市纪委);
 - `doc.spans["kg_candidates"]`: every proposal, overlaps allowed.

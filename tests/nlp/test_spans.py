@@ -85,3 +85,9 @@ def test_docbin_round_trips_ents_span_groups_and_mentions(nlp):
     assert set(back.spans) == {"kg_candidates", "kg_nested"}
     assert [(m.start, m.end, m.type, m.attrs.get("code")) for m in back._.kg_resolved] == \
         [(m.start, m.end, m.type, m.attrs.get("code")) for m in doc._.kg_resolved]
+
+
+def test_the_resolver_declares_what_it_assigns(nlp):
+    summary = nlp.analyze_pipes()["summary"]["kg_resolve"]
+    assert {"doc.ents", "doc.spans", "span._.rule", "span._.code", "span._.host"} <= set(summary["assigns"])
+    assert summary["requires"] == ["doc._.kg_mentions"] and summary["retokenizes"] is True

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import WORLD_LEVELS
 from kg.nlp.mentions import mentions_of
-from kg.nlp.spans import set_views
+from kg.nlp.spans import SPAN_EXTENSIONS, set_views
 
 if not Doc.has_extension("kg_resolved"):
     Doc.set_extension("kg_resolved", default=None)
@@ -31,9 +31,9 @@ HOSTS = {"AGENCY", "ORG"}
 NESTABLE = {"PLACE", "AGENCY"}
 
 
-# assigns doc.spans["kg_candidates"] and doc.spans["kg_nested"]
-@Language.factory("kg_resolve", assigns=["doc.ents", "doc.spans", "span._.source", "span._.rule", "span._.code", "span._.level",
-                                          "span._.host", "span._.rivals"])
+# assigns doc.spans["kg_candidates"] and doc.spans["kg_nested"]; splits glued tokens
+@Language.factory("kg_resolve", assigns=["doc.ents", "doc.spans", *(f"span._.{n}" for n in SPAN_EXTENSIONS)],
+                  requires=["doc._.kg_mentions"], retokenizes=True)
 def make_resolve(nlp, name):
     return resolve_doc
 
