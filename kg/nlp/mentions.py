@@ -3,7 +3,8 @@
 pkuseg splits personal names (孙/茂利) and glues bodies to titles, so entity
 components work on character offsets of `doc.text`, not on tokens. Each
 component appends `Mention`s to `doc._.kg_mentions`; the resolver component
-(`kg_resolve`, last) picks a non-overlapping set by priority and length.
+(`kg_resolve`, last) picks a non-overlapping set by priority and length,
+and kg.nlp.spans makes spaCy Spans of them (doc.ents and span groups).
 """
 
 import dataclasses
@@ -57,12 +58,16 @@ srsly.msgpack_encoders.register("kg_mention", func=_encode_mention)
 srsly.msgpack_decoders.register("kg_mention", func=_decode_mention)
 
 
+# where a Doc keeps its input string (kg.nlp.tokenizer sets it)
+TEXT_KEY = "kg_text"
+
+
 def doc_text(doc: Doc) -> str:
     """doc.text, computed once per Doc (spaCy rebuilds it from the tokens on
     every access, which cost more than segmentation itself)."""
-    text = doc.user_data.get("kg_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["kg_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

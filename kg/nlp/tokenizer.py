@@ -27,10 +27,10 @@ from spacy.lang.zh import ChineseTokenizer, _get_pkuseg_trie_data
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from kg.nlp.mentions import TEXT_KEY
 from kg.nlp.pkuseg_tables import ARRAYS
 
 TOKENIZER = "kg.ChineseTokenizer.v1"
-TEXT_KEY = "kg_text"
 # the files of a table directory a saved pipeline holds
 _TABLE_FILES = tuple(f"{a}.npy" for a in ARRAYS) + ("meta.json", "unigram.txt")
 
