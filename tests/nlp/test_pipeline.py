@@ -145,3 +145,41 @@ def test_every_kg_factory_and_the_tokenizer_are_spacy_entry_points():
             obj = getattr(importlib.import_module(module), func)
             assert obj is (registry.factories.get(name) if group is factories
                            else registry.tokenizers.get(name))
+
+
+class _RulesProbe:
+    """A component of the shape the rule components take: a `rules` folder setting."""
+
+    def __init__(self, rules):
+        self.rules = rules
+
+    def __call__(self, doc):
+        return doc
+
+
+if not Language.has_factory("test_rules_probe"):
+    @Language.factory("test_rules_probe", default_config={"rules": None})
+    def _make_probe(nlp, name, rules):
+        return _RulesProbe(rules)
+
+
+def test_a_component_with_a_rules_setting_is_saved_pointing_at_the_copied_rules(tmp_path):
+    from kg.nlp.pipeline import _rules_config, blank_zh, load_pipeline, save_pipeline
+    folder = _rules_with_new_title(tmp_path)
+    nlp = blank_zh()
+    assert _rules_config(nlp, "test_rules_probe", str(folder)) == {"rules": str(folder)}
+    assert _rules_config(nlp, "kg_resolve", str(folder)) == {}
+    nlp.add_pipe("test_rules_probe", config={"rules": str(folder)})
+    save_pipeline(nlp, tmp_path / "pipe")
+    assert NEW_TITLE in (tmp_path / "pipe" / "rules" / "titles.toml").read_text(encoding="utf-8")
+    shutil.rmtree(folder)
+    shutil.move(tmp_path / "pipe", tmp_path / "moved")
+    probe = load_pipeline(tmp_path / "moved").get_pipe("test_rules_probe")
+    assert probe.rules == str((tmp_path / "moved" / "rules").resolve())
+
+
+def test_the_tokenizer_round_trips_through_bytes(nlp):
+    from kg.nlp.tokenizer import KgChineseTokenizer
+    text = "北京市委书记蔡奇主持会议，公安部法制局局长孙茂利说。"
+    again = KgChineseTokenizer(nlp.vocab).from_bytes(nlp.tokenizer.to_bytes())
+    assert [t.text for t in again(text)] == [t.text for t in nlp.tokenizer(text)]
