@@ -106,6 +106,13 @@ def cmd_articles(args):
 
 
 def cmd_extract(args):
+    if args.explain:
+        from kg.explain import explain_file
+        out, report = explain_file(args.file, args.date)
+        if args.output:
+            _print_json(out, args.output)
+        sys.stdout.write(report)
+        return
     from kg.extraction import extract_file
     _print_json(extract_file(args.file, args.date), args.output)
 
@@ -208,6 +215,9 @@ def parser():
     s.add_argument("--date", type=iso_date, help=DATE_HELP)
     s.add_argument("--format", choices=["json"], default="json")
     s.add_argument("-o", "--output", help="write here instead of standard output")
+    s.add_argument("--explain", action="store_true",
+                   help="print why each entity and relation was found (the rules that fired) "
+                   "instead of the JSON (still written to -o when given)")
     s.set_defaults(func=cmd_extract)
 
     s = _command(sub, "build", "build graph.json, graph.ttl, graph.html, graph.graphml",

@@ -12,6 +12,7 @@ from pathlib import Path
 from kg.text.document import Document, load_document
 from kg.link.linker import DocumentLinker, key_string
 from kg.nlp.pipeline import get_nlp
+from kg.nlp.spans import set_kb_ids
 
 
 def article_docs(document: Document):
@@ -34,9 +35,11 @@ def lifted(mentions, offset):
     return mentions
 
 
-def extract_document(document: Document) -> dict:
-    from kg.relations.structural import extract_relations
-
+def linked_articles(document: Document):
+    """The document's articles through the pipeline and the linker:
+    (linker, [(article, doc, mentions)]), mentions at page offsets and each
+    doc's entities carrying `kb_id_` = the key of the entity they link to
+    ('' for a mention the linker leaves out: an editor's credit line)."""
     linker = DocumentLinker(document.path.name)
     per_article = []
     credited = set(document.page.editors)
@@ -48,9 +51,26 @@ def extract_document(document: Document) -> dict:
         linker.link_article(art.id, mentions)
         per_article.append((art, doc, mentions))
     linker.finish()
+    keys = {(a, s, t, e.type): key_string(e.key)
+            for e in linker.entities.values() for (_src, a, s, t) in e.mentions}
+    for art, doc, _mentions in per_article:
+        set_kb_ids(doc, lambda ent, art=art: keys.get(
+            (art.id, ent.start_char + art.start, ent.end_char + art.start, ent.label_)))
+    return linker, per_article
+
+
+def extract_document(document: Document, trace: dict | None = None) -> dict:
+    """The spec §5 JSON of `document`. `trace`, when given, receives what
+    the JSON was made from (kg.explain reads it): the document, its
+    per-article (article, doc, mentions) and the entity ids by key."""
+    from kg.relations.structural import extract_relations
+
+    linker, per_article = linked_articles(document)
     rels = extract_relations(document, per_article, linker)
     entities = linker.ordered()
     ids = {e.key: f"e{i}" for i, e in enumerate(entities, 1)}
+    if trace is not None:
+        trace.update(document=document, per_article=per_article, ids=ids)
     relations = rels.as_list(ids)
     return {
         "source": document.path.name,

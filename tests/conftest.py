@@ -16,10 +16,10 @@ def make_nlp(*components):
     """The real pkuseg segmenter with just the named components, or a skip
     when the model has not been set up."""
     from kg.errors import AssetMissing
-    from kg.nlp.pipeline import _blank_zh
+    from kg.nlp.pipeline import blank_zh
     import kg.nlp.components  # noqa: F401  (registers every factory)
     try:
-        nlp = _blank_zh()
+        nlp = blank_zh()
     except AssetMissing as exc:  # pragma: no cover
         pytest.skip(str(exc))
     for name in components:

@@ -22,7 +22,7 @@ LAYERS = [
     {"kg.nlp"},
     {"kg.link"},
     {"kg.relations"},
-    {"kg.extraction"},
+    {"kg.extraction", "kg.explain"},
     {"kg.ner", "kg.graph"},
     {"kg.export"},
     {"kg.corpus"},

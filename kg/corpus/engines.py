@@ -95,7 +95,7 @@ def _ordered(submit, items, window):
 def pipeline_loaded() -> bool:
     """Whether this process has the spaCy pipeline in memory already."""
     mod = sys.modules.get("kg.nlp.pipeline")
-    return bool(mod and mod.get_nlp.cache_info().currsize)
+    return bool(mod and mod.loaded())
 
 
 class SerialEngine:

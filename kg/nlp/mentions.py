@@ -3,11 +3,14 @@
 pkuseg splits personal names (孙/茂利) and glues bodies to titles, so entity
 components work on character offsets of `doc.text`, not on tokens. Each
 component appends `Mention`s to `doc._.kg_mentions`; the resolver component
-(`kg_resolve`, last) picks a non-overlapping set by priority and length.
+(`kg_resolve`, last) picks a non-overlapping set by priority and length,
+and kg.nlp.spans makes spaCy Spans of them (doc.ents and span groups).
 """
 
+import dataclasses
 from dataclasses import dataclass, field
 
+import srsly
 from spacy.tokens import Doc
 
 ENTITY_TYPES = ("AGENCY", "PERSON", "PLACE", "PROGRAM", "DOCUMENT", "ORG")
@@ -31,12 +34,40 @@ class Mention:
     #   AGENCY: canonical, place_prefix
 
 
+# Mentions live in doc.user_data (doc._.kg_mentions, doc._.kg_resolved), which
+# DocBin(store_user_data=True) writes with srsly's msgpack: these hooks let it
+# write a Mention as a tagged map and read it back.
+_MSGPACK_TAG = "__kg_mention__"
+
+
+def _encode_mention(obj, chain=None):
+    if isinstance(obj, Mention):
+        return {_MSGPACK_TAG: True, **{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_mention(obj, chain=None):
+    if isinstance(obj, dict) and obj.get(_MSGPACK_TAG):
+        fields = {k: v for k, v in obj.items() if k != _MSGPACK_TAG}
+        fields["attrs"] = dict(fields.get("attrs") or {})
+        return Mention(**fields)
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("kg_mention", func=_encode_mention)
+srsly.msgpack_decoders.register("kg_mention", func=_decode_mention)
+
+
+# where a Doc keeps its input string (kg.nlp.tokenizer sets it)
+TEXT_KEY = "kg_text"
+
+
 def doc_text(doc: Doc) -> str:
     """doc.text, computed once per Doc (spaCy rebuilds it from the tokens on
     every access, which cost more than segmentation itself)."""
-    text = doc.user_data.get("kg_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["kg_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

@@ -262,3 +262,40 @@ def test_ner_command_can_add_the_trained_model(capsys, tmp_path):
     places = lambda row: {row["text"][s:e] for s, e, t in row["spans"] if t == "PLACE"}  # noqa: E731
     assert not places(rules) & {"珠穆朗玛峰", "长江", "黄河"}
     assert {"珠穆朗玛峰", "长江", "黄河"} <= places(both)
+
+
+EXPLAINED = "沧源县召开警示教育大会。县纪委书记李明说，县纪委印发《实施方案》。"
+
+
+def test_extract_explain_says_why_an_entity_and_a_relation_are_there(capsys, tmp_path):
+    """Why is 县纪委 an AGENCY here? The report names the component that
+    proposed it, what it beat, what it links to, and the mechanism of each
+    relation; -o still gets the same JSON as without --explain."""
+    page = tmp_path / "page.txt"
+    page.write_text(EXPLAINED, encoding="utf-8")
+    code, plain, _ = run(capsys, "extract", str(page), "--date", "2021-09-15")
+    code2, report, _ = run(capsys, "extract", str(page), "--date", "2021-09-15", "--explain",
+                           "-o", str(tmp_path / "out.json"))
+    assert code == code2 == 0
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == plain
+    lines = report.splitlines()
+    agency = lines.index("e2 AGENCY 沧源佤族自治县纪委  [local:530927:纪律检查委员会]")
+    assert lines[agency + 1].startswith("  a1 12-15 「县纪委」: entity; proposed by kg_agencies, rule ")
+    assert lines[agency + 1].endswith("linked to local:530927:纪律检查委员会")
+    rel = lines.index("e3 李明 -leads-> e2 沧源佤族自治县纪委 title=书记")
+    assert lines[rel + 1].startswith("    by post chain")
+    rel = next(i for i, line in enumerate(lines) if "-introduced->" in line)
+    assert lines[rel].endswith("《实施方案》") and lines[rel + 1].startswith("    by trigger verb")
+    assert "  [kg.relations.structural._structural]" in report     # 县纪委 located_in 沧源县
+
+
+def test_explain_names_the_rival_proposals_a_mention_beat(capsys, tmp_path):
+    """中国人民银行 is a central AGENCY: it beat the ORG reading of the same
+    name and the PLACE 中国 inside it."""
+    page = tmp_path / "page.txt"
+    page.write_text("中国人民银行行长潘功胜说，将加大支持力度。", encoding="utf-8")
+    _, report, _ = run(capsys, "extract", str(page), "--date", "2024-09-24", "--explain")
+    block = report.split("e1 AGENCY 中国人民银行  [central:中国人民银行]\n", 1)[1].split("\ne2 ", 1)[0]
+    assert "proposed by kg_agencies" in block
+    assert "beat ORG 「中国人民银行」 0-6 (kg_orgs" in block
+    assert "beat PLACE 「中国」 0-2 (kg_places" in block

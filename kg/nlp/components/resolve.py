@@ -12,14 +12,17 @@ from a place and a body's word (德国政府, 印度当局, 美国联邦调查�
 body is the country's own, as 河北省信访局 is 河北省's, and the country is its
 seat (a central body's fixed name, 中国人民银行, is no such case, nor is one
 that opens a body's name, 中国证监会广东监管局).
-Result: `doc._.kg_resolved`, sorted by position.
+Result: `doc._.kg_resolved`, sorted by position, and the same choice in
+spaCy's views (kg.nlp.spans): `doc.ents`, `doc.spans["kg_nested"]` and every
+proposal in `doc.spans["kg_candidates"]`.
 """
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.mentions import mentions_of
 from kg.nlp.gazetteer import WORLD_LEVELS
+from kg.nlp.mentions import mentions_of
+from kg.nlp.spans import SPAN_EXTENSIONS, set_views
 
 if not Doc.has_extension("kg_resolved"):
     Doc.set_extension("kg_resolved", default=None)
@@ -28,13 +31,18 @@ HOSTS = {"AGENCY", "ORG"}
 NESTABLE = {"PLACE", "AGENCY"}
 
 
-@Language.factory("kg_resolve")
+# assigns doc.spans["kg_candidates"] and doc.spans["kg_nested"]; splits glued tokens
+@Language.factory("kg_resolve", assigns=["doc.ents", "doc.spans", *(f"span._.{n}" for n in SPAN_EXTENSIONS)],
+                  requires=["doc._.kg_mentions"], retokenizes=True)
 def make_resolve(nlp, name):
     return resolve_doc
 
 
 def resolve_doc(doc):
-    doc._.kg_resolved = resolve(mentions_of(doc))
+    candidates = mentions_of(doc)
+    beaten = {}
+    doc._.kg_resolved = resolve(candidates, beaten)
+    set_views(doc, candidates, doc._.kg_resolved, beaten)
     return doc
 
 
@@ -48,24 +56,31 @@ def _seat_of(m, host) -> bool:
             and not host.attrs.get("host_span"))   # 中国证监会|广东监管局: a central name's 中国
 
 
-def resolve(mentions):
+def resolve(mentions, beaten=None):
+    """The kept mentions, sorted by position. `beaten`, when given, is filled
+    with id(kept mention) -> the proposals it made the resolver drop."""
     order = sorted(mentions, key=lambda m: (-m.priority, -(m.end - m.start), m.start, m.type))
-    taken, nested, spans = [], [], set()
+    taken, nested, spans = [], [], {}
     for m in order:
         key = (m.start, m.end, m.type)
-        if key in spans:
+        if key in spans:        # the same reading proposed twice: the first stands
+            if beaten is not None:
+                beaten.setdefault(id(spans[key]), []).append(m)
             continue
         clash = [t for t in taken if t.start < m.end and m.start < t.end]
         if not clash:
             taken.append(m)
-            spans.add(key)
+            spans[key] = m
         elif m.type in NESTABLE and all(
                 t.type in HOSTS and t.start <= m.start and m.end <= t.end and
                 (t.end - t.start) > (m.end - m.start) and (not is_world_place(m) or _seat_of(m, t))
                 for t in clash):
             m.attrs["nested"] = True
             nested.append(m)
-            spans.add(key)
+            spans[key] = m
+        elif beaten is not None:
+            for t in clash:
+                beaten.setdefault(id(t), []).append(m)
     # a nested mention inside another nested one of the same span type is noise
     out = taken + [n for n in nested if not any(
         o is not n and o.type == n.type and o.start == n.start and o.end == n.end for o in nested)]

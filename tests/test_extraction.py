@@ -1,0 +1,16 @@
+"""kg.extraction: the linked documents behind the JSON."""
+
+from kg.extraction import extract_text, linked_articles
+from kg.text.document import text_document
+
+
+def test_entities_carry_the_linkers_key_as_kb_id():
+    text = "公安部法制局局长孙茂利说。沧源县纪委监委召开会议。"
+    _linker, arts = linked_articles(text_document(text, "2021-09-15", "t"))
+    (_art, doc, _mentions), = arts
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
+        ("公安部法制局", "AGENCY", "central:公安部:法制局"),
+        ("孙茂利", "PERSON", "person:孙茂利"),
+        ("沧源县纪委监委", "AGENCY", "local:530927:纪律检查委员会监察委员会")]
+    keys = {e["key"] for e in extract_text(text, "2021-09-15")["entities"]}
+    assert {e.kb_id_ for e in doc.ents} <= keys
