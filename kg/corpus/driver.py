@@ -154,6 +154,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     from kg.corpus.engines import make_engine, process_document
     from kg.corpus.state.reuse import REUSE_DIR, preload
     from kg.corpus.state.foldstate import FoldState
+    from kg.corpus.state.packed import without_source
     from kg.graph import add_extraction, footprint, remove_articles, remove_source, settle
     from kg.corpus.progress import Progress
 
@@ -197,7 +198,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
             if fp is not None:
                 nodes, edges = fp
                 state.materialize(nodes | edges)
-                remove_source(state.g, src, nodes, edges)
+                remove_source(state.g, src, nodes, edges, drop_mentions=without_source)
                 touched_nodes |= nodes
                 touched_edges |= edges
             state.failed.pop(src, None)
@@ -300,11 +301,8 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
         _fill(stats, plan, n_ok, n_cached, errors, ready, extract_seconds, 0.0, t_start)
         return len(errors)
 
-    from kg.export.graphml import write_graphml
-    from kg.export.html import write_html
-    from kg.export.json import write_json
+    from kg.corpus.assemble import write_graphml, write_html, write_json, write_turtle
     from kg.corpus.state.reuse import write_plan
-    from kg.export.turtle import write_turtle
 
     out.mkdir(parents=True, exist_ok=True)
     t_write = time.perf_counter()
@@ -339,7 +337,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
 
 
 def _import_exporters() -> None:
-    from kg.export import graphml, html, json, turtle  # noqa: F401
+    from kg.corpus import assemble  # noqa: F401
 
 
 class Changes(NamedTuple):

@@ -32,7 +32,6 @@ from functools import lru_cache
 from datetime import date
 
 from kg.atomic import write_chunks
-from kg.graph import Mentions
 from kg.export.vocab import DEFAULT_BASE, KINDS, PREFIXES, TYPE_KINDS
 
 
@@ -272,9 +271,9 @@ def _source(doc, m, source):
     return s
 
 
-def _node(doc, m, s, d, tok, by_code, sources=None):
-    """`sources`: only the articles of these source files get their
-    schema:mentions (an incremental render: the others are as they were)."""
+def _node(doc, m, s, d, tok, by_code, mentions=None):
+    """`mentions`: the ones whose articles get their schema:mentions here
+    (default: all of the node's; a patch gives only the changed files')."""
     for c in TYPE_CLASSES[d["type"]]:
         doc.add(s, A, c)
     doc.add(s, SKOS.prefLabel, zh(d["name"]))
@@ -292,11 +291,8 @@ def _node(doc, m, s, d, tok, by_code, sources=None):
         if d.get("parent") in by_code:  # gazetteer containment, even when no sentence says it
             doc.add(s, SDO.containedInPlace, tok[by_code[d["parent"]]])
     # an entity is named many times per article: one triple per article
-    mentions = d.get("mentions") or ()
-    if sources is not None and isinstance(mentions, Mentions):   # a loaded node's, by file
-        mentions = mentions.among(sources)
-    elif sources is not None:
-        mentions = [mn for mn in mentions if mn.get("source") in sources]
+    if mentions is None:
+        mentions = d.get("mentions") or ()
     for source, article in {(mn.get("source"), mn.get("article")) for mn in mentions}:
         if source and article is not None:
             doc.add(m.article(source, article), SDO.mentions, s)
@@ -397,108 +393,17 @@ def turtle(g, base: str = DEFAULT_BASE) -> str:
         return graph_doc(g, base).text()
 
 
-_SHARED = ("role:", "agent:")   # subjects any fact or article may add to: recounted every time
-
-
 def _block(s: str, body: str) -> bytes:
     return f"\n{s}\n{body} .\n".encode()
 
 
-def turtle_chunks(g, base: str = DEFAULT_BASE, reuse=None) -> list:
-    """graph.ttl as UTF-8 pieces, turtle(g, base) byte for byte.
-
-    With `reuse` (kg.corpus.state.reuse), a rebuild copies the subject blocks of the
-    last build and renders again only the subjects its changed documents
-    touch: their nodes' blocks (with the triple of every fact a node heads), their facts
-    and evidence, their articles and source nodes, places whose containing
-    place appeared or went, and the roles and agents (recounted)."""
+def turtle_chunks(g, base: str = DEFAULT_BASE) -> list:
+    """graph.ttl as UTF-8 pieces, turtle(g, base) byte for byte."""
     with _gc_paused():
-        saved = reuse.load("turtle") if reuse is not None else None
-        patched = _patch(g, base, reuse, saved) if saved is not None else None
-        if patched is None:
-            doc, tok = _full_doc(g, base)
-            blocks = {s: _block(s, b) for s, b in doc.blocks().items()}
-            owned = {}
-            for subj, src in doc.owner.items():
-                owned.setdefault(src, []).append(subj)
-            head, shared = doc.head(), dict.fromkeys(s for s in blocks if s.startswith(_SHARED))
-            if reuse is not None:
-                reuse.save("turtle", {"blocks": blocks, "owned": owned, "by_code": _by_code(g),
-                                      "tok": tok, "shared": shared})
-        else:
-            head, blocks, upserts, deletions = patched
-            reuse.save_changes("turtle", upserts, deletions)
-        return [head.encode(), *(blocks[s] for s in sorted(blocks))]
+        doc, _tok = _full_doc(g, base)
+        blocks = doc.blocks()
+        return [doc.head().encode(), *(_block(s, blocks[s]) for s in sorted(blocks))]
 
 
-def _patch(g, base, reuse, saved):
-    """(head, {subject: block}, the saved tables' upserts and deletions), the
-    blocks patched from the saved ones, or None when a node's subject
-    changed (render everything)."""
-    m = Minter()
-    old_tok, blocks, owned = saved["tok"], saved["blocks"], saved["owned"]
-    tok = {n: old_tok.get(n) if n not in reuse.nodes else m.node(n, d) for n, d in g.nodes(data=True)}
-    if any(v is None or v != old_tok.get(n, v) for n, v in tok.items() if n in reuse.nodes or v is None):
-        return None
-    by_code, old_by_code = _by_code(g), saved["by_code"]
-    codes = {c for c in by_code.keys() | old_by_code.keys() if by_code.get(c) != old_by_code.get(c)}
-    dirty = {n for n in reuse.nodes if n in tok}
-    if codes:   # places whose schema:containedInPlace appears or goes
-        dirty |= {n for n, d in g.nodes(data=True) if d.get("parent") in codes}
-    facts = {e for e in reuse.edges if g.has_edge(*e)}
-    heads = {e for n in dirty for e in g.out_edges(n, keys=True)} - facts
-    sources = reuse.sources
-    all_articles = g.graph.get("articles", [])
-
-    doc = Doc(base)
-    articles = {m.article(a["source"], a["id"]) for a in all_articles}
-    for a in all_articles:
-        if a["source"] in sources:
-            _article(doc, m, a)
-    for n in dirty:
-        _node(doc, m, tok[n], g.nodes[n], tok, by_code, sources)
-    evidence = {}
-    for h, o, key in sorted(facts):
-        _edge(doc, m, g, h, o, key, g.edges[h, o, key], tok, evidence, articles, sources)
-    for h, o, key in heads:   # a dirty node's block holds the triples of all the facts it heads
-        _triple(doc, g, h, o, key, tok)
-    shared = Doc(base)
-    for _u, _v, key, d in g.edges(keys=True, data=True):
-        if key in ("leads", "member_of") and (d.get("attrs") or {}).get("title"):
-            _role(shared, d["attrs"]["title"])
-    for a in all_articles:
-        for c in a.get("creators") or ():
-            _agent(shared, c)
-
-    gone = set()
-    for src in sources:
-        gone.update(owned.get(src, ()))
-    gone.update(old_tok[n] for n in reuse.nodes if n in old_tok)
-    gone.update(_fact(h, key, o) for h, o, key in reuse.edges)
-    gone.update(saved["shared"])
-    fresh = {tok[n] for n in dirty} | {_fact(h, key, o) for h, o, key in facts}
-    new_blocks, new_owned = {}, {}
-    for subj, body in doc.blocks().items():
-        src = doc.owner.get(subj)
-        if subj in fresh or src in sources:
-            new_blocks[subj] = _block(subj, body)
-            if src in sources:
-                new_owned.setdefault(src, []).append(subj)
-    shared = shared.blocks()
-    for subj, body in shared.items():
-        new_blocks[subj] = _block(subj, body)
-    for subj in gone - new_blocks.keys():
-        blocks.pop(subj, None)
-    blocks.update(new_blocks)
-    upserts = {"blocks": new_blocks, "owned": new_owned, "shared": dict.fromkeys(shared),
-               "tok": {n: tok[n] for n in reuse.nodes if n in tok},
-               "by_code": {c: by_code[c] for c in codes if c in by_code}}
-    deletions = {"blocks": gone - new_blocks.keys(), "owned": set(sources) - new_owned.keys(),
-                 "shared": set(saved["shared"]) - shared.keys(),
-                 "tok": {n for n in reuse.nodes if n not in tok},
-                 "by_code": {c for c in codes if c not in by_code}}
-    return doc.head(), blocks, upserts, deletions
-
-
-def write_turtle(g, path, base: str | None = None, reuse=None) -> None:
-    write_chunks(path, turtle_chunks(g, base or DEFAULT_BASE, reuse))
+def write_turtle(g, path, base: str | None = None) -> None:
+    write_chunks(path, turtle_chunks(g, base or DEFAULT_BASE))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.graph import Mentions
+from kg.corpus.state.packed import Mentions
 from kg.corpus.state.saved import Saved
 
 NAME = "graph"

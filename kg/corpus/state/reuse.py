@@ -56,17 +56,6 @@ class Reuse:
         store = self.stores[name][0] if name in self.stores else Saved(self.dir, name)
         store.save(self.new, tables)
 
-    def save_graph_records(self, name: str, g, nodes: dict, edges: dict) -> None:
-        """Save exporter `name`'s records keyed by node and by edge: those
-        made now (`nodes`, `edges`: all of them when nothing was loaded), the
-        touched ones that left the graph deleted."""
-        if self.load(name) is None:
-            self.save(name, {"nodes": nodes, "edges": edges})
-            return
-        self.save_changes(name, {"nodes": nodes, "edges": edges},
-                          {"nodes": {n for n in self.nodes if n not in g},
-                           "edges": {e for e in self.edges if not g.has_edge(*e)}})
-
     def save_changes(self, name: str, upserts: dict, deletions: dict) -> None:
         """Save exporter `name`'s records as loaded with these changes
         ({table: {key: record}}, {table: keys}); load() must have found them."""
