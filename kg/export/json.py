@@ -1,14 +1,20 @@
-"""graph.json: the whole graph, in the shape of the spec §5 JSON.
+"""graph.json: the whole graph, in the shape of the spec §5 JSON; its writer and its reader.
 
 Entities carry their node id as `key`; relations carry every piece of
 evidence (`evidence` is the first, `evidences` all). Sorted, so the same
-input gives the same bytes.
+input gives the same bytes. `kg html` draws a page from an existing build
+without re-running the extraction, so read_json gives back the
+MultiDiGraph that kg.graph built (less what only a rebuild needs: `sources`).
 """
 
 import json
 from operator import itemgetter
+from pathlib import Path
+
+import networkx as nx
 
 from kg.atomic import write_chunks
+from kg.errors import InputError
 from kg.export.records import FRESH
 
 MENTION_ORDER = itemgetter("source", "start", "end")
@@ -42,19 +48,6 @@ def relation_record(d) -> dict:
 def _relation_order(g, ids) -> list:
     """[(head index, relation, tail index, head, tail)] in the file's order."""
     return sorted((ids[h], k, ids[t], h, t) for h, t, k in g.edges(keys=True))
-
-
-def _articles(g) -> list:
-    return sorted(g.graph.get("articles", []), key=ARTICLE_ORDER)
-
-
-def graph_to_dict(g) -> dict:
-    nodes = sorted(g.nodes)
-    ids = {n: i for i, n in enumerate(nodes, 1)}
-    entities = [{"id": f"e{ids[n]}", **entity_record(n, g.nodes[n])} for n in nodes]
-    relations = [{"head": f"e{hi}", "type": k, "tail": f"e{ti}", **relation_record(g.edges[h, t, k])}
-                 for hi, k, ti, h, t in _relation_order(g, ids)]
-    return {"articles": _articles(g), "entities": entities, "relations": relations}
 
 
 dump = json.JSONEncoder(ensure_ascii=False).encode
@@ -105,8 +98,8 @@ def items_text(items) -> bytes:
 
 
 def json_chunks(g, records=FRESH) -> list:
-    """graph.json as a list of UTF-8 pieces: graph_to_dict(g) as one JSON
-    document with one record per line (`{"articles": [\n{…},\n{…}\n], …}`:
+    """graph.json as a list of UTF-8 pieces: one JSON document with one
+    record per line (`{"articles": [\n{…},\n{…}\n], …}`:
     greppable and diffable, and written by json's C encoder, which an
     `indent` would turn off), assembled from record texts (kg.export.records:
     tables "articles" by source, "entities" by node, "relations" by edge)
@@ -135,3 +128,42 @@ def json_chunks(g, records=FRESH) -> list:
 
 def write_json(g, path, records=FRESH) -> None:
     write_chunks(path, json_chunks(g, records))
+
+
+def graph_from_dict(data: dict) -> nx.MultiDiGraph:
+    """The graph of a parsed graph.json (node ids are the `key`s)."""
+    g = nx.MultiDiGraph()
+    keys = {}
+    for e in data.get("entities", []):
+        key = e.get("key") or e["id"]
+        keys[e["id"]] = key
+        attrs = {"type": e["type"], "name": e["name"],
+                 "aliases": set(e.get("aliases", ())) | {e["name"]},
+                 "mentions": list(e.get("mentions", ()))}
+        for k in ("code", "parent", "level"):
+            if e.get(k):
+                attrs[k] = e[k]
+        g.add_node(key, **attrs)
+    for r in data.get("relations", []):
+        evs = r.get("evidences") or ([r["evidence"]] if r.get("evidence") else [])
+        h, t = keys[r["head"]], keys[r["tail"]]
+        g.add_edge(h, t, key=r["type"], relation=r["type"], attrs=dict(r.get("attrs", {})), evidence=list(evs))
+    g.graph["articles"] = list(data.get("articles", []))
+    return g
+
+
+def read_json(path) -> nx.MultiDiGraph:
+    """Load OUT/graph.json; a missing or foreign file is an InputError."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, IsADirectoryError) as e:
+        raise InputError(path, f"not a graph.json ({type(e).__name__})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise InputError(path, "not a graph.json (no `entities` list)")
+    try:
+        return graph_from_dict(data)
+    except (KeyError, TypeError) as e:
+        raise InputError(path, f"not a graph.json (bad entity or relation: {e})") from None

@@ -9,9 +9,10 @@ import pytest
 
 from kg.cli import main
 from kg.export.html import page_data, render, style
-from kg.export.json import graph_to_dict
+from kg.export.json import graph_from_dict, read_json
 from kg.export.layout import force_layout
-from kg.export.load import graph_from_dict, graph_from_json, select
+from kg.export.select import select
+from json_oracle import graph_to_dict
 
 PAYLOADS = ["<script>window.__xss=1;alert(1)</script>", '<img src=x onerror="window.__xss=2;alert(2)">',
             "\"'><svg onload=alert(3)>", "</script><script>alert(4)</script>", "<!--", "\u2028&amp;\u2029"]
@@ -312,4 +313,4 @@ def test_cli_html(tmp_path, capsys):
     assert main(["html", str(tmp_path / "missing.json"), "-o", str(out)]) == 2
     (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
     assert main(["html", str(tmp_path / "bad.json"), "-o", str(out)]) == 2
-    assert graph_from_json(src).number_of_nodes() == 5
+    assert read_json(src).number_of_nodes() == 5
