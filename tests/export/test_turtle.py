@@ -10,7 +10,9 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
 
-from kg.export.turtle import check_base, graph_doc, slug, turtle, write_turtle
+from kg.export.rdf_mapping import graph_subjects
+from kg.export.rdf_terms import check_base, slug
+from kg.export.turtle import turtle, write_turtle
 from kg.export.vocab import DEFAULT_BASE, KG, OA
 from sample_graph import SRC, ev, small_graph  # noqa: F401
 
@@ -44,7 +46,7 @@ def rdf():
 
 
 def test_triple_count_matches_what_parsers_read(rdf):
-    assert len(rdf) == len(graph_doc(small_graph()))
+    assert len(rdf) == len(graph_subjects(small_graph())[0])
 
 
 def test_entities_use_standard_classes_and_chinese_labels(rdf):
@@ -186,7 +188,7 @@ def nasty_ttl(tmp_path_factory):
 def test_hostile_names_round_trip_through_rdflib(nasty_ttl):
     g, path = nasty_ttl
     r = rdflib.Graph().parse(str(path), format="turtle")
-    assert len(r) == len(graph_doc(g))
+    assert len(r) == len(graph_subjects(g)[0])
     labels = {str(o) for o in r.objects(None, SKOS.prefLabel)}
     for name in NASTY.values():
         if "\x00" not in name:
@@ -215,7 +217,7 @@ def _parse_or_skip(parser, path):
 @pytest.mark.parametrize("parser", check_turtle.PARSERS)
 def test_hostile_names_parse_in_every_parser(parser, nasty_ttl):
     g, path = nasty_ttl
-    assert _parse_or_skip(parser, path) == len(graph_doc(g))
+    assert _parse_or_skip(parser, path) == len(graph_subjects(g)[0])
 
 
 @pytest.fixture(scope="module")
@@ -288,3 +290,51 @@ def test_world_places_are_typed_without_a_division_code(tmp_path):
     assert not list(r.objects(labels["东京"], SKOS.notation))
     conforms, text = check_turtle.shacl(path, SHAPES)
     assert conforms, text
+
+
+# ---- vocabulary tokens ----
+
+def test_a_misspelt_term_raises_instead_of_writing_a_term_of_no_vocabulary():
+    from kg.export.rdf_terms import KG, ORG, SDO, XSD
+    assert (ORG.headOf, SDO.GovernmentOrganization, XSD.gYearMonth, KG.Program) == \
+           ("org:headOf", "schema:GovernmentOrganization", "xsd:gYearMonth", "kg:Program")
+    for vocab, name in ((ORG, "hedOf"), (SDO, "GovernmentOrganisation"), (XSD, "gYearMonh"), (KG, "program")):
+        with pytest.raises(AttributeError):
+            getattr(vocab, name)
+
+
+def test_a_misspelt_term_in_a_mapping_table_fails_the_import(tmp_path):
+    import subprocess
+    import sys
+    code = "from kg.export.rdf_terms import ORG\nRELATIONS = {'leads': ORG.hedOf}\n"
+    (tmp_path / "bad_mapping.py").write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", "import bad_mapping"], cwd=tmp_path, capture_output=True,
+                          text=True, env={**__import__("os").environ,
+                                          "PYTHONPATH": f"{tmp_path}:{Path(__file__).parents[2]}"})
+    assert done.returncode != 0 and "org:hedOf is not a term" in done.stderr
+
+
+def test_every_term_the_mapping_names_is_a_term_of_its_vocabulary():
+    """Terms named inside functions are resolved only when called: resolve
+    every one the mapping modules name, whether a test reaches it or not."""
+    import ast
+
+    import kg.corpus.turtle_patch
+    import kg.export.rdf_mapping
+    import kg.export.rdf_terms as terms
+    tokens = {n for n, v in vars(terms).items() if isinstance(v, terms.Terms)}
+    named = 0
+    for mod in (kg.export.rdf_mapping, terms, kg.corpus.turtle_patch):
+        for node in ast.walk(ast.parse(Path(mod.__file__).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in tokens:
+                getattr(getattr(terms, node.value.id), node.attr)
+                named += 1
+    assert named > 40
+
+
+def test_the_project_namespace_holds_the_ontology_terms():
+    from rdflib import Graph
+    from rdflib.namespace import DefinedNamespace
+    g = Graph().parse(Path(__file__).parents[2] / "ontology" / "govkg.ttl")
+    defined = {str(s)[len(str(KG)):] for s in g.subjects() if str(s).startswith(str(KG))} - {""}
+    assert issubclass(KG, DefinedNamespace) and defined == set(KG.__annotations__)
