@@ -19,59 +19,18 @@ Built for corpora of a million pages:
 """
 
 import gc
-import json
 import os
 import sys
 import time
 from pathlib import Path
-from typing import NamedTuple
-
 from kg.corpus.outputs import MANIFEST, current_outputs, write_errors, write_manifest, write_outputs
-
-TEXT_SUFFIXES = {".txt"}
-
-
-def collect(inputs) -> list[Path]:
-    """The input files: each file given, and every .txt file under each
-    directory given (os.walk: a million pages are listed in seconds)."""
-    files = []
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            found = []
-            for root, _dirs, names in os.walk(p):
-                found.extend(os.path.join(root, n) for n in names if os.path.splitext(n)[1] in TEXT_SUFFIXES)
-            files.extend(Path(f) for f in sorted(found) if os.path.isfile(f))
-        else:
-            files.append(p)
-    return files
-
+from kg.corpus.plan import Planned, build_digest, build_settings, collect, hash_files, what_changed
 
 def default_workers() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-def _plan(files, date, cache, version):
-    """[(path, key or None, chars, cached?)] in build order. Reads each file
-    once, to hash it; holds no text. key None: unreadable here (the engine
-    reports why)."""
-    from kg.corpus.cache import file_key
-    plan = []
-    for _name, _path, f in sorted({(f.name, str(f), f) for f in files}):
-        try:
-            with open(f, "rb") as fh:
-                data = fh.read()
-        except OSError:
-            plan.append((f, None, 0, False))
-            continue
-        key = file_key(data, f.name, date, version)
-        hit = cache.has(key)
-        chars = 0 if hit else len(data.decode("utf-8", "ignore"))   # for the rates of extraction only
-        plan.append((f, key, chars, hit))
-    return plan
 
 
 # The graphs and states of builds whose caller exits right after (build(exiting=True)).
@@ -81,18 +40,18 @@ _PARKED: list = []
 def build(inputs, out: Path, date=None, base_iri=None, *, exiting: bool = False, **options) -> int:
     """Build the graph files in `out`; returns the number of files that failed.
 
-    Python's cyclic garbage collector is off meanwhile: with it on, parsing
-    2,000 cache entries and folding them into the graph took twice as long
-    (every few thousand new dicts it walked all the ones made before). The
-    extraction itself runs with it on (engines.process_document).
+    Python's cyclic garbage collector is off meanwhile: the fold makes
+    millions of long-lived dicts, and every few thousand new ones it would
+    walk all those made before. The extraction itself runs with it on
+    (engines.process_document).
 
     `exiting`: the caller ends its process right after (the `kg` command,
     kg.cli.run; the bench's children). The build's graph, fold state and
     saved records, ~10^6 objects, are then parked in _PARKED and frozen out
     of the collector's sight instead of being freed: freeing them, and the
-    collection that the first allocations after the build set off (the
-    graph is a reference cycle through networkx's cached views), took ~0.6 s
-    of a 4 s rebuild, for a process about to end. Options: see _build."""
+    collection that the first allocations after the build would set off (the
+    graph is a reference cycle through networkx's cached views), is work for
+    a process about to end (docs/SCALE.md). Options: see _build."""
     was = gc.isenabled()
     gc.disable()
     keep = [] if exiting else None
@@ -146,18 +105,6 @@ def _warm_worker(out: Path, engine, cache):
     return WarmWorker()
 
 
-class Planned(NamedTuple):
-    """The plan step's result: `plan`, [(path, key or None, chars, cached?)]
-    in build order; `todo`, the files to extract; `digest`, what the
-    outputs are a function of (None without a cache)."""
-    store: object
-    version: str
-    plan: list
-    todo: list
-    digest: str | None
-    t_planned: float
-
-
 def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, scheduler, cache,
                 keep_going, progress, stats, t_start, keep: list) -> int:
     """Plan, fold, write (see build); the steps are kg.corpus.fold and kg.corpus.outputs."""
@@ -169,8 +116,8 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
         current = current_outputs(out, p.digest, keep_going)
         if current is not None:
             return _report_current(out, current, p.plan, stats, t_start)
-    settings = _settings(date, base_iri, p.version)
-    changes = _changes(out, p.plan, p.digest, settings)
+    settings = build_settings(date, base_iri, p.version)
+    changes = what_changed(out, p.plan, p.digest, settings)
     bar = Progress(len(p.plan), enabled=progress)
     fold = start(out, changes, keep)
     eng = _engine(warm, engine, workers or default_workers(), scheduler, p)
@@ -191,15 +138,16 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
 
 
 def _planned(inputs, out: Path, date, base_iri, cache, warm) -> Planned:
-    """Hash every input, and hand a rebuild's few changed files to the warm worker."""
+    """Hash every input, and hand a rebuild's few changed files to the warm
+    worker before anything else (the digest covers all the package's code)."""
     from kg.corpus.cache import Cache, NoCache, pipeline_version
     store = NoCache() if cache is False else Cache(Path(cache) if cache else out / ".cache")
     version = pipeline_version()
-    plan = _plan(collect(inputs), date, store, version)
+    plan = hash_files(collect(inputs), date, store, version)
     todo = [(f, date) for f, _key, _c, hit in plan if not hit]
     t_planned = time.perf_counter()
     _start_warm(warm, todo)
-    digest = _digest(plan, date, base_iri, version) if isinstance(store, Cache) else None
+    digest = build_digest(plan, date, base_iri, version) if isinstance(store, Cache) else None
     return Planned(store, version, plan, todo, digest, t_planned)
 
 
@@ -276,34 +224,6 @@ def _write(out: Path, fold, p: Planned, changes, settings: str, base_iri, keep: 
     return time.perf_counter() - t_write
 
 
-class Changes(NamedTuple):
-    """What changed since the last build: `keys`, this build's {file name:
-    cache key}; `last`, the last build's record (kg.corpus.state.reuse.read_plan);
-    `sources`, the names whose key differs from that build's, or None when
-    that build is unknown, ran other code or options, or most of the corpus
-    changed (everything is then folded and rendered again)."""
-    keys: dict
-    last: dict | None
-    sources: set | None
-
-
-def _changes(out: Path, plan, digest, settings: str) -> Changes | None:
-    """None without a cache, or with two inputs of one name (nothing is then
-    kept for the next build either)."""
-    from kg.corpus.state.reuse import read_plan
-    if digest is None:
-        return None
-    keys = {f.name: key for f, key, _c, _hit in plan}
-    if len(keys) != len(plan):
-        return None
-    last = read_plan(out)
-    if last is None or last.get("settings") != settings:   # other code or options: render all
-        return Changes(keys, None, None)
-    old = last["keys"]
-    changed = {s for s in keys.keys() | old.keys() if keys.get(s) != old.get(s)}
-    return Changes(keys, last, changed if len(changed) <= len(plan) // 2 else None)
-
-
 def _reuse(out: Path, digest, changes, fold):
     """The kg.corpus.state.reuse.Reuse for this build's exporters, or None. Records
     are copied only when the last build's graph was patched: the changed
@@ -316,23 +236,6 @@ def _reuse(out: Path, digest, changes, fold):
         return Reuse(out / REUSE_DIR, None, digest)
     return Reuse(out / REUSE_DIR, changes.last["build"], digest, frozenset(fold.nodes), frozenset(fold.edges),
                  fold.changed, fold.stores)
-
-
-def _settings(date, base_iri, version) -> str:
-    """The part of _digest that is not the inputs: options and all code."""
-    from kg.corpus.cache import package_fingerprint
-    return f"{version}\0{package_fingerprint()}\0{date or ''}\0{base_iri or ''}\n"
-
-
-def _digest(plan, date, base_iri, version) -> str:
-    """What the outputs are a function of: every input (path and cache key,
-    which covers its bytes, name, date and the extraction code and rules),
-    the options, and all of the package's code (the exporters included)."""
-    import hashlib
-    h = hashlib.sha256(_settings(date, base_iri, version).encode())
-    for f, key, _chars, _hit in plan:
-        h.update(f"{f}\0{key}\n".encode())
-    return h.hexdigest()
 
 
 def _fill(stats, plan, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start):

@@ -1,10 +1,10 @@
 """graph.graphml for Gephi and other graph tools (list attributes as JSON text).
 
-Written as text, line by line, in the layout networkx's `write_graphml`
-gives (keys d0-d3 for nodes, d4-d7 for edges, two-space indent): building
-an ElementTree of a 2,000-page graph first took ~1.6 s of the build's
-writing time, this ~0.3 s. tests/test_graph_build.py reads the file back
-with networkx.
+Written as text, record by record, in the layout networkx's `write_graphml`
+gives (keys d0-d3 for nodes, d4-d7 for edges, two-space indent): an
+ElementTree of the whole graph first is several times slower on a corpus
+(docs/SCALE.md), and records let a rebuild copy the untouched ones.
+tests/graph/test_graph_build.py reads the file back with networkx.
 """
 
 import json

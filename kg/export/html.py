@@ -34,7 +34,7 @@ from kg.export.layout import positions
 from kg.export.records import FRESH
 
 # pyvis ships the vis-network files; found without importing pyvis (which
-# imports IPython: 0.1 s of a rebuild that only reads two files of it)
+# imports IPython, only to read two files)
 VIS_DIR = Path(importlib.util.find_spec("pyvis").origin).parent / "lib" / "vis-9.1.2"
 CSP_PLACEHOLDER = "__GOVKG_SCRIPT_HASHES__"
 _SCRIPT_RE = re.compile(r"<script>(.*?)</script>", re.S)

@@ -19,7 +19,7 @@ a misspelt one there fails the import, and tests/export/test_turtle.py
 resolves every other term this module names.
 """
 
-from kg.export.rdf_terms import (A, DCTERMS, KG, OA, ORG, PROV, RDF, SDO, SKOS, XSD, Minter, date_lit, digest,
+from kg.export.rdf_terms import (A, DCTERMS, KG, OA, ORG, PROV, RDF, SDO, SKOS, Minter, date_lit, digest,
                                  nonneg, plain, slug, zh)
 
 TYPE_CLASSES = {
