@@ -11,11 +11,11 @@ byte-identical to a full export (tests/corpus/test_build_scale.py builds
 both ways and compares).
 """
 
+from kg.corpus import turtle_patch
 from kg.corpus.state.packed import by_source
-from kg.corpus.turtle_patch import write_turtle as _write_turtle
-from kg.export import graphml, html, json as json_out
+from kg.export import graphml, html, json as json_out, turtle
 
-__all__ = ["Assembly", "JsonAssembly", "Memo", "write_graphml", "write_html", "write_json", "write_turtle"]
+__all__ = ["Assembly", "JsonAssembly", "Memo", "graph_records", "write_graphml", "write_html", "write_json", "write_turtle"]
 
 
 class Assembly:
@@ -27,13 +27,17 @@ class Assembly:
         self.reuse, self.name, self.touched = reuse, name, touched
         self.saved = reuse.load(name)
         self.new = {table: {} for table in touched}
+        # per table: (the saved records or None, the touched keys, the new records)
+        self.tables = {t: (None if self.saved is None else self.saved[t], keys, self.new[t])
+                       for t, keys in touched.items()}
 
     def get(self, table: str, key, render, *args):
-        if self.saved is not None and key not in self.touched[table]:
-            rec = self.saved[table].get(key)
+        saved, touched, new = self.tables[table]
+        if saved is not None and key not in touched:
+            rec = saved.get(key)
             if rec is not None:
                 return rec
-        rec = self.new[table][key] = render(*args)
+        rec = new[key] = render(*args)
         return rec
 
     def gone(self) -> dict:
@@ -90,14 +94,18 @@ class JsonAssembly(Assembly):
         self.old = self.saved or {"groups": {}, "evgroups": {}}
 
     def get(self, table: str, key, render, *args):
+        saved, touched, records = self.tables[table]
+        if saved is not None and key not in touched:
+            parts = saved.get(key)
+            if parts is not None:   # untouched: every group is the last build's
+                if isinstance(parts, bytes):
+                    return parts
+                return _joined(key, parts, self.old[self.GROUPS[table][0]].__getitem__)
         if table not in self.GROUPS:
-            return super().get(table, key, render, *args)
+            rec = records[key] = render(*args)
+            return rec
         groups, order = self.GROUPS[table]
         old, new = self.old[groups], self.new[groups]
-        if self.saved is not None and key not in self.touched[table]:
-            parts = self.saved[table].get(key)
-            if parts is not None:   # untouched: every group is the last build's
-                return parts if isinstance(parts, bytes) else _joined(key, parts, old.__getitem__)
         g = args[0]
         if table == "entities":
             d = g.nodes[key]
@@ -142,6 +150,8 @@ def _gone_groups(keys, old: dict, new: dict) -> set:
 
 
 def write_json(g, path, reuse=None) -> None:
+    """Each output, written by its exporter with the records this build may
+    copy (`reuse`, kg.corpus.state.reuse.Reuse; None: render everything, keep nothing)."""
     if reuse is None:
         return json_out.write_json(g, path)
     records = JsonAssembly(reuse)
@@ -167,7 +177,7 @@ def write_html(g, path, reuse=None) -> None:
 
 
 def write_turtle(g, path, base=None, reuse=None) -> None:
+    """graph.ttl's blocks are copied by kg.corpus.turtle_patch (see there why not here)."""
     if reuse is None:
-        from kg.export.turtle import write_turtle as plain
-        return plain(g, path, base)
-    _write_turtle(g, path, base, reuse)
+        return turtle.write_turtle(g, path, base)
+    turtle_patch.write_turtle(g, path, base, reuse)
