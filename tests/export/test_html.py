@@ -1,3 +1,4 @@
+# Over 300 lines: escaping, page data, the layout and `kg html` all check the one payload graph defined here.
 """graph.html without a browser: escaping, page data, options, `kg html` and its cuts."""
 
 import json
