@@ -57,3 +57,19 @@ def test_a_missing_or_foreign_file_is_an_input_error(tmp_path, content):
         path.write_bytes(content)
     with pytest.raises(InputError):
         read_json(path)
+
+
+def test_a_record_cut_round_its_list_is_the_record():
+    """What a rebuild keeps by source file (kg.corpus.assemble) puts back
+    together into the record the writer makes whole."""
+    from kg.export.json import (EVIDENCE_ORDER, MENTION_ORDER, entity_frame, entity_tail, items_text,
+                                relation_frame, relation_tail)
+    g = small_graph()
+    g.nodes["central:公安部"]["mentions"].append({"source": "b.txt", "article": "a1", "start": 5, "end": 8})
+    for n, d in g.nodes(data=True):
+        before, after = entity_frame(n, d)
+        assert before + items_text(sorted(d["mentions"], key=MENTION_ORDER)) + after == entity_tail(g, n)
+    for e in g.edges(keys=True):
+        before, after = relation_frame(g.edges[e])
+        assert before + items_text(sorted(g.edges[e]["evidence"], key=EVIDENCE_ORDER)) + after == \
+               relation_tail(g, e)
