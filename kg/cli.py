@@ -168,8 +168,9 @@ def cmd_ner(args):
 
 def cmd_html(args):
     from kg.export.html import write_html
-    from kg.export.load import graph_from_json, select
-    g = graph_from_json(args.graph)
+    from kg.export.json import read_json
+    from kg.export.select import select
+    g = read_json(args.graph)
     try:
         g = select(g, max_nodes=args.max_nodes, min_degree=args.min_degree, article=args.article)
     except ValueError as e:

@@ -9,8 +9,6 @@ two people of one name in different bodies stay apart.
 Every edge keeps the list of its evidence: source, article, sentence, offsets.
 """
 
-import pickle
-
 import networkx as nx
 
 LOCAL_KINDS = ("level", "bare", "person")
@@ -58,59 +56,6 @@ def footprint(ext: dict) -> tuple[set, set]:
 
 
 PLACE_KEYS = ("code", "parent", "level")
-
-
-class Mentions:
-    """A node's mentions as a rebuild loads them (kg.corpus.state.foldstate), kept by
-    file: {file: [mention]} or, until asked for, {file: (count, pickled
-    list)}. A rebuild folds, renders and saves only the changed files'
-    mentions of a node (remove_source and add_extraction here,
-    kg.export.json, kg.export.turtle, FoldState.save), so
-    国务院's 10^4 mentions from the other files stay packed: unpacking them
-    cost a rebuild ~0.1-0.4 s before its outputs could start. Iterating
-    gives every mention (files in name order), as the list would."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self, parts: dict):
-        self.parts = parts
-
-    def of(self, src: str) -> list:
-        """The mentions from file `src` (a list that may be changed in place)."""
-        part = self.parts.get(src)
-        if isinstance(part, tuple):
-            part = self.parts[src] = pickle.loads(part[1])
-        elif part is None:
-            part = self.parts[src] = []
-        return part
-
-    def packed(self, src: str):
-        """(count, blob) of file `src`'s mentions while they are still packed, else None."""
-        part = self.parts.get(src)
-        return part if isinstance(part, tuple) else None
-
-    def sources(self) -> list:
-        """The files that have mentions, in name order."""
-        return sorted(src for src, part in self.parts.items() if (part[0] if isinstance(part, tuple) else part))
-
-    def among(self, sources) -> list:
-        """The mentions from these files."""
-        return [m for src in sorted(sources) if src in self.parts for m in self.of(src)]
-
-    def without(self, src: str) -> "Mentions":
-        self.parts.pop(src, None)
-        return self
-
-    def extend(self, items) -> None:
-        for m in items:
-            self.of(m["source"]).append(m)
-
-    def __iter__(self):
-        for src in sorted(self.parts):
-            yield from self.of(src)
-
-    def __len__(self) -> int:
-        return sum(part[0] if isinstance(part, tuple) else len(part) for part in self.parts.values())
 
 
 def add_extraction(g: nx.MultiDiGraph, ext: dict) -> tuple[set, set]:
@@ -164,10 +109,17 @@ def add_extraction(g: nx.MultiDiGraph, ext: dict) -> tuple[set, set]:
     return set(ids.values()), edges
 
 
-def remove_source(g: nx.MultiDiGraph, source: str, nodes, edges) -> None:
+def without_source(mentions, source: str) -> list:
+    """The mentions not from file `source`."""
+    return [m for m in mentions if m["source"] != source]
+
+
+def remove_source(g: nx.MultiDiGraph, source: str, nodes, edges, drop_mentions=without_source) -> None:
     """Take out what file `source` gave the nodes and edges of its footprint;
     those left with no source go. Its articles are taken out by the caller
-    (remove_articles: once for all the files that go). settle() must follow."""
+    (remove_articles: once for all the files that go). settle() must follow.
+    `drop_mentions(mentions, source)` gives a node's mentions without the
+    file's: a rebuild that keeps them by file passes its own."""
     for e in edges:
         if g.has_edge(*e):
             d = g.edges[e]
@@ -183,14 +135,7 @@ def remove_source(g: nx.MultiDiGraph, source: str, nodes, edges) -> None:
             if not d["sources"]:
                 g.remove_node(n)
             else:
-                d["mentions"] = _without(d["mentions"], source)
-
-
-def _without(mentions, source: str):
-    """The mentions not from file `source` (a list, or Mentions by file)."""
-    if isinstance(mentions, Mentions):
-        return mentions.without(source)
-    return [m for m in mentions if m["source"] != source]
+                d["mentions"] = drop_mentions(d["mentions"], source)
 
 
 def remove_articles(g: nx.MultiDiGraph, sources) -> None:

@@ -1,3 +1,4 @@
+# Over 300 lines: the four engines share one contract (process_document; map() in input order) and sit together.
 """Where the per-document work runs: in this process, in a process pool, or on Dask.
 
 Every engine runs the same function, `process_document(path, date)`, which
@@ -39,8 +40,8 @@ def warm_frozen() -> float:
     with the cyclic collector off, then frozen out of its reach (gc.freeze)
     before the collector is turned on for the documents. Importing spaCy and
     loading the pipeline allocate a few hundred thousand objects, and the
-    collections they set off cost a worker ~0.25 s of its ~1.5 s start
-    (an incremental rebuild waits for exactly that start)."""
+    collections they set off would slow a worker's start, which an
+    incremental rebuild waits for."""
     gc.disable()
     try:
         return warm()
@@ -200,7 +201,7 @@ def _serve(conn):
 class WarmWorker:
     """One worker process forked before the driver knows whether anything
     needs extracting: a rebuild hashes its corpus and reads its cache while
-    this loads the pipeline (~2 s), instead of after. `kill()` ends it
+    this loads the pipeline, instead of after. `kill()` ends it
     unused when nothing changed; the rebuild pays no wait for it. Linux
     only (fork)."""
 

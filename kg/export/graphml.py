@@ -1,15 +1,16 @@
 """graph.graphml for Gephi and other graph tools (list attributes as JSON text).
 
-Written as text, line by line, in the layout networkx's `write_graphml`
-gives (keys d0-d3 for nodes, d4-d7 for edges, two-space indent): building
-an ElementTree of a 2,000-page graph first took ~1.6 s of the build's
-writing time, this ~0.3 s. tests/test_graph_build.py reads the file back
-with networkx.
+Written as text, record by record, in the layout networkx's `write_graphml`
+gives (keys d0-d3 for nodes, d4-d7 for edges, two-space indent): an
+ElementTree of the whole graph first is several times slower on a corpus
+(docs/SCALE.md), and records let a rebuild copy the untouched ones.
+tests/graph/test_graph_build.py reads the file back with networkx.
 """
 
 import json
 
 from kg.atomic import write_chunks
+from kg.export.records import FRESH
 
 _NODE_KEYS = (("d0", "type"), ("d1", "label"), ("d2", "aliases"), ("d3", "code"))
 _EDGE_KEYS = (("d4", "relation"), ("d5", "title"), ("d6", "date"), ("d7", "evidence"))
@@ -72,28 +73,23 @@ def _edge(u, v, k, d) -> str:
     return "".join(out)
 
 
-def graphml_chunks(g, reuse=None) -> list:
-    """The file as UTF-8 pieces; `reuse` (kg.corpus.state.reuse) lets a rebuild
-    copy the records of the nodes and edges it did not touch from the last build."""
-    saved = reuse.load("graphml") if reuse is not None else None
-    old_nodes, old_edges = (saved["nodes"], saved["edges"]) if saved else ({}, {})
-    nodes, edges, out = {}, {}, [_HEAD.encode()]
-    for n in sorted(g.nodes):
-        rec = old_nodes.get(n) if saved and n not in reuse.nodes else None
-        if rec is None:
-            rec = nodes[n] = _node(n, g.nodes[n]).encode()
-        out.append(rec)
-    for u, v, k in sorted(g.edges(keys=True)):
-        e = (u, v, k)
-        rec = old_edges.get(e) if saved and e not in reuse.edges else None
-        if rec is None:
-            rec = edges[e] = _edge(u, v, k, g.edges[e]).encode()
-        out.append(rec)
+def node_record(g, n) -> bytes:
+    return _node(n, g.nodes[n]).encode()
+
+
+def edge_record(g, e) -> bytes:
+    return _edge(*e, g.edges[e]).encode()
+
+
+def graphml_chunks(g, records=FRESH) -> list:
+    """The file as UTF-8 pieces: the records of tables "nodes" and "edges"
+    (kg.export.records) between the head and the tail."""
+    out = [_HEAD.encode()]
+    out += [records.get("nodes", n, node_record, g, n) for n in sorted(g.nodes)]
+    out += [records.get("edges", e, edge_record, g, e) for e in sorted(g.edges(keys=True))]
     out.append(_TAIL.encode())
-    if reuse is not None:
-        reuse.save_graph_records("graphml", g, nodes, edges)
     return out
 
 
-def write_graphml(g, path, reuse=None) -> None:
-    write_chunks(path, graphml_chunks(g, reuse))
+def write_graphml(g, path, records=FRESH) -> None:
+    write_chunks(path, graphml_chunks(g, records))

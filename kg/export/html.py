@@ -31,9 +31,10 @@ import jinja2
 from kg.atomic import write_text
 from kg.ruleset import load_toml
 from kg.export.layout import positions
+from kg.export.records import FRESH
 
 # pyvis ships the vis-network files; found without importing pyvis (which
-# imports IPython: 0.1 s of a rebuild that only reads two files of it)
+# imports IPython, only to read two files)
 VIS_DIR = Path(importlib.util.find_spec("pyvis").origin).parent / "lib" / "vis-9.1.2"
 CSP_PLACEHOLDER = "__GOVKG_SCRIPT_HASHES__"
 _SCRIPT_RE = re.compile(r"<script>(.*?)</script>", re.S)
@@ -56,10 +57,10 @@ def _evidence(ev: dict) -> dict:
             "article_date": ev.get("article_date") or "", "source": ev.get("source") or ""}
 
 
-def page_data(g, st: dict | None = None, reuse=None) -> dict:
+def page_data(g, st: dict | None = None) -> dict:
     """Everything the page script needs, as plain data: what graph.html
     carries (page_json), parsed."""
-    return json.loads(page_json(g, st, reuse))
+    return json.loads(page_json(g, st))
 
 
 def _escaped(s: str) -> str:
@@ -71,48 +72,44 @@ def _dumps(obj) -> str:
     return _escaped(json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
-def _node_pieces(n, d, degree) -> tuple:
+def _node_pieces(g, n, degree) -> tuple:
     """A node's JSON around its positional id (and position): keys sorted,
     code and degree before the id, label, names and type after."""
+    d = g.nodes[n]
     head = {"code": d["code"], "degree": degree} if d.get("code") else {"degree": degree}
     tail = {"label": d["name"], "names": sorted(set(d.get("aliases", ())) | {d["name"]}), "type": d["type"]}
     return _dumps(head)[:-1] + ',"id":', "," + _dumps(tail)[1:-1]
 
 
-def _edge_pieces(k, d, max_evidence) -> tuple:
+def _edge_pieces(g, e, max_evidence) -> tuple:
     """An edge's JSON around its from, id and to."""
+    k, d = e[2], g.edges[e]
     evs = d.get("evidence", [])
     head = {"attrs": {a: str(v) for a, v in sorted(d.get("attrs", {}).items()) if v},
             "evidence": [_evidence(ev) for ev in evs[:max_evidence]], "evidence_total": len(evs)}
     return _dumps(head)[:-1] + ',"from":', ',"relation":' + _dumps(k) + ',"to":'
 
 
-def page_json(g, st: dict | None = None, reuse=None) -> str:
+def page_json(g, st: dict | None = None, records=FRESH, layout=FRESH) -> str:
     """The page's data as JSON that cannot end or re-open the HTML element
     it sits in: sorted keys, no spaces, <, > and & escaped (what safe_json
-    gives for page_data), assembled from per-node and per-edge pieces that
-    leave out the positional ids and positions.
-    With `reuse` (kg.corpus.state.reuse) a rebuild copies the pieces of the nodes
-    and edges it did not touch (a node's degree changes only with its edges,
-    which touch it) and, when its core did not change, the layout."""
+    gives for page_data), assembled from per-node and per-edge pieces
+    (kg.export.records: tables "nodes" and "edges"; a node's degree changes
+    only with its edges, which touch it) that leave out the positional ids
+    and positions. `layout`: where positions() gets the core's layout."""
     st = st or style()
     page = st["page"]
     large = g.number_of_nodes() > st["large"]["threshold"]
     order = sorted(g.nodes)
     ids = {n: i for i, n in enumerate(order)}
-    saved = reuse.load("html") if reuse is not None else None
-    old_nodes, old_edges = (saved["nodes"], saved["edges"]) if saved else ({}, {})
-    new_nodes, new_edges = {}, {}
     degree = dict.fromkeys(order, 0)
     for h, t in g.edges():
         degree[h] += 1
         degree[t] += 1
-    pos = positions(g, ids, st["large"]["edge_length"], reuse) if large else None
+    pos = positions(g, ids, st["large"]["edge_length"], layout) if large else None
     nodes = []
     for n in order:
-        pieces = old_nodes.get(n) if saved and n not in reuse.nodes else None
-        if pieces is None:
-            pieces = new_nodes[n] = _node_pieces(n, g.nodes[n], degree[n])
+        pieces = records.get("nodes", n, _node_pieces, g, n, degree[n])
         i = ids[n]
         if pos is None:
             nodes.append(f"{pieces[0]}{i}{pieces[1]}}}")
@@ -120,14 +117,9 @@ def page_json(g, st: dict | None = None, reuse=None) -> str:
             x, y = pos[i]
             nodes.append(f'{pieces[0]}{i}{pieces[1]},"x":{x!r},"y":{y!r}}}')
     edges = []
-    for i, (h, t, k) in enumerate(sorted(g.edges(keys=True))):
-        e = (h, t, k)
-        pieces = old_edges.get(e) if saved and e not in reuse.edges else None
-        if pieces is None:
-            pieces = new_edges[e] = _edge_pieces(k, g.edges[e], page["max_evidence"])
-        edges.append(f"{pieces[0]}{ids[h]},\"id\":{i}{pieces[1]}{ids[t]}}}")
-    if reuse is not None:
-        reuse.save_graph_records("html", g, new_nodes, new_edges)
+    for i, e in enumerate(sorted(g.edges(keys=True))):
+        pieces = records.get("edges", e, _edge_pieces, g, e, page["max_evidence"])
+        edges.append(f"{pieces[0]}{ids[e[0]]},\"id\":{i}{pieces[1]}{ids[e[1]]}}}")
     type_list, rel_list = _legend(st, {d["type"] for _n, d in g.nodes(data=True)},
                                   {k for _h, _t, k in g.edges(keys=True)})
     options = _merge(st["options"], st["large"]["options"]) if large else st["options"]
@@ -155,11 +147,11 @@ def _script_hashes(html: str) -> str:
                     for m in _SCRIPT_RE.findall(html))
 
 
-def render(g, title: str = "govkg", reuse=None) -> str:
+def render(g, title: str = "govkg", records=FRESH, layout=FRESH) -> str:
     """The page as a string. `title` is escaped like everything else."""
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     tpl = env.from_string(resources.files("kg.export").joinpath("templates/graph.html").read_text("utf-8"))
-    data = page_json(g, reuse=reuse)
+    data = page_json(g, records=records, layout=layout)
     html = tpl.render(
         title=title, n_nodes=g.number_of_nodes(), n_edges=len(g.edges),
         n_articles=len(g.graph.get("articles", [])),
@@ -169,5 +161,5 @@ def render(g, title: str = "govkg", reuse=None) -> str:
     return html.replace(CSP_PLACEHOLDER, _script_hashes(html), 1)
 
 
-def write_html(g, path, title: str = "govkg", reuse=None) -> None:
-    write_text(path, render(g, title, reuse))
+def write_html(g, path, title: str = "govkg", records=FRESH, layout=FRESH) -> None:
+    write_text(path, render(g, title, records, layout))

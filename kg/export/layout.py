@@ -11,6 +11,8 @@ the 1/r force kernel by FFT, so one iteration is O(n + E + M^2 log M), about
 
 import numpy as np
 
+from kg.export.records import FRESH
+
 
 def _kernel(m: int, power: float):
     """FFT of the repulsion kernel d/|d|^(power+1) on a (2m x 2m) grid of offsets (grid units)."""
@@ -196,15 +198,16 @@ def layout_parts(keys: list, pairs: list):
     return core, roots, children, isolated
 
 
-def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
+def positions(g, ids: dict, scale: float = 90.0, memo=FRESH) -> dict:
     """{page node id: (x, y)} in vis-network pixels, a spring `scale` long.
 
     The force layout (force_layout) places the 2-core (layout_parts), with
     the trees hanging on it drawn round their node; components that are all
     tree are drawn round their centre and set in rows under that drawing,
-    isolated nodes in a grid under those. The force layout's result is kept
-    by `reuse` (kg.corpus.state.reuse) under a hash of the core's nodes and edges,
-    so a rebuild whose edit did not change the core skips it."""
+    isolated nodes in a grid under those. The force layout's result is
+    asked of `memo` (kg.export.records, table "core") under a hash of the
+    core's nodes and edges, so a rebuild whose edit did not change the core
+    can skip it."""
     n = len(ids)
     keys = sorted(ids, key=ids.get)
     pairs = sorted({(ids[h], ids[t]) for h, t in g.edges() if h != t})
@@ -212,12 +215,7 @@ def positions(g, ids: dict, scale: float = 90.0, reuse=None) -> dict:
     at = {c: i for i, c in enumerate(core)}
     core_pairs = sorted({(at[a], at[b]) for a, b in pairs if a in at and b in at})
     digest = _hash_structure([keys[c] for c in core], core_pairs)
-    saved = reuse.load("layout") if reuse is not None else None
-    core_pos = saved["core"].get(digest) if saved else None
-    if core_pos is None or len(core_pos) != len(core):
-        core_pos = force_layout(len(core), core_pairs)
-    if reuse is not None:   # one entry: the last core's layout
-        reuse.save("layout", {"core": {digest: core_pos}})
+    core_pos = memo.get("core", digest, force_layout, len(core), core_pairs)
     pos = np.zeros((n, 2))
     pos[core] = core_pos
     centre = core_pos.mean(axis=0) if len(core) else np.zeros(2)

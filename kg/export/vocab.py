@@ -10,11 +10,37 @@ ontology/govkg.ttl). The ontology namespace is fixed, whatever base IRI the
 instance data uses, so queries work against any build.
 """
 
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
-OA = Namespace("http://www.w3.org/ns/oa#")  # Web Annotation; rdflib has no constant
-KG = Namespace("https://w3id.org/govkg/ontology#")  # the project's own terms
+
+class OA(DefinedNamespace):
+    """W3C Web Annotation (rdflib has no constant): the terms govkg writes and queries."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    end: URIRef
+    exact: URIRef
+    hasSelector: URIRef
+    hasSource: URIRef
+    start: URIRef
+
+
+class KG(DefinedNamespace):
+    """The project's own terms: those ontology/govkg.ttl defines (a test checks)."""
+
+    _NS = Namespace("https://w3id.org/govkg/ontology#")
+    _fail = True
+    Introduction: URIRef
+    Program: URIRef
+    cooperatesWith: URIRef
+    dateline: URIRef
+    divisionLevel: URIRef
+    introduced: URIRef
+
 
 DEFAULT_BASE = "https://w3id.org/govkg/"  # instance data; `kg build --base-iri` changes it
 

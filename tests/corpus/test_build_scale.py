@@ -1,3 +1,4 @@
+# Over 300 lines: the build-at-scale tests share one reference build (a module fixture) and its helpers.
 """Corpus builds at scale: workers, file order, the cache, bad files, kill -9, Dask.
 
 Small corpora (a few pages) so the tests stay fast; the throughput numbers

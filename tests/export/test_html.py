@@ -1,3 +1,4 @@
+# Over 300 lines: escaping, page data, the layout and `kg html` all check the one payload graph defined here.
 """graph.html without a browser: escaping, page data, options, `kg html` and its cuts."""
 
 import json
@@ -9,9 +10,10 @@ import pytest
 
 from kg.cli import main
 from kg.export.html import page_data, render, style
-from kg.export.json import graph_to_dict
+from kg.export.json import graph_from_dict, read_json
 from kg.export.layout import force_layout
-from kg.export.load import graph_from_dict, graph_from_json, select
+from kg.export.select import select
+from json_oracle import graph_to_dict
 
 PAYLOADS = ["<script>window.__xss=1;alert(1)</script>", '<img src=x onerror="window.__xss=2;alert(2)">',
             "\"'><svg onload=alert(3)>", "</script><script>alert(4)</script>", "<!--", "\u2028&amp;\u2029"]
@@ -188,13 +190,21 @@ def test_layout_peels_trees_off_the_core_and_puts_isolated_nodes_below():
 def test_a_rebuild_reuses_the_core_layout_when_only_trees_changed(tmp_path):
     import pickle
 
-    from kg.export.layout import positions
+    from kg.corpus.assemble import Memo
     from kg.corpus.state.reuse import Reuse
+    from kg.export.layout import positions
+
+    def laid_out(g, ids, reuse):
+        memo = Memo(reuse, "layout")
+        pos = positions(g, ids, 90.0, memo)
+        memo.save()
+        return pos
+
     g = _tree(400)
     for a, b in (("n0002", "n0003"), ("n0005", "n0006"), ("n0007", "n0010")):   # cycles: a core
         g.add_edge(a, b, key="cooperates_with", attrs={}, evidence=[_ev("z")])
     ids = {n: i for i, n in enumerate(sorted(g.nodes))}
-    first = positions(g, ids, 90.0, Reuse(tmp_path, None, "b1"))
+    first = laid_out(g, ids, Reuse(tmp_path, None, "b1"))
     assert first == positions(g, ids, 90.0)
     # plant: turn the saved core layout round; a rebuild with a new leaf and a
     # new isolated node draws the core turned, so it was copied
@@ -207,34 +217,42 @@ def test_a_rebuild_reuses_the_core_layout_when_only_trees_changed(tmp_path):
     g.add_node("z9999", type="DOCUMENT", name="新文", aliases={"新文"}, mentions=[])
     ids = {n: i for i, n in enumerate(sorted(g.nodes))}
     fresh = positions(g, ids, 90.0)
-    copied = positions(g, ids, 90.0, Reuse(tmp_path, "b1", "b2", frozenset({"n9999", "z9999"})))
+    copied = laid_out(g, ids, Reuse(tmp_path, "b1", "b2", frozenset({"n9999", "z9999"})))
     root = ids["n0002"]   # a core node
     assert copied[root] != fresh[root]
     # without the plant the copy is exact: a new core edge means a new layout
-    assert positions(g, ids, 90.0, Reuse(tmp_path / "other", None, "c1")) == fresh
+    assert laid_out(g, ids, Reuse(tmp_path / "other", None, "c1")) == fresh
 
 
 def test_the_page_json_is_assembled_from_pieces_that_a_rebuild_copies(tmp_path):
     """page_json (what graph.html carries) equals the escaped page_data, small
     and large; after a change, a rebuild that copies the untouched pieces
     gives what a fresh render gives."""
-    from kg.export.html import page_json, safe_json
+    from kg.corpus.assemble import graph_records
     from kg.corpus.state.reuse import Reuse
+    from kg.export.html import page_json, safe_json
+
+    def assembled(g, reuse):
+        records = graph_records(reuse, "html")
+        page = page_json(g, records=records)
+        records.save()
+        return page
+
     for g in (small_graph(), _tree(600)):
         assert page_json(g) == safe_json(page_data(g))
     g = _tree(600)
-    page_json(g, reuse=Reuse(tmp_path, None, "b1"))
+    assembled(g, Reuse(tmp_path, None, "b1"))
     g.nodes["n0005"]["name"] = "改名<局>"                  # touched: a node and its edge
     g.edges["n0005", "n0001", "part_of"]["evidence"].append(_ev("新的句子"))
     g.add_node("z9999", type="DOCUMENT", name="新文", aliases={"新文"}, mentions=[])
     touched = Reuse(tmp_path, "b1", "b2", frozenset({"n0005", "n0001", "z9999"}),
                     frozenset({("n0005", "n0001", "part_of")}))
     fresh = page_json(g)
-    assert page_json(g, reuse=touched) == fresh and "改名\\u003c局\\u003e" in fresh
+    assert assembled(g, touched) == fresh and "改名\\u003c局\\u003e" in fresh
     # what it copies is the saved piece: a stale one shows (so untouched ones are not redone)
     stale = Reuse(tmp_path, "b2", "b3", frozenset(), frozenset())
     g.nodes["n0007"]["name"] = "未报的改动"
-    assert "未报的改动" not in page_json(g, reuse=stale)
+    assert "未报的改动" not in assembled(g, stale)
 
 
 def test_evidence_is_capped_but_counted():
@@ -296,4 +314,4 @@ def test_cli_html(tmp_path, capsys):
     assert main(["html", str(tmp_path / "missing.json"), "-o", str(out)]) == 2
     (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
     assert main(["html", str(tmp_path / "bad.json"), "-o", str(out)]) == 2
-    assert graph_from_json(src).number_of_nodes() == 5
+    assert read_json(src).number_of_nodes() == 5

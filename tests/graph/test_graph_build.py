@@ -120,7 +120,7 @@ def test_graph_json_has_one_record_per_line(tmp_path):
     assert n > 10 and len(records) == n
     assert any(r.get("name") == "河南省" for r in records)
     # what the record texts assemble is graph_to_dict of the folded graph
-    from kg.export.json import graph_to_dict
+    from json_oracle import graph_to_dict
     from kg.extraction import extract_file
     from kg.graph import build_graph
     g = build_graph([extract_file(CORPUS / "01_henan-beijing-strategic-agreement.txt")])

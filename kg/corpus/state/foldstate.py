@@ -1,14 +1,14 @@
 """The folded graph, kept between builds, so a rebuild folds only what changed.
 
-A full build reads and folds every cached extraction (~1 ms a page: two
-seconds for 2,000 pages, before its outputs can start). The graph it folds
+A full build reads and folds every cached extraction, a cost per page that
+comes before any output can start. The graph it folds
 is kept in OUT/.reuse/graph.*.pickle (kg.corpus.state.saved: a base and a delta), with
 each file's footprint (the nodes and edges it gave, kg.graph.footprint) and
 the reasons files failed. A rebuild loads it, takes out the part of every
 changed or removed file (kg.graph.remove_source), folds in their new
 extractions, and settles the attributes that depend on file order
 (kg.graph.settle): the same graph as a fold from nothing, which
-tests/test_build_scale.py checks on the outputs, byte for byte.
+tests/corpus/test_build_scale.py checks on the outputs, byte for byte.
 """
 
 import pickle
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.graph import Mentions
+from kg.corpus.state.packed import Mentions
 from kg.corpus.state.saved import Saved
 
 NAME = "graph"
@@ -39,11 +39,10 @@ class FoldState:
     A node's or edge's parts are saved together as one blob ("node_parts",
     "edge_parts"); a file's footprint is a blob too. A loaded graph keeps
     them packed until something asks for them (materialize(), pop_doc()): a
-    rebuild needs those of the few nodes, edges and files it touches.
-    Unpickled as ~180k entries keyed (node or edge, file), the parts of a
-    2,000-page graph took ~0.3 s of a rebuild's ~3 s; as ~25k blobs they
-    load in ~0.04 s. Even a touched node keeps its mentions packed by file
-    (Mentions).
+    rebuild needs those of the few nodes, edges and files it touches, and
+    a blob per node or edge loads several times faster than an entry per
+    (node or edge, file) (docs/SCALE.md). Even a touched node keeps its
+    mentions packed by file (kg.corpus.state.packed.Mentions).
 
     A rebuild does not write a touched node's blob again (国务院's holds its
     10^4 mentions): it saves the changed files' parts of it as patches

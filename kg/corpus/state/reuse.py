@@ -1,4 +1,4 @@
-"""Incremental export: the records of the last build's outputs that a rebuild may copy.
+"""The records of the last build's outputs that a rebuild may copy, and the plan of that build.
 
 graph.json, graph.ttl, graph.graphml and graph.html are sorted lists of
 records (an entity, a relation, a subject block, a node or edge of the
@@ -6,17 +6,15 @@ page), and a record is a function of its own node's or edge's data alone
 (positional ids are put in front of it when the file is assembled). A
 node's or edge's data changes only where an added, changed or removed
 document adds to it: its footprint (kg.graph.footprint), old extraction and
-new. So each exporter keeps the text of its records next to the outputs
-(OUT/.reuse/NAME.*.pickle, kg.corpus.state.saved: a base and a delta, tagged with the
-digest of the build that wrote them, kg.corpus.driver._digest: inputs, options and
-all package code); the next build renders again only the records in the
-changed documents' footprints and copies the others. The files come out
-byte-identical to a full export (tests/test_build_scale.py builds both ways
-and compares).
+new. So the text of each output's records is kept next to the outputs
+(OUT/.reuse/NAME.*.pickle, kg.corpus.state.saved: a base and a delta,
+tagged with the digest of the build that wrote them,
+kg.corpus.plan.build_digest: inputs, options and all package code); the
+next build renders again only the records in the changed documents'
+footprints and copies the others (kg.corpus.assemble).
 
-After a one-page edit of a 2,000-page corpus this turns ~5 s of rendering
-on two cores into ~1 s. The pickles are the build's own private files, read
-only from the output directory the build writes, like its cache.
+The pickles are the build's own private files, read only from the output
+directory the build writes, like its cache.
 """
 
 import pickle
@@ -56,17 +54,6 @@ class Reuse:
         store = self.stores[name][0] if name in self.stores else Saved(self.dir, name)
         store.save(self.new, tables)
 
-    def save_graph_records(self, name: str, g, nodes: dict, edges: dict) -> None:
-        """Save exporter `name`'s records keyed by node and by edge: those
-        made now (`nodes`, `edges`: all of them when nothing was loaded), the
-        touched ones that left the graph deleted."""
-        if self.load(name) is None:
-            self.save(name, {"nodes": nodes, "edges": edges})
-            return
-        self.save_changes(name, {"nodes": nodes, "edges": edges},
-                          {"nodes": {n for n in self.nodes if n not in g},
-                           "edges": {e for e in self.edges if not g.has_edge(*e)}})
-
     def save_changes(self, name: str, upserts: dict, deletions: dict) -> None:
         """Save exporter `name`'s records as loaded with these changes
         ({table: {key: record}}, {table: keys}); load() must have found them."""
@@ -91,7 +78,7 @@ def plan_file(out: Path) -> Path:
 
 
 def read_plan(out: Path) -> dict | None:
-    """{"build": digest, "settings": options and code (kg.corpus.driver._settings),
+    """{"build": digest, "settings": options and code (kg.corpus.plan.build_settings),
     "keys": {source name: cache key}} of the last build, or None."""
     data = read_pickle(plan_file(out))
     if not isinstance(data, dict) or not isinstance(data.get("keys"), dict):

@@ -2,8 +2,8 @@
 
 A rebuild after a one-page edit changes a few dozen of the tens of thousands
 of entries in each table it keeps (kg.corpus.state.reuse: the outputs' record
-texts; kg.corpus.state.foldstate: the folded graph), so rewriting whole tables (~0.1-0.8 s
-each to pickle) would cost more than the change itself. A table set is kept
+texts; kg.corpus.state.foldstate: the folded graph), so rewriting whole
+tables would cost more than the change itself. A table set is kept
 as NAME.base.pickle (all entries) and NAME.delta.pickle (the entries
 changed or gone since that base); loading overlays the delta on the base;
 saving writes a new delta, or a new base when the delta has grown past a

@@ -1,57 +1,12 @@
-"""Read a built graph.json back into a graph, and cut it down for viewing.
+"""Cut a graph down for viewing: one article, a minimum degree, the N best-connected nodes.
 
-`kg html` draws a page from an existing build without re-running the
-extraction (which needs the segmentation model and minutes on a corpus), so
-graph.json must round-trip into the same MultiDiGraph that kg.graph builds.
-A whole corpus can be too big to look at; the selections here (one article,
-a minimum degree, the N best-connected nodes) make a readable slice.
+A whole corpus can be too big to look at; `kg html` draws a readable slice
+of a graph read back from graph.json (kg.export.json.read_json).
 """
 
-import json
 from pathlib import Path
 
 import networkx as nx
-
-from kg.errors import InputError
-
-
-def graph_from_dict(data: dict) -> nx.MultiDiGraph:
-    """The inverse of kg.export.json.graph_to_dict (node ids are the `key`s)."""
-    g = nx.MultiDiGraph()
-    keys = {}
-    for e in data.get("entities", []):
-        key = e.get("key") or e["id"]
-        keys[e["id"]] = key
-        attrs = {"type": e["type"], "name": e["name"],
-                 "aliases": set(e.get("aliases", ())) | {e["name"]},
-                 "mentions": list(e.get("mentions", ()))}
-        for k in ("code", "parent", "level"):
-            if e.get(k):
-                attrs[k] = e[k]
-        g.add_node(key, **attrs)
-    for r in data.get("relations", []):
-        evs = r.get("evidences") or ([r["evidence"]] if r.get("evidence") else [])
-        h, t = keys[r["head"]], keys[r["tail"]]
-        g.add_edge(h, t, key=r["type"], relation=r["type"], attrs=dict(r.get("attrs", {})), evidence=list(evs))
-    g.graph["articles"] = list(data.get("articles", []))
-    return g
-
-
-def graph_from_json(path) -> nx.MultiDiGraph:
-    """Load OUT/graph.json; a missing or foreign file is an InputError."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError, IsADirectoryError) as e:
-        raise InputError(path, f"not a graph.json ({type(e).__name__})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
-        raise InputError(path, "not a graph.json (no `entities` list)")
-    try:
-        return graph_from_dict(data)
-    except (KeyError, TypeError) as e:
-        raise InputError(path, f"not a graph.json (bad entity or relation: {e})") from None
 
 
 def _article_matches(article_id: str, source: str, article: str) -> bool:

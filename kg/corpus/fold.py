@@ -1,0 +1,135 @@
+"""The fold step of a build: the plan's extractions, cached or fresh, folded into one graph.
+
+A rebuild starts from the last build's graph (kg.corpus.state.foldstate)
+with the changed and removed files' part taken out, and folds only those
+files again; a full build folds every file into an empty graph. Files are
+folded in the plan's order (name, then path), whatever order an engine
+returns them in, so the graph does not depend on the number of workers.
+"""
+
+import json
+import sys
+from dataclasses import dataclass, field
+
+from kg.corpus.state.foldstate import FoldState
+from kg.corpus.state.packed import without_source
+from kg.corpus.state.reuse import REUSE_DIR, preload
+from kg.graph import add_extraction, footprint, remove_articles, remove_source, settle
+
+
+@dataclass
+class Fold:
+    """The graph being folded and what a build learns while folding it."""
+
+    state: FoldState
+    patching: bool                     # the last build's graph was loaded, and is being patched
+    changed: frozenset = frozenset()   # names of the files added, changed or removed (patching only)
+    stores: dict | None = None         # the exporters' saved records, read ahead (patching only)
+    nodes: set = field(default_factory=set)   # touched node ids and edge keys (patching only)
+    edges: set = field(default_factory=set)
+    errors: list = field(default_factory=list)
+    n_ok: int = 0
+    n_cached: int = 0
+    aborted: bool = False
+
+    @property
+    def g(self):
+        return self.state.g
+
+
+def start(out, changes, keep: list) -> Fold:
+    """The fold state to fold into: the last build's graph without the
+    changed files' part when `changes` names them and it is saved, else empty."""
+    state = FoldState(out / REUSE_DIR)
+    keep.append(state)
+    incremental = changes is not None and changes.sources is not None
+    if not (incremental and state.load(changes.last["build"])):
+        return Fold(state, False)
+    fold = Fold(state, True, frozenset(changes.sources))
+    for src in sorted(fold.changed):   # take the changed and removed files' part out
+        fp = state.pop_doc(src)
+        if fp is not None:
+            nodes, edges = fp
+            state.materialize(nodes | edges)
+            remove_source(state.g, src, nodes, edges, drop_mentions=without_source)
+            fold.nodes |= nodes
+            fold.edges |= edges
+        state.failed.pop(src, None)
+    remove_articles(state.g, fold.changed)
+    # while the worker loads the pipeline: what the exporters will need
+    fold.stores = preload(out / REUSE_DIR, changes.last["build"])
+    keep.append(fold.stores)
+    if any(tables is None for name, (_store, tables) in fold.stores.items() if name != "layout"):
+        state.materialize()   # an exporter renders everything: it needs every mention
+    from kg.corpus import assemble  # noqa: F401  (imported now, not in the forked lanes)
+    return fold
+
+
+def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool) -> None:
+    """Fold every file of the plan: `results` yields the engine's (status,
+    payload) for the files that were not cached, in plan order."""
+    from kg.corpus.engines import process_document
+    for f, key, chars, hit in plan:
+        if fold.patching and f.name not in fold.changed:   # its part of the graph is there
+            reason = fold.state.failed.get(f.name)
+            _count(fold, bar, f, chars, cached=True, reason=reason)
+        else:
+            text = store.get(key) if hit else None
+            if text is not None:
+                res = ("ok", text)
+            elif hit:   # an entry that went missing since planning
+                res = process_document(f, date)
+            else:
+                res = next(results)
+            reason = _fold_one(fold, f, key, hit, res, store, date)
+            _count(fold, bar, f, chars, cached=bool(hit and text is not None), reason=reason)
+        if reason is not None and not keep_going:
+            fold.aborted = True
+            return
+    if fold.patching:
+        settle(fold.g, fold.nodes, fold.edges)
+
+
+def _fold_one(fold: Fold, f, key, hit: bool, res, store, date):
+    """Fold one file's (status, payload) into the graph, repairing the cache
+    on the way; returns None, or why the file failed."""
+    from kg.corpus.engines import process_document
+    status, payload = res
+    if status == "bad" and key is not None:   # the content itself is unusable
+        store.put(key, json.dumps({"__error__": payload}, ensure_ascii=False))
+    ext = None
+    if status == "ok":
+        try:
+            ext = json.loads(payload)
+        except ValueError:
+            ext = None
+        if isinstance(ext, dict) and "__error__" in ext:
+            status, payload, ext = "bad", ext["__error__"], None
+        elif ext is None:   # a damaged cache entry: extract again
+            status, payload = process_document(f, date)
+            ext = json.loads(payload) if status == "ok" else None
+        if ext is not None and not hit and key is not None:
+            store.put(key, payload)
+    if ext is None:
+        fold.state.failed[f.name] = payload
+        return payload
+    if fold.patching:   # only changed files get here: their nodes' mentions are needed
+        fold.state.materialize(set.union(*footprint(ext)))
+    nodes, edges = add_extraction(fold.g, ext)
+    fold.state.set_doc(f.name, (nodes, edges))
+    if fold.patching:
+        fold.nodes |= nodes
+        fold.edges |= edges
+    return None
+
+
+def _count(fold: Fold, bar, f, chars: int, cached: bool, reason) -> None:
+    if reason is None:
+        fold.n_ok += 1
+    else:
+        fold.errors.append((str(f), reason))
+        if bar.enabled:
+            bar.message("")
+        print(f"kg: {f}: {reason}", file=sys.stderr)
+    fold.n_cached += cached
+    bar.update(chars, cached=cached, failed=reason is not None)
