@@ -92,14 +92,7 @@ def post_relations(rels, linker, keyed, sents, article, text):
 
 
 def _name_by_host(linker, key, host) -> None:
-    """The bare body is named with the body it belongs to (组织部 of 北京市委:
-    北京市委组织部, 组织部 an alias), as a body written after its host is."""
-    ent, h = linker.entities.get(key), linker.entities.get(host)
-    if ent is None or h is None or ent.name.startswith(h.name):
-        return
-    ent.aliases.add(ent.name)
-    ent.aliases.update(a + ent.name for a in h.aliases)
-    ent.name = h.name + ent.name
+    linker.name_after_host(key, host)
 
 
 def _post(rels, p, bkey, title, article, s, e) -> tuple:
@@ -148,7 +141,7 @@ def _implied_body(linker, implied, title, pos, places):
     tail = implied.get(core)
     if not tail:
         return None
-    place = linker._place_in_context(core[0], pos, places)
+    place = linker.place_in_context(core[0], pos, places)
     if place is None:   # 我市…市长: the page's own 市政府, when it names one
         named = [("level", core[0] + t) for t in sorted(variants(tail))]
         return next((k for k in named if k in linker.entities), None)

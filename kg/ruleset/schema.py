@@ -303,6 +303,16 @@ class ProgramsRules:
 
 
 @rule_table
+class RelationsLinking:
+    """relations.linking"""
+    title_marks: str
+    document_name_prefix: str
+    short_title_max: int
+    program_tail_min: int
+    program_shortening_min: int
+
+
+@rule_table
 class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
@@ -325,11 +335,17 @@ class RelationsRules:
     post_separators: str
     unknown_body_max: int
     appointment_links: tuple[str, ...]
+    post_stops: str
+    series_openers: str
+    name_joiner: str
+    dateline_window: int
+    anaphor_marker: str
     relative_years: Mapping[str, int]
     implied_bodies: Mapping[str, str]
     anaphora: Mapping[str, str]
     anaphora_words: Mapping[str, str]
     anaphora_not_followed_by: Mapping[str, str]
+    linking: RelationsLinking
 
 
 @rule_table
