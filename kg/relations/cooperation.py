@@ -17,8 +17,9 @@ def partners_cooperate(rels, subj, partners, article, s, e) -> None:
             rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
 
 
-def cooperation(rels, text, in_sent, s, e, article, rules) -> None:
-    """The cooperation a sentence states between the bodies it names in a row."""
+def cooperation(rels, text, in_sent, s, e, article, rules, clauses) -> None:
+    """The cooperation a sentence states between the bodies it names in a
+    row; `clauses` are its clause ends (kg.relations.clauses.ClauseEnds)."""
     r = rules.relations
     bodies = [lm for lm in in_sent if lm.mention.type in BODY_TYPES]
     for i, (a, b) in enumerate(zip(bodies, bodies[1:])):
@@ -29,9 +30,7 @@ def cooperation(rels, text, in_sent, s, e, article, rules) -> None:
             continue
         if gap not in r.cooperation_joiners:
             continue
-        clause_end = b.mention.end
-        while clause_end < e and text[clause_end] not in r.clause_ends:
-            clause_end += 1
+        clause_end = clauses.after(b.mention.end)
         if any(w in text[b.mention.end:clause_end] for w in r.cooperation_words):
             rels.add(a.key, "cooperates_with", b.key, article, (s, e))
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.nlp.textscan import Automaton
+from kg.relations.clauses import ClauseEnds
 from kg.relations.cooperation import cooperation, partners_cooperate
 from kg.relations.subjects import context_actor, coordinated, subject
 from kg.text.dates import date_near
@@ -48,10 +49,11 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
         in_sent = [lm for lm in top if body_start <= lm.mention.start < e]
         in_sent = sorted(in_sent + [a for a in stand_ins[(s, e)] if a.mention.start >= body_start],
                          key=lambda lm: lm.mention.start)
-        sentence = _Sentence(text, s, e, body_start, in_sent, article)
+        clauses = ClauseEnds(text, s, e, rules)
+        sentence = _Sentence(text, s, e, body_start, in_sent, article, clauses)
         _introduced(rels, sentence, sents, context_actor(rels, context), pub_date, rules)
         context = _next_context(rels, in_sent, context, rules)
-        cooperation(rels, text, in_sent, s, e, article, rules)
+        cooperation(rels, text, in_sent, s, e, article, rules, clauses)
 
 
 class _Sentence(NamedTuple):
@@ -63,16 +65,17 @@ class _Sentence(NamedTuple):
     body_start: int
     in_sent: list
     article: str
+    clauses: ClauseEnds
 
 
 def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
     """`introduced` for each trigger verb of the sentence; a verb with no
     subject of its own takes the last one (or the paragraph's actor)."""
-    text, s, e, body_start, in_sent, article = sentence
+    text, s, e, body_start, in_sent, article, clauses = sentence
     found = _find_triggers(text, s, e, rules)
     for n, (t, word) in enumerate(found):
         next_t = found[n + 1][0] if n + 1 < len(found) else e
-        objs = _objects(text, in_sent, t + len(word), e, rules, next_t)
+        objs = _objects(text, in_sent, t + len(word), clauses, rules, next_t)
         if not objs:
             # 由A牵头，会同B、C共同实施 (the object named before): A still works with B, C
             subj, partners = subject(text, in_sent, s, t, rules)
@@ -81,7 +84,7 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
         # what an earlier verb took as its object cannot act for a later one
         # (海淀区已设立12345…分中心，推行“接诉即办”改革: 海淀区 acts twice)
         taken = [lm for lm in in_sent if any(
-            pt + len(pw) <= lm.mention.start < _clause_end(text, pt, e, rules) for pt, pw in found[:n])]
+            pt + len(pw) <= lm.mention.start < clauses.after(pt) for pt, pw in found[:n])]
         cands = [lm for lm in in_sent if lm not in taken]
         subj, partners = subject(text, cands, s, t, rules)
         if subj is None:
@@ -151,13 +154,6 @@ def _object_joiner(rules) -> re.Pattern:
     return re.compile(rules.relations.object_joiner)
 
 
-def _clause_end(text, pos, limit, rules):
-    ends = rules.relations.clause_ends
-    while pos < limit and text[pos] not in ends:
-        pos += 1
-    return pos
-
-
 @lru_cache(maxsize=8)
 def _trigger_matcher(rules) -> Automaton:
     return Automaton({w: w for w in rules.relations.introduced_triggers})
@@ -176,14 +172,14 @@ def _find_triggers(text, s, e, rules):
     return out
 
 
-def _objects(text, in_sent, after, sent_end, rules, next_trigger):
+def _objects(text, in_sent, after, clauses, rules, next_trigger):
     """PROGRAM/DOCUMENT mentions in the verb's clause; when that clause has
     none, in the first later clause that has one — as long as no other actor
     or verb comes between (积极构建立体宣传浓氛围,…,“三位一体”的…体系)."""
     r = rules.relations
-    start = after
+    start, sent_end = after, clauses.e
     while start < sent_end:
-        end = _clause_end(text, start, sent_end, rules)
+        end = clauses.after(start)
         objs = [lm for lm in in_sent if start <= lm.mention.start < end
                 and lm.mention.type in ("PROGRAM", "DOCUMENT")]
         if start > after:   # a later clause: the objects must close it
