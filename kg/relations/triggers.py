@@ -181,7 +181,7 @@ def _objects(text, in_sent, after, clauses, rules, next_trigger):
     while start < sent_end:
         end = clauses.after(start)
         objs = [lm for lm in in_sent if start <= lm.mention.start < end
-                and lm.mention.type in ("PROGRAM", "DOCUMENT")]
+                and lm.mention.type in r.object_types]
         if start > after:   # a later clause: the objects must close it
             objs = _closing_list(text, objs, end, rules)
             # …and be its first words' own: not those of an actor and a verb of

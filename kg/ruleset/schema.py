@@ -318,6 +318,7 @@ class RelationsRules:
     introduced_triggers: tuple[str, ...]
     trigger_not_in: tuple[str, ...]
     subject_types: tuple[str, ...]
+    object_types: tuple[str, ...]
     partner_words: tuple[str, ...]
     partner_not_in: tuple[str, ...]
     consent_words: tuple[str, ...]
