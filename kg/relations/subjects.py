@@ -12,9 +12,10 @@ from kg.relations.anaphora import StandIn
 from kg.relations.cooperation import BODY_TYPES
 
 
-def subject(text, in_sent, s, t, rules):
+def subject(text, in_sent, s, t, rules, clauses):
     """(subject, partners) of the verb at `t` among the sentence's mentions
-    `in_sent` (sentence start `s`); (None, []) when none is before it."""
+    `in_sent` (sentence start `s`, clause ends `clauses`: a
+    kg.relations.clauses.ClauseEnds); (None, []) when none is before it."""
     r = rules.relations
     before = [lm for lm in in_sent if lm.mention.end <= t and lm.mention.type in r.subject_types
               and not text.startswith(r.host_words, lm.mention.end)
@@ -26,11 +27,11 @@ def subject(text, in_sent, s, t, rules):
     if split is not None:
         partners = [lm for lm in before if lm.mention.start > split and lm.mention.type in BODY_TYPES]
         heads = [lm for lm in before if lm.mention.end <= split]
-        same_clause = not any(ch in r.clause_ends for ch in text[split:t])
+        same_clause = clauses.after(split) >= t
         if partners and heads:
             # A与B签署: both act. A会同B建立…，推行…: only A acts in the later clause.
-            return _best(heads, r, text), (partners if same_clause else [])
-    return _best(before, r, text), []
+            return _best(heads, r, text, clauses), (partners if same_clause else [])
+    return _best(before, r, text, clauses), []
 
 
 def _partner_split(text, before, s, t, r):
@@ -39,14 +40,14 @@ def _partner_split(text, before, s, t, r):
     it). 联合 right before the verb (A会同B、C等部门联合印发) is an adverb,
     no split (no body after it). None when there is none."""
     partner_words = sorted(r.partner_words, key=len, reverse=True)
-    for i in range(t - 1, s - 1, -1):
-        if any(text.startswith(w, i) for w in partner_words) and not text.startswith(r.partner_not_in, i) and any(
-                lm.mention.start > i and lm.mention.type in BODY_TYPES for lm in before):
+    last_body = max((lm.mention.start for lm in before if lm.mention.type in BODY_TYPES), default=s)
+    for i in range(min(t, last_body) - 1, s - 1, -1):   # a body must start after i
+        if any(text.startswith(w, i) for w in partner_words) and not text.startswith(r.partner_not_in, i):
             return i
     return None
 
 
-def _best(cands, r, text):
+def _best(cands, r, text, clauses):
     """The subject among the candidates before a verb: in the nearest clause
     (by clause_ends) that has a body or place, the first one, or the last of
     a run written together or listed (河北省石家庄市井陉县推行… -> 井陉县;
@@ -57,8 +58,7 @@ def _best(cands, r, text):
     nonperson = [lm for lm in cands if lm.mention.type != "PERSON"]
     pool = sorted(nonperson or cands, key=lambda lm: lm.mention.start)
     last = pool[-1]
-    clause = [lm for lm in pool
-              if not any(ch in r.clause_ends for ch in text[lm.mention.end:last.mention.start])]
+    clause = [lm for lm in pool if clauses.after(lm.mention.end) >= last.mention.start]
     pick = clause[0]
     for lm in clause[1:]:   # a run written together or listed (A、B印发: coordinated adds A)
         if text[pick.mention.end:lm.mention.start] in ("", *r.subject_joiners):

@@ -15,6 +15,7 @@ kg.relations.cooperation.
 """
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -73,20 +74,20 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
     subject of its own takes the last one (or the paragraph's actor)."""
     text, s, e, body_start, in_sent, article, clauses = sentence
     found = _find_triggers(text, s, e, rules)
+    starts = [lm.mention.start for lm in in_sent]
+    taken = [False] * len(in_sent)
     for n, (t, word) in enumerate(found):
+        if n:
+            _mark_taken(taken, starts, found[n - 1], clauses)
         next_t = found[n + 1][0] if n + 1 < len(found) else e
         objs = _objects(text, in_sent, t + len(word), clauses, rules, next_t)
         if not objs:
             # 由A牵头，会同B、C共同实施 (the object named before): A still works with B, C
-            subj, partners = subject(text, in_sent, s, t, rules)
+            subj, partners = subject(text, in_sent, s, t, rules, clauses)
             partners_cooperate(rels, subj, partners, article, s, e)
             continue
-        # what an earlier verb took as its object cannot act for a later one
-        # (海淀区已设立12345…分中心，推行“接诉即办”改革: 海淀区 acts twice)
-        taken = [lm for lm in in_sent if any(
-            pt + len(pw) <= lm.mention.start < clauses.after(pt) for pt, pw in found[:n])]
-        cands = [lm for lm in in_sent if lm not in taken]
-        subj, partners = subject(text, cands, s, t, rules)
+        cands = [lm for lm, was_taken in zip(in_sent, taken) if not was_taken]
+        subj, partners = subject(text, cands, s, t, rules, clauses)
         if subj is None:
             subj, partners = last_subject, []
         if subj is None:
@@ -101,6 +102,16 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
             for o in objs:
                 rels.add(actor.key, "introduced", o.key, article, ev, attrs)
         partners_cooperate(rels, subj, partners, article, s, e)
+
+
+def _mark_taken(taken, starts, trigger, clauses) -> None:
+    """What an earlier verb took as its object cannot act for a later one
+    (海淀区已设立12345…分中心，推行“接诉即办”改革: 海淀区 acts twice):
+    marks the mentions (by their sorted `starts`) from after the verb
+    `trigger` (position, word) to its clause end."""
+    pt, pw = trigger
+    for i in range(bisect_left(starts, pt + len(pw)), bisect_left(starts, clauses.after(pt))):
+        taken[i] = True
 
 
 def _next_context(rels, in_sent, context, rules):
