@@ -4,7 +4,7 @@ Within a document every mention gets a key that says what it refers to
 (kg.link.keys); mentions with one key are one entity, named by the rules of
 kg.link.naming. Once the document is read, bare names and program
 shortenings are folded into the entity they abbreviate (kg.link.merge).
-Across documents (`merge`) entities with the same key are one node, except
+Across documents (kg.graph.add_extraction) entities with the same key are one node, except
 keys that only make sense inside their document (bare names, unresolved
 level prefixes). The linker owns the entity table: the relation layer reads
 it, and asks the linker for the entities it implies and for renames.

@@ -14,6 +14,7 @@ appointment, read rightwards (任命李明为云南省交通运输厅厅长: NAM
 word from rules/relations.toml, BODY, TITLE).
 """
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from kg.nlp.names import canonical_tail, variants
@@ -133,8 +134,7 @@ class _SentencePosts:
     def _appointed(self, p) -> None:
         """任命李明为云南省交通运输厅厅长: NAME, a link word, then BODY + TITLE."""
         pos, text = p.mention.end, self.text
-        links = sorted(self.r.appointment_links, key=len, reverse=True)
-        link = next((w for w in links if text.startswith(w, pos)), None)
+        link = next((w for w in _longest_first(self.r.appointment_links) if text.startswith(w, pos)), None)
         if link is None:
             return
         pos += len(link)
@@ -145,6 +145,12 @@ class _SentencePosts:
         if t is None:
             return
         self._post(p, body.key, text[t.start + self.s:t.end + self.s])
+
+
+@lru_cache(maxsize=8)
+def _longest_first(words: tuple) -> tuple:
+    """Longer words first, so 同志为 is tried before 为."""
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _body_before(bodies, ts, te):

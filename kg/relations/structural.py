@@ -6,8 +6,12 @@
   to its gazetteer parent when the text names both.
 - leads / member_of: a titled person to the body the title follows (see
   kg.relations.posts).
-- introduced / cooperates_with: trigger verbs in a clause (see kg.relations.triggers).
-Relation rules and word lists: rules/relations.toml, rules/titles.toml.
+- introduced / cooperates_with: trigger verbs in a clause (see
+  kg.relations.triggers, kg.relations.subjects, kg.relations.cooperation).
+The anaphors of each sentence (该县, 全县: kg.relations.anaphora) are found
+once here and read by both the post and the verb reader. Every reader takes
+its words from the linker's rule set: rules/relations.toml, rules/titles.toml,
+rules/central_bodies.tsv.
 """
 
 from collections.abc import Mapping
