@@ -1,135 +1,156 @@
 """leads / member_of: a person's posts, read leftwards from the name.
 
-A body named bare in a chain of posts right after another body's post
-belongs to that body (北京市委常委、组织部部长: 组织部 part_of 北京市委).
-
 北京市委常委，市政府党组成员、副市长靳伟: walking left from the name, each
 segment (separated by 、 or ，) must end in a title (kg.nlp.titles); the body the
 title belongs to is the AGENCY or ORG right before it (or overlapping its
 start: 市政府党组|成员). A post with no body in front that names its level
 (市长, 副省长) belongs to that level's 人民政府 of the place in context.
 A head title (局长) gives `leads`, any other (副局长, 二级巡视员) `member_of`.
-An appointment reads rightwards: 任命李明为云南省交通运输厅厅长 (NAME, a link
+A body named bare in a chain of posts right after another body's post
+belongs to that body (北京市委常委、组织部部长: 组织部 part_of 北京市委).
+Three more ways to a post: a name listed after a titled one shares its posts
+(副部长辛国斌、单忠德); body, name, then title (长沙市公安局王强局长); and an
+appointment, read rightwards (任命李明为云南省交通运输厅厅长: NAME, a link
 word from rules/relations.toml, BODY, TITLE).
 """
 
+from functools import lru_cache
+from typing import NamedTuple
+
 from kg.nlp.names import canonical_tail, variants
-from kg.ruleset import load_toml
 from kg.nlp.titles import base_title, find_titles, is_head
-from kg.relations.triggers import anaphors
 
 
-def post_relations(rels, linker, keyed, sents, article, text):
-    cfg = load_toml("relations.toml")
-    seps = cfg.get("post_separators", "、，")
-    unknown_max = cfg.get("unknown_body_max", 0)
-    stops = cfg["subject_stops"] + "：:"   # no post runs across a sentence's or a heading's end
-    implied = cfg.get("implied_bodies", {})
-    links = sorted(cfg.get("appointment_links", ()), key=len, reverse=True)
-    every = sorted(keyed, key=lambda lm: lm.mention.start)
+class Post(NamedTuple):
+    """A post read for a person: the relation, the body's key, the title."""
+    rtype: str
+    body: tuple
+    title: str
+
+
+def post_relations(rels, linker, keyed, sents, article, text, stand_ins, rules):
+    """The posts of the persons of one article's sentences `sents`; `keyed`
+    are its linked mentions, `stand_ins` its anaphors by sentence
+    (kg.relations.anaphora.by_sentence)."""
     named = [lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")]
     places = [lm.mention for lm in keyed if lm.mention.type == "PLACE" and lm.mention.attrs.get("code")]
     for s, e in sents:
-        # 该院副院长X: the body 该院 stands for holds the post (kg.relations.triggers anaphora)
-        bodies = named + [a for a in anaphors(text, s, e, every, cfg) if a.mention.type == "AGENCY"]
-        found = find_titles(text[s:e])
-        titles = {t.end: t for t in found}
-        title_at = {t.start + s: t for t in found}
+        # 该院副院长X: the body 该院 stands for holds the post
+        bodies = named + [a for a in stand_ins[(s, e)] if a.mention.type == "AGENCY"]
+        reader = _SentencePosts(rels, linker, rules, text, s, e, article, bodies, places)
         persons = [lm for lm in keyed if lm.mention.type == "PERSON" and s <= lm.mention.start < e]
-        series = []        # (title without 副, body key) of the posts read so far
-        by_end = {}        # person end -> [(rtype, body key, title)]
         for p in sorted(persons, key=lambda lm: lm.mention.start):
-            pos = p.mention.start
-            bare_right = None   # 北京市委常委、组织部部长: the bare 组织部 is the 市委's
-            got = []
-            while True:
-                t = titles.get(pos - s)
-                if t is None:
-                    break
-                ts, te = t.start + s, t.end + s
-                body = _body_before(bodies, ts, te)
-                title = text[ts:te]
-                if body is not None:   # may overlap the title: 市政府党组|党组成员
-                    bkey, seg_start = body.key, body.mention.start
-                    if bare_right is not None and bkey[0] != "bare":
-                        rels.add(bare_right, "part_of", bkey, article, (s, e))
-                        _name_by_host(linker, bare_right, bkey)
-                    bare_right = bkey if bkey[0] == "bare" else None
-                else:
-                    bkey, seg_start = _implied_body(linker, implied, title, ts, places), ts
-                    # 工信部部长金壮龙，副部长辛国斌: the same body's series, when the
-                    # title stands alone (not 法国外贸部长: that one has its own)
-                    if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in "；;：:"):
-                        bkey = next((k for ser, k in reversed(series) if ser == _strip(title)), None)
-                if bkey is None and body is None:
-                    # 全国政协副主席、民进中央常务副主席朱永新: a body the rules do not
-                    # know gives no post, but the chain goes on past it
-                    sep = max(text.rfind(c, s, ts) for c in seps)
-                    if sep >= s and 0 < ts - sep - 1 <= unknown_max and \
-                            not any(c in stops for c in text[sep + 1:ts]):
-                        seg_start = sep + 1
-                if bkey is not None:
-                    got.append(_post(rels, p, bkey, title, article, s, e))
-                    series.append((_strip(title), bkey))
-                if seg_start - 1 < s or text[seg_start - 1] not in seps:
-                    break
-                pos = seg_start - 1
-            start = p.mention.start
-            if not got and titles.get(start - s) is None and start > s and text[start - 1] == "、" \
-                    and by_end.get(start - 1):
-                # 副部长辛国斌、单忠德: a name listed after a titled one shares its posts
-                for _rtype, bkey, title in by_end[start - 1]:
-                    got.append(_post(rels, p, bkey, title, article, s, e))
-            if not got:
-                # 长沙市公安局王强局长介绍: body, name, then the title
-                t_after = title_at.get(p.mention.end)
-                body = next((b for b in bodies if b.mention.end == p.mention.start), None)
-                if t_after is not None and body is not None:
-                    title = text[t_after.start + s:t_after.end + s]
-                    got.append(_post(rels, p, body.key, title, article, s, e))
-            by_end[p.mention.end] = got
-            _appointed(rels, p, bodies, title_at, links, text, s, e, article)
+            reader.read(p)
 
 
-def _name_by_host(linker, key, host) -> None:
-    """The bare body is named with the body it belongs to (组织部 of 北京市委:
-    北京市委组织部, 组织部 an alias), as a body written after its host is."""
-    ent, h = linker.entities.get(key), linker.entities.get(host)
-    if ent is None or h is None or ent.name.startswith(h.name):
-        return
-    ent.aliases.add(ent.name)
-    ent.aliases.update(a + ent.name for a in h.aliases)
-    ent.name = h.name + ent.name
+class _SentencePosts:
+    """The posts of one sentence's persons, in text order (a later name may
+    share an earlier one's posts, a later title an earlier title's body)."""
+
+    def __init__(self, rels, linker, rules, text, s, e, article, bodies, places):
+        self.rels, self.linker, self.r = rels, linker, rules.relations
+        self.text, self.s, self.e, self.article = text, s, e, article
+        self.bodies, self.places = bodies, places
+        found = find_titles(text[s:e])
+        self.title_by_end = {t.end: t for t in found}        # sentence offsets
+        self.title_at = {t.start + s: t for t in found}      # text offsets
+        self.series = []        # (title without 副, body key) of the posts read so far
+        self.by_end = {}        # person end -> [Post]
+
+    def read(self, p) -> None:
+        got = self._chain(p) or self._listed(p) or self._title_after(p)
+        self.by_end[p.mention.end] = got
+        self._appointed(p)
+
+    def _post(self, p, bkey, title) -> Post:
+        """Person p holds `title` in body bkey: `leads` for a head title, else `member_of`."""
+        rtype = "leads" if is_head(title) else "member_of"
+        self.rels.add(p.key, rtype, bkey, self.article, (self.s, self.e), {"title": title})
+        return Post(rtype, bkey, title)
+
+    def _chain(self, p) -> list:
+        """The chain of posts written left of the name (北京市委常委，市政府党组成员、副市长靳伟)."""
+        text, s, seps = self.text, self.s, self.r.post_separators
+        pos = p.mention.start
+        bare_right = None   # 北京市委常委、组织部部长: the bare 组织部 is the 市委's
+        got = []
+        while (t := self.title_by_end.get(pos - s)) is not None:
+            ts, te = t.start + s, t.end + s
+            title = text[ts:te]
+            body = _body_before(self.bodies, ts, te)
+            if body is not None:   # may overlap the title: 市政府党组|党组成员
+                bkey, seg_start = body.key, body.mention.start
+                if bare_right is not None and bkey[0] != "bare":
+                    self.rels.add(bare_right, "part_of", bkey, self.article, (s, self.e))
+                    self.linker.name_after_host(bare_right, bkey)
+                bare_right = bkey if bkey[0] == "bare" else None
+            else:
+                bkey, seg_start = self._bodiless(title, ts)
+            if bkey is not None:
+                got.append(self._post(p, bkey, title))
+                self.series.append((base_title(title), bkey))
+            if seg_start - 1 < s or text[seg_start - 1] not in seps:
+                break
+            pos = seg_start - 1
+        return got
+
+    def _bodiless(self, title, ts) -> tuple:
+        """(body key or None, where the post's segment starts) of a title
+        with no known body right before it."""
+        text, s, seps = self.text, self.s, self.r.post_separators
+        bkey = _implied_body(self.linker, self.r.implied_bodies, title, ts, self.places)
+        # 工信部部长金壮龙，副部长辛国斌: the same body's series, when the
+        # title stands alone (not 法国外贸部长: that one has its own)
+        if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in self.r.series_openers):
+            bkey = next((k for ser, k in reversed(self.series) if ser == base_title(title)), None)
+        if bkey is not None:
+            return bkey, ts
+        # 全国政协副主席、民进中央常务副主席朱永新: a body the rules do not
+        # know gives no post, but the chain goes on past it (never across a
+        # sentence's or a heading's end)
+        stops = self.r.subject_stops + self.r.post_stops
+        sep = max(text.rfind(c, s, ts) for c in seps)
+        if sep >= s and 0 < ts - sep - 1 <= self.r.unknown_body_max and \
+                not any(c in stops for c in text[sep + 1:ts]):
+            return None, sep + 1
+        return None, ts
+
+    def _listed(self, p) -> list:
+        """副部长辛国斌、单忠德: a name listed after a titled one shares its posts."""
+        start, text = p.mention.start, self.text
+        if self.title_by_end.get(start - self.s) is not None or start <= self.s \
+                or text[start - 1] != self.r.name_joiner or not self.by_end.get(start - 1):
+            return []
+        return [self._post(p, post.body, post.title) for post in self.by_end[start - 1]]
+
+    def _title_after(self, p) -> list:
+        """长沙市公安局王强局长介绍: body, name, then the title."""
+        t = self.title_at.get(p.mention.end)
+        body = next((b for b in self.bodies if b.mention.end == p.mention.start), None)
+        if t is None or body is None:
+            return []
+        return [self._post(p, body.key, self.text[t.start + self.s:t.end + self.s])]
+
+    def _appointed(self, p) -> None:
+        """任命李明为云南省交通运输厅厅长: NAME, a link word, then BODY + TITLE."""
+        pos, text = p.mention.end, self.text
+        link = next((w for w in _longest_first(self.r.appointment_links) if text.startswith(w, pos)), None)
+        if link is None:
+            return
+        pos += len(link)
+        body = next((b for b in self.bodies if b.mention.start == pos), None)
+        if body is None:
+            return
+        t = self.title_at.get(body.mention.end)
+        if t is None:
+            return
+        self._post(p, body.key, text[t.start + self.s:t.end + self.s])
 
 
-def _post(rels, p, bkey, title, article, s, e) -> tuple:
-    """Person p holds `title` in body bkey: `leads` for a head title, else
-    `member_of`; returns (relation, body key, title)."""
-    rtype = "leads" if is_head(title) else "member_of"
-    rels.add(p.key, rtype, bkey, article, (s, e), {"title": title})
-    return rtype, bkey, title
-
-
-def _strip(title: str) -> str:
-    """副局长, 代局长 -> 局长: posts of one series (工信部部长X，副部长Y) and
-    the body a level's post implies (代区长: the district's 人民政府)."""
-    return base_title(title)
-
-
-def _appointed(rels, p, bodies, title_at, links, text, s, e, article):
-    """任命李明为云南省交通运输厅厅长: NAME, a link word, then BODY + TITLE."""
-    pos = p.mention.end
-    link = next((w for w in links if text.startswith(w, pos)), None)
-    if link is None:
-        return
-    pos += len(link)
-    body = next((b for b in bodies if b.mention.start == pos), None)
-    if body is None:
-        return
-    t = title_at.get(body.mention.end)
-    if t is None:
-        return
-    _post(rels, p, body.key, text[t.start + s:t.end + s], article, s, e)
+@lru_cache(maxsize=8)
+def _longest_first(words: tuple) -> tuple:
+    """Longer words first, so 同志为 is tried before 为."""
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _body_before(bodies, ts, te):
@@ -144,12 +165,16 @@ def _body_before(bodies, ts, te):
 
 
 def _implied_body(linker, implied, title, pos, places):
-    core = _strip(title)
+    """The body a level's post implies (代区长: the district's 人民政府),
+    created by the linker when the text names it no other way; None for a
+    title that implies none, or a level with no place in context and no
+    body of the page's own (我市…市长: the page's 市政府)."""
+    core = base_title(title)
     tail = implied.get(core)
     if not tail:
         return None
-    place = linker._place_in_context(core[0], pos, places)
-    if place is None:   # 我市…市长: the page's own 市政府, when it names one
+    place = linker.place_in_context(core[0], pos, places)
+    if place is None:
         named = [("level", core[0] + t) for t in sorted(variants(tail))]
         return next((k for k in named if k in linker.entities), None)
     key = ("local", place.code, canonical_tail(tail))

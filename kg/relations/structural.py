@@ -6,10 +6,19 @@
   to its gazetteer parent when the text names both.
 - leads / member_of: a titled person to the body the title follows (see
   kg.relations.posts).
-- introduced / cooperates_with: trigger verbs in a clause (see kg.relations.triggers).
-Relation rules and word lists: rules/relations.toml, rules/titles.toml.
+- introduced / cooperates_with: trigger verbs in a clause (see
+  kg.relations.triggers, kg.relations.subjects, kg.relations.cooperation).
+The anaphors of each sentence (该县, 全县: kg.relations.anaphora) are found
+once here and read by both the post and the verb reader. Every reader takes
+its words from the linker's rule set: rules/relations.toml, rules/titles.toml,
+rules/central_bodies.tsv.
 """
 
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
+
+from kg.relations import anaphora
 from kg.text.sentences import sentence_at, sentence_spans
 
 
@@ -50,23 +59,28 @@ class RelationSet:
 
 
 def extract_relations(document, per_article, linker) -> RelationSet:
+    """The relations of a linked document, article by article, read with
+    the linker's rule set."""
     from kg.relations.posts import post_relations
     from kg.relations.triggers import trigger_relations
 
+    rules = linker.rules
     rels = RelationSet(document, linker)
     text = document.norm.text
     for art, _doc, mentions in per_article:
         sents = sentence_spans(text, art.start, art.end)
         keyed = [lm for lm in linker.linked if lm.article == art.id]
+        stand_ins = anaphora.by_sentence(text, sents, sorted(keyed, key=lambda lm: lm.mention.start), rules)
         _structural(rels, linker, keyed, sents, art.id)
-        post_relations(rels, linker, keyed, sents, art.id, text)
-        trigger_relations(rels, keyed, sents, art.id, text, document.date)
+        post_relations(rels, linker, keyed, sents, art.id, text, stand_ins, rules)
+        trigger_relations(rels, keyed, sents, art.id, text, document.date, stand_ins, rules)
     return rels
 
 
 def _structural(rels, linker, keyed, sents, article):
     _place_tree(rels, linker, keyed, sents, article)
     central = {k[1]: k for k in linker.entities if k[0] == "central"}
+    parents = central_parents(linker.rules)
     for lm in keyed:
         m, key = lm.mention, lm.key
         sent = sentence_at(sents, m.start) or (m.start, m.end)
@@ -81,7 +95,7 @@ def _structural(rels, linker, keyed, sents, article):
             rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent,
                      None if place_in_name else {"basis": "context"})
         if key[0] == "central" and len(key) == 2:   # the body itself, not a unit of it (key + tail)
-            parent = _central_parent(key[1])
+            parent = parents.get(key[1])
             if parent in central:
                 rels.add(key, "part_of", central[parent], article, sent)
 
@@ -110,6 +124,8 @@ def _place_tree(rels, linker, keyed, sents, article):
             rels.add(key, "located_in", parent, article, child_sents[0], {"basis": "division table"})
 
 
-def _central_parent(canonical):
-    from kg.nlp.components.agencies import central_bodies
-    return central_bodies()[1].get(canonical)
+@lru_cache(maxsize=8)
+def central_parents(rules) -> Mapping:
+    """{central body: its parent body} from rules/central_bodies.tsv (the
+    third column; top-level bodies have none)."""
+    return MappingProxyType({row[0]: row[2] for row in rules.central_bodies if len(row) > 2 and row[2]})

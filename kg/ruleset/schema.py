@@ -321,11 +321,22 @@ class ProgramsRules:
 
 
 @rule_table
+class RelationsLinking:
+    """relations.linking"""
+    title_marks: str
+    document_name_prefix: str
+    short_title_max: int
+    program_tail_min: int
+    program_shortening_min: int
+
+
+@rule_table
 class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
     trigger_not_in: tuple[str, ...]
     subject_types: tuple[str, ...]
+    object_types: tuple[str, ...]
     partner_words: tuple[str, ...]
     partner_not_in: tuple[str, ...]
     consent_words: tuple[str, ...]
@@ -346,11 +357,17 @@ class RelationsRules:
     post_separators: str
     unknown_body_max: int
     appointment_links: tuple[str, ...]
+    post_stops: str
+    series_openers: str
+    name_joiner: str
+    dateline_window: int
+    anaphor_marker: str
     relative_years: Mapping[str, int]
     implied_bodies: Mapping[str, str]
     anaphora: Mapping[str, str]
     anaphora_words: Mapping[str, str]
     anaphora_not_followed_by: Mapping[str, str]
+    linking: RelationsLinking
 
 
 @rule_table

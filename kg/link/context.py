@@ -1,0 +1,28 @@
+"""The place a level character stands for in its article (县 in 县公安局)."""
+
+def place_in_context(gaz, rules, ch: str, pos: int, places: list):
+    """The place the level character `ch` at `pos` stands for: the nearest
+    place of that level named before it, else after it, among the article's
+    PLACE mentions `places`, where a place counts as named wherever a place
+    inside it is (本报郑州电 … 省政府: 河南省; 本报昆明电 … 沧源县 … 市纪委:
+    临沧市, not the dateline's 昆明). The place's name must end with `ch`;
+    a level that is no gazetteer level (rules/places.toml [level_chars]:
+    "city" for 市) asks for nothing more. None when no place fits.
+    """
+    level = rules.places.level_chars.get(ch)
+    levels = rules.places.gazetteer.levels
+
+    def fits(p):
+        return p is not None and p.name.endswith(ch) and (
+            level not in levels or p.level == level)
+
+    cands = []
+    for pm in places:
+        p = gaz.by_code(pm.attrs["code"])
+        own = [p] if fits(p) else [a for a in gaz.ancestor_places(pm.attrs["code"]) if fits(a)][:1]
+        cands += [(pm.start, q) for q in own]
+    before = [c for c in cands if c[0] < pos]
+    if before:
+        return max(before, key=lambda c: c[0])[1]
+    after = [c for c in cands if c[0] >= pos]
+    return min(after, key=lambda c: c[0])[1] if after else None

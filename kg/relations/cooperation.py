@@ -1,0 +1,47 @@
+"""`cooperates_with`: bodies that act together.
+
+A 与 B … 合作/共建/签署 in one clause (no object needed); A 会同/联合 B、C
+…, whatever verb follows; and a subject with the partners named between it
+and a trigger verb (A会同B、C印发…: see kg.relations.subjects). Words:
+rules/relations.toml (cooperation_words, cooperation_joiners,
+cooperation_partner_words, subject_joiners, clause_ends).
+"""
+
+BODY_TYPES = ("AGENCY", "ORG")
+
+
+def partners_cooperate(rels, subj, partners, article, s, e) -> None:
+    """A body acting with partner bodies (A会同B、C…) cooperates with each."""
+    for p in partners:
+        if subj.mention.type in BODY_TYPES and p.mention.type in BODY_TYPES:
+            rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
+
+
+def cooperation(rels, text, in_sent, s, e, article, rules, clauses) -> None:
+    """The cooperation a sentence states between the bodies it names in a
+    row; `clauses` are its clause ends (kg.relations.clauses.ClauseEnds)."""
+    r = rules.relations
+    bodies = [lm for lm in in_sent if lm.mention.type in BODY_TYPES]
+    for i, (a, b) in enumerate(zip(bodies, bodies[1:])):
+        gap = text[a.mention.end:b.mention.start]
+        if gap in r.cooperation_partner_words:
+            for p in _listed_after(text, b, bodies[i + 2:], r.subject_joiners):
+                rels.add(a.key, "cooperates_with", p.key, article, (s, e))
+            continue
+        if gap not in r.cooperation_joiners:
+            continue
+        clause_end = clauses.after(b.mention.end)
+        if any(w in text[b.mention.end:clause_end] for w in r.cooperation_words):
+            rels.add(a.key, "cooperates_with", b.key, article, (s, e))
+
+
+def _listed_after(text, first, rest, joiners) -> list:
+    """`first` and the bodies of `rest` listed right after it (水利部会同
+    国家发展改革委、财政部推进…: 国家发展改革委, 财政部)."""
+    out, last = [first], first
+    for c in rest:
+        if text[last.mention.end:c.mention.start] not in joiners:
+            break
+        out.append(c)
+        last = c
+    return out

@@ -1,0 +1,94 @@
+"""Who acts for a trigger verb: the subject, its partners, the bodies listed with it.
+
+The subject is the nearest AGENCY / PLACE / ORG (else PERSON) before the
+verb in the sentence, in the clause nearest the verb; partners named after
+与 / 会同 / 联合 between subject and verb act too; a sentence that names
+no subject takes the paragraph's actor (`context_actor`). Words:
+rules/relations.toml (subject_types, host_words, consent_words,
+consent_markers, partner_words, partner_not_in, subject_joiners, clause_ends).
+"""
+
+from kg.relations.anaphora import StandIn
+from kg.relations.cooperation import BODY_TYPES
+
+
+def subject(text, in_sent, s, t, rules, clauses):
+    """(subject, partners) of the verb at `t` among the sentence's mentions
+    `in_sent` (sentence start `s`, clause ends `clauses`: a
+    kg.relations.clauses.ClauseEnds); (None, []) when none is before it."""
+    r = rules.relations
+    before = [lm for lm in in_sent if lm.mention.end <= t and lm.mention.type in r.subject_types
+              and not text.startswith(r.host_words, lm.mention.end)
+              and not (text.startswith(r.consent_words, lm.mention.end)
+                       and text.endswith(r.consent_markers, 0, lm.mention.start))]
+    if not before:
+        return None, []
+    split = _partner_split(text, before, s, t, r)
+    if split is not None:
+        partners = [lm for lm in before if lm.mention.start > split and lm.mention.type in BODY_TYPES]
+        heads = [lm for lm in before if lm.mention.end <= split]
+        same_clause = clauses.after(split) >= t
+        if partners and heads:
+            # A与B签署: both act. A会同B建立…，推行…: only A acts in the later clause.
+            return _best(heads, r, text, clauses), (partners if same_clause else [])
+    return _best(before, r, text, clauses), []
+
+
+def _partner_split(text, before, s, t, r):
+    """The last partner word between the sentence start and the verb that
+    has a body after it: it splits subject (before it) from partners (after
+    it). 联合 right before the verb (A会同B、C等部门联合印发) is an adverb,
+    no split (no body after it). None when there is none."""
+    partner_words = sorted(r.partner_words, key=len, reverse=True)
+    last_body = max((lm.mention.start for lm in before if lm.mention.type in BODY_TYPES), default=s)
+    for i in range(min(t, last_body) - 1, s - 1, -1):   # a body must start after i
+        if any(text.startswith(w, i) for w in partner_words) and not text.startswith(r.partner_not_in, i):
+            return i
+    return None
+
+
+def _best(cands, r, text, clauses):
+    """The subject among the candidates before a verb: in the nearest clause
+    (by clause_ends) that has a body or place, the first one, or the last of
+    a run written together or listed (河北省石家庄市井陉县推行… -> 井陉县;
+    the others of a list act with it, see `coordinated`); so a place
+    inside the object of another verb (全市将推广徐汇经验，制定… -> 全市) or
+    a body after the subject (北京市网信办在中央网信办指导下印发 -> 北京市网信办)
+    does not act. A PERSON only when no body or place is in the sentence."""
+    nonperson = [lm for lm in cands if lm.mention.type != "PERSON"]
+    pool = sorted(nonperson or cands, key=lambda lm: lm.mention.start)
+    last = pool[-1]
+    clause = [lm for lm in pool if clauses.after(lm.mention.end) >= last.mention.start]
+    pick = clause[0]
+    for lm in clause[1:]:   # a run written together or listed (A、B印发: coordinated adds A)
+        if text[pick.mention.end:lm.mention.start] in ("", *r.subject_joiners):
+            pick = lm
+        else:
+            break
+    return pick
+
+
+def coordinated(text, cands, subj, rules) -> list:
+    """Bodies listed with the subject right before it: 中共中央办公厅、国务院办公厅印发."""
+    joiners = rules.relations.subject_joiners
+    out, cur = [], subj
+    bodies = sorted((lm for lm in cands if lm.mention.type in BODY_TYPES), key=lambda lm: lm.mention.start)
+    while True:
+        prev = [lm for lm in bodies if lm.mention.end <= cur.mention.start
+                and text[lm.mention.end:cur.mention.start] in joiners]
+        if not prev:
+            return out
+        cur = prev[-1]
+        out.append(cur)
+
+
+def context_actor(rels, actor):
+    """The paragraph's actor standing in for a sentence with no subject; a
+    speaker who heads a body stands for the body (中国人民银行行长潘功胜介绍，
+    …。首次创设… -> 中国人民银行)."""
+    if actor is None or actor.mention.type != "PERSON":
+        return actor
+    bodies = [t for (h, r, t) in rels.rels if h == actor.key and r == "leads"]
+    if len(bodies) != 1:
+        return actor
+    return StandIn(bodies[0], actor.mention)

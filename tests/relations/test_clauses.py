@@ -1,0 +1,34 @@
+"""Clause ends: found once per sentence, the same answers as a scan."""
+
+import time
+
+from kg import extract, ruleset
+from kg.relations.clauses import ClauseEnds
+
+SENTENCE = "由县市场监管局牵头，联合县公安局、县交通运输局等部门开展冷链物流专项督查；共组织检查45次"
+
+
+def scan(text, pos, limit, ends):
+    while pos < limit and text[pos] not in ends:
+        pos += 1
+    return pos
+
+
+def test_the_clause_end_after_every_position_is_the_scanned_one():
+    rules = ruleset.current()
+    text = "前文。" + SENTENCE + "。后文"
+    s, e = 3, 3 + len(SENTENCE)
+    clauses = ClauseEnds(text, s, e, rules)
+    for pos in range(s, e + 3):
+        assert clauses.after(pos) == scan(text, pos, e, rules.relations.clause_ends), pos
+    assert text[clauses.after(s)] == "，" and clauses.after(e - 1) == e
+
+
+def test_a_long_unpunctuated_line_takes_linear_time():
+    """Every trigger of a line asks where its clause ends: 20,000 characters
+    with a trigger every 12 took seconds when each asked by scanning."""
+    unit = "的工作要求开展了调查研究"
+    extract(unit, "2021-09-15")
+    t = time.perf_counter()
+    extract(unit * 1700, "2021-09-15")
+    assert time.perf_counter() - t < 2.5
