@@ -7,8 +7,9 @@ table of rules/agencies.toml (市场监管局 <-> 市场监督管理局, 政府 
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from kg.ruleset import load_toml
+from kg import ruleset
 
 _DROP = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉]")
 
@@ -17,24 +18,25 @@ def fold(name: str) -> str:
     return _DROP.sub("", unicodedata.normalize("NFKC", name or ""))
 
 
-def _pairs():
-    return sorted(load_toml("agencies.toml").get("abbreviations", {}).items(),
-                  key=lambda kv: -len(kv[1]))
+@lru_cache(maxsize=8)
+def _pairs(rules: ruleset.RuleSet) -> tuple[tuple[str, str], ...]:
+    """(short, full) of the abbreviation table, longest full form first."""
+    return tuple(sorted(rules.agencies.abbreviations.items(), key=lambda kv: -len(kv[1])))
 
 
-def canonical_tail(tail: str) -> str:
+def canonical_tail(tail: str, rules: ruleset.RuleSet | None = None) -> str:
     """The comparison form of a body's own name: every short form expanded."""
     out = tail
-    for short, full in _pairs():
+    for short, full in _pairs(rules or ruleset.current()):
         if full not in out:
             out = out.replace(short, full)
     return out
 
 
-def variants(name: str) -> set[str]:
+def variants(name: str, rules: ruleset.RuleSet | None = None) -> set[str]:
     """The name with each abbreviation applied one way or the other."""
     out = {name}
-    for short, full in _pairs():
+    for short, full in _pairs(rules or ruleset.current()):
         for n in list(out):
             if full in n:
                 out.add(n.replace(full, short))

@@ -22,12 +22,16 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
-from kg.ruleset import load_lines, load_toml
 from kg.nlp.textscan import PUNCT, WordList, is_cjk
 from kg.nlp.titles import TitleChain, find_title_chains, find_titles
 
 STRONG, LIST, WEAK, NONE = 3, 2, 1, 0
+# the rule id of a surname-led name by the cue that vouched for it
+RULE_OF_CUE = {"title": "persons.title_before", "creator": "persons.creator_before",
+               "speech": "persons.speech_after", "suffix": "persons.suffix_after",
+               "list": "persons.list_item", "token": "persons.lone_token"}
 
 
 @dataclass(frozen=True)
@@ -56,41 +60,48 @@ class PersonRules:
     uncued_not_before: WordList   # 韩亚|银行: an uncued candidate before these is none
     uncued_not_last: frozenset
     stat_not_last: frozenset      # kg_stat_ner: a model name ending in one of these is none
+    ruleset: object = None        # the RuleSet these come from (its titles are the title cues)
 
 
 def _chars(s: str) -> frozenset:
     return frozenset(ch for ch in s if not ch.isspace())
 
 
-@lru_cache(maxsize=1)
-def load_person_rules() -> PersonRules:
-    cfg = load_toml("persons.toml")
-    names = load_lines("surnames.txt")
+def load_person_rules(rules: ruleset.RuleSet | None = None) -> PersonRules:
+    """The person rules of `rules` (else the rule set in force)."""
+    return _person_rules(rules or ruleset.current())
+
+
+@lru_cache(maxsize=8)
+def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
+    cfg = rules.persons
+    names = rules.surnames
     return PersonRules(
         single=frozenset(n for n in names if len(n) == 1),
         double=frozenset(n for n in names if len(n) == 2),
-        weak=_chars(cfg["weak_surnames"]),
-        nonname=_chars(cfg["nonname_chars"]),
-        body_end=_chars(cfg["body_end_chars"]),
-        speech=WordList(cfg["speech_verbs"]),
-        end_words=WordList(cfg["end_words"]),
-        person_suffixes=WordList(cfg["person_suffixes"]),
-        anonymised=WordList(cfg["anonymised_suffixes"]),
-        groups=WordList(cfg["group_suffixes"]),
-        separators=tuple(cfg["list_separators"]),
-        not_names=frozenset(cfg["not_names"]),
-        creators=WordList(cfg["creator_cues"]),
-        given=_chars(cfg["given_name_chars"]),
-        not_after=_chars(cfg["not_after"]),
-        function=_chars(cfg["function_surnames"]),
-        translit=_chars(cfg["translit_chars"]),
-        joiners=_chars(cfg["translit_joiners"]),
-        dotted=re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:[{re.escape(cfg['name_dots'])}][\u4e00-\u9fff]{{2,8}})+"),
-        appointment=WordList(cfg.get("appointment_verbs", ())),
-        uncued_not_before=WordList(cfg.get("uncued_not_before", ())),
-        uncued_not_last=_chars(cfg.get("uncued_not_last", "")),
-        stat_not_last=_chars(cfg.get("stat_not_last", "")),
-        start_chars=_char_class({n[0] for n in names if n} | _chars(cfg["translit_chars"])),
+        weak=_chars(cfg.weak_surnames),
+        nonname=_chars(cfg.nonname_chars),
+        body_end=_chars(cfg.body_end_chars),
+        speech=WordList(cfg.speech_verbs),
+        end_words=WordList(cfg.end_words),
+        person_suffixes=WordList(cfg.person_suffixes),
+        anonymised=WordList(cfg.anonymised_suffixes),
+        groups=WordList(cfg.group_suffixes),
+        separators=tuple(cfg.list_separators),
+        not_names=frozenset(cfg.not_names),
+        creators=WordList(cfg.creator_cues),
+        given=_chars(cfg.given_name_chars),
+        not_after=_chars(cfg.not_after),
+        function=_chars(cfg.function_surnames),
+        translit=_chars(cfg.translit_chars),
+        joiners=_chars(cfg.translit_joiners),
+        dotted=re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:[{re.escape(cfg.name_dots)}][\u4e00-\u9fff]{{2,8}})+"),
+        appointment=WordList(cfg.appointment_verbs),
+        uncued_not_before=WordList(cfg.uncued_not_before),
+        uncued_not_last=_chars(cfg.uncued_not_last),
+        stat_not_last=_chars(cfg.stat_not_last),
+        ruleset=rules,
+        start_chars=_char_class({n[0] for n in names if n} | _chars(cfg.translit_chars)),
     )
 
 
@@ -106,6 +117,7 @@ class PersonHit:
     chain: TitleChain | None = None
     anonymised: bool = False
     attrs: dict = field(default_factory=dict)
+    rule: str = ""                # the rule id of the Mention made of it
 
     def mention_attrs(self) -> dict:
         out = {"title": None, "title_span": None, **self.attrs}
@@ -129,8 +141,8 @@ class _Finder:
         self.bounds = bounds          # token start offsets (+ len), or None
         self.lex = lexicon
         self.r = rules
-        self.titles = find_titles(text)
-        chains = find_title_chains(text, self.titles)
+        self.titles = find_titles(text, rules.ruleset)
+        chains = find_title_chains(text, self.titles, rules.ruleset)
         self.chain_end = {c.end: c for c in chains}
         self.chain_start = {c.start: c for c in chains}
         self.title_at = {t.start: t for t in self.titles}
@@ -340,7 +352,8 @@ class _Finder:
             return anon
         if not left:
             chain = self.chain_start.get(e) if cue == "suffix" else None
-        return PersonHit(i, e, cue, chain=chain, attrs={"creator": True} if creator else {})
+        return PersonHit(i, e, cue, chain=chain, attrs={"creator": True} if creator else {},
+                         rule=RULE_OF_CUE[cue])
 
     def token_shape(self, i: int, sl: int, e: int) -> bool:
         """One token, or the surname as a token plus one token (孙/茂利)."""
@@ -365,7 +378,7 @@ class _Finder:
         last = max(t.rfind(j, i, m.end()) for j in r.joiners)
         for e in range(last + 3, min(m.end(), last + 5) + 1):   # the last part: 2-4 characters
             if e >= self.n or not is_cjk(t[e]) or self.starts(e, r.speech) or self.starts(e, r.end_words):
-                return PersonHit(i, e, "title", chain=chain)
+                return PersonHit(i, e, "title", chain=chain, rule="persons.dotted_after_title")
         return None
 
     def foreign_at(self, i: int) -> PersonHit | None:
@@ -391,7 +404,8 @@ class _Finder:
             e = cued[-1] if cued else ends[-1]
             if t[i:e] in r.not_names or (e - i == 2 and t[i:e] in self.lex and not cued):
                 return None
-            return PersonHit(i, e, "title" if left == STRONG else "list", chain=chain)
+            return PersonHit(i, e, "title" if left == STRONG else "list", chain=chain,
+                             rule="persons.foreign_after_title" if left == STRONG else "persons.foreign_list_item")
         if not cued:
             return None
         e = cued[-1]
@@ -400,7 +414,7 @@ class _Finder:
             return None     # 俄罗斯表示, 巴黎宣布: places speak too
         if i > 0 and t[i - 1] in r.not_after:
             return None
-        return PersonHit(i, e, "speech")
+        return PersonHit(i, e, "speech", rule="persons.foreign_before_speech")
 
     def lex_known(self) -> bool:
         # without pkuseg's lexicon the token rule would accept every surname+char
@@ -420,7 +434,7 @@ class _Finder:
         suf = self.starts(i + sl, self.r.anonymised)
         if not suf or not self.boundary(i):
             return None
-        return PersonHit(i, i + sl + len(suf), "anonymised", anonymised=True)
+        return PersonHit(i, i + sl + len(suf), "anonymised", anonymised=True, rule="persons.anonymised")
 
     def groups(self) -> None:
         """卓嘎、央宗姐妹: names without a listed surname, vouched for by the group word."""
@@ -435,7 +449,7 @@ class _Finder:
                 chain = self.chain_end.get(items[0][0])
                 for s, e in items:
                     if not any(k in self.taken for k in range(s, e)):
-                        self.add(PersonHit(s, e, "group", chain=chain))
+                        self.add(PersonHit(s, e, "group", chain=chain, rule="persons.group_item"))
 
     def items_before(self, g_at: int) -> list[tuple[int, int]]:
         """The 、-separated 2-3 character items that end at g_at, left to right."""
@@ -471,14 +485,14 @@ class _Finder:
         return None
 
 
-def find_persons(text: str, bounds=None, lexicon=frozenset()) -> list[PersonHit]:
+def find_persons(text: str, bounds=None, lexicon=frozenset(), rules: PersonRules | None = None) -> list[PersonHit]:
     """PERSON spans in `text`.
 
     `bounds`: set of token start offsets from the segmenter (a hint; None
     means no segmentation is known). `lexicon`: the segmenter's word list,
     used to refuse candidates that are ordinary words (高度, 方面).
     """
-    return _Finder(text, bounds, lexicon, load_person_rules()).run()
+    return _Finder(text, bounds, lexicon, rules or load_person_rules()).run()
 
 
 def _pkuseg_lexicon(nlp: Language) -> frozenset:
@@ -492,8 +506,13 @@ def _pkuseg_lexicon(nlp: Language) -> frozenset:
 
 
 class PersonsComponent:
-    def __init__(self, nlp: Language, name: str):
+    """`rules`: a rules folder (None: the rule set in force)."""
+
+    def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
+        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        self.person_rules = load_person_rules(self.rules)
+        self.priority = self.rules.priorities["person"]
         self._nlp = nlp
         self._lexicon = None
 
@@ -508,12 +527,12 @@ class PersonsComponent:
         bounds = set(doc.to_array("IDX").tolist())   # token starts, without making Tokens
         bounds.add(len(text))
         out = mentions_of(doc)
-        for h in find_persons(text, bounds, self.lexicon):
-            out.append(Mention(h.start, h.end, "PERSON", text[h.start:h.end],
-                               source=self.name, attrs=h.mention_attrs()))
+        for h in find_persons(text, bounds, self.lexicon, self.person_rules):
+            out.append(Mention(h.start, h.end, "PERSON", text[h.start:h.end], source=self.name,
+                               priority=self.priority, attrs=h.mention_attrs(), rule=h.rule))
         return doc
 
 
-@Language.factory("kg_persons")
-def make_persons(nlp: Language, name: str) -> PersonsComponent:
-    return PersonsComponent(nlp, name)
+@Language.factory("kg_persons", default_config={"rules": None}, assigns=["doc._.kg_mentions"], requires=[])
+def make_persons(nlp: Language, name: str, rules: str | None) -> PersonsComponent:
+    return PersonsComponent(nlp, name, rules)
