@@ -9,6 +9,8 @@ import re
 
 import ahocorasick
 
+# The CJK Unified Ideographs block, as the body of a regex character class.
+CJK = "\u4e00-\u9fff"
 PUNCT = set("，。、；：？！“”‘’「」『』（）()《》〈〉【】—…·,.;:?!\"' \n\t\u3000")
 
 
