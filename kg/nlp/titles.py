@@ -65,8 +65,8 @@ def _title_table(rules: ruleset.RuleSet) -> dict[str, str]:
         for pre in titles.variants.head_prefixes:
             table.setdefault(pre + head, "head")
     # explicit entries last, so they override generated ones
-    for kind in ("role", "member", "head"):
-        for t in getattr(titles, kind).titles:
+    for kind, listed in (("role", titles.role), ("member", titles.member), ("head", titles.head)):
+        for t in listed.titles:
             table[t] = kind
     return table
 
