@@ -48,6 +48,7 @@ class AgenciesRules:
     max_bare_core: int
     distributive_marker: str
     distributive_window: int
+    title_window: int
     anaphor_marker: str
     bad_core_starts: tuple[str, ...]
     former_marks: tuple[str, ...]
@@ -178,6 +179,8 @@ class HtmlRules:
 @rule_table
 class OrgsTeams:
     """orgs.teams"""
+    team_word: str
+    max_qualifiers: int
     qualifiers: tuple[str, ...]
     sports: tuple[str, ...]
     not_before: tuple[str, ...]
@@ -228,6 +231,7 @@ class PersonsRules:
     max_foreign_run: int
     max_foreign_part: int
     max_foreign_join: int
+    min_foreign_over_title: int
 
 
 @rule_table

@@ -75,6 +75,7 @@ class AgencyFinder:
         lv = re.escape("".join(self.level_chars))
         self.distributive = re.compile(rf"{re.escape(cfg.distributive_marker)}[{lv}、（(]*$")
         self.distributive_window = cfg.distributive_window
+        self.title_window = cfg.title_window
         self.home_countries = set(self.rules.places.world.home)
         self.org_endings = self.rules.orgs.suffixes
         self.party_suffixes = cfg.party_suffixes
@@ -152,7 +153,7 @@ class AgencyFinder:
             return False
         if self.distributive.search(text, max(0, i - self.distributive_window), i):
             return False  # 各州、市人民政府, 各县(市、区): every such body, not one
-        if any(t.start == 0 for t in find_titles(text[i:i + 6], self.rules)):
+        if any(t.start == 0 for t in find_titles(text[i:i + self.title_window], self.rules)):
             return False  # 省长, 市委书记: a post, not a body
         if i == 0:
             return True

@@ -34,7 +34,8 @@ class OrgFinder:
         self.suffixes = Automaton({s: s for s in cfg.suffixes})
         self.count_core = re.compile(cfg.generic_core_pattern)
         t = cfg.teams
-        self.team_tail = re.compile(f"(?:{alternation(t.qualifiers)}){{0,2}}(?:{alternation(t.sports)})?队")
+        self.team_tail = re.compile(f"(?:{alternation(t.qualifiers)}){{0,{t.max_qualifiers}}}"
+                                    f"(?:{alternation(t.sports)})?{re.escape(t.team_word)}")
         self.team_not_before = set(t.not_before)
 
     def __call__(self, doc):

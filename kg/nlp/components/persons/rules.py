@@ -43,6 +43,7 @@ class PersonRules:
     max_foreign_run: int
     max_foreign_part: int
     max_foreign_join: int
+    min_foreign_over_title: int   # a foreign reading this long wins over a shorter title-cued one
     ruleset: object               # the RuleSet these come from (its titles are the title cues)
 
 
@@ -89,6 +90,7 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         max_foreign_run=cfg.max_foreign_run,
         max_foreign_part=cfg.max_foreign_part,
         max_foreign_join=cfg.max_foreign_join,
+        min_foreign_over_title=cfg.min_foreign_over_title,
         ruleset=rules,
     )
 

@@ -15,11 +15,6 @@ from kg.nlp.components.persons.text import PersonText
 from kg.nlp.components.persons.vouching import Candidate, LeftCue, vouch
 from kg.nlp.textscan import PUNCT, is_cjk
 
-# A transliterated reading at least this long wins over a title-cued
-# surname reading that ends sooner (总统|克林顿 read whole, not as 克林).
-FOREIGN_OVER_TITLE_LEN = 4
-
-
 class NameSearch:
     """One pass over one text: the hits so far and the spans they take."""
 
@@ -52,12 +47,12 @@ class NameSearch:
             join_foreign(pt, h)
         return sorted(self.hits, key=lambda h: h.start)
 
-    @staticmethod
-    def pick(surnamed: PersonHit | None, foreign: PersonHit | None) -> PersonHit | None:
+    def pick(self, surnamed: PersonHit | None, foreign: PersonHit | None) -> PersonHit | None:
         """The surname reading, unless a transliterated one is the only one
         or a long one that outruns a title-cued surname reading."""
+        long_enough = foreign and foreign.end - foreign.start >= self.rules.min_foreign_over_title
         if foreign and (surnamed is None or (surnamed.cue == "title" and foreign.end > surnamed.end
-                                             and foreign.end - foreign.start >= FOREIGN_OVER_TITLE_LEN)):
+                                             and long_enough)):
             return foreign
         return surnamed
 
