@@ -3,6 +3,7 @@
 `fold` is the comparison form (NFKC, no spaces, quotes or 《》), the same one
 the scorer uses. `variants` expands a body name through the abbreviation
 table of rules/agencies.toml (市场监管局 <-> 市场监督管理局, 政府 <-> 人民政府).
+`central_bodies` is the table of central bodies' names (rules/central_bodies.tsv).
 """
 
 import re
@@ -43,3 +44,21 @@ def variants(name: str, rules: ruleset.RuleSet | None = None) -> set[str]:
             elif short in n:
                 out.add(n.replace(short, full))
     return out
+
+
+def central_bodies(rules: ruleset.RuleSet | None = None):
+    """{name or alias: canonical}, {canonical: parent canonical} of
+    rules/central_bodies.tsv (of `rules`, else the rule set in force)."""
+    return _central_bodies(rules or ruleset.current())
+
+
+@lru_cache(maxsize=8)
+def _central_bodies(rules: ruleset.RuleSet):
+    names, parents = {}, {}
+    for row in rules.central_bodies:
+        canonical = row[0]
+        aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
+        parents[canonical] = row[2] if len(row) > 2 and row[2] else None
+        for n in [canonical, *aliases]:
+            names[n] = canonical
+    return names, parents

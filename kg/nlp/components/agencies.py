@@ -11,7 +11,6 @@ Runs after kg_places, whose PLACE mentions are its anchors.
 """
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 
@@ -20,24 +19,7 @@ from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import Automaton, PUNCT, is_cjk
 from kg.nlp.titles import find_titles
 from kg.nlp.components.bodies import BodyRules
-
-
-def central_bodies(rules: ruleset.RuleSet | None = None):
-    """{name or alias: canonical}, {canonical: parent canonical} of
-    rules/central_bodies.tsv (of `rules`, else the rule set in force)."""
-    return _central_bodies(rules or ruleset.current())
-
-
-@lru_cache(maxsize=8)
-def _central_bodies(rules: ruleset.RuleSet):
-    names, parents = {}, {}
-    for row in rules.central_bodies:
-        canonical = row[0]
-        aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
-        parents[canonical] = row[2] if len(row) > 2 and row[2] else None
-        for n in [canonical, *aliases]:
-            names[n] = canonical
-    return names, parents
+from kg.nlp.names import central_bodies
 
 
 @Language.factory("kg_agencies", default_config={"rules": None},
@@ -86,8 +68,24 @@ class AgencyFinder:
 
     def __call__(self, doc):
         text = doc_text(doc)
-        found = []
         places = sorted((m for m in mentions_of(doc) if m.type == "PLACE"), key=lambda m: m.start)
+        found = self._central(text, places) + self._anchored(text, places)
+        found.extend(self._bare(text, found))
+        found = [self._anaphoric(text, m, found) for m in found]
+        nested = self._nested(text, found)
+        # a bare reading that ends a longer nested name was cut at an inner
+        # character (生态环境部固体废物与|化学品司): the nested name is the body
+        wrong = {id(m) for m in found if m.attrs.get("bare")
+                 and any(n.start < m.start and n.end == m.end for n in nested)}
+        found = [m for m in found if id(m) not in wrong] + nested
+        found.extend(self._stationed(text, found))
+        found.extend(self._listed(text))
+        mentions_of(doc).extend(self._in_org(text, m) for m in found)
+        return doc
+
+    def _central(self, text, places) -> list:
+        """Central bodies by name (rules/central_bodies.tsv) and by pattern."""
+        found = []
         # 美国财政部 is the US Treasury, not 财政部 of the State Council: a
         # central name right after a foreign country is read as a body of it
         foreign_ends = {m.end for m in places if m.attrs.get("level") == "country"
@@ -107,6 +105,11 @@ class AgencyFinder:
                                      self.priority["agency_central_pattern"],
                                      {"canonical": canonical, "central": True,
                                       "host_name": self.parents.get(canonical)}, rule="agencies.central_pattern"))
+        return found
+
+    def _anchored(self, text, places) -> list:
+        """Bodies read after a chain of places or a level character standing for one."""
+        found = []
         starts = {m.start for m in places}
         for chain in _place_chains(places):
             end = self.bodies.body_after(text, chain[-1].end)
@@ -122,23 +125,18 @@ class AgencyFinder:
                     found.append(Mention(i, end, "AGENCY", text[i:end], "kg_agencies",
                                          self.priority["agency_prefixed"], {"level_prefix": ch},
                                          rule="agencies.level_char_anchor"))
-        found.extend(self._bare(text, found))
-        found = [self._anaphoric(text, m, found) for m in found]
-        nested = self._nested(text, found)
-        # a bare reading that ends a longer nested name was cut at an inner
-        # character (生态环境部固体废物与|化学品司): the nested name is the body
-        wrong = {id(m) for m in found if m.attrs.get("bare")
-                 and any(n.start < m.start and n.end == m.end for n in nested)}
-        found = [m for m in found if id(m) not in wrong] + nested
-        found.extend(self._stationed(text, found))
+        return found
+
+    def _listed(self, text) -> list:
+        """Collective (公安机关) and standalone (村委会) bodies of the fixed lists."""
+        found = []
         for s, e, n in self.collective.longest(text):
             found.append(Mention(s, e, "AGENCY", n, "kg_agencies", self.priority["agency_collective"],
                                  {"collective": True}, rule="agencies.collective"))
         for s, e, n in self.standalone.longest(text):
             found.append(Mention(s, e, "AGENCY", n, "kg_agencies", self.priority["agency_standalone"],
                                  {"standalone": True}, rule="agencies.standalone"))
-        mentions_of(doc).extend(self._in_org(text, m) for m in found)
-        return doc
+        return found
 
     def _prefixed(self, text, start, end, chain):
         last = chain[-1]
