@@ -97,3 +97,21 @@ def test_kg_agencies_says_it_needs_the_mentions_before_it():
     meta = nlp.get_pipe_meta("kg_agencies")
     assert meta.requires == ["doc._.kg_mentions"] and meta.assigns == ["doc._.kg_mentions"]
     assert nlp.get_pipe_meta("kg_places").assigns == ["doc._.kg_mentions"]
+
+
+def test_each_person_rule_names_itself():
+    nlp = make_nlp("kg_persons")
+
+    def rules(text):
+        return {m.text: m.rule for m in mentions_of(nlp(text))}
+
+    assert rules("经省人民政府研究决定：任命李明为云南省交通运输厅厅长。")["李明"] == "persons.after_appointment_verb"
+    assert rules("副县长阿不都热依木·买买提说，要抓好落实。")["阿不都热依木·买买提"] == "persons.dotted_after_title"
+    assert rules("据报道，基里延科表示将尽快组阁。")["基里延科"] == "persons.foreign_before_speech"
+    assert rules("总统克林顿表示，将访问中国。")["克林顿"] == "persons.foreign_after_title"
+    assert rules("刘某因涉嫌诈骗被刑事拘留。")["刘某"] == "persons.anonymised"
+    got = rules("玉麦乡群众卓嘎、央宗姐妹的回信精神。")
+    # 群众 is a role title before 卓嘎; 央宗 has no surname: only 姐妹 vouches
+    assert got["卓嘎"] == "persons.title_before" and got["央宗"] == "persons.group_item"
+    assert rules("本报记者张天培报道。")["张天培"] == "persons.creator_before"
+    assert rules("孙茂利说，将建立制度。")["孙茂利"] == "persons.speech_after"
