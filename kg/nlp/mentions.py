@@ -32,6 +32,7 @@ class Mention:
     #   PLACE:  code (division code), parent (parent code), level, canonical
     #   PERSON: title (局长), body (start, end) of the body the title attaches to
     #   AGENCY: canonical, place_prefix
+    rule: str = ""      # the id of the rule that proposed it (agencies.level_char_anchor)
 
 
 # Mentions live in doc.user_data (doc._.kg_mentions, doc._.kg_resolved), which

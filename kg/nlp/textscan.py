@@ -9,6 +9,8 @@ import re
 
 import ahocorasick
 
+# The CJK Unified Ideographs block, as the body of a regex character class.
+CJK = "\u4e00-\u9fff"
 PUNCT = set("，。、；：？！“”‘’「」『』（）()《》〈〉【】—…·,.;:?!\"' \n\t\u3000")
 
 
@@ -56,7 +58,7 @@ class WordList(tuple):
 
     `starts(text, k)` / `ends(text, j)` give the longest word beginning at k /
     ending at j, or None. The person finder asks this at almost every
-    character; testing each word with startswith was a fifth of its time.
+    character, so only the words sharing that character are tried.
     """
 
     def __new__(cls, words):

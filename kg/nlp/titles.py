@@ -11,7 +11,7 @@ because pkuseg glues bodies to posts (法制局局长 may be one token).
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.ruleset import load_toml
+from kg import ruleset
 from kg.nlp.textscan import PUNCT, Automaton
 
 KINDS = ("head", "member", "role")
@@ -47,75 +47,65 @@ class TitleChain:
         return self.titles[-1]
 
 
-@lru_cache(maxsize=1)
-def load_titles() -> dict[str, str]:
-    """Every title string -> its kind, variants included.
+def load_titles(rules: ruleset.RuleSet | None = None) -> dict[str, str]:
+    """Every title string -> its kind, variants included (of `rules`, else
+    the rule set in force)."""
+    return _title_table(rules or ruleset.current())
 
-    Explicit entries win over generated ones, so a listed 副书记 stays a member
-    and a listed 主任委员 a head, whatever the prefixes would make of them.
-    """
-    data = load_toml("titles.toml")
-    variants = data.get("variants", {})
+
+@lru_cache(maxsize=8)
+def _title_table(rules: ruleset.RuleSet) -> dict[str, str]:
+    """Explicit entries win over generated ones, so a listed 副书记 stays a
+    member and a listed 主任委员 a head, whatever the prefixes would make of them."""
+    titles = rules.titles
     table: dict[str, str] = {}
-    heads = data["head"]["titles"]
-    for head in heads:
-        for pre in variants.get("member_prefixes", []):
+    for head in titles.head.titles:
+        for pre in titles.variants.member_prefixes:
             table.setdefault(pre + head, "member")
-        for pre in variants.get("head_prefixes", []):
+        for pre in titles.variants.head_prefixes:
             table.setdefault(pre + head, "head")
     # explicit entries last, so they override generated ones
-    for kind in ("role", "member", "head"):
-        for t in data.get(kind, {}).get("titles", []):
+    for kind, listed in (("role", titles.role), ("member", titles.member), ("head", titles.head)):
+        for t in listed.titles:
             table[t] = kind
     return table
 
 
-@lru_cache(maxsize=1)
-def _prefixes() -> tuple:
-    v = load_toml("titles.toml").get("variants", {})
-    return tuple(sorted({*v.get("member_prefixes", ()), *v.get("head_prefixes", ())}, key=len, reverse=True))
+@lru_cache(maxsize=8)
+def _prefixes(rules: ruleset.RuleSet) -> tuple:
+    v = rules.titles.variants
+    return tuple(sorted({*v.member_prefixes, *v.head_prefixes}, key=len, reverse=True))
 
 
-def base_title(title: str) -> str:
+def base_title(title: str, rules: ruleset.RuleSet | None = None) -> str:
     """The head title a variant is made from (副市长, 常务副市长, 代市长: 市长)."""
-    for pre in _prefixes():
+    for pre in _prefixes(rules or ruleset.current()):
         if title.startswith(pre) and len(title) > len(pre):
             return title[len(pre):]
     return title
 
 
-def title_kind(title: str) -> str | None:
+def title_kind(title: str, rules: ruleset.RuleSet | None = None) -> str | None:
     """head / member / role for a known title, None for anything else."""
-    return load_titles().get(title)
+    return load_titles(rules).get(title)
 
 
-def is_head(title: str) -> bool:
-    """True when the post leads its body (局长), False for 副局长, 二级巡视员, roles.
-
-    Unknown titles made of a 副 prefix and anything are members; other unknown
-    strings are not heads.
-    """
-    kind = title_kind(title)
-    if kind is not None:
-        return kind == "head"
-    return False
+def is_head(title: str, rules: ruleset.RuleSet | None = None) -> bool:
+    """True when the post leads its body (局长), False for 副局长, 二级巡视员,
+    roles and any string that is no known title."""
+    return title_kind(title, rules) == "head"
 
 
-@lru_cache(maxsize=1)
-def _automaton() -> Automaton:
-    return Automaton(load_titles())
+@lru_cache(maxsize=8)
+def _automaton(rules: ruleset.RuleSet) -> Automaton:
+    return Automaton(_title_table(rules))
 
 
-@lru_cache(maxsize=1)
-def _blockers() -> dict[str, tuple[str, ...]]:
-    nfb = load_toml("titles.toml").get("not_followed_by", {})
-    return {k: tuple(v) for k, v in nfb.items()}
-
-
-def find_titles(text: str) -> list[Title]:
+def find_titles(text: str, rules: ruleset.RuleSet | None = None) -> list[Title]:
     """Non-overlapping titles, leftmost-longest, skipping words they start (委员会)."""
-    blockers = _blockers()
-    hits = sorted(_automaton().iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
+    rules = rules or ruleset.current()
+    blockers = rules.titles.not_followed_by
+    hits = sorted(_automaton(rules).iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[Title] = []
     last = 0
     for s, e, kind in hits:
@@ -129,17 +119,17 @@ def find_titles(text: str) -> list[Title]:
     return out
 
 
-def find_title_chains(text: str, titles: list[Title] | None = None) -> list[TitleChain]:
+def find_title_chains(text: str, titles: list[Title] | None = None,
+                      rules: ruleset.RuleSet | None = None) -> list[TitleChain]:
     """Group titles of one person: joined by 、/兼, optionally across a short body.
 
     市委副书记、市长 -> (副书记, 市长); 市委常委、市政府党组成员、副市长 -> three.
     A comma ends a chain: in 市长郭金龙，省委副书记、省长郭庚茂 the second
     chain belongs to the second person.
     """
-    cfg = load_toml("titles.toml").get("compound", {})
-    joiners = tuple(cfg.get("joiners", ["、", "兼"]))
-    max_gap = int(cfg.get("max_gap", 8))
-    titles = find_titles(text) if titles is None else titles
+    rules = rules or ruleset.current()
+    joiners, max_gap = rules.titles.compound.joiners, rules.titles.compound.max_gap
+    titles = find_titles(text, rules) if titles is None else titles
     chains: list[list[Title]] = []
     for t in titles:
         if chains and _joined(text[chains[-1][-1].end:t.start], joiners, max_gap):

@@ -39,6 +39,7 @@ class RuleSet:
     orgs: schema.OrgsRules
     persons: schema.PersonsRules
     places: schema.PlacesRules
+    priorities: Mapping[str, int]
     programs: schema.ProgramsRules
     relations: schema.RelationsRules
     titles: schema.TitlesRules
@@ -55,6 +56,7 @@ _TOML = {
     "orgs": ("orgs.toml", schema.OrgsRules),
     "persons": ("persons.toml", schema.PersonsRules),
     "places": ("places.toml", schema.PlacesRules),
+    "priorities": ("priorities.toml", Mapping[str, int]),
     "programs": ("programs.toml", schema.ProgramsRules),
     "relations": ("relations.toml", schema.RelationsRules),
     "titles": ("titles.toml", schema.TitlesRules),

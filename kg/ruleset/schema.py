@@ -43,12 +43,16 @@ class AgenciesRules:
     """agencies"""
     suffixes: tuple[str, ...]
     title_followers: tuple[str, ...]
-    level_chars: tuple[str, ...]
     stop_chars: str
     inner_chars: str
     max_core: int
     max_level_core: int
     min_bare_core: int
+    max_bare_core: int
+    distributive_marker: str
+    distributive_window: int
+    title_window: int
+    anaphor_marker: str
     bad_core_starts: tuple[str, ...]
     former_marks: tuple[str, ...]
     generic_alone: tuple[str, ...]
@@ -193,6 +197,8 @@ class HtmlRules:
 @rule_table
 class OrgsTeams:
     """orgs.teams"""
+    team_word: str
+    max_qualifiers: int
     qualifiers: tuple[str, ...]
     sports: tuple[str, ...]
     not_before: tuple[str, ...]
@@ -230,12 +236,20 @@ class PersonsRules:
     min_given: int
     max_given: int
     appointment_verbs: tuple[str, ...]
+    appointment_as: str
     creator_cues: tuple[str, ...]
     given_name_chars: str
     not_after: str
     translit_chars: str
     translit_joiners: str
     name_dots: str
+    min_dotted_part: int
+    max_dotted_part: int
+    max_dotted_last_part: int
+    max_foreign_run: int
+    max_foreign_part: int
+    max_foreign_join: int
+    min_foreign_over_title: int
 
 
 @rule_table
@@ -272,6 +286,7 @@ class PlacesWorld:
     enabled: bool
     levels: tuple[str, ...]
     home: tuple[str, ...]
+    country_suffix: str
     skip: tuple[str, ...]
 
 
@@ -302,6 +317,8 @@ class ProgramsRules:
     head_not_followed_by_words: tuple[str, ...]
     quoted_only_heads: tuple[str, ...]
     quotes: tuple[str, ...]
+    of_particle: str
+    quote_not_ends: str
     quote_gap_stops: str
     max_quote_gap: int
     max_quoted_name: int
@@ -314,6 +331,8 @@ class ProgramsRules:
     doc_triggers: tuple[str, ...]
     doc_suffixes: tuple[str, ...]
     max_doc_name: int
+    perfective: str
+    doc_not_starts: str
     doc_list_separators: str
     doc_not_ends: tuple[str, ...]
     generic_doc_cores: tuple[str, ...]

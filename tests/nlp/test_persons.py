@@ -185,13 +185,14 @@ def test_an_uncued_name_before_a_club_bank_or_street_word_is_none(nlp):
     import dataclasses
 
     import kg.nlp.components.persons as P
+    from kg.nlp.textscan import WordList
     texts = {"拜仁的客场和沙尔克主场都很难打。": "沙尔克", "韩亚银行在京设立分行。": "韩亚",
              "动漫节9日在长沙黄兴路步行街开幕。": "黄兴路", "吉华路55号发生火灾。": "吉华路"}
     for text, name in texts.items():
         assert name not in persons(nlp, text)
-        rules = dataclasses.replace(P.load_person_rules(), uncued_not_before=P.WordList([]),
+        rules = dataclasses.replace(P.load_person_rules(), uncued_not_before=WordList([]),
                                     uncued_not_last=frozenset())
-        assert name in {text[h.start:h.end] for h in P._Finder(text, _bounds(nlp, text), _lexicon(nlp), rules).run()}
+        assert name in {text[h.start:h.end] for h in P.find_persons(text, _bounds(nlp, text), _lexicon(nlp), rules)}
     assert "沙尔克" in persons(nlp, "沙尔克表示，球队会全力以赴。")
 
 

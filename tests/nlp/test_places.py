@@ -23,7 +23,7 @@ except AssetMissing:  # the division table is not set up: nothing to test
 
 import kg.nlp.components.places  # noqa: F401,E402  (registers kg_places)
 from kg.nlp.mentions import mentions_of  # noqa: E402
-from kg.ruleset import load_toml  # noqa: E402
+from kg import ruleset  # noqa: E402
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -101,10 +101,10 @@ def test_located_in_edges():
 
 
 def test_stop_lists_name_ordinary_words_of_real_surfaces():
-    cfg = load_toml("places.toml")["match"]
-    for short in cfg["weak_shorts"]:
+    cfg = ruleset.current().places.match
+    for short in cfg.weak_shorts:
         assert any(short in p.shorts for p in GAZ.candidates(short)), short
-    for word in cfg["ordinary_words"]:
+    for word in cfg.ordinary_words:
         assert any(GAZ.candidates(word[i:j]) for i in range(len(word))
                    for j in range(i + 2, len(word) + 1)), word
 
@@ -252,20 +252,20 @@ def test_gold_places_found_and_few_false(nlp):
 def test_parsed_table_is_pickled_beside_it_and_reused(tmp_path):
     """The parsed division table is kept as a pickle keyed by the table and
     settings; a damaged pickle is parsed again, never trusted."""
+    import dataclasses
     import shutil
     from kg.nlp.assets import divisions_path
     from kg.nlp.gazetteer import _parsed_divisions
-    from kg.ruleset import load_toml
     table = tmp_path / "china_location.txt"
     shutil.copy(divisions_path(), table)
-    cfg = load_toml("places.toml").get("gazetteer", {})
+    cfg = ruleset.current().places.gazetteer
     first = _parsed_divisions(table, cfg)
     pickles = list(tmp_path.glob("parsed-*.pickle"))
     assert len(pickles) == 1
     assert _parsed_divisions(table, cfg) == first
     pickles[0].write_bytes(b"not a pickle")
     assert _parsed_divisions(table, cfg) == first
-    other = dict(cfg, township_min_len=99)          # other settings: another key
+    other = dataclasses.replace(cfg, township_min_len=99)   # other settings: another key
     assert _parsed_divisions(table, other) != first
     assert [p.name for p in tmp_path.glob("parsed-*.pickle")] != [pickles[0].name]
 
@@ -273,11 +273,12 @@ def test_parsed_table_is_pickled_beside_it_and_reused(tmp_path):
 # ---- world places (JioNLP world_location.txt) ----
 
 def test_world_table_gives_continents_countries_and_cities():
+    import dataclasses
     from kg.nlp.gazetteer import parse_world
     lines = ["亚洲:\n", "中国\t中华人民共和国\t北京\t上海/深圳\n", "日本\t日本国\t东京\t大阪/京都\n",
              "老挝\t老挝人民民主共和国\t万象\n", "欧洲:\n", "法国\t法兰西共和国\t巴黎\n"]
-    places = {p.code: p for p in parse_world(lines, {"home": ["中华人民共和国"], "skip": ["万象"]},
-                                             taken={"北京"})}
+    cfg = dataclasses.replace(ruleset.current().places.world, home=("中华人民共和国",), skip=("万象",))
+    places = {p.code: p for p in parse_world(lines, cfg, taken={"北京"})}
     assert places["world-亚洲"].level == "continent" and places["world-欧洲"].level == "continent"
     us = places["world-法国"]
     assert (us.name, us.shorts, us.level, us.parent) == ("法兰西共和国", ("法国",), "country", None)

@@ -54,7 +54,8 @@ def test_countries_and_regions_are_places(nlp):
 
 
 def test_rules_keep_priority(nlp):
-    from kg.nlp.components.statistical import PRIORITY
+    from kg import ruleset
+    PRIORITY = ruleset.current().priorities["statistical"]
 
     _, doc = resolved(nlp, "云南省临沧市沧源佤族自治县纪委监委近日印发通知。")
     ms = mentions_of(doc)

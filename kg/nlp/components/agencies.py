@@ -11,103 +11,65 @@ Runs after kg_places, whose PLACE mentions are its anchors.
 """
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 
+from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
-from kg.ruleset import load_toml, load_tsv
 from kg.nlp.textscan import Automaton, PUNCT, is_cjk
 from kg.nlp.titles import find_titles
 from kg.nlp.components.bodies import BodyRules
-
-PRIORITY_CENTRAL = 40
-PRIORITY_PREFIXED = 35
-PRIORITY_BARE = 20
+from kg.nlp.names import central_bodies
 
 
-@lru_cache(maxsize=1)
-def central_bodies():
-    """{name or alias: canonical}, {canonical: parent canonical}."""
-    names, parents = {}, {}
-    for row in load_tsv("central_bodies.tsv"):
-        canonical = row[0]
-        aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
-        parents[canonical] = row[2] if len(row) > 2 and row[2] else None
-        for n in [canonical, *aliases]:
-            names[n] = canonical
-    return names, parents
-
-
-@Language.factory("kg_agencies")
-def make_agencies(nlp, name):
-    return AgencyFinder()
+@Language.factory("kg_agencies", default_config={"rules": None},
+                  assigns=["doc._.kg_mentions"], requires=["doc._.kg_mentions"])
+def make_agencies(nlp, name, rules: str | None):
+    """Reads the PLACE mentions kg_places left in doc._.kg_mentions."""
+    return AgencyFinder(rules)
 
 
 class AgencyFinder:
-    def __init__(self):
-        cfg = load_toml("agencies.toml")
-        self.rules = BodyRules.from_config(cfg, cfg["suffixes"])
-        self.level_chars = set(cfg["level_chars"])
-        self.bare_suffixes = set(cfg["bare_suffixes"])
-        self.generic_alone = set(cfg["generic_alone"])
-        self.nested_whole = frozenset(cfg.get("nested_whole_bodies", ()))
-        self.attach_words = cfg.get("attach_words", [])
-        self.stationed_units = set(cfg.get("stationed_units", []))
-        names, self.parents = central_bodies()
-        self.central_patterns = [(re.compile(p), c) for p, c in cfg.get("central_patterns", {}).items()
+    """`rules`: a rules folder (None: the rule set in force)."""
+
+    def __init__(self, rules: str | None = None):
+        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        cfg = self.rules.agencies
+        self.priority = self.rules.priorities
+        self.bodies = BodyRules.from_rules(cfg, cfg.suffixes)
+        # 县公安局, 省政府, 市纪委: a level character standing for the place in context
+        self.level_chars = set(self.rules.places.level_chars)
+        self.bare_suffixes = set(cfg.bare_suffixes)
+        self.generic_alone = set(cfg.generic_alone)
+        self.nested_whole = frozenset(cfg.nested_whole_bodies)
+        self.attach_words = cfg.attach_words
+        self.stationed_units = set(cfg.stationed_units)
+        names, self.parents = central_bodies(self.rules)
+        self.central_patterns = [(re.compile(p), c) for p, c in cfg.central_patterns.items()
                                  if c in self.parents]
         self.central = Automaton(names)
-        self.collective = Automaton({n: n for n in cfg.get("collective_bodies", [])})
-        self.level_anchor_words = cfg.get("level_anchor_words", [])
-        self.standalone = Automaton({n: n for n in cfg.get("standalone_bodies", [])})
-        self.min_bare_core = int(cfg.get("min_bare_core", 2))
-        self.max_level_core = int(cfg.get("max_level_core", 8))
-        lv = re.escape("".join(cfg["level_chars"]))
-        self.distributive = re.compile(rf"各[{lv}、（(]*$")
-        self.home_countries = set(load_toml("places.toml").get("world", {}).get("home", ()))
-        self.org_endings = tuple(load_toml("orgs.toml")["suffixes"])
-        self.party_suffixes = tuple(cfg.get("party_suffixes", ()))
+        self.collective = Automaton({n: n for n in cfg.collective_bodies})
+        self.level_anchor_words = cfg.level_anchor_words
+        self.standalone = Automaton({n: n for n in cfg.standalone_bodies})
+        self.min_bare_core = cfg.min_bare_core
+        self.max_bare_core = cfg.max_bare_core
+        self.max_level_core = cfg.max_level_core
+        lv = re.escape("".join(self.level_chars))
+        self.distributive = re.compile(rf"{re.escape(cfg.distributive_marker)}[{lv}、（(]*$")
+        self.distributive_window = cfg.distributive_window
+        self.title_window = cfg.title_window
+        self.home_countries = set(self.rules.places.world.home)
+        self.org_endings = self.rules.orgs.suffixes
+        self.party_suffixes = cfg.party_suffixes
         # 该局 (the bureau just named) + a unit: rules/relations.toml [anaphora]
-        self.anaphor_tails = sorted((k for k, v in load_toml("relations.toml").get("anaphora", {}).items()
+        self.anaphor_marker = cfg.anaphor_marker
+        self.anaphor_tails = sorted((k for k, v in self.rules.relations.anaphora.items()
                                      if v == "AGENCY"), key=len, reverse=True)
 
     def __call__(self, doc):
         text = doc_text(doc)
-        found = []
         places = sorted((m for m in mentions_of(doc) if m.type == "PLACE"), key=lambda m: m.start)
-        # 美国财政部 is the US Treasury, not 财政部 of the State Council: a
-        # central name right after a foreign country is read as a body of it
-        foreign_ends = {m.end for m in places if m.attrs.get("level") == "country"
-                        and m.attrs.get("canonical") not in self.home_countries}
-        for s, e, canonical in self.central.longest(text):
-            # 财政部门, 教育部门: a central name that ends a word (部门, 部分)
-            # names a kind of department, not the ministry
-            if s in foreign_ends or text[e:e + 1] in self.rules.not_followed_by.get(text[e - 1], ()):
-                continue
-            found.append(Mention(s, e, "AGENCY", text[s:e], "kg_agencies", PRIORITY_CENTRAL,
-                                 {"canonical": canonical, "central": True,
-                                  "host_name": self.parents.get(canonical)}))
-        for pattern, canonical in self.central_patterns:   # 中国共产党第二十届中央委员会: 中共中央
-            for m in pattern.finditer(text):
-                # above a name read after a central one (中国共产党|第二十届中央委员会)
-                found.append(Mention(m.start(), m.end(), "AGENCY", m.group(), "kg_agencies", PRIORITY_CENTRAL + 2,
-                                     {"canonical": canonical, "central": True,
-                                      "host_name": self.parents.get(canonical)}))
-        starts = {m.start for m in places}
-        for chain in _place_chains(places):
-            end = self.rules.body_after(text, chain[-1].end)
-            # 与/和 may stand inside a name (文化和旅游厅), not before another
-            # place: 北京分行|与|北京市朝阳区人民政府 are two names
-            if end and not any(text[k] in self.rules.inner_chars and k + 1 in starts
-                               for k in range(chain[-1].end, end)):
-                found.append(self._prefixed(text, chain[0].start, end, chain))
-        for i, ch in enumerate(text):
-            if ch in self.level_chars and self._level_anchor_ok(text, i, places):
-                end = self.rules.body_after(text, i + 1, max_core=self.max_level_core)
-                if end:
-                    found.append(Mention(i, end, "AGENCY", text[i:end], "kg_agencies",
-                                         PRIORITY_PREFIXED, {"level_prefix": ch}))
+        found = self._central(text, places) + self._anchored(text, places)
         found.extend(self._bare(text, found))
         found = [self._anaphoric(text, m, found) for m in found]
         nested = self._nested(text, found)
@@ -117,33 +79,85 @@ class AgencyFinder:
                  and any(n.start < m.start and n.end == m.end for n in nested)}
         found = [m for m in found if id(m) not in wrong] + nested
         found.extend(self._stationed(text, found))
-        for s, e, n in self.collective.longest(text):
-            found.append(Mention(s, e, "AGENCY", n, "kg_agencies", 10, {"collective": True}))
-        for s, e, n in self.standalone.longest(text):
-            found.append(Mention(s, e, "AGENCY", n, "kg_agencies", 10, {"standalone": True}))
+        found.extend(self._listed(text))
         mentions_of(doc).extend(self._in_org(text, m) for m in found)
         return doc
 
+    def _central(self, text, places) -> list:
+        """Central bodies by name (rules/central_bodies.tsv) and by pattern."""
+        found = []
+        # 美国财政部 is the US Treasury, not 财政部 of the State Council: a
+        # central name right after a foreign country is read as a body of it
+        foreign_ends = {m.end for m in places if m.attrs.get("level") == "country"
+                        and m.attrs.get("canonical") not in self.home_countries}
+        for s, e, canonical in self.central.longest(text):
+            # 财政部门, 教育部门: a central name that ends a word (部门, 部分)
+            # names a kind of department, not the ministry
+            if s in foreign_ends or text[e:e + 1] in self.bodies.not_followed_by.get(text[e - 1], ()):
+                continue
+            found.append(Mention(s, e, "AGENCY", text[s:e], "kg_agencies", self.priority["agency_central"],
+                                 {"canonical": canonical, "central": True,
+                                  "host_name": self.parents.get(canonical)}, rule="agencies.central_name"))
+        for pattern, canonical in self.central_patterns:   # 中国共产党第二十届中央委员会: 中共中央
+            for m in pattern.finditer(text):
+                # above a name read after a central one (中国共产党|第二十届中央委员会)
+                found.append(Mention(m.start(), m.end(), "AGENCY", m.group(), "kg_agencies",
+                                     self.priority["agency_central_pattern"],
+                                     {"canonical": canonical, "central": True,
+                                      "host_name": self.parents.get(canonical)}, rule="agencies.central_pattern"))
+        return found
+
+    def _anchored(self, text, places) -> list:
+        """Bodies read after a chain of places or a level character standing for one."""
+        found = []
+        starts = {m.start for m in places}
+        for chain in _place_chains(places):
+            end = self.bodies.body_after(text, chain[-1].end)
+            # 与/和 may stand inside a name (文化和旅游厅), not before another
+            # place: 北京分行|与|北京市朝阳区人民政府 are two names
+            if end and not any(text[k] in self.bodies.inner_chars and k + 1 in starts
+                               for k in range(chain[-1].end, end)):
+                found.append(self._prefixed(text, chain[0].start, end, chain))
+        for i, ch in enumerate(text):
+            if ch in self.level_chars and self._level_anchor_ok(text, i, places):
+                end = self.bodies.body_after(text, i + 1, max_core=self.max_level_core)
+                if end:
+                    found.append(Mention(i, end, "AGENCY", text[i:end], "kg_agencies",
+                                         self.priority["agency_prefixed"], {"level_prefix": ch},
+                                         rule="agencies.level_char_anchor"))
+        return found
+
+    def _listed(self, text) -> list:
+        """Collective (公安机关) and standalone (村委会) bodies of the fixed lists."""
+        found = []
+        for s, e, n in self.collective.longest(text):
+            found.append(Mention(s, e, "AGENCY", n, "kg_agencies", self.priority["agency_collective"],
+                                 {"collective": True}, rule="agencies.collective"))
+        for s, e, n in self.standalone.longest(text):
+            found.append(Mention(s, e, "AGENCY", n, "kg_agencies", self.priority["agency_standalone"],
+                                 {"standalone": True}, rule="agencies.standalone"))
+        return found
+
     def _prefixed(self, text, start, end, chain):
         last = chain[-1]
-        return Mention(start, end, "AGENCY", text[start:end], "kg_agencies", PRIORITY_PREFIXED,
+        return Mention(start, end, "AGENCY", text[start:end], "kg_agencies", self.priority["agency_prefixed"],
                        {"place_code": last.attrs.get("code"), "place_span": (last.start, last.end),
-                        "prefix_end": last.end})
+                        "prefix_end": last.end}, rule="agencies.place_prefixed")
 
     def _level_anchor_ok(self, text, i, places):
         """A level char stands for a place when it starts a name: after
         punctuation, a function character or a verb, never inside a place."""
         if any(p.start <= i < p.end for p in places):
             return False
-        if self.distributive.search(text, max(0, i - 8), i):
+        if self.distributive.search(text, max(0, i - self.distributive_window), i):
             return False  # 各州、市人民政府, 各县(市、区): every such body, not one
-        if any(t.start == 0 for t in find_titles(text[i:i + 6])):
+        if any(t.start == 0 for t in find_titles(text[i:i + self.title_window], self.rules)):
             return False  # 省长, 市委书记: a post, not a body
         if i == 0:
             return True
         prev = text[i - 1]
-        return prev in PUNCT or prev in self.rules.stop_chars or not is_cjk(prev) or \
-            any(text.endswith(w, 0, i) for w in self.rules.stop_words) or \
+        return prev in PUNCT or prev in self.bodies.stop_chars or not is_cjk(prev) or \
+            any(text.endswith(w, 0, i) for w in self.bodies.stop_words) or \
             any(text.endswith(w, 0, i) for w in self.level_anchor_words)
 
     def _bare(self, text, found):
@@ -155,14 +169,16 @@ class AgencyFinder:
             while j != -1:
                 end = j + len(suf)
                 nxt = text[end:end + 1]
-                ok = not (nxt and (nxt in self.rules.title_followers or
-                                   nxt in self.rules.not_followed_by.get(suf, ())))
+                ok = not (nxt and (nxt in self.bodies.title_followers or
+                                   nxt in self.bodies.not_followed_by.get(suf, ())))
                 if ok and not any(s < end and j < e for s, e in taken):
-                    start = self.rules.body_before(text, j, suf, self.min_bare_core, 8, core_may_be_verb=True)
+                    start = self.bodies.body_before(text, j, suf, self.min_bare_core, self.max_bare_core,
+                                                    core_may_be_verb=True)
                     stationed = start is not None and any(text.endswith(w, 0, start) for w in self.attach_words)
                     if start is not None and not stationed and text[start:end] not in self.generic_alone:
                         out.append(Mention(start, end, "AGENCY", text[start:end], "kg_agencies",
-                                           PRIORITY_BARE, {"bare": True}))
+                                           self.priority["agency_bare"], {"bare": True},
+                                           rule="agencies.bare_suffix"))
                         taken.append((start, end))
                 j = text.find(suf, j + 1)
         return out
@@ -175,26 +191,28 @@ class AgencyFinder:
             return m
         inside = any(o in m.text[1:-1] for o in self.org_endings)
         if inside or text.endswith(self.org_endings, 0, m.start):
-            return Mention(m.start, m.end, "ORG", m.text, m.source, m.priority, {"department": True})
+            return Mention(m.start, m.end, "ORG", m.text, m.source, m.priority, {"department": True},
+                           rule="agencies.org_department")
         return m
 
     def _anaphoric(self, text, m, found):
         """该局刑事侦查支队: the unit of the bureau named before (attrs
         `anaphor_host`: its span; the linker names it after it), not a body
         called 局刑事侦查支队."""
-        if not m.attrs.get("bare") or text[m.start - 1:m.start] != "该":
+        if not m.attrs.get("bare") or not text.endswith(self.anaphor_marker, 0, m.start):
             return m
         tail = next((t for t in self.anaphor_tails if m.text.startswith(t) and len(m.text) > len(t)), None)
         if tail is None:
             return m
-        hosts = [h for h in found if h.end <= m.start - 1 and not h.attrs.get("bare")
+        hosts = [h for h in found if h.end <= m.start - len(self.anaphor_marker) and not h.attrs.get("bare")
                  and (h.attrs.get("canonical") or h.text).endswith(tail)]
         attrs = dict(m.attrs)
         if hosts:
             host = max(hosts, key=lambda h: h.end)
             attrs["anaphor_host"] = (host.start, host.end)
         start = m.start + len(tail)
-        return Mention(start, m.end, "AGENCY", text[start:m.end], m.source, m.priority, attrs)
+        return Mention(start, m.end, "AGENCY", text[start:m.end], m.source, m.priority, attrs,
+                       rule="agencies.anaphoric_unit")
 
     def _nested(self, text, found):
         """Bodies read right after another body: 公安部|法制局, 北京市委|组织部,
@@ -208,15 +226,18 @@ class AgencyFinder:
                 pos = host.end
                 if any(text.startswith(w, pos) for w in self.attach_words):
                     continue  # read by _stationed once every body is known
-                end = self.rules.body_after(text, pos, min_core=2, core_may_be_verb=True)
+                end = self.bodies.body_after(text, pos, min_core=2, core_may_be_verb=True)
+                rule = "agencies.nested"
                 if not end:   # 县人民政府|办公室, 县委|办: a body's word alone, no core to read
-                    whole = self.rules.suffix_at(text, pos, allowed=self.nested_whole)
+                    whole = self.bodies.suffix_at(text, pos, allowed=self.nested_whole)
                     end = pos + len(whole) if whole else None
+                    rule = "agencies.nested_whole"
                 if end:
                     m = Mention(host.start, end, "AGENCY", text[host.start:end], "kg_agencies",
-                                host.priority + 1, {"host_span": (host.start, host.end),
-                                                    "place_code": host.attrs.get("place_code"),
-                                                    "prefix_end": host.attrs.get("prefix_end")})
+                                host.priority + self.priority["agency_nested_step"],
+                                {"host_span": (host.start, host.end),
+                                 "place_code": host.attrs.get("place_code"),
+                                 "prefix_end": host.attrs.get("prefix_end")}, rule=rule)
                     new.append(m)
             out.extend(new)
             frontier = new
@@ -238,12 +259,13 @@ class AgencyFinder:
                     continue
                 end = None
                 for b in sorted(inner, key=lambda m: -m.end):
-                    end = self.rules.body_after(text, b.end, allowed=self.stationed_units)
+                    end = self.bodies.body_after(text, b.end, allowed=self.stationed_units)
                     if end:
                         break
                 if end and not any(o.start == host.start and o.end == end for o in out):
                     out.append(Mention(host.start, end, "AGENCY", text[host.start:end], "kg_agencies",
-                                       host.priority + 2, {"host_span": (host.start, host.end)}))
+                                       host.priority + self.priority["agency_stationed_step"],
+                                       {"host_span": (host.start, host.end)}, rule="agencies.stationed_unit"))
         return out
 
 

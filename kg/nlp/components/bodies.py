@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kg.nlp.textscan import PUNCT, is_cjk
+from kg.ruleset.schema import AgenciesRules
 
 
 @dataclass
@@ -33,25 +34,26 @@ class BodyRules:
     team_verbs: tuple = ()                       # one of these verbs (派出|督导组)
 
     @classmethod
-    def from_config(cls, cfg: dict, suffixes: list, extra_chars: str = ""):
+    def from_rules(cls, agencies: AgenciesRules, suffixes, extra_chars: str = ""):
+        """The body rules of rules/agencies.toml, reading bodies that end in `suffixes`."""
         return cls(
             suffixes=sorted(set(suffixes), key=len, reverse=True),
-            title_followers=set(cfg.get("title_followers", [])),
-            stop_chars=set(cfg.get("stop_chars", "")),
-            stop_words=list(cfg.get("stop_words", [])),
-            bad_core_starts=list(cfg.get("bad_core_starts", [])),
-            not_bodies=list(cfg.get("not_bodies", [])),
-            counted_suffixes=set(cfg.get("counted_suffixes", [])),
-            numeral_chars=set(cfg.get("numeral_chars", "")),
-            max_core=int(cfg.get("max_core", 10)),
-            not_followed_by={k: set(v) for k, v in cfg.get("not_followed_by", {}).items()},
-            inner_chars=set(cfg.get("inner_chars", "")),
-            empty_core_suffixes=set(cfg.get("empty_core_suffixes", [])),
+            title_followers=set(agencies.title_followers),
+            stop_chars=set(agencies.stop_chars),
+            stop_words=list(agencies.stop_words),
+            bad_core_starts=list(agencies.bad_core_starts),
+            not_bodies=list(agencies.not_bodies),
+            counted_suffixes=set(agencies.counted_suffixes),
+            numeral_chars=set(agencies.numeral_chars),
+            max_core=agencies.max_core,
+            not_followed_by={k: set(v) for k, v in agencies.not_followed_by.items()},
+            inner_chars=set(agencies.inner_chars),
+            empty_core_suffixes=set(agencies.empty_core_suffixes),
             extra_chars=set(extra_chars),
-            not_in_core=re.compile("|".join(cfg["not_in_core"])) if cfg.get("not_in_core") else None,
-            former_marks=tuple(cfg.get("former_marks", ())),
-            verbless_suffixes=frozenset(cfg.get("verbless_suffixes", ())),
-            team_verbs=tuple(cfg.get("team_verbs", ())),
+            not_in_core=re.compile("|".join(agencies.not_in_core)) if agencies.not_in_core else None,
+            former_marks=agencies.former_marks,
+            verbless_suffixes=frozenset(agencies.verbless_suffixes),
+            team_verbs=agencies.team_verbs,
         )
 
     def core_char_ok(self, ch: str) -> bool:

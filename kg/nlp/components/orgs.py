@@ -10,28 +10,33 @@ import re
 
 from spacy.language import Language
 
+from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
-from kg.ruleset import load_toml
 from kg.nlp.textscan import Automaton, alternation
 from kg.nlp.components.bodies import BodyRules
 
 
-@Language.factory("kg_orgs")
-def make_orgs(nlp, name):
-    return OrgFinder()
+@Language.factory("kg_orgs", default_config={"rules": None},
+                  assigns=["doc._.kg_mentions"], requires=["doc._.kg_mentions"])
+def make_orgs(nlp, name, rules: str | None):
+    """Reads the PLACE and PERSON mentions of the components before it."""
+    return OrgFinder(rules)
 
 
 class OrgFinder:
-    def __init__(self):
-        cfg = load_toml("orgs.toml")
-        agency_cfg = load_toml("agencies.toml")
-        self.rules = BodyRules.from_config(agency_cfg, cfg["suffixes"], cfg["extra_name_chars"])
-        self.cfg = cfg
-        self.suffixes = Automaton({s: s for s in cfg["suffixes"]})
-        self.count_core = re.compile(cfg.get("generic_core_pattern", "(?!)"))
-        t = cfg["teams"]
-        self.team_tail = re.compile(f"(?:{alternation(t['qualifiers'])}){{0,2}}(?:{alternation(t['sports'])})?队")
-        self.team_not_before = set(t["not_before"])
+    """`rules`: a rules folder (None: the rule set in force)."""
+
+    def __init__(self, rules: str | None = None):
+        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        cfg = self.cfg = self.rules.orgs
+        self.priority = self.rules.priorities["org"]
+        self.bodies = BodyRules.from_rules(self.rules.agencies, cfg.suffixes, cfg.extra_name_chars)
+        self.suffixes = Automaton({s: s for s in cfg.suffixes})
+        self.count_core = re.compile(cfg.generic_core_pattern)
+        t = cfg.teams
+        self.team_tail = re.compile(f"(?:{alternation(t.qualifiers)}){{0,{t.max_qualifiers}}}"
+                                    f"(?:{alternation(t.sports)})?{re.escape(t.team_word)}")
+        self.team_not_before = set(t.not_before)
 
     def __call__(self, doc):
         text = doc_text(doc)
@@ -41,21 +46,21 @@ class OrgFinder:
                 ends[e] = (s, suf)
         out, seen = mentions_of(doc), set()
         for e, (s, suf) in sorted(ends.items()):
-            start = self.rules.body_before(text, s, suf, self.cfg["min_core"], self.cfg["max_core"],
-                                           after_verb=True)
+            start = self.bodies.body_before(text, s, suf, self.cfg.min_core, self.cfg.max_core,
+                                            after_verb=True)
             if start is None or (start, e) in seen:
                 continue
             start = self._trim_left(doc, start, s)
             core = text[start:s]
-            if len(core) < self.cfg["min_core"] or _unbalanced(core) or self.count_core.match(core) or \
-                    any(core.endswith(g) for g in self.cfg["generic_cores"]):
+            if len(core) < self.cfg.min_core or _unbalanced(core) or self.count_core.match(core) or \
+                    any(core.endswith(g) for g in self.cfg.generic_cores):
                 continue
             seen.add((start, e))
-            out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", 30))
+            out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.suffix"))
         for start, e in self._teams(text, out):
             if (start, e) not in seen:
                 seen.add((start, e))
-                out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", 30))
+                out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
 
     def _teams(self, text, mentions):
@@ -78,7 +83,7 @@ class OrgFinder:
                 start = max(start, m.end)
         for m in sorted(mentions_of(doc), key=lambda m: m.start):
             if m.type == "PLACE" and start <= m.start < core_end and text[m.start - 1: m.start] not in "（(":
-                if any(text.endswith(s, start, m.start) for s in self.cfg["suffixes"]):
+                if any(text.endswith(s, start, m.start) for s in self.cfg.suffixes):
                     return start   # 中国工商银行|北京分行: a branch named after its bank
                 return m.start
         return start

@@ -25,44 +25,51 @@ one contains the other (长沙: 长沙市, not its 长沙县), else by the neare
 places sharing an ancestor, else the higher level, else the lowest code.
 """
 
-import re
-
 from spacy.language import Language
 
+from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.gazetteer import LEVEL_RANK, load_gazetteer
-from kg.ruleset import load_toml
+from kg.nlp.components.country_abbreviations import CountryAbbreviations
 from kg.nlp.textscan import Automaton
 
 STRONG, WEAK, TOWN, BLOCK = "strong", "weak", "town", "block"
-LEVEL_CHARS = ("省", "市", "县", "区", "州", "旗", "盟")
-PRIORITY = 30
+# the rule id of a mention by the strength it was admitted with
+RULE_OF_STRENGTH = {WEAK: "places.supported_name", TOWN: "places.township"}
 
 
-@Language.factory("kg_places")
-def make_places(nlp, name):
-    return PlaceFinder()
+@Language.factory("kg_places", default_config={"rules": None}, assigns=["doc._.kg_mentions"], requires=[])
+def make_places(nlp, name, rules: str | None):
+    return PlaceFinder(rules)
 
 
 class PlaceFinder:
-    def __init__(self, gazetteer=None, rules=None):
-        self.gaz = gazetteer or load_gazetteer()
-        cfg = rules if rules is not None else load_toml("places.toml").get("match", {})
-        self.weak_full_max = int(cfg.get("weak_full_max_len", 2))
-        self.weak_full_names = set(cfg.get("weak_full_names", ()))
-        self.followers = sorted(cfg.get("county_short_followers", []), key=len, reverse=True)
-        self.level_words = tuple(cfg.get("level_char_words", ()))
-        self.level_breakers = tuple(cfg.get("level_char_word_breakers", ()))
-        self.gap = int(cfg.get("ancestor_gap", 0))
-        self.context = int(cfg.get("context_mentions", 12))
-        self.weak_shorts = set(cfg.get("weak_shorts", ()))
-        self.date_chars, self.numerals = set(cfg.get("date_chars", "")), set(cfg.get("numerals", ""))
+    """`rules`: a rules folder (None: the rule set in force)."""
+
+    def __init__(self, rules: str | None = None, gazetteer=None):
+        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        self.gaz = gazetteer or load_gazetteer(self.rules)
+        cfg = self.rules.places.match
+        self.priority = self.rules.priorities["place"]
+        # a county short form with a level character of its own (沧源县, not 玉麦乡)
+        self.level_chars = tuple(ch for ch, level in self.rules.places.level_chars.items()
+                                 if level != "township")
+        self.weak_full_max = cfg.weak_full_max_len
+        self.weak_full_names = set(cfg.weak_full_names)
+        self.followers = sorted(cfg.county_short_followers, key=len, reverse=True)
+        self.level_words = cfg.level_char_words
+        self.level_breakers = cfg.level_char_word_breakers
+        self.gap = cfg.ancestor_gap
+        self.context = cfg.context_mentions
+        self.weak_shorts = set(cfg.weak_shorts)
+        self.date_chars, self.numerals = set(cfg.date_chars), set(cfg.numerals)
         table = dict(self.gaz.surfaces())   # graded when first met (_graded): most never are
-        for word in cfg.get("ordinary_words", ()):
+        for word in cfg.ordinary_words:
             table[word] = BLOCK
         self.auto = Automaton(table)
-        abbr = load_toml("places.toml").get("abbreviations", {}) if rules is None else {}
-        self.abbrev = CountryAbbreviations(self.gaz, abbr) if abbr.get("enabled") else None
+        abbr = self.rules.places.abbreviations
+        self.abbrev = CountryAbbreviations(self.gaz, abbr, self.rules.places.world.country_suffix) \
+            if abbr.enabled else None
         self._grades = {}
         self._chain = {}
 
@@ -82,7 +89,7 @@ class PlaceFinder:
                 len(surface) <= self.weak_full_max or surface in self.weak_full_names)
             return WEAK if weak else STRONG
         if place.level == "county":
-            own_level = surface.endswith(LEVEL_CHARS) and len(surface) > self.weak_full_max
+            own_level = surface.endswith(self.level_chars) and len(surface) > self.weak_full_max
             return STRONG if own_level else WEAK
         return WEAK if surface in weak_shorts else STRONG
 
@@ -129,10 +136,10 @@ class PlaceFinder:
             if not changed:
                 break
         resolved = self._resolve(kept)
-        out = [self._mention(text, s, e, p) for (s, e), p in resolved.items()]
+        out = [self._mention(text, s, e, p, self._rule_of(text[s:e], p)) for (s, e), p in resolved.items()]
         if self.abbrev is not None:
             named = {p.code for p in resolved.values()}
-            out += [self._mention(text, s, s + 1, p)
+            out += [self._mention(text, s, s + 1, p, "places.country_character")
                     for s, p in self.abbrev.find(text, [(s, e) for s, e, _v in hits], named)]
             out.sort(key=lambda m: m.start)
         return out
@@ -202,59 +209,14 @@ class PlaceFinder:
             current[span] = [min(cands, key=lambda p: (LEVEL_RANK[p.level], p.code))]
         return {span: c[0] for span, c in sorted(current.items())}
 
-    def _mention(self, text, s, e, place) -> Mention:
-        return Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=PRIORITY,
+    def _rule_of(self, surface: str, place) -> str:
+        """The rule id of a resolved match: by the strength it was admitted with."""
+        strength = next(st for p, st in self._grades[surface] if p == place)
+        if strength == STRONG:
+            return "places.full_name" if surface == place.name else "places.short_name"
+        return RULE_OF_STRENGTH[strength]
+
+    def _mention(self, text, s, e, place, rule: str) -> Mention:
+        return Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=self.priority,
                        attrs={"code": place.code, "parent": place.parent,
-                              "level": place.level, "canonical": place.name})
-
-
-class CountryAbbreviations:
-    """Countries written by one character in a run of them (中美两国, 奥中关系):
-    rules/places.toml [abbreviations]. The characters come from the world
-    table's short names, never from a list: a country's character is the
-    first of its short name; of several countries with one character, the
-    one named SHORT + 国 (中 -> 中国, not 中非), else the only one, else the
-    one the document names elsewhere (`named`); with none of these the
-    character is no PLACE."""
-
-    def __init__(self, gaz, cfg: dict):
-        self.by_char: dict[str, list] = {}
-        for p in gaz:
-            if p.level == "country":
-                short = p.shorts[0] if p.shorts else p.name
-                self.by_char.setdefault(short[0], []).append((short, p))
-        self.sure, self.own = {}, set()
-        for ch, cands in self.by_char.items():
-            own = [p for short, p in cands if short == ch + "国"]
-            if own:
-                self.own.add(ch)
-            if own or len(cands) == 1:
-                self.sure[ch] = (own or [cands[0][1]])[0]
-        # a whole run of country characters (nothing of the kind on either
-        # side), then a cue word
-        chars = re.escape("".join(sorted(self.by_char)))
-        cues = "|".join(map(re.escape, sorted(cfg.get("cues", ()), key=len, reverse=True)))
-        self.run_re = re.compile(rf"(?<![{chars}])[{chars}]{{{int(cfg.get('min_run', 2))},"
-                                 rf"{int(cfg.get('max_run', 4))}}}(?![{chars}])(?={cues})")
-
-    def find(self, text: str, taken, named) -> list:
-        """[(start, place)] of the run characters that name a country; `taken`:
-        spans of place names and ordinary words the run may not touch."""
-        out = []
-        for m in self.run_re.finditer(text):
-            i, j = m.span()
-            if any(s < j and i < e for s, e in taken):
-                continue   # 纽约|联合国: inside a place's name
-            found = [(k, self._place(text[k], named)) for k in range(i, j)]
-            # 所以双方, 不以关系: one character at least must be a country's
-            # own (中, 美: SHORT + 国) or name one the document names in full
-            if any(p is not None and (text[k] in self.own or p.code in named) for k, p in found):
-                out += [(k, p) for k, p in found if p is not None]
-        return out
-
-    def _place(self, ch: str, named):
-        sure = self.sure.get(ch)
-        if sure is not None:
-            return sure
-        near = [p for _short, p in self.by_char.get(ch, ()) if p.code in named]
-        return near[0] if len(near) == 1 else None
+                              "level": place.level, "canonical": place.name}, rule=rule)

@@ -5,8 +5,9 @@ places no division gazetteer has (countries, regions, rivers, mountains). A
 spaCy `ner` trained by `make train` (scripts/train_ner.py, configs/ner.cfg)
 on the public NER data in ../shared/ner and shipped in kg/models/ner tags the
 pipeline's own pkuseg tokens; each entity becomes a Mention with a priority
-below every rule component, so kg_resolve keeps a rule's reading wherever one
-overlaps and takes the model's only where the rules are silent.
+below every rule component (rules/priorities.toml `statistical`), so
+kg_resolve keeps a rule's reading wherever one overlaps and takes the
+model's only where the rules are silent.
 
 The model is loaded once per process (it never tokenizes: the component runs
 its `ner` on the docs it is given, in batches under `nlp.pipe`). `doc.ents`
@@ -21,14 +22,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from kg import ruleset
 from kg.nlp.mentions import ENTITY_TYPES, Mention, mentions_of
+from kg.nlp.textscan import WordList
 from kg.paths import PACKAGE_DIR
-from kg.nlp.components.persons import load_person_rules
 
 MODEL_DIR = PACKAGE_DIR / "models" / "ner"
 SOURCE = "kg_stat_ner"
-# Below every rule component (kg_persons proposes at 0, collective bodies at 10).
-PRIORITY = -10
 
 
 @lru_cache(maxsize=4)
@@ -43,14 +43,18 @@ def load_model(path: str = str(MODEL_DIR)):
 
 
 class StatNer:
+    """`priority`: None for rules/priorities.toml `statistical`; `rules`: a
+    rules folder (None: the rule set in force)."""
+
     def __init__(self, nlp: Language, name: str = SOURCE, model_path: str | None = None,
-                 priority: int = PRIORITY):
+                 priority: int | None = None, rules: str | None = None):
         self.name = name
-        self.priority = priority
+        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        self.priority = self.rules.priorities["statistical"] if priority is None else priority
         model = load_model(str(model_path or MODEL_DIR))
-        persons = load_person_rules()
-        self.not_name_ends = persons.stat_not_last
-        self.not_name_before = persons.uncued_not_before
+        persons = self.rules.persons
+        self.not_name_ends = frozenset(ch for ch in persons.stat_not_last if not ch.isspace())
+        self.not_name_before = WordList(persons.uncued_not_before)
         self.ner = model.get_pipe("ner")
         self.labels = tuple(lab for lab in self.ner.labels if lab in ENTITY_TYPES)
         for lab in self.ner.labels:  # the docs' vocab must know the label strings
@@ -85,10 +89,12 @@ class StatNer:
                 if ent.label_ in self.labels:
                     out.append(Mention(ent.start_char, ent.end_char, ent.label_,
                                        text[ent.start_char:ent.end_char], source=self.name,
-                                       priority=self.priority))
+                                       priority=self.priority, rule=f"statistical.{ent.label_}"))
             doc.ents = ents
 
 
-@Language.factory("kg_stat_ner", default_config={"model_path": None, "priority": PRIORITY})
-def make_stat_ner(nlp: Language, name: str, model_path: str | None, priority: int) -> StatNer:
-    return StatNer(nlp, name, model_path, priority)
+@Language.factory("kg_stat_ner", default_config={"model_path": None, "priority": None, "rules": None},
+                  assigns=["doc._.kg_mentions"], requires=[])
+def make_stat_ner(nlp: Language, name: str, model_path: str | None, priority: int | None,
+                  rules: str | None) -> StatNer:
+    return StatNer(nlp, name, model_path, priority, rules)

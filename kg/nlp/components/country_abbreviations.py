@@ -1,0 +1,55 @@
+"""Countries written by one character in a run of them (中美两国, 奥中关系),
+for kg_places: rules/places.toml [abbreviations]."""
+
+import re
+
+
+class CountryAbbreviations:
+    """Countries written by one character in a run of them (中美两国, 奥中关系):
+    rules/places.toml [abbreviations]. The characters come from the world
+    table's short names, never from a list: a country's character is the
+    first of its short name; of several countries with one character, the
+    one named SHORT + 国 (中 -> 中国, not 中非), else the only one, else the
+    one the document names elsewhere (`named`); with none of these the
+    character is no PLACE."""
+
+    def __init__(self, gaz, cfg, country_suffix: str):
+        self.by_char: dict[str, list] = {}
+        for p in gaz:
+            if p.level == "country":
+                short = p.shorts[0] if p.shorts else p.name
+                self.by_char.setdefault(short[0], []).append((short, p))
+        self.sure, self.own = {}, set()
+        for ch, cands in self.by_char.items():
+            own = [p for short, p in cands if short == ch + country_suffix]
+            if own:
+                self.own.add(ch)
+            if own or len(cands) == 1:
+                self.sure[ch] = (own or [cands[0][1]])[0]
+        # a whole run of country characters (nothing of the kind on either
+        # side), then a cue word
+        chars = re.escape("".join(sorted(self.by_char)))
+        cues = "|".join(map(re.escape, sorted(cfg.cues, key=len, reverse=True)))
+        self.run_re = re.compile(rf"(?<![{chars}])[{chars}]{{{cfg.min_run},{cfg.max_run}}}(?![{chars}])(?={cues})")
+
+    def find(self, text: str, taken, named) -> list:
+        """[(start, place)] of the run characters that name a country; `taken`:
+        spans of place names and ordinary words the run may not touch."""
+        out = []
+        for m in self.run_re.finditer(text):
+            i, j = m.span()
+            if any(s < j and i < e for s, e in taken):
+                continue   # 纽约|联合国: inside a place's name
+            found = [(k, self._place(text[k], named)) for k in range(i, j)]
+            # 所以双方, 不以关系: one character at least must be a country's
+            # own (中, 美: SHORT + 国) or name one the document names in full
+            if any(p is not None and (text[k] in self.own or p.code in named) for k, p in found):
+                out += [(k, p) for k, p in found if p is not None]
+        return out
+
+    def _place(self, ch: str, named):
+        sure = self.sure.get(ch)
+        if sure is not None:
+            return sure
+        near = [p for _short, p in self.by_char.get(ch, ()) if p.code in named]
+        return near[0] if len(near) == 1 else None

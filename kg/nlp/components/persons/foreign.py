@@ -1,0 +1,101 @@
+"""Transliterated names (克林顿, 希拉·威曼, 阿不都热依木·买买提).
+
+Their characters (rules/persons.toml translit_chars) also spell foreign
+places and plain words, so a run of them is a name only beside a strong
+cue; a name in parts joined by a middle dot right after a title is one
+whatever its characters.
+"""
+
+from kg.nlp.components.persons.hits import Cue, PersonHit
+from kg.nlp.components.persons.text import PersonText
+from kg.nlp.textscan import is_cjk
+
+
+def dotted_at(pt: PersonText, i: int) -> PersonHit | None:
+    """A name in parts joined by a middle dot right after a title
+    (副县长阿不都热依木·买买提说, 主席艾尔肯·吐尼亚孜表示): the dot says
+    "one transliterated name" whatever its characters, which the
+    transliteration table cannot all hold (不, 都, 热 are words too). It
+    ends where a speech verb, an end word or punctuation follows."""
+    text, rules = pt.text, pt.rules
+    chain = pt.chain_end.get(i)
+    if chain is None:
+        return None
+    m = rules.dotted.match(text, i)
+    if m is None:
+        return None
+    last_dot = max(text.rfind(j, i, m.end()) for j in rules.joiners)
+    shortest = last_dot + 1 + rules.min_dotted_part
+    longest = min(m.end(), last_dot + 1 + rules.max_dotted_last_part)
+    for end in range(shortest, longest + 1):
+        if end >= pt.length or not is_cjk(text[end]) or pt.starts(end, rules.speech) \
+                or pt.starts(end, rules.end_words):
+            return PersonHit(i, end, "title", chain=chain, rule="persons.dotted_after_title")
+    return None
+
+
+def foreign_at(pt: PersonText, i: int, left: Cue, chain) -> PersonHit | None:
+    """A transliterated name starting at i, only beside a strong cue: `left`
+    and `chain` are the cue before it (a title, an enumeration), else a
+    speech verb or 先生/女士 after it."""
+    text, rules = pt.text, pt.rules
+    if text[i] not in rules.translit or not pt.boundary(i):
+        return None
+    if i > 0 and text[i - 1] in rules.translit and i not in pt.chain_end:
+        return None
+    ends = _run_ends(pt, i)
+    if not ends:
+        return None
+
+    def person_after(k):
+        return pt.starts(k, rules.speech) or pt.starts(k, rules.person_suffixes)
+    cued = [k for k in ends if person_after(k)]
+    if left:
+        end = cued[-1] if cued else ends[-1]
+        if text[i:end] in rules.not_names or (end - i == 2 and text[i:end] in pt.lexicon and not cued):
+            return None
+        strong = left == Cue.STRONG
+        return PersonHit(i, end, "title" if strong else "list", chain=chain,
+                         rule="persons.foreign_after_title" if strong else "persons.foreign_list_item")
+    if not cued:
+        return None
+    end = cued[-1]
+    if text[i:end] in pt.lexicon and not pt.starts(end, rules.person_suffixes):
+        return None     # 俄罗斯表示, 巴黎宣布: places speak too
+    if i > 0 and text[i - 1] in rules.not_after:
+        return None
+    return PersonHit(i, end, "speech", rule="persons.foreign_before_speech")
+
+
+def _run_ends(pt: PersonText, i: int) -> list[int]:
+    """Where a run of transliteration characters (and joiners between them)
+    from i may end: at a token boundary, not right after a joiner."""
+    text, rules = pt.text, pt.rules
+    j = i
+    while j < pt.length and j - i < rules.max_foreign_run and (
+            text[j] in rules.translit
+            or (text[j] in rules.joiners and j + 1 < pt.length and text[j + 1] in rules.translit)):
+        j += 1
+    return [k for k in range(i + 2, j + 1) if pt.boundary(k) and text[k - 1] not in rules.joiners]
+
+
+def join_foreign(pt: PersonText, hit: PersonHit) -> None:
+    """希拉·[威曼] -> [希拉·威曼]: take in the parts joined by a middle dot."""
+    text, rules = pt.text, pt.rules
+    start = hit.start
+    while start >= 2 and text[start - 1] in rules.joiners and text[start - 2] in rules.translit \
+            and hit.start - start < rules.max_foreign_join:
+        k = start - 1
+        while k > 0 and text[k - 1] in rules.translit and start - k < rules.max_foreign_part:
+            k -= 1
+        start = k
+    end = hit.end
+    while end + 1 < pt.length and text[end] in rules.joiners and text[end + 1] in rules.translit \
+            and end - hit.end < rules.max_foreign_join:
+        k = end + 1
+        while k < pt.length and text[k] in rules.translit and k - end < rules.max_foreign_part:
+            k += 1
+        if not pt.boundary(k):
+            break
+        end = k
+    hit.start, hit.end = start, end

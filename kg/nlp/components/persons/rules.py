@@ -1,0 +1,103 @@
+"""The person rules: rules/persons.toml and rules/surnames.txt as the sets,
+word lists and patterns the finder consults at every character."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg import ruleset
+from kg.nlp.textscan import CJK, WordList
+
+
+@dataclass(frozen=True)
+class PersonRules:
+    single: frozenset             # one-character surnames
+    double: frozenset             # two-character surnames (欧阳)
+    weak: frozenset               # surnames that are common words: a strong cue needed
+    nonname: frozenset            # characters no given name holds
+    body_end: frozenset           # characters that end bodies (局, 委)
+    speech: WordList
+    end_words: WordList
+    person_suffixes: WordList
+    anonymised: WordList
+    groups: WordList
+    separators: tuple
+    not_names: frozenset
+    creators: WordList
+    given: frozenset              # characters common in given names
+    not_after: frozenset          # numerals and demonstratives: no surname after them
+    function: frozenset           # surnames that are above all function words (但, 向)
+    translit: frozenset           # characters of transliterated names
+    joiners: frozenset            # the joiners inside them (·, —)
+    dotted: re.Pattern            # CJK runs joined by a name dot (阿不都热依木·买买提)
+    start_chars: re.Pattern       # a character that can begin a name
+    appointment: WordList         # 任命 NAME 为 ...
+    uncued_not_before: WordList   # 韩亚|银行: an uncued candidate before these is none
+    uncued_not_last: frozenset
+    stat_not_last: frozenset      # kg_stat_ner: a model name ending in one of these is none
+    given_lengths: tuple          # the given-name lengths to try, longest first
+    min_given: int
+    appointment_as: str           # 任命李明为…: "as", never a name's last character
+    min_dotted_part: int
+    max_dotted_last_part: int
+    max_foreign_run: int
+    max_foreign_part: int
+    max_foreign_join: int
+    min_foreign_over_title: int   # a foreign reading this long wins over a shorter title-cued one
+    ruleset: object               # the RuleSet these come from (its titles are the title cues)
+
+
+def load_person_rules(rules: ruleset.RuleSet | None = None) -> PersonRules:
+    """The person rules of `rules` (else the rule set in force)."""
+    return _person_rules(rules or ruleset.current())
+
+
+@lru_cache(maxsize=8)
+def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
+    cfg = rules.persons
+    names = rules.surnames
+    part = rf"[{CJK}]{{{cfg.min_dotted_part},{cfg.max_dotted_part}}}"
+    return PersonRules(
+        single=frozenset(n for n in names if len(n) == 1),
+        double=frozenset(n for n in names if len(n) == 2),
+        weak=_chars(cfg.weak_surnames),
+        nonname=_chars(cfg.nonname_chars),
+        body_end=_chars(cfg.body_end_chars),
+        speech=WordList(cfg.speech_verbs),
+        end_words=WordList(cfg.end_words),
+        person_suffixes=WordList(cfg.person_suffixes),
+        anonymised=WordList(cfg.anonymised_suffixes),
+        groups=WordList(cfg.group_suffixes),
+        separators=tuple(cfg.list_separators),
+        not_names=frozenset(cfg.not_names),
+        creators=WordList(cfg.creator_cues),
+        given=_chars(cfg.given_name_chars),
+        not_after=_chars(cfg.not_after),
+        function=_chars(cfg.function_surnames),
+        translit=_chars(cfg.translit_chars),
+        joiners=_chars(cfg.translit_joiners),
+        dotted=re.compile(rf"{part}(?:[{re.escape(cfg.name_dots)}]{part})+"),
+        appointment=WordList(cfg.appointment_verbs),
+        uncued_not_before=WordList(cfg.uncued_not_before),
+        uncued_not_last=_chars(cfg.uncued_not_last),
+        stat_not_last=_chars(cfg.stat_not_last),
+        start_chars=_char_class({n[0] for n in names if n} | _chars(cfg.translit_chars)),
+        given_lengths=tuple(range(cfg.max_given, cfg.min_given - 1, -1)),
+        min_given=cfg.min_given,
+        appointment_as=cfg.appointment_as,
+        min_dotted_part=cfg.min_dotted_part,
+        max_dotted_last_part=cfg.max_dotted_last_part,
+        max_foreign_run=cfg.max_foreign_run,
+        max_foreign_part=cfg.max_foreign_part,
+        max_foreign_join=cfg.max_foreign_join,
+        min_foreign_over_title=cfg.min_foreign_over_title,
+        ruleset=rules,
+    )
+
+
+def _chars(s: str) -> frozenset:
+    return frozenset(ch for ch in s if not ch.isspace())
+
+
+def _char_class(chars) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")

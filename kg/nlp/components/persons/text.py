@@ -1,0 +1,53 @@
+"""One text as the person rules see it: its characters, the token starts
+pkuseg gave (a hint), pkuseg's lexicon and the titles written in it."""
+
+from kg.nlp.components.persons.rules import PersonRules
+from kg.nlp.textscan import WordList, is_cjk
+from kg.nlp.titles import find_title_chains, find_titles
+
+
+class PersonText:
+    """The per-text indexes every person rule consults."""
+
+    def __init__(self, text: str, bounds, lexicon, rules: PersonRules):
+        self.text = text
+        self.length = len(text)
+        self.bounds = bounds          # token start offsets (+ len), or None: no segmentation known
+        self.lexicon = lexicon        # pkuseg's words, or empty
+        self.rules = rules
+        self.titles = find_titles(text, rules.ruleset)
+        chains = find_title_chains(text, self.titles, rules.ruleset)
+        self.chain_end = {c.end: c for c in chains}
+        self.chain_start = {c.start: c for c in chains}
+        self.title_at = {t.start: t for t in self.titles}
+        self.in_title = {k for t in self.titles for k in range(t.start, t.end)}
+
+    def boundary(self, k: int) -> bool:
+        """A word may end at k: the text's edge, a token start, or a non-CJK neighbour."""
+        if k <= 0 or k >= self.length or self.bounds is None:
+            return True
+        return k in self.bounds or not is_cjk(self.text[k - 1]) or not is_cjk(self.text[k])
+
+    def starts(self, k: int, words: WordList) -> str | None:
+        return words.starts(self.text, k)
+
+    def lexicon_known(self) -> bool:
+        """Without pkuseg's lexicon and tokens the uncued rule would accept
+        every surname + character."""
+        return bool(self.lexicon) and self.bounds is not None
+
+    def token_shape(self, start: int, surname_len: int, end: int) -> bool:
+        """One token, or the surname as a token plus one token (孙/茂利)."""
+        if not (self.boundary(start) and self.boundary(end)):
+            return False
+        inner = {k for k in range(start + 1, end) if k in self.bounds}
+        return not inner or inner == {start + surname_len}
+
+    def one_token(self, start: int, surname_len: int, end: int) -> bool:
+        """The span is exactly one of pkuseg's tokens."""
+        return bool(self.bounds) and self.token_shape(start, surname_len, end) \
+            and not any(k in self.bounds for k in range(start + 1, end))
+
+    def glued_at(self, end: int) -> bool:
+        """The character before `end` starts a word with the one after it (倪莎|接到)."""
+        return end < self.length and self.text[end - 1:end + 1] in self.lexicon

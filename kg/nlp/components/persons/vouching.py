@@ -1,0 +1,172 @@
+"""Which cue keeps a surname-led candidate: the facts about it as named
+properties of `Candidate`, and one predicate per cue (a title before it, a
+cue word after it, an enumeration it continues, no cue at all)."""
+
+from dataclasses import dataclass
+
+from kg.nlp.components.persons.hits import Cue
+from kg.nlp.components.persons.text import PersonText
+
+
+@dataclass(frozen=True)
+class LeftCue:
+    """What stands before a candidate."""
+    strength: Cue
+    chain: object        # the TitleChain just before it, or the list's chain, or None
+    creator: bool        # a reporter's or editor's word before it (本报记者)
+    appointed: bool      # an appointment verb before it (任命)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A surname-led span text[start:end] and the facts the cues weigh."""
+    pt: PersonText
+    start: int
+    end: int
+    surname_len: int
+    right: Cue           # the cue after it
+
+    @property
+    def text(self) -> str:
+        return self.pt.text[self.start:self.end]
+
+    @property
+    def given(self) -> str:
+        return self.text[self.surname_len:]
+
+    @property
+    def in_lexicon(self) -> bool:
+        return self.text in self.pt.lexicon
+
+    @property
+    def namey(self) -> bool:
+        """Its given name is made of common given-name characters."""
+        return all(ch in self.pt.rules.given for ch in self.given)
+
+    @property
+    def after_numeral(self) -> bool:
+        """一段距离, 这张卡片: a numeral or demonstrative before the surname."""
+        return self.start > 0 and self.pt.text[self.start - 1] in self.pt.rules.not_after
+
+    @property
+    def surname_makes_word(self) -> bool:
+        """银行首, 安全性: the surname and the next character already make a word."""
+        return len(self.given) == 2 and self.text[:self.surname_len + 1] in self.pt.lexicon \
+            and not self.in_lexicon
+
+    @property
+    def weak_surname(self) -> bool:
+        return self.surname_len == 1 and self.pt.text[self.start] in self.pt.rules.weak
+
+    @property
+    def function_surname(self) -> bool:
+        return self.pt.text[self.start] in self.pt.rules.function
+
+    @property
+    def ends_like_body(self) -> bool:
+        return self.text[-1] in self.pt.rules.body_end
+
+    @property
+    def bounded(self) -> bool:
+        return self.pt.boundary(self.start) and self.pt.boundary(self.end)
+
+    def plain_word(self) -> bool:
+        """局长高度重视: a two-character dictionary word with no strong cue
+        after it; 组长王芳 is still a name, its given name being name-like."""
+        return self.in_lexicon and len(self.text) == 2 and self.right < Cue.STRONG \
+            and not (self.namey and not self.weak_surname)
+
+    def word_after_title(self) -> bool:
+        """水利部长江水利委员会: the title's last character and the "surname"
+        make a word, and a body follows: the "title" was part of a name."""
+        pt, i, e = self.pt, self.start, self.end
+        return pt.text[i - 1:i + 1] in pt.lexicon and (
+            not pt.boundary(i) or (e < pt.length and pt.text[e] in pt.rules.body_end))
+
+    def plain_word_or_named_thing(self) -> bool:
+        """海军少将, 石油部长: a word before a title is no name."""
+        return self.surname_makes_word or (self.in_lexicon and not self.namey)
+
+
+def vouch(cand: Candidate, left: LeftCue) -> str | None:
+    """The cue that keeps the candidate (title, creator, speech, suffix,
+    list, token), or None: the strongest cue present decides alone."""
+    if left.strength == Cue.STRONG:
+        return _after_title(cand, left)
+    if cand.right == Cue.STRONG:
+        return _before_cue(cand)
+    if left.strength == Cue.LIST:
+        return "list" if _list_item(cand) else None
+    return "token" if _lone_token(cand) else None
+
+
+def _after_title(cand: Candidate, left: LeftCue) -> str | None:
+    """After a title, a reporter's word or an appointment verb."""
+    if cand.plain_word() or cand.word_after_title():
+        return None
+    chain = left.chain
+    # 群众和企业: a role word (群众, 专家) does not make 和/向/但 a surname;
+    # 记者从…获悉, 记者向…咨询: nor does a reporter right before it
+    if cand.function_surname and chain is not None and chain.last.kind == "role":
+        return None
+    if cand.function_surname and chain is None and left.creator \
+            and cand.pt.rules.creators.ends(cand.pt.text, cand.start):
+        return None
+    return "title" if chain is not None or not left.creator else "creator"
+
+
+def _before_cue(cand: Candidate) -> str | None:
+    """Before a speech verb, 同志/先生 or a title."""
+    speech = cand.pt.starts(cand.end, cand.pt.rules.speech) is not None
+    if not cand.bounded or cand.after_numeral or cand.function_surname or cand.ends_like_body:
+        return None
+    if cand.weak_surname:
+        ok = cand.namey and not cand.in_lexicon
+    elif speech:
+        ok = not cand.surname_makes_word
+    else:
+        ok = not cand.plain_word_or_named_thing()
+    return ("speech" if speech else "suffix") if ok else None
+
+
+def _list_item(cand: Candidate) -> bool:
+    """An item of an enumeration whose previous item was a name."""
+    if cand.after_numeral:
+        return False
+    ordinary = cand.bounded and not cand.function_surname and not cand.plain_word_or_named_thing()
+    return ordinary or _between_list_marks(cand)
+
+
+def _between_list_marks(cand: Candidate) -> bool:
+    """尹晋华、张大卫、徐济超: a name-shaped item between two list marks is
+    a name whatever the segmenter made of it."""
+    pt = cand.pt
+    return cand.end < pt.length and pt.text[cand.end] in pt.rules.separators and cand.namey \
+        and not cand.function_surname
+
+
+def _lone_token(cand: Candidate) -> bool:
+    """No cue at all: pkuseg's tokens bound it, no word of its lexicon is
+    it (a 3-character one may be), and its given name is name-like."""
+    pt, i, e = cand.pt, cand.start, cand.end
+    if not (pt.lexicon_known() and pt.token_shape(i, cand.surname_len, e)):
+        return False
+    if cand.weak_surname or cand.function_surname or cand.after_numeral or cand.surname_makes_word:
+        return False
+    if cand.in_lexicon and len(cand.text) != 3:
+        return False
+    return (cand.namey or _one_token_of_name_chars(cand)) and not _names_a_thing(cand)
+
+
+def _one_token_of_name_chars(cand: Candidate) -> bool:
+    """One token, no word, its given name of given-name or transliteration characters."""
+    rules = cand.pt.rules
+    return cand.pt.one_token(cand.start, cand.surname_len, cand.end) and not cand.in_lexicon \
+        and all(ch in rules.given or ch in rules.translit for ch in cand.given)
+
+
+def _names_a_thing(cand: Candidate) -> bool:
+    """吉华路, 韩亚|银行: it ends like a street, or a firm's, bank's or
+    club's word follows: it names that thing."""
+    return cand.text[-1] in cand.pt.rules.uncued_not_last \
+        or cand.pt.starts(cand.end, cand.pt.rules.uncued_not_before) is not None
