@@ -3,7 +3,7 @@
 Every bad input ends as one line `kg: FILE: reason` (or `kg: --OPTION: reason`
 for a bad option value) and a non-zero exit. A file argument given as `-`
 is read from standard input and named `<stdin>` in messages.
-(Over 300 lines: each subcommand's help text, with its example, is here.)
+Size: each subcommand's help text, with its example, is here.
 """
 
 import argparse

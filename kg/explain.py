@@ -4,65 +4,42 @@ Per entity mention: the component and rule of the proposal kg_resolve kept,
 and the rival proposals it beat (read off the doc's spans, kg.nlp.spans).
 Per relation: which mechanism of the relation layer made it (structural
 containment, the division tree, a post chain, an appointment, a trigger
-verb, cooperation). The relation dicts do not say it, so the extraction is
-run with `RelationSet.add` wrapped to note the function that first added
-each relation; the JSON made alongside is the same as `kg extract`'s.
+verb, cooperation), from the rule id the relation layer gives every
+relation it adds (RelationSet.made_by); the JSON made alongside is the same
+as `kg extract`'s.
 """
-
-import sys
-from contextlib import contextmanager
 
 from kg.extraction import extract_document
 from kg.nlp.spans import NESTED
 from kg.text.document import load_document
 
-# (module, function that calls RelationSet.add) -> the mechanism it stands for
+# the rule id a relation was read by (RelationSet.add's `rule`) -> what it stands for
 MECHANISMS = {
-    ("kg.relations.structural", "_structural"): "structural containment (a body in its host, or at its place)",
-    ("kg.relations.structural", "_place_tree"): "division tree (a place and its parent division)",
-    ("kg.relations.posts", "post_relations"): "post chain (a bare body in a chain of posts)",
-    ("kg.relations.posts", "_post"): "post chain (a title read leftwards from the name)",
-    ("kg.relations.posts", "_appointed"): "appointment (任命…为…)",
-    ("kg.relations.triggers", "trigger_relations"): "trigger verb (actor, verb, object in a clause)",
-    ("kg.relations.triggers", "_partners_cooperate"): "cooperation (partners of a trigger verb's actor)",
-    ("kg.relations.triggers", "_cooperation"): "cooperation (a cooperation verb between actors)",
+    "structural.unit_of_host": "structural containment (a unit named inside its host body)",
+    "structural.seat": "structural containment (a body at the place of its name or context)",
+    "structural.central_parent": "central bodies' table (a central body under its parent)",
+    "structural.division_tree": "division tree (a place and its nearest named ancestor)",
+    "posts.title_chain": "post chain (a title read leftwards from the name)",
+    "posts.bare_body_in_chain": "post chain (a bare body in a chain of posts is its host's)",
+    "posts.listed_name": "post chain (a name listed after another shares its posts)",
+    "posts.title_after_name": "post (body, name, then title: 公安部孙茂利局长)",
+    "posts.appointment": "appointment (任命…为…)",
+    "triggers.verb": "trigger verb (actor, verb, object in a clause)",
+    "cooperation.partners_of_actor": "cooperation (partners of a trigger verb's actor: A会同B印发)",
+    "cooperation.partner_word": "cooperation (A会同B、C…)",
+    "cooperation.verb": "cooperation (A与B … a cooperation verb)",
 }
-
-
-@contextmanager
-def recording_mechanisms():
-    """Within the block, note for each relation (head key, type, tail key)
-    the module and function that first added it: yields that dict."""
-    from kg.relations.structural import RelationSet
-
-    made_by = {}
-    original = RelationSet.add
-
-    def add(self, head_key, rtype, tail_key, *args, **kwargs):
-        key = (head_key, rtype, tail_key)
-        fresh = key not in self.rels
-        original(self, head_key, rtype, tail_key, *args, **kwargs)
-        if fresh and key in self.rels:
-            caller = sys._getframe(1)
-            made_by[key] = (caller.f_globals.get("__name__", "?"), caller.f_code.co_name)
-
-    RelationSet.add = add
-    try:
-        yield made_by
-    finally:
-        RelationSet.add = original
 
 
 def explain_file(path, date=None) -> tuple[dict, str]:
     """(the file's extraction JSON, the explanation report)."""
     document = load_document(path, date)
     trace = {}
-    with recording_mechanisms() as made_by:
-        out = extract_document(document, trace=trace)
-    return out, report(out, trace, made_by)
+    out = extract_document(document, trace=trace)
+    return out, report(out, trace)
 
 
-def report(out: dict, trace: dict, made_by: dict) -> str:
+def report(out: dict, trace: dict) -> str:
     """The text report of an extraction `out` and its trace (see
     kg.extraction.extract_document)."""
     lines = [f"{out['source']}: {len(out['entities'])} entities, {len(out['relations'])} relations", "",
@@ -79,7 +56,7 @@ def report(out: dict, trace: dict, made_by: dict) -> str:
     names = {e["id"]: e["name"] for e in out["entities"]}
     keys = {eid: key for key, eid in trace["ids"].items()}
     for r in out["relations"]:
-        lines.extend(_relation_lines(r, names, made_by.get((keys[r["head"]], r["type"], keys[r["tail"]]))))
+        lines.extend(_relation_lines(r, names, trace["made_by"].get((keys[r["head"]], r["type"], keys[r["tail"]]))))
     return "\n".join(lines) + "\n"
 
 
@@ -120,9 +97,7 @@ def _mention_lines(m, etype, text, spans) -> list[str]:
 
 
 def _relation_lines(r, names, made) -> list[str]:
-    how = "mechanism not recorded"
-    if made is not None:
-        how = MECHANISMS.get(made, "another mechanism") + f"  [{made[0]}.{made[1]}]"
+    how = f"{MECHANISMS[made]}  [rule {made}]"
     attrs = "".join(f" {k}={v}" for k, v in sorted(r["attrs"].items()))
     ev = r["evidence"]
     return [f"{r['head']} {names[r['head']]} -{r['type']}-> {r['tail']} {names[r['tail']]}{attrs}",

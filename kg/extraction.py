@@ -62,7 +62,8 @@ def linked_articles(document: Document):
 def extract_document(document: Document, trace: dict | None = None) -> dict:
     """The spec §5 JSON of `document`. `trace`, when given, receives what
     the JSON was made from (kg.explain reads it): the document, its
-    per-article (article, doc, mentions) and the entity ids by key."""
+    per-article (article, doc, mentions), the entity ids by key and the
+    rule that made each relation (by its key)."""
     from kg.relations.structural import extract_relations
 
     linker, per_article = linked_articles(document)
@@ -70,7 +71,7 @@ def extract_document(document: Document, trace: dict | None = None) -> dict:
     entities = linker.ordered()
     ids = {e.key: f"e{i}" for i, e in enumerate(entities, 1)}
     if trace is not None:
-        trace.update(document=document, per_article=per_article, ids=ids)
+        trace.update(document=document, per_article=per_article, ids=ids, made_by=rels.made_by)
     relations = rels.as_list(ids)
     return {
         "source": document.path.name,

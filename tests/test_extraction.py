@@ -14,3 +14,19 @@ def test_entities_carry_the_linkers_key_as_kb_id():
         ("沧源县纪委监委", "AGENCY", "local:530927:纪律检查委员会监察委员会")]
     keys = {e["key"] for e in extract_text(text, "2021-09-15")["entities"]}
     assert {e.kb_id_ for e in doc.ents} <= keys
+
+
+def test_every_rule_a_relation_is_read_by_has_an_explanation():
+    """The --explain report names the mechanism of every rule id the relation layer uses."""
+    import ast
+    from pathlib import Path
+
+    from kg.explain import MECHANISMS
+    used = set()
+    for path in (Path(__file__).resolve().parents[1] / "kg" / "relations").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "rule" and isinstance(node.value, ast.Constant):
+                used.add(node.value.value)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("posts."):
+                used.add(node.value)
+    assert used and used <= set(MECHANISMS), used - set(MECHANISMS)

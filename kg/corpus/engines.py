@@ -1,4 +1,3 @@
-# Over 300 lines: the four engines share one contract (process_document; map() in input order) and sit together.
 """Where the per-document work runs: in this process, in a process pool, or on Dask.
 
 Every engine runs the same function, `process_document(path, date)`, which
@@ -13,6 +12,9 @@ An engine's `map(items)` takes an iterable of (path, date) and yields the
 results *in input order*, keeping at most `window` documents in flight, so
 the driver can fold them into the graph one by one (deterministic, bounded
 memory) whatever the number of workers.
+
+Size: the four engines share one contract (process_document; map() in
+input order) and sit together.
 """
 
 import gc

@@ -19,6 +19,7 @@ rules/html.toml.
 """
 
 import base64
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -29,7 +30,8 @@ from pathlib import Path
 import jinja2
 
 from kg.atomic import write_text
-from kg.ruleset import load_toml
+from kg import ruleset
+from kg.ruleset.schema import HtmlRules
 from kg.export.layout import positions
 from kg.export.records import FRESH
 
@@ -40,8 +42,9 @@ CSP_PLACEHOLDER = "__GOVKG_SCRIPT_HASHES__"
 _SCRIPT_RE = re.compile(r"<script>(.*?)</script>", re.S)
 
 
-def style() -> dict:
-    return load_toml("html.toml")
+def style() -> HtmlRules:
+    """The explorer's style (rules/html.toml) of the rules in force."""
+    return ruleset.current().html
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -57,7 +60,7 @@ def _evidence(ev: dict) -> dict:
             "article_date": ev.get("article_date") or "", "source": ev.get("source") or ""}
 
 
-def page_data(g, st: dict | None = None) -> dict:
+def page_data(g, st: HtmlRules | None = None) -> dict:
     """Everything the page script needs, as plain data: what graph.html
     carries (page_json), parsed."""
     return json.loads(page_json(g, st))
@@ -90,7 +93,7 @@ def _edge_pieces(g, e, max_evidence) -> tuple:
     return _dumps(head)[:-1] + ',"from":', ',"relation":' + _dumps(k) + ',"to":'
 
 
-def page_json(g, st: dict | None = None, records=FRESH, layout=FRESH) -> str:
+def page_json(g, st: HtmlRules | None = None, records=FRESH, layout=FRESH) -> str:
     """The page's data as JSON that cannot end or re-open the HTML element
     it sits in: sorted keys, no spaces, <, > and & escaped (what safe_json
     gives for page_data), assembled from per-node and per-edge pieces
@@ -98,15 +101,15 @@ def page_json(g, st: dict | None = None, records=FRESH, layout=FRESH) -> str:
     only with its edges, which touch it) that leave out the positional ids
     and positions. `layout`: where positions() gets the core's layout."""
     st = st or style()
-    page = st["page"]
-    large = g.number_of_nodes() > st["large"]["threshold"]
+    page = dataclasses.asdict(st.page)
+    large = g.number_of_nodes() > st.large.threshold
     order = sorted(g.nodes)
     ids = {n: i for i, n in enumerate(order)}
     degree = dict.fromkeys(order, 0)
     for h, t in g.edges():
         degree[h] += 1
         degree[t] += 1
-    pos = positions(g, ids, st["large"]["edge_length"], layout) if large else None
+    pos = positions(g, ids, st.large.edge_length, layout) if large else None
     nodes = []
     for n in order:
         pieces = records.get("nodes", n, _node_pieces, g, n, degree[n])
@@ -118,22 +121,24 @@ def page_json(g, st: dict | None = None, records=FRESH, layout=FRESH) -> str:
             nodes.append(f'{pieces[0]}{i}{pieces[1]},"x":{x!r},"y":{y!r}}}')
     edges = []
     for i, e in enumerate(sorted(g.edges(keys=True))):
-        pieces = records.get("edges", e, _edge_pieces, g, e, page["max_evidence"])
+        pieces = records.get("edges", e, _edge_pieces, g, e, st.page.max_evidence)
         edges.append(f"{pieces[0]}{ids[e[0]]},\"id\":{i}{pieces[1]}{ids[e[1]]}}}")
     type_list, rel_list = _legend(st, {d["type"] for _n, d in g.nodes(data=True)},
                                   {k for _h, _t, k in g.edges(keys=True)})
-    options = _merge(st["options"], st["large"]["options"]) if large else st["options"]
+    options = _merge(st.options.to_dict(), st.large.options.to_dict()) if large else st.options.to_dict()
     return (f'{{"articles":{len(g.graph.get("articles", []))},"edges":[{",".join(edges)}],'
             f'"large":{_dumps(large)},"nodes":[{",".join(nodes)}],"options":{_dumps(options)},'
             f'"page":{_dumps(page)},"relations":{_dumps(rel_list)},"types":{_dumps(type_list)}}}')
 
 
 def _legend(st, present_types, present_rels):
-    types, rels = st["types"], st["relations"]
-    type_list = [{"type": k, **v} for k, v in types.items()]
-    type_list += [{"type": k, "label": k, **st["default_type"]} for k in sorted(present_types - set(types))]
-    rel_list = [{"relation": k, **v} for k, v in rels.items()]
-    rel_list += [{"relation": k, "label": k, **st["default_relation"]} for k in sorted(present_rels - set(rels))]
+    types, rels = st.types, st.relations
+    asdict = dataclasses.asdict
+    type_list = [{"type": k, **asdict(v)} for k, v in types.items()]
+    type_list += [{"type": k, "label": k, **asdict(st.default_type)} for k in sorted(present_types - set(types))]
+    rel_list = [{"relation": k, **asdict(v)} for k, v in rels.items()]
+    rel_list += [{"relation": k, "label": k, **asdict(st.default_relation)}
+                 for k in sorted(present_rels - set(rels))]
     return type_list, rel_list
 
 

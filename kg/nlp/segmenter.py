@@ -13,6 +13,8 @@ own Viterbi (`spacy_pkuseg.inference.run_viterbi`); whitespace splitting, the
 user dictionary and the post-processing dictionary are pkuseg's too (this
 class is a `spacy_pkuseg.pkuseg`). The words are therefore pkuseg's words:
 tests/nlp/test_segmenter.py compares both on real text.
+
+Size: pkuseg's feature templates, hashed, are one piece of logic.
 """
 
 import json

@@ -14,7 +14,7 @@ def partners_cooperate(rels, subj, partners, article, s, e) -> None:
     """A body acting with partner bodies (A会同B、C…) cooperates with each."""
     for p in partners:
         if subj.mention.type in BODY_TYPES and p.mention.type in BODY_TYPES:
-            rels.add(subj.key, "cooperates_with", p.key, article, (s, e))
+            rels.add(subj.key, "cooperates_with", p.key, article, (s, e), rule="cooperation.partners_of_actor")
 
 
 def cooperation(rels, text, in_sent, s, e, article, rules, clauses) -> None:
@@ -26,13 +26,13 @@ def cooperation(rels, text, in_sent, s, e, article, rules, clauses) -> None:
         gap = text[a.mention.end:b.mention.start]
         if gap in r.cooperation_partner_words:
             for p in _listed_after(text, b, bodies[i + 2:], r.subject_joiners):
-                rels.add(a.key, "cooperates_with", p.key, article, (s, e))
+                rels.add(a.key, "cooperates_with", p.key, article, (s, e), rule="cooperation.partner_word")
             continue
         if gap not in r.cooperation_joiners:
             continue
         clause_end = clauses.after(b.mention.end)
         if any(w in text[b.mention.end:clause_end] for w in r.cooperation_words):
-            rels.add(a.key, "cooperates_with", b.key, article, (s, e))
+            rels.add(a.key, "cooperates_with", b.key, article, (s, e), rule="cooperation.verb")
 
 
 def _listed_after(text, first, rest, joiners) -> list:

@@ -62,10 +62,11 @@ class _SentencePosts:
         self.by_end[p.mention.end] = got
         self._appointed(p)
 
-    def _post(self, p, bkey, title) -> Post:
-        """Person p holds `title` in body bkey: `leads` for a head title, else `member_of`."""
+    def _post(self, p, bkey, title, rule) -> Post:
+        """Person p holds `title` in body bkey: `leads` for a head title, else
+        `member_of`; `rule` names the mechanism that read it (for --explain)."""
         rtype = "leads" if is_head(title) else "member_of"
-        self.rels.add(p.key, rtype, bkey, self.article, (self.s, self.e), {"title": title})
+        self.rels.add(p.key, rtype, bkey, self.article, (self.s, self.e), {"title": title}, rule=rule)
         return Post(rtype, bkey, title)
 
     def _chain(self, p) -> list:
@@ -81,13 +82,13 @@ class _SentencePosts:
             if body is not None:   # may overlap the title: 市政府党组|党组成员
                 bkey, seg_start = body.key, body.mention.start
                 if bare_right is not None and bkey[0] != "bare":
-                    self.rels.add(bare_right, "part_of", bkey, self.article, (s, self.e))
+                    self.rels.add(bare_right, "part_of", bkey, self.article, (s, self.e), rule="posts.bare_body_in_chain")
                     self.linker.name_after_host(bare_right, bkey)
                 bare_right = bkey if bkey[0] == "bare" else None
             else:
                 bkey, seg_start = self._bodiless(title, ts)
             if bkey is not None:
-                got.append(self._post(p, bkey, title))
+                got.append(self._post(p, bkey, title, "posts.title_chain"))
                 self.series.append((base_title(title), bkey))
             if seg_start - 1 < s or text[seg_start - 1] not in seps:
                 break
@@ -121,7 +122,7 @@ class _SentencePosts:
         if self.title_by_end.get(start - self.s) is not None or start <= self.s \
                 or text[start - 1] != self.r.name_joiner or not self.by_end.get(start - 1):
             return []
-        return [self._post(p, post.body, post.title) for post in self.by_end[start - 1]]
+        return [self._post(p, post.body, post.title, "posts.listed_name") for post in self.by_end[start - 1]]
 
     def _title_after(self, p) -> list:
         """长沙市公安局王强局长介绍: body, name, then the title."""
@@ -129,7 +130,7 @@ class _SentencePosts:
         body = next((b for b in self.bodies if b.mention.end == p.mention.start), None)
         if t is None or body is None:
             return []
-        return [self._post(p, body.key, self.text[t.start + self.s:t.end + self.s])]
+        return [self._post(p, body.key, self.text[t.start + self.s:t.end + self.s], "posts.title_after_name")]
 
     def _appointed(self, p) -> None:
         """任命李明为云南省交通运输厅厅长: NAME, a link word, then BODY + TITLE."""
@@ -144,7 +145,7 @@ class _SentencePosts:
         t = self.title_at.get(body.mention.end)
         if t is None:
             return
-        self._post(p, body.key, text[t.start + self.s:t.end + self.s])
+        self._post(p, body.key, text[t.start + self.s:t.end + self.s], "posts.appointment")
 
 
 @lru_cache(maxsize=8)

@@ -33,8 +33,12 @@ class RelationSet:
         self.document = document
         self.linker = linker
         self.rels = {}
+        self.made_by = {}   # key -> the rule id of the mechanism that first read it
 
-    def add(self, head_key, rtype, tail_key, article, sent, attrs=None):
+    def add(self, head_key, rtype, tail_key, article, sent, attrs=None, *, rule: str):
+        """One relation with its evidence sentence; `rule` names the mechanism
+        that read it (kept in `made_by` for --explain, not in the JSON). A
+        relation already there keeps its evidence and gains missing attrs."""
         ents = self.linker.entities
         if head_key is None or tail_key is None or head_key == tail_key:
             return
@@ -47,6 +51,7 @@ class RelationSet:
             return
         text = self.document.norm.text
         rs, re_ = self.document.norm.raw_span(*sent)
+        self.made_by[k] = rule
         self.rels[k] = {
             "head": head_key, "type": rtype, "tail": tail_key, "attrs": dict(attrs or {}),
             "evidence": {"article": article, "text": text[sent[0]:sent[1]],
@@ -89,15 +94,15 @@ def _structural(rels, linker, keyed, sents, article):
             continue
         host = ent.attrs.get("host")
         if host:
-            rels.add(key, "part_of", host, article, sent)
+            rels.add(key, "part_of", host, article, sent, rule="structural.unit_of_host")
         if ent.attrs.get("place") and (not host or ent.attrs.get("seated")):
             place_in_name = lm.mention.attrs.get("place_span") is not None
             rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent,
-                     None if place_in_name else {"basis": "context"})
+                     None if place_in_name else {"basis": "context"}, rule="structural.seat")
         if key[0] == "central" and len(key) == 2:   # the body itself, not a unit of it (key + tail)
             parent = parents.get(key[1])
             if parent in central:
-                rels.add(key, "part_of", central[parent], article, sent)
+                rels.add(key, "part_of", central[parent], article, sent, rule="structural.central_parent")
 
 
 def _place_tree(rels, linker, keyed, sents, article):
@@ -119,9 +124,10 @@ def _place_tree(rels, linker, keyed, sents, article):
             continue
         both = [s for s in child_sents if s in where.get(parent, [])]
         if both:
-            rels.add(key, "located_in", parent, article, both[0])
+            rels.add(key, "located_in", parent, article, both[0], rule="structural.division_tree")
         else:
-            rels.add(key, "located_in", parent, article, child_sents[0], {"basis": "division table"})
+            rels.add(key, "located_in", parent, article, child_sents[0], {"basis": "division table"},
+                     rule="structural.division_tree")
 
 
 @lru_cache(maxsize=8)

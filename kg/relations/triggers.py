@@ -101,7 +101,7 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
         ev = ((sentence_at(sents, subj.mention.start) or (s, e))[0], e) if subj.mention.start < s else (s, e)
         for actor in [subj, *partners, *co_subjects]:
             for o in objs:
-                rels.add(actor.key, "introduced", o.key, article, ev, attrs)
+                rels.add(actor.key, "introduced", o.key, article, ev, attrs, rule="triggers.verb")
         partners_cooperate(rels, subj, partners, article, s, e)
 
 

@@ -23,8 +23,7 @@ from kg.paths import rules_dir
 from kg.ruleset import schema
 from kg.ruleset.tables import Json, RuleError, convert
 
-__all__ = ["RuleSet", "RuleError", "Json", "current", "load", "rules_fingerprint",
-           "load_toml", "load_lines", "load_tsv"]
+__all__ = ["RuleSet", "RuleError", "Json", "current", "load", "rules_fingerprint"]
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -126,21 +125,3 @@ def _fingerprint(folder: Path) -> str:
 def rules_fingerprint() -> str:
     """A hash of every file of the rules folder in force."""
     return current().fingerprint
-
-
-# -- the untyped readers, while modules move to RuleSet (to be removed) -------------------------
-
-@lru_cache(maxsize=None)
-def load_toml(name: str) -> dict:
-    with open(rules_dir() / name, "rb") as fh:
-        return tomllib.load(fh)
-
-
-@lru_cache(maxsize=None)
-def load_lines(name: str) -> tuple[str, ...]:
-    return _lines(rules_dir() / name)
-
-
-def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(c.strip() for c in line.split("\t")) for line in load_lines(name))
-

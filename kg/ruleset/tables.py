@@ -9,6 +9,7 @@ be shared by every component and process without being changed by one.
 """
 
 import dataclasses
+import difflib
 import json
 import types
 import typing
@@ -56,8 +57,9 @@ def build(cls, data, where: str, file: str):
     fields = [f.name for f in dataclasses.fields(cls)]
     unknown = sorted(set(data) - set(fields))
     if unknown:
-        raise RuleError(file, f"unknown key {_join(where, unknown[0])!r} "
-                              f"(known in {where or 'the top level'}: {', '.join(fields)})")
+        near = difflib.get_close_matches(unknown[0], fields, n=1)
+        hint = f"did you mean {_join(where, near[0])!r}?" if near else "not declared in kg/ruleset/schema.py"
+        raise RuleError(file, f"unknown key {_join(where, unknown[0])!r} ({hint})")
     missing = [f for f in fields if f not in data]
     if missing:
         raise RuleError(file, f"missing key {_join(where, missing[0])!r}")

@@ -286,7 +286,7 @@ def test_extract_explain_says_why_an_entity_and_a_relation_are_there(capsys, tmp
     assert lines[rel + 1].startswith("    by post chain")
     rel = next(i for i, line in enumerate(lines) if "-introduced->" in line)
     assert lines[rel].endswith("《实施方案》") and lines[rel + 1].startswith("    by trigger verb")
-    assert "  [kg.relations.structural._structural]" in report     # 县纪委 located_in 沧源县
+    assert "  [rule structural.seat]" in report     # 县纪委 located_in 沧源县
 
 
 def test_explain_names_the_rival_proposals_a_mention_beat(capsys, tmp_path):

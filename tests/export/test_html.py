@@ -116,10 +116,10 @@ def test_page_data_styles_sizes_and_labels():
     assert nodes["公安部"]["degree"] == 2 and nodes["河北省"]["code"] == "130000"
     assert nodes["孙茂利"]["names"] == ["孙局长", "孙茂利"]
     rels = {r["relation"]: r for r in data["relations"]}
-    assert rels["leads"]["label"] == st["relations"]["leads"]["label"] and "leads" in rels["leads"]["label"]
+    assert rels["leads"]["label"] == st.relations["leads"].label and "leads" in rels["leads"]["label"]
     assert rels["frobs"]["label"] == "frobs"  # unknown relation: drawn with the default style
     types = {t["type"]: t for t in data["types"]}
-    assert types["PERSON"]["shape"] == st["types"]["PERSON"]["shape"] and types["SECT"]["shape"]
+    assert types["PERSON"]["shape"] == st.types["PERSON"].shape and types["SECT"]["shape"]
     lead = next(e for e in data["edges"] if e["relation"] == "leads")
     assert lead["attrs"] == {"title": "法制局局长"}
     assert lead["evidence"][0] == {"text": "公安部法制局局长孙茂利介绍。", "article_title": "标题",
@@ -260,7 +260,7 @@ def test_evidence_is_capped_but_counted():
     d = g.edges["agency:公安部", "doc:x", "introduced"]
     d["evidence"] = [_ev(f"句{i}") for i in range(50)]
     e = next(e for e in page_data(g)["edges"] if e["relation"] == "introduced")
-    assert len(e["evidence"]) == style()["page"]["max_evidence"] and e["evidence_total"] == 50
+    assert len(e["evidence"]) == style().page.max_evidence and e["evidence_total"] == 50
 
 
 def test_force_layout_is_finite_deterministic_and_keeps_neighbours_close():

@@ -5,19 +5,19 @@ and rules/orgs.toml."""
 import pytest
 
 from kg.nlp.components.bodies import BodyRules
-from kg.ruleset import load_toml
+from kg import ruleset
 
 
 @pytest.fixture(scope="module")
 def agency():
-    cfg = load_toml("agencies.toml")
-    return BodyRules.from_config(cfg, cfg["suffixes"])
+    rules = ruleset.current()
+    return BodyRules.from_rules(rules.agencies, rules.agencies.suffixes)
 
 
 @pytest.fixture(scope="module")
 def org():
-    orgs = load_toml("orgs.toml")
-    return BodyRules.from_config(load_toml("agencies.toml"), orgs["suffixes"], orgs["extra_name_chars"])
+    rules = ruleset.current()
+    return BodyRules.from_rules(rules.agencies, rules.orgs.suffixes, rules.orgs.extra_name_chars)
 
 
 def test_suffixes_are_longest_first(agency):

@@ -57,11 +57,11 @@ def test_relation_set_keeps_each_edge_once_with_its_first_evidence_and_merges_at
     a = linker.implied(("central", "公安部"), "AGENCY", "公安部")
     b = linker.implied(("program", "执法监督"), "PROGRAM", "执法监督")
     rs = RelationSet(doc, linker)
-    rs.add(a, "introduced", b, "a1", (0, 8), {"date": "2021-05"})
-    rs.add(a, "introduced", b, "a1", (8, 16), {"date": "2021-06", "extra": 1})
-    rs.add(a, "introduced", a, "a1", (0, 8))                       # no edge to itself
-    rs.add(a, "introduced", ("program", "未知"), "a1", (0, 8))      # nor to an unknown entity
-    rs.add(None, "introduced", b, "a1", (0, 8))
+    rs.add(a, "introduced", b, "a1", (0, 8), {"date": "2021-05"}, rule="test")
+    rs.add(a, "introduced", b, "a1", (8, 16), {"date": "2021-06", "extra": 1}, rule="test")
+    rs.add(a, "introduced", a, "a1", (0, 8), rule="test")                       # no edge to itself
+    rs.add(a, "introduced", ("program", "未知"), "a1", (0, 8), rule="test")      # nor to an unknown entity
+    rs.add(None, "introduced", b, "a1", (0, 8), rule="test")
     [edge] = rs.as_list({a: "e1", b: "e2"})
     assert edge["head"] == "e1" and edge["tail"] == "e2"
     assert edge["attrs"] == {"date": "2021-05", "extra": 1}
@@ -73,9 +73,9 @@ def test_relation_set_lists_edges_by_head_id_number_then_type_then_tail():
     linker = DocumentLinker("t.txt")
     keys = [linker.implied(("central", n), "AGENCY", n) for n in ("公安部", "司法部", "国务院")]
     rs = RelationSet(doc, linker)
-    rs.add(keys[0], "part_of", keys[2], "a1", (0, 14))
-    rs.add(keys[0], "cooperates_with", keys[1], "a1", (0, 14))
-    rs.add(keys[1], "part_of", keys[2], "a1", (0, 14))
+    rs.add(keys[0], "part_of", keys[2], "a1", (0, 14), rule="test")
+    rs.add(keys[0], "cooperates_with", keys[1], "a1", (0, 14), rule="test")
+    rs.add(keys[1], "part_of", keys[2], "a1", (0, 14), rule="test")
     ids = {keys[0]: "e10", keys[1]: "e2", keys[2]: "e3"}
     assert [(r["head"], r["type"], r["tail"]) for r in rs.as_list(ids)] == [
         ("e2", "part_of", "e3"), ("e10", "cooperates_with", "e2"), ("e10", "part_of", "e3")]
