@@ -23,16 +23,8 @@ def article_docs(document: Document):
 
 
 def lifted(mentions, offset):
-    for m in mentions:
-        m.start += offset
-        m.end += offset
-        for k in ("host_span", "anaphor_host", "place_span", "title_span", "body"):
-            if isinstance(m.attrs.get(k), tuple):
-                s, e = m.attrs[k]
-                m.attrs[k] = (s + offset, e + offset)
-        if m.attrs.get("prefix_end") is not None:
-            m.attrs["prefix_end"] += offset
-    return mentions
+    """The article's mentions at page offsets (Mention.shifted)."""
+    return [m.shifted(offset) for m in mentions]
 
 
 def linked_articles(document: Document):

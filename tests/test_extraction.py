@@ -30,3 +30,30 @@ def test_every_rule_a_relation_is_read_by_has_an_explanation():
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("posts."):
                 used.add(node.value)
     assert used and used <= set(MECHANISMS), used - set(MECHANISMS)
+
+
+def test_an_articles_mentions_are_moved_to_page_offsets_with_every_span_they_hold():
+    """Every (start, end) a component keeps in a mention's attrs is declared
+    (kg.nlp.mentions.SPAN_ATTRS), so lifting an article's mentions to page
+    offsets moves it with the mention: on the fixture pages, each such span
+    still covers the same text after the move."""
+    from conftest import CORPUS
+    from kg.nlp.mentions import SPAN_ATTRS
+    from kg.text.document import load_document
+    from kg.extraction import article_docs, lifted
+
+    seen = set()
+    for path in sorted(CORPUS.glob("*.txt")):
+        document = load_document(path, "2021-09-15")
+        page = document.norm.text
+        for art, doc in article_docs(document):
+            before = {id(m): {k: doc.text[v[0]:v[1]] for k, v in m.attrs.items()
+                              if isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, int) for x in v)}
+                      for m in doc._.kg_resolved}
+            for m in lifted(list(doc._.kg_resolved), art.start):
+                assert page[m.start:m.end] == m.text
+                for k, text in before[id(m)].items():
+                    assert k in SPAN_ATTRS, f"{k} holds a span but is not declared"
+                    assert page[m.attrs[k][0]:m.attrs[k][1]] == text
+                    seen.add(k)
+    assert {"host_span", "place_span"} <= seen

@@ -34,6 +34,27 @@ class Mention:
     #   AGENCY: canonical, place_prefix
     rule: str = ""      # the id of the rule that proposed it (agencies.level_char_anchor)
 
+    def shifted(self, offset: int) -> "Mention":
+        """The mention moved by `offset` characters (an article's mention at
+        page offsets), with every offset it holds in `attrs` moved too."""
+        self.start += offset
+        self.end += offset
+        for k in SPAN_ATTRS:
+            if isinstance(self.attrs.get(k), tuple):
+                s, e = self.attrs[k]
+                self.attrs[k] = (s + offset, e + offset)
+        for k in OFFSET_ATTRS:
+            if self.attrs.get(k) is not None:
+                self.attrs[k] += offset
+        return self
+
+
+# The attrs that hold character offsets of doc.text: a (start, end) span, or
+# one offset. A component that adds one declares it here, so that moving a
+# mention (Mention.shifted) moves it too.
+SPAN_ATTRS = ("host_span", "anaphor_host", "place_span", "title_span", "body")
+OFFSET_ATTRS = ("prefix_end",)
+
 
 # Mentions live in doc.user_data (doc._.kg_mentions, doc._.kg_resolved), which
 # DocBin(store_user_data=True) writes with srsly's msgpack: these hooks let it
