@@ -12,6 +12,17 @@ GOLD = FIXTURES / "gold"
 SEED = CORPUS / "000_ba7bb21c1752cf58.txt"
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The whole pipeline as kg uses it, or a skip when the model has not been set up."""
+    from kg.errors import AssetMissing
+    from kg.nlp.pipeline import get_nlp
+    try:
+        return get_nlp()
+    except AssetMissing as exc:  # pragma: no cover
+        pytest.skip(str(exc))
+
+
 def make_nlp(*components):
     """The real pkuseg segmenter with just the named components, or a skip
     when the model has not been set up."""

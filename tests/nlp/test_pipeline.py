@@ -8,7 +8,6 @@ import spacy
 from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 
-import kg.nlp.components  # noqa: F401  (registers the factories, for needs_rules_setting)
 from conftest import SEED
 from kg.paths import rules_dir
 
@@ -16,20 +15,6 @@ from kg.paths import rules_dir
 TITLED = "该局首席数据官张伟说。"
 NEW_TITLE = "首席数据官"
 
-needs_rules_setting = pytest.mark.xfail(
-    "rules" not in Language.get_factory_meta("kg_persons").default_config,
-    reason="the rule components read rules/ by file name until their factories take a `rules` folder",
-    strict=False)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.errors import AssetMissing
-    from kg.nlp.pipeline import get_nlp
-    try:
-        return get_nlp()
-    except AssetMissing as exc:  # pragma: no cover
-        pytest.skip(str(exc))
 
 
 def resolved(doc):
@@ -101,7 +86,6 @@ def test_the_pipeline_is_cached_per_rules_folder(nlp, tmp_path, monkeypatch):
     assert get_nlp() is nlp
 
 
-@needs_rules_setting
 def test_switching_rules_folders_gives_the_other_rules(nlp, tmp_path, monkeypatch):
     from kg.nlp.pipeline import get_nlp
     assert [e.text for e in nlp(TITLED).ents] == []
@@ -110,7 +94,6 @@ def test_switching_rules_folders_gives_the_other_rules(nlp, tmp_path, monkeypatc
     assert [(e.text, e.label_, e._.title) for e in doc.ents] == [("张伟", "PERSON", NEW_TITLE)]
 
 
-@needs_rules_setting
 def test_a_saved_pipeline_keeps_the_rules_it_was_built_with(nlp, tmp_path, monkeypatch):
     from kg.nlp.pipeline import get_nlp, load_pipeline, save_pipeline
     monkeypatch.setenv("KG_RULES_DIR", str(_rules_with_new_title(tmp_path)))

@@ -12,16 +12,6 @@ from spacy.tokens import DocBin
 from conftest import SEED
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.errors import AssetMissing
-    from kg.nlp.pipeline import get_nlp
-    try:
-        return get_nlp()
-    except AssetMissing as exc:  # pragma: no cover
-        pytest.skip(str(exc))
-
-
 def test_resolved_mentions_are_the_docs_entities(nlp):
     doc = nlp("公安部法制局局长孙茂利说。")
     assert [(e.text, e.label_) for e in doc.ents] == [("公安部法制局", "AGENCY"), ("孙茂利", "PERSON")]
