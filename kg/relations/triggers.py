@@ -24,7 +24,7 @@ from kg.relations.clauses import ClauseEnds
 from kg.relations.cooperation import cooperation, partners_cooperate
 from kg.relations.subjects import context_actor, coordinated, subject
 from kg.text.articles import dateline_match
-from kg.text.dates import date_near
+from kg.text.dates import DatesBefore
 from kg.text.sentences import sentence_at
 
 
@@ -75,6 +75,7 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
     subject of its own takes the last one (or the paragraph's actor)."""
     text, s, e, body_start, in_sent, article, clauses = sentence
     found = _find_triggers(text, s, e, rules)
+    dates = DatesBefore(text[body_start:e], pub_date) if found else None
     starts = [lm.mention.start for lm in in_sent]
     taken = [False] * len(in_sent)
     for n, (t, word) in enumerate(found):
@@ -95,7 +96,7 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
             continue
         last_subject = subj
         co_subjects = coordinated(text, cands, subj, rules)
-        date = date_near(text[body_start:t], t - body_start, pub_date) if t > body_start else None
+        date = dates.at(t - body_start) if t > body_start else None
         attrs = {"date": date} if date else {}
         # a subject from an earlier sentence: the evidence runs from there
         ev = ((sentence_at(sents, subj.mention.start) or (s, e))[0], e) if subj.mention.start < s else (s, e)

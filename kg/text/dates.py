@@ -7,8 +7,10 @@ relative_years, period_words).
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from kg import ruleset
 from kg.ruleset import RuleSet
@@ -57,13 +59,33 @@ def find_dates(text: str, pub_date: str | None, rules: RuleSet | None = None):
                 continue   # 今年以来: a stretch of time, not the date of an act
             if year is not None:
                 out.append((m.start(), m.end(), _iso(year + delta, m["month"], m["day"])))
-    for m in dp.month_day.finditer(text):
-        if year is not None and not any(s <= m.start() < e for s, e, _ in out):
-            out.append((m.start(), m.end(), _iso(year, m["month"], m["day"])))
+    if year is not None:
+        taken = sorted((s, e) for s, e, _ in out)
+        starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))   # the furthest end of any span so far
+        for m in dp.month_day.finditer(text):
+            i = bisect_right(starts, m.start())
+            if not (i and reach[i - 1] > m.start()):     # inside no written or relative date
+                out.append((m.start(), m.end(), _iso(year, m["month"], m["day"])))
     return sorted(out)
+
+
+class DatesBefore:
+    """The date expressions of a text, asked for the closest one before a
+    position: found once, answered by bisection (a sentence asks once per
+    trigger verb, and a long line has thousands)."""
+
+    def __init__(self, text: str, pub_date: str | None, rules: RuleSet | None = None):
+        by_end = sorted(find_dates(text, pub_date, rules), key=lambda d: d[1])
+        self.ends = [d[1] for d in by_end]
+        self.last = list(accumulate(by_end, max))    # the last in text order among those ending so far
+
+    def at(self, pos: int):
+        """The date (iso) of the expression closest before `pos`, else None."""
+        i = bisect_right(self.ends, pos)
+        return self.last[i - 1][2] if i else None
 
 
 def date_near(text: str, pos: int, pub_date: str | None, rules: RuleSet | None = None):
     """The date expression closest before pos (else None)."""
-    before = [d for d in find_dates(text, pub_date, rules) if d[1] <= pos]
-    return before[-1][2] if before else None
+    return DatesBefore(text, pub_date, rules).at(pos)

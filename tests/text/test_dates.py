@@ -47,3 +47,17 @@ def test_every_period_word_of_the_rules_makes_a_stretch_of_time():
 def test_a_month_after_a_year_in_chinese_numerals_is_not_in_the_page_year():
     assert find_dates("二〇一五年11月，市政府印发《办法》", "2021-09-15") == []
     assert find_dates("第2012月", "2021-09-15") == []
+
+
+def test_dates_before_answers_as_a_scan_of_every_prefix_does():
+    """DatesBefore finds a text's dates once; at each verb it gives the date
+    the text before the verb gives on its own (what the verb reader asked
+    for each verb, scanning the sentence again each time)."""
+    from kg.text.dates import DatesBefore
+    s = ("2015年11月，省政府出台意见；今年5月，公安部印发通知，9月14日启动，去年12月部署，"
+         "今年以来开展，2021年3月8日签署协议。")
+    dates = DatesBefore(s, "2021-09-15")
+    verbs = [s.index(v) for v in ("出台", "印发", "启动", "部署", "开展", "签署")]
+    for pos in verbs + [len(s)]:
+        assert dates.at(pos) == date_near(s[:pos], pos, "2021-09-15"), pos
+    assert dates.at(len(s)) == "2021-03-08" and dates.at(0) is None
