@@ -123,3 +123,36 @@ def test_an_edge_attribute_files_disagree_on_does_not_follow_their_names():
         remove_source(g, b, nodes, edges)
         settle(g, nodes, edges)
         assert g.edges[edge]["attrs"] == {"title": "行长"}
+
+
+@pytest.mark.slow
+def test_a_rebuild_after_a_rename_is_a_full_build_of_the_renamed_files(tmp_path, monkeypatch):
+    """The renamed file is one file gone and one new: the rebuild patches the
+    last graph, whose document-own nodes are the same, and gives what a
+    build from nothing gives, with every key and name the same as before."""
+    from kg.corpus.driver import build
+    from kg.graph import settle
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "2021-09-15_a.txt").write_text(FULL + BARE + "\n", encoding="utf-8")
+    (src / "2021-09-15_b.txt").write_text(SHORT + "县纪委对3名干部进行了立案审查。\n", encoding="utf-8")
+    (src / "2021-09-15_c.txt").write_text("苍溪县召开会议。县公安局局长张伟说，要严格执法。\n", encoding="utf-8")
+    # a rename changes two of five files: few enough that the rebuild patches (kg.corpus.plan.what_changed)
+    (src / "2021-09-15_d.txt").write_text("井陉县卫生健康局局长张伟介绍，全县已完成接种。\n", encoding="utf-8")
+    (src / "2021-09-15_e.txt").write_text("公安部召开会议。公安部法制局局长孙茂利介绍有关情况。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert build([src], out, workers=1) == 0
+    before = _graph(out)
+    (src / "2021-09-15_a.txt").rename(src / "2021-09-15_z.txt")
+    from kg.corpus import fold
+    settled = []
+    monkeypatch.setattr(fold, "settle", lambda g, nodes, edges: settled.append(nodes) or settle(g, nodes, edges))
+    stats = {}
+    assert build([src], out, workers=1, stats=stats) == 0 and stats["extracted"] == 1
+    assert settled   # the last graph was patched, not folded again
+    monkeypatch.undo()
+    assert build([src], tmp_path / "full", workers=1, cache=False) == 0
+    for f in ("graph.json", "graph.ttl", "graph.graphml", "graph.html"):
+        assert (out / f).read_bytes() == (tmp_path / "full" / f).read_bytes(), f
+    assert _graph(out) == before
+    assert _subjects(out) == _subjects(tmp_path / "full")
