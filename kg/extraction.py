@@ -7,6 +7,7 @@ mentions into entities, and the relation layer reads edges from the same
 sentences. Ids are assigned in order of first mention, so they are stable.
 """
 
+import hashlib
 from pathlib import Path
 
 from kg.text.document import Document, load_document
@@ -67,12 +68,21 @@ def extract_document(document: Document, trace: dict | None = None) -> dict:
     relations = rels.as_list(ids)
     return {
         "source": document.path.name,
+        "fingerprint": fingerprint(document),
         "date": document.date,
         "editors": document.page.editors,
         "articles": [a.to_dict() for a in document.page.articles],
         "entities": [entity_json(e, ids[e.key]) for e in entities],
         "relations": relations,
     }
+
+
+def fingerprint(document: Document) -> str:
+    """A hash of the normalised text: which document this is whatever its
+    file is called, so the graph keeps a document's own entities (a person
+    named without a post, an unresolved 县纪委) apart from another's under
+    keys that renaming or moving the file does not change."""
+    return hashlib.sha1(document.norm.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def entity_json(e, eid):
@@ -83,6 +93,8 @@ def entity_json(e, eid):
     for k in ("code", "parent", "level"):
         if e.attrs.get(k):
             out[k] = e.attrs[k]
+    if "name_rank" in e.attrs:   # how official the name is (kg.link.naming): the graph names a node by it
+        out["name_rank"] = e.attrs["name_rank"]
     return out
 
 

@@ -3,25 +3,32 @@
 Nodes are entities keyed across documents: a place by its division code, a
 body by its place and name, a central body by its name. Keys that only mean
 something inside their document (a bare 法制局, an unresolved 县纪委) are
-qualified by the source file, so two counties' 县纪委 never merge. A person
-is one node per name and the set of bodies the person holds posts in, so
-two people of one name in different bodies stay apart.
+qualified by the document's fingerprint (a hash of its text, never its file
+name), so two counties' 县纪委 never merge and renaming or moving a file
+changes no node id. A person is one node per name and the set of bodies the
+person holds posts in, so two people of one name in different bodies stay
+apart; one with no post is the document's own.
+A node's name is the best by kg.link.naming.preference of the names its
+documents gave it, whatever the files are called or the order they come in.
 Every edge keeps the list of its evidence: source, article, sentence, offsets.
 """
 
 import networkx as nx
 
+from kg.link.naming import UNRANKED, preference
+
 LOCAL_KINDS = ("level", "bare", "person")
 
 
-def node_id(entity: dict, source: str, posts: dict) -> str:
+def node_id(entity: dict, document: str, posts: dict) -> str:
+    """The node of `entity` of the document with fingerprint `document`."""
     key = entity["key"]
     kind = key.split(":", 1)[0]
     if kind == "person":
         bodies = sorted(posts.get(entity["id"], ()))
-        return f"{key}@{'+'.join(bodies)}" if bodies else f"{key}@{source}"
+        return f"{key}@{'+'.join(bodies)}" if bodies else f"{key}@{document}"
     if kind in LOCAL_KINDS:
-        return f"{key}@{source}"
+        return f"{key}@{document}"
     return key
 
 
@@ -43,7 +50,7 @@ def _node_ids(ext: dict, ents: dict) -> dict:
     for r in ext["relations"]:
         if r["type"] in ("leads", "member_of") and r["tail"] in ents:
             posts.setdefault(r["head"], set()).add(ents[r["tail"]]["key"])
-    return {eid: node_id(e, ext["source"], posts) for eid, e in ents.items()}
+    return {eid: node_id(e, ext["fingerprint"], posts) for eid, e in ents.items()}
 
 
 def footprint(ext: dict) -> tuple[set, set]:
@@ -58,6 +65,50 @@ def footprint(ext: dict) -> tuple[set, set]:
 PLACE_KEYS = ("code", "parent", "level")
 
 
+def _tally(names: dict, etype: str, name: str, rank: int, mentions: int) -> None:
+    """Count what one document called a node into `names`, {(type, name):
+    [best rank, mentions]}, the node's names over all its documents."""
+    got = names.setdefault((etype, name), [rank, 0])
+    got[0] = min(got[0], rank)
+    got[1] += mentions
+
+
+def _best(names: dict) -> tuple:
+    """(type, name) of the node: the preferred of its names (kg.link.naming.preference)."""
+    return min(names, key=lambda tn: (preference(tn[1], *names[tn]), tn[0]))
+
+
+def _attr_order(value) -> tuple:
+    """The order in which an edge's attribute values compete when files
+    disagree (局长 or 副局长): the least wins, whichever file gave it."""
+    return (type(value).__name__, str(value))
+
+
+def _add_entity(g: nx.MultiDiGraph, n: str, e: dict, source: str) -> None:
+    """Fold entity `e` of file `source` into node `n`, keeping what the file gave it."""
+    if n not in g:
+        g.add_node(n, type=e["type"], name=e["name"], aliases=set(), mentions=[], sources={}, names={})
+    data = g.nodes[n]
+    data["aliases"].update(e["aliases"])
+    data["aliases"].add(e["name"])
+    own = data["sources"].get(source)
+    if own is None:
+        own = data["sources"][source] = {"type": e["type"], "name": e["name"], "aliases": set(),
+                                         "rank": UNRANKED, "mentions": 0}
+    rank = e.get("name_rank", UNRANKED)
+    own["aliases"].update(e["aliases"])
+    own["aliases"].add(e["name"])
+    own["rank"] = min(own["rank"], rank)
+    own["mentions"] += len(e["mentions"])
+    _tally(data["names"], e["type"], e["name"], rank, len(e["mentions"]))
+    data["type"], data["name"] = _best(data["names"])
+    for k in PLACE_KEYS:
+        if e.get(k):
+            own[k] = e[k]
+            data[k] = min(data.get(k) or e[k], e[k])
+    data["mentions"].extend({"source": source, **m} for m in e["mentions"])
+
+
 def add_extraction(g: nx.MultiDiGraph, ext: dict) -> tuple[set, set]:
     """Fold one document into the graph; returns its footprint.
 
@@ -70,21 +121,7 @@ def add_extraction(g: nx.MultiDiGraph, ext: dict) -> tuple[set, set]:
     ids = _node_ids(ext, ents)
     arts = {a["id"]: a for a in ext["articles"]}
     for eid, e in ents.items():
-        n = ids[eid]
-        if n not in g:
-            g.add_node(n, type=e["type"], name=e["name"], aliases=set(), mentions=[], sources={})
-        data = g.nodes[n]
-        data["aliases"].update(e["aliases"])
-        data["aliases"].add(e["name"])
-        own = data["sources"].get(source)
-        if own is None:
-            own = data["sources"][source] = {"type": e["type"], "name": e["name"], "aliases": set()}
-        own["aliases"].update(e["aliases"])
-        own["aliases"].add(e["name"])
-        for k in PLACE_KEYS:
-            if e.get(k):
-                data[k] = own[k] = e[k]
-        data["mentions"].extend({"source": source, **m} for m in e["mentions"])
+        _add_entity(g, ids[eid], e, source)
     edges = set()
     for r in ext["relations"]:
         h, t = ids[r["head"]], ids[r["tail"]]
@@ -96,14 +133,13 @@ def add_extraction(g: nx.MultiDiGraph, ext: dict) -> tuple[set, set]:
             edata = g.edges[h, t, key]
             if not _seen(edata["evidence"], ev):
                 edata["evidence"].append(ev)
-            for a, v in r["attrs"].items():
-                edata["attrs"].setdefault(a, v)
         else:
-            g.add_edge(h, t, key=key, relation=key, attrs=dict(r["attrs"]), evidence=[ev], sources={})
+            g.add_edge(h, t, key=key, relation=key, attrs={}, evidence=[ev], sources={})
             edata = g.edges[h, t, key]
         own = edata["sources"].setdefault(source, {})
-        for a, v in r["attrs"].items():
+        for a, v in r["attrs"].items():   # a file's first value; the least of the files'
             own.setdefault(a, v)
+            edata["attrs"][a] = min(edata["attrs"].get(a, own[a]), own[a], key=_attr_order)
         edges.add((h, t, key))
     g.graph.setdefault("articles", []).extend({"source": source, **a} for a in ext["articles"])
     return set(ids.values()), edges
@@ -143,21 +179,25 @@ def remove_articles(g: nx.MultiDiGraph, sources) -> None:
 
 
 def settle(g: nx.MultiDiGraph, nodes, edges) -> None:
-    """Make the order-dependent attributes of these nodes and edges what a
-    fold of the files in build order (by name) gives: the first file's type
-    and name, the last file's code, parent and level, each attribute of an
-    edge from the first file that has it, the evidence in file order."""
+    """Make the attributes of these nodes and edges that several files give
+    what a fold of the files in build order gives: the preferred name and
+    its type, the least code, parent and level given, for each attribute of
+    an edge the least of the files' values (each file's first), the
+    evidence in file order."""
     for n in nodes:
         if n not in g:
             continue
         d = g.nodes[n]
         own = [d["sources"][s] for s in sorted(d["sources"])]
-        d["type"], d["name"] = own[0]["type"], own[0]["name"]
+        d["names"] = {}
+        for o in own:
+            _tally(d["names"], o["type"], o["name"], o["rank"], o["mentions"])
+        d["type"], d["name"] = _best(d["names"])
         d["aliases"] = set().union(*(o["aliases"] for o in own))
         for k in PLACE_KEYS:
             given = [o[k] for o in own if o.get(k)]
             if given:
-                d[k] = given[-1]
+                d[k] = min(given)
             else:
                 d.pop(k, None)
     for e in edges:
@@ -168,7 +208,7 @@ def settle(g: nx.MultiDiGraph, nodes, edges) -> None:
         attrs = {}
         for s in sorted(d["sources"]):
             for a, v in d["sources"][s].items():
-                attrs.setdefault(a, v)
+                attrs[a] = min(attrs.get(a, v), v, key=_attr_order)
         d["attrs"] = attrs
         d["evidence"].sort(key=lambda ev: order[ev["source"]])
 

@@ -3,7 +3,9 @@
 A local body's canonical name keeps its place as the text writes it, and
 among several mentions the best-ranked name wins (a lower `name_rank`); a
 body named bare in a chain of posts after its host's takes the host's name
-in front. The linker applies these rules; nothing else renames an entity.
+in front. The linker applies these rules within a document; across
+documents the graph names a node by `preference` over what each document
+called it, so neither file names nor input order choose the name.
 """
 
 from typing import NamedTuple
@@ -48,3 +50,10 @@ def name_after_host(ent, host) -> None:
     ent.aliases.add(ent.name)
     ent.aliases.update(a + ent.name for a in host.aliases)
     ent.name = host.name + ent.name
+
+
+def preference(name: str, rank: int, mentions: int) -> tuple:
+    """How a name one or more documents gave a node ranks against the others
+    (lower first): the most official name (its best `name_rank`: 北京市人民政府
+    before 北京市政府), then the one written most often, then the string."""
+    return (rank, -mentions, name)
