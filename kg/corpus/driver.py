@@ -117,6 +117,10 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
         say(f)
     if not p.plan:
         raise no_usable_input(out, p.skipped, (out / "graph.json").exists())
+    if p.skipped and not keep_going:
+        print(f"kg build: stopped at the first failure; {out}/ is unchanged", file=sys.stderr)
+        _fill(stats, p, 0, 0, p.skipped, 0.0, 0.0, 0.0, t_start)
+        return len(p.skipped)
     if not p.todo and p.digest is not None:
         current = current_outputs(out, p.digest, keep_going)
         if current is not None:

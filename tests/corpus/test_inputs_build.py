@@ -69,3 +69,17 @@ def test_a_first_build_with_no_usable_input_writes_nothing(tmp_path, capsys):
     assert capsys.readouterr().err.splitlines() == [
         f"kg: {tmp_path / 'bad' / 'empty.txt'}: empty file",
         f"kg: build: no usable input (1 file(s): 1 empty); nothing written to {tmp_path / 'out'}/"]
+
+
+@pytest.mark.slow
+def test_fail_fast_stops_at_a_path_passed_over(tmp_path, capsys):
+    from kg.corpus.driver import build
+    (tmp_path / "c").mkdir()
+    shutil.copy(HENAN, tmp_path / "c" / "2021-09-15_henan.txt")
+    (tmp_path / "c" / "dangling.txt").symlink_to("nowhere.txt")
+    stats = {}
+    assert build([tmp_path / "c"], tmp_path / "out", keep_going=False, stats=stats) == 1
+    assert not (tmp_path / "out" / "graph.json").exists()
+    assert stats["failed"] == 1 and stats["files"] == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"kg: {tmp_path / 'c' / 'dangling.txt'}: a symbolic link to nowhere.txt, which does not exist")
