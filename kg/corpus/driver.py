@@ -160,7 +160,7 @@ def _planned(inputs, out: Path, date, base_iri, cache, warm) -> Planned:
     skipped = collected.skipped + unusable
     todo = [(e.path, date) for e in plan if not e.hit]
     t_planned = time.perf_counter()
-    _start_warm(warm, todo if plan else [])
+    _start_warm(warm, todo)
     digest = build_digest(plan, skipped, date, base_iri, version) if isinstance(store, Cache) else None
     return Planned(store, version, plan, skipped, todo, digest, t_planned)
 

@@ -167,9 +167,27 @@ def test_a_build_of_only_bad_inputs_never_loses_the_earlier_graph(tmp_path):
     finally:
         for s in socks:
             s.close()
+        if (bad / "locked").exists():
+            (bad / "locked").chmod(0o755)
     for r in runs:
         assert r.returncode == 2, r.stderr
         assert r.stderr.splitlines()[-1].startswith("kg: build: no usable input (")
         assert r.stderr.splitlines()[-1].endswith(f"); {out}/ keeps its earlier graph")
         assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert f"({len(kinds)} file(s): " in runs[0].stderr
+
+
+def test_an_unreadable_directory_is_reported_by_kg_build(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads through chmod 000 (tests/corpus/test_plan.py makes the listing fail instead)")
+    shutil.copy(CORPUS / "06_cangxi-cold-chain-three-in-one.txt", tmp_path / "06.txt")
+    (tmp_path / "locked").mkdir()
+    shutil.copy(CORPUS / "01_henan-beijing-strategic-agreement.txt", tmp_path / "locked" / "01.txt")
+    (tmp_path / "locked").chmod(0)
+    try:
+        r = _kg("build", tmp_path, "-o", tmp_path / "out", "--workers", "1", "--no-progress")
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert r.returncode == 1, r.stderr
+    kind, reason = _errors(tmp_path / "out")[str(tmp_path / "locked")]
+    assert kind == "unreadable" and "ermission" in reason
