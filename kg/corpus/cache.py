@@ -60,7 +60,7 @@ def pipeline_version() -> str:
 def file_key(data: bytes, name: str, date, version: str) -> str:
     """The cache key of one file's extraction."""
     h = hashlib.sha256()
-    h.update(f"{version}\0{name}\0{date or ''}\0".encode())
+    h.update(f"{version}\0{name}\0{date or ''}\0".encode(errors="surrogateescape"))
     h.update(hashlib.sha256(data).digest())
     return h.hexdigest()
 

@@ -5,7 +5,7 @@ Built for corpora of a million pages:
 - streaming: files are read one at a time (to hash them), extracted by an
   engine (kg.corpus.engines: this process, a process pool, or Dask) that keeps a
   few documents in flight, and folded into the graph one by one in a fixed
-  order (file name, then path) — the output does not depend on the number of
+  order (base name, then path from the corpus root) — the output does not depend on the number of
   workers or the order the files were given in;
 - incremental: each file's extraction is cached under a key of its content,
   name, date and the pipeline version (kg.corpus.cache); a rebuild extracts only
@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from kg.corpus.outputs import MANIFEST, current_outputs, write_errors, write_manifest, write_outputs
 from kg.corpus.plan import Planned, build_digest, build_settings, collect, hash_files, what_changed
+from kg.corpus.report import Failure, no_usable_input, say
 
 def default_workers() -> int:
     try:
@@ -112,28 +113,39 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     from kg.corpus.progress import Progress
 
     p = _planned(inputs, out, date, base_iri, cache, warm)
+    for f in p.skipped:
+        say(f)
+    if not p.plan:
+        raise no_usable_input(out, p.skipped, (out / "graph.json").exists())
+    if p.skipped and not keep_going:
+        print(f"kg build: stopped at the first failure; {out}/ is unchanged", file=sys.stderr)
+        _fill(stats, p, 0, 0, p.skipped, 0.0, 0.0, 0.0, t_start)
+        return len(p.skipped)
     if not p.todo and p.digest is not None:
         current = current_outputs(out, p.digest, keep_going)
         if current is not None:
-            return _report_current(out, current, p.plan, stats, t_start)
+            return _report_current(out, current, p, stats, t_start)
     settings = build_settings(date, base_iri, p.version)
     changes = what_changed(out, p.plan, p.digest, settings)
     bar = Progress(len(p.plan), enabled=progress)
     fold = start(out, changes, keep)
+    fold.errors.extend(p.skipped)
     eng = _engine(warm, engine, workers or default_workers(), scheduler, p)
     ready, extract_seconds, t_extracted = _extract_and_fold(fold, p, eng, date, bar, keep_going)
     if fold.aborted:
         print(f"kg build: stopped at the first failure; {out}/ is unchanged", file=sys.stderr)
-        _fill(stats, p.plan, fold.n_ok, fold.n_cached, fold.errors, ready, extract_seconds, 0.0, t_start)
+        _fill(stats, p, fold.n_ok, fold.n_cached, fold.errors, ready, extract_seconds, 0.0, t_start)
         return len(fold.errors)
+    if fold.n_ok == 0:   # every input failed: the last build's outputs stay
+        raise no_usable_input(out, fold.errors, (out / "graph.json").exists())
     write_seconds = _write(out, fold, p, changes, settings, base_iri, keep)
     g, errors, n_ok, n_cached = fold.g, fold.errors, fold.n_ok, fold.n_cached
-    extracted = n_ok + len(errors) - n_cached
+    extracted = n_ok + len(errors) - len(p.skipped) - n_cached
     print(f"kg build: {n_ok} file(s), {g.number_of_nodes()} nodes, "
           f"{len(g.edges)} edges -> {out}/ ({n_cached} from cache, {extracted} extracted"
           f"{f' on {eng.workers} worker(s)' if eng is not None else ''}, {len(errors)} failed; "
           f"{t_extracted - p.t_planned:.1f} s extracting, {write_seconds:.1f} s writing)", file=sys.stderr)
-    _fill(stats, p.plan, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start)
+    _fill(stats, p, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start)
     return len(errors)
 
 
@@ -143,12 +155,14 @@ def _planned(inputs, out: Path, date, base_iri, cache, warm) -> Planned:
     from kg.corpus.cache import Cache, NoCache, pipeline_version
     store = NoCache() if cache is False else Cache(Path(cache) if cache else out / ".cache")
     version = pipeline_version()
-    plan = hash_files(collect(inputs), date, store, version)
-    todo = [(f, date) for f, _key, _c, hit in plan if not hit]
+    collected = collect(inputs)
+    plan, unusable = hash_files(collected.files, date, store, version)
+    skipped = collected.skipped + unusable
+    todo = [(e.path, date) for e in plan if not e.hit]
     t_planned = time.perf_counter()
     _start_warm(warm, todo)
-    digest = build_digest(plan, date, base_iri, version) if isinstance(store, Cache) else None
-    return Planned(store, version, plan, todo, digest, t_planned)
+    digest = build_digest(plan, skipped, date, base_iri, version) if isinstance(store, Cache) else None
+    return Planned(store, version, plan, skipped, todo, digest, t_planned)
 
 
 def _start_warm(warm, todo) -> None:
@@ -161,15 +175,17 @@ def _start_warm(warm, todo) -> None:
         warm.kill()   # nothing to extract, or work for a pool: its core is the driver's
 
 
-def _report_current(out: Path, current: dict, plan, stats, t_start) -> int:
-    """Nothing changed since the last build: say so, and what failed then."""
-    for f, reason in current["failed"]:
-        print(f"kg: {f}: {reason}", file=sys.stderr)
-    errors = [tuple(e) for e in current["failed"]]
-    print(f"kg build: {len(plan)} file(s), nothing changed since the last build: "
+def _report_current(out: Path, current: dict, p: Planned, stats, t_start) -> int:
+    """Nothing changed since the last build: say so, and what failed then
+    (the paths passed over were said already)."""
+    errors = [Failure(*e) for e in current["failed"]]
+    for f in errors[len(p.skipped):]:
+        say(f)
+    n_files = len(p.plan) + len(p.skipped)
+    print(f"kg build: {n_files} file(s), nothing changed since the last build: "
           f"{out}/ is current ({current['nodes']} nodes, {current['edges']} edges, "
           f"{len(errors)} failed)", file=sys.stderr)
-    _fill(stats, plan, len(plan) - len(errors), len(plan), errors, 0.0, 0.0, 0.0, t_start)
+    _fill(stats, p, n_files - len(errors), len(p.plan), errors, 0.0, 0.0, 0.0, t_start)
     return len(errors)
 
 
@@ -238,12 +254,12 @@ def _reuse(out: Path, digest, changes, fold):
                  fold.changed, fold.stores)
 
 
-def _fill(stats, plan, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start):
+def _fill(stats, p: Planned, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start):
     if stats is None:
         return
-    extracted = n_ok + len(errors) - n_cached
-    stats.update(files=len(plan), ok=n_ok, cached=n_cached, extracted=extracted,
+    extracted = n_ok + len(errors) - len(p.skipped) - n_cached
+    stats.update(files=len(p.plan) + len(p.skipped), ok=n_ok, cached=n_cached, extracted=extracted,
                  failed=len(errors), errors=list(errors),
-                 chars=sum(c for _f, _k, c, hit in plan if not hit),
+                 chars=sum(e.chars for e in p.plan if not e.hit),
                  ready_seconds=ready, extract_seconds=extract_seconds,
                  write_seconds=write_seconds, total_seconds=time.perf_counter() - t_start)

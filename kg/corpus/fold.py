@@ -3,14 +3,14 @@
 A rebuild starts from the last build's graph (kg.corpus.state.foldstate)
 with the changed and removed files' part taken out, and folds only those
 files again; a full build folds every file into an empty graph. Files are
-folded in the plan's order (name, then path), whatever order an engine
+folded in the plan's order (base name, then source key), whatever order an engine
 returns them in, so the graph does not depend on the number of workers.
 """
 
 import json
-import sys
 from dataclasses import dataclass, field
 
+from kg.corpus.report import failure, say
 from kg.corpus.state.foldstate import FoldState
 from kg.corpus.state.packed import without_source
 from kg.corpus.state.reuse import REUSE_DIR, preload
@@ -69,9 +69,9 @@ def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool) -> N
     """Fold every file of the plan: `results` yields the engine's (status,
     payload) for the files that were not cached, in plan order."""
     from kg.corpus.engines import process_document
-    for f, key, chars, hit in plan:
-        if fold.patching and f.name not in fold.changed:   # its part of the graph is there
-            reason = fold.state.failed.get(f.name)
+    for f, source, key, chars, hit in plan:
+        if fold.patching and source not in fold.changed:   # its part of the graph is there
+            reason = fold.state.failed.get(source)
             _count(fold, bar, f, chars, cached=True, reason=reason)
         else:
             text = store.get(key) if hit else None
@@ -81,7 +81,7 @@ def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool) -> N
                 res = process_document(f, date)
             else:
                 res = next(results)
-            reason = _fold_one(fold, f, key, hit, res, store, date)
+            reason = _fold_one(fold, f, source, key, hit, res, store, date)
             _count(fold, bar, f, chars, cached=bool(hit and text is not None), reason=reason)
         if reason is not None and not keep_going:
             fold.aborted = True
@@ -90,9 +90,10 @@ def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool) -> N
         settle(fold.g, fold.nodes, fold.edges)
 
 
-def _fold_one(fold: Fold, f, key, hit: bool, res, store, date):
-    """Fold one file's (status, payload) into the graph, repairing the cache
-    on the way; returns None, or why the file failed."""
+def _fold_one(fold: Fold, f, source: str, key, hit: bool, res, store, date):
+    """Fold one file's (status, payload) into the graph as `source` (its
+    path from the corpus root: the extraction names only the file), repairing
+    the cache on the way; returns None, or why the file failed."""
     from kg.corpus.engines import process_document
     status, payload = res
     if status == "bad" and key is not None:   # the content itself is unusable
@@ -111,12 +112,13 @@ def _fold_one(fold: Fold, f, key, hit: bool, res, store, date):
         if ext is not None and not hit and key is not None:
             store.put(key, payload)
     if ext is None:
-        fold.state.failed[f.name] = payload
+        fold.state.failed[source] = payload
         return payload
+    ext["source"] = source
     if fold.patching:   # only changed files get here: their nodes' mentions are needed
         fold.state.materialize(set.union(*footprint(ext)))
     nodes, edges = add_extraction(fold.g, ext)
-    fold.state.set_doc(f.name, (nodes, edges))
+    fold.state.set_doc(source, (nodes, edges))
     if fold.patching:
         fold.nodes |= nodes
         fold.edges |= edges
@@ -127,9 +129,9 @@ def _count(fold: Fold, bar, f, chars: int, cached: bool, reason) -> None:
     if reason is None:
         fold.n_ok += 1
     else:
-        fold.errors.append((str(f), reason))
+        fold.errors.append(failure(f, reason))
         if bar.enabled:
             bar.message("")
-        print(f"kg: {f}: {reason}", file=sys.stderr)
+        say(fold.errors[-1])
     fold.n_cached += cached
     bar.update(chars, cached=cached, failed=reason is not None)

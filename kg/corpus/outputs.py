@@ -81,7 +81,8 @@ def write_all(g, jobs, lanes: int) -> None:
 
 
 def write_errors(out: Path, errors) -> None:
-    write_text(out / "errors.tsv", "file\treason\n" + "".join(f"{f}\t{r}\n" for f, r in errors))
+    from kg.corpus.report import errors_tsv
+    write_text(out / "errors.tsv", errors_tsv(errors))
 
 
 def current_outputs(out: Path, digest: str, keep_going: bool):

@@ -125,8 +125,8 @@ def test_a_corrupt_file_is_reported_and_the_rest_is_built(reference, tmp_path):
     assert build([work], out, workers=2, stats=stats) == 1
     assert stats["ok"] == 4 and stats["failed"] == 1
     rows = (out / "errors.tsv").read_text(encoding="utf-8").splitlines()
-    assert rows[0] == "file\treason" and len(rows) == 2
-    assert rows[1].startswith(str(work / "2021-09-20_corrupt.txt") + "\t")
+    assert rows[0] == "file\tkind\treason" and len(rows) == 2
+    assert rows[1].startswith(str(work / "2021-09-20_corrupt.txt") + "\tnot text\t")
     assert "not a text file" in rows[1]
     graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     assert {a["source"] for a in graph["articles"]} == {f.name for f in src.iterdir()}
