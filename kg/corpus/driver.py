@@ -87,8 +87,11 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
     from kg.corpus.publish import remove_leftovers
     t_start = time.perf_counter()
     out = Path(out)
-    with locked(out, wait):
+    with locked(out, wait) as after_kill:
         remove_leftovers(out)   # a killed build's
+        if after_kill and cache is not False:
+            from kg.corpus.cache import Cache
+            Cache(Path(cache) if cache else out / ".cache").remove_leftovers()
         warm = _warm_worker(out, engine, cache)   # first: before this process imports much
         try:
             return _build_with(inputs, out, date, base_iri, warm, workers=workers, engine=engine,

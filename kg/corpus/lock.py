@@ -7,7 +7,9 @@ reads anything in OUT until it has published its outputs. The kernel drops
 the lock when the last process holding it ends, the build and the children
 it forked (which die with it, kg.corpus.outputs), so a kill -9 never leaves a
 stale lock: the file stays, unlocked. The holder writes its pid into the
-file, for the line of the build that finds the lock taken.
+file, for the line of the build that finds the lock taken, and empties it
+when it is done: a pid found there by the next holder is a build that was
+killed, and may have left temp files where no lock covers them (the cache).
 
 Where fcntl does not exist (Windows) builds are not locked.
 """
@@ -28,12 +30,13 @@ class OutputBusy(RuntimeError):
 
 @contextmanager
 def locked(out: Path, wait: bool = True):
-    """Hold OUT's lock for the body; when another build holds it, say so once
-    on stderr and wait (`wait`), or raise OutputBusy."""
+    """Hold OUT's lock for the body, which gets whether the last holder was
+    killed; when another build holds it, say so once on stderr and wait
+    (`wait`), or raise OutputBusy."""
     try:
         import fcntl
     except ImportError:
-        yield
+        yield False
         return
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -47,9 +50,13 @@ def locked(out: Path, wait: bool = True):
                 raise OutputBusy(f"{line}; not waiting (--no-wait)") from None
             print(f"kg: {line}; waiting", file=sys.stderr, flush=True)
             fcntl.flock(fd, fcntl.LOCK_EX)
+        killed = bool(os.pread(fd, 32, 0).strip())
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield
+        try:
+            yield killed
+        finally:
+            os.ftruncate(fd, 0)   # ended, not killed
     finally:
         os.close(fd)   # releases the lock (forked children that hold it die with this process)
 

@@ -159,8 +159,12 @@ def test_a_kill_9_while_writing_leaves_one_whole_generation_and_no_writer(built,
         outcomes.append("before" if outputs(out) == before else "after")
         time.sleep(0.6)   # what a writer left alive would write by now (SLOW_WRITER)
         assert _state(out) == seen, f"round {i}: OUT changed after the kill"
+        cache_temp = next((out / ".cache").iterdir()) / ".tmp.999999999.k2j_4a9z"   # an entry half written
+        cache_temp.write_text("{")
+        killed = (out / ".lock").read_text().strip() == str(proc.pid)   # not when it had ended
         assert build([bigger], out, workers=1) == 0
         assert outputs(out) == after and leftovers(out) == []
+        assert cache_temp.exists() is not killed   # the cache is swept after a kill
     assert "before" in outcomes   # some kill landed before the switch
 
 

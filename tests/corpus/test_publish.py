@@ -111,3 +111,15 @@ def test_a_second_holder_waits_and_says_so_once(tmp_path, capsys):
     assert order == ["first in", "first out", "second in"]
     err = capsys.readouterr().err
     assert err.count(f"kg: {out}/ is being built by another kg (pid {os.getpid()}); waiting\n") == 1
+
+
+def test_the_lock_tells_a_build_that_the_last_one_was_killed(tmp_path):
+    out = tmp_path / "out"
+    with locked(out) as after_kill:
+        assert after_kill is False   # the first build
+    with locked(out) as after_kill:
+        assert after_kill is False   # the last one ended
+    (out / LOCK).write_text("4242\n")   # a holder killed before it could empty the file
+    with locked(out) as after_kill:
+        assert after_kill is True
+    assert (out / LOCK).read_text() == ""
