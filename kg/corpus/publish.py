@@ -16,7 +16,10 @@ manifest written last that readers check protects kg's own readers only,
 not a user opening graph.ttl. (The one time an OUT of plain files, from a
 kg before generations, gets its symlinks, they replace the files one by one.)
 A reader that wants several outputs of one build reads them in
-os.path.realpath(OUT / ".current").
+os.path.realpath(OUT / ".current"). The links are relative, so a copied or
+moved OUT still works; a tool that reads a link's target itself instead of
+opening the path (pyshacl does) is given the real path
+(scripts/check_turtle.py).
 
 The build's private state (OUT/.reuse, OUT/.cache) stays outside the
 generations: it is tagged with the build it belongs to (kg.corpus.state.saved)
