@@ -1,8 +1,24 @@
-"""Atomic writes: a reader (or a build killed halfway) never sees half a file."""
+"""Atomic writes: a reader (or a build killed halfway) never sees half a file.
+
+A write fills a hidden temp file beside its target (`.NAME.` and eight
+characters of tempfile.mkstemp) and renames it over the target. A process
+killed before the rename leaves that temp file behind; `is_temp` tells such
+names from the target's, for whoever owns the directory to remove them
+(kg.corpus.publish, under the build's lock).
+"""
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+# `.NAME.XXXXXXXX`: tempfile.mkstemp's eight characters after the prefix write_chunks gives
+_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}")
+
+
+def is_temp(name: str) -> bool:
+    """Whether a file name is one of write_chunks' temp files."""
+    return _TEMP_NAME.fullmatch(name) is not None
 
 
 def write_bytes(path: Path, data: bytes, durable: bool = True) -> None:

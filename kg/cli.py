@@ -130,7 +130,7 @@ def cmd_build(args):
         failed = build(args.inputs, Path(args.output), date=args.date, base_iri=args.base_iri,
                        workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                        cache=False if args.no_cache else args.cache, keep_going=args.keep_going,
-                       progress=args.progress, exiting=_EXITING)
+                       progress=args.progress, exiting=_EXITING, wait=not args.no_wait)
     except RuntimeError as e:   # an engine that cannot start (dask not installed, no scheduler)
         print(f"kg: {e}", file=sys.stderr)
         return 2
@@ -240,6 +240,8 @@ def parser():
                    help="dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster of --workers)")
     s.add_argument("--cache", metavar="DIR", help="per-document cache (default OUT/.cache)")
     s.add_argument("--no-cache", action="store_true", help="extract every file again; keep nothing")
+    s.add_argument("--no-wait", action="store_true",
+                   help="when another kg is building into OUT, stop at once (exit 2) instead of waiting for it")
     g = s.add_mutually_exclusive_group()
     g.add_argument("--keep-going", dest="keep_going", action="store_true", default=True,
                    help="report a bad file in OUT/errors.tsv and go on (default)")

@@ -11,6 +11,7 @@ and tests/test_turtle.py.
 
 import argparse
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -79,8 +80,10 @@ def parse_with(parser: str, path) -> int:
 
 def shacl(path, shapes) -> tuple[bool, str]:
     import pyshacl
-    conforms, _graph, text = pyshacl.validate(str(path), shacl_graph=str(shapes), data_graph_format="turtle",
-                                              shacl_graph_format="turtle")
+    # the real path: pyshacl reads a symlink's target relative to the working directory,
+    # and a build's OUT/graph.ttl is a relative link into OUT/.current (kg.corpus.publish)
+    conforms, _graph, text = pyshacl.validate(os.path.realpath(path), shacl_graph=str(shapes),
+                                              data_graph_format="turtle", shacl_graph_format="turtle")
     return conforms, text
 
 

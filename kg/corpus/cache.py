@@ -21,6 +21,8 @@ from pathlib import Path
 
 from kg.paths import PACKAGE_DIR
 
+TEMP_PREFIX = ".tmp."   # an entry being written: .tmp.PID.XXXXXXXX beside it
+
 # The layers whose code decides what one document's extraction is (the
 # layers above them, graph, corpus, export, ner and the CLI, do not).
 _EXTRACTION = ("errors.py", "paths.py", "__init__.py", "extraction.py",
@@ -90,7 +92,7 @@ class Cache:
     def put(self, key: str, text: str) -> None:
         path = self._path(key)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp.", dir=os.path.dirname(path))
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}.", dir=os.path.dirname(path))
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
@@ -99,6 +101,36 @@ class Cache:
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
+
+
+    def remove_leftovers(self) -> None:
+        """Remove the temp files of writers that are gone (a killed build's):
+        each carries its writer's pid, and a cache may be shared by builds of
+        other OUTs, whose live writers' files stay."""
+        try:
+            subdirs = [d for d in os.scandir(self.root) if d.is_dir()]
+        except OSError:
+            return
+        for d in subdirs:
+            for entry in os.scandir(d.path):
+                if entry.name.startswith(TEMP_PREFIX) and not _alive(entry.name.split(".")[2]):
+                    try:
+                        os.unlink(entry.path)
+                    except OSError:
+                        pass
+
+
+def _alive(pid: str) -> bool:
+    """Whether process `pid` (a text; a name without one: no) still runs."""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 class NoCache:
@@ -111,4 +143,7 @@ class NoCache:
         return None
 
     def put(self, key, text):
+        pass
+
+    def remove_leftovers(self):
         pass

@@ -12,8 +12,11 @@ Built for corpora of a million pages:
   new or changed files, and a build killed halfway resumes where it stopped;
 - failures: a bad file is reported (stderr and OUT/errors.tsv) and skipped,
   the others still make the graph (`keep_going=False` stops at the first);
-- every output is written atomically, so a build that dies halfway leaves
-  the previous graph readable;
+- one build at a time: a build holds OUT's lock (kg.corpus.lock) from start
+  to end; another waits for it, or refuses (`wait=False`, `kg build --no-wait`);
+- every output is written into a new generation directory, published in one
+  rename once all are written (kg.corpus.publish), so a build that dies at any
+  moment leaves the previous outputs whole; the next build removes what it left;
 - a build whose inputs, code, rules and options are those of the last one
   (`OUT/.manifest.json`), with its outputs still in place, writes nothing.
 """
@@ -23,7 +26,8 @@ import os
 import sys
 import time
 from pathlib import Path
-from kg.corpus.outputs import MANIFEST, current_outputs, write_errors, write_manifest, write_outputs
+from kg.corpus.lock import locked
+from kg.corpus.outputs import MANIFEST, PUBLISHED, current_outputs, write_errors, write_manifest, write_outputs
 from kg.corpus.plan import Planned, build_digest, build_settings, collect, hash_files, what_changed
 from kg.corpus.report import Failure, no_usable_input, say
 
@@ -68,7 +72,8 @@ def build(inputs, out: Path, date=None, base_iri=None, *, exiting: bool = False,
 
 def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = None,
            engine="process", scheduler: str | None = None, cache=None, keep_going: bool = True,
-           progress: bool | None = None, stats: dict | None = None, keep: list | None = None) -> int:
+           progress: bool | None = None, stats: dict | None = None, keep: list | None = None,
+           wait: bool = True) -> int:
     """Build the graph files in `out`; returns the number of files that failed.
 
     `base_iri`: the base of the instance IRIs in graph.ttl (None: the default).
@@ -78,17 +83,24 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
     (None: OUT/.cache; False: no cache). `progress`: None draws the bar when
     stderr is a terminal. `stats`, when a dict, receives counts and timings.
     `keep`, when a list, receives the big objects the build made (see build).
+    `wait`: when another build holds OUT, wait for it (else kg.corpus.lock.OutputBusy).
     """
+    from kg.corpus.publish import remove_leftovers
     t_start = time.perf_counter()
     out = Path(out)
-    warm = _warm_worker(out, engine, cache)   # first: before this process imports much
-    try:
-        return _build_with(inputs, out, date, base_iri, warm, workers=workers, engine=engine,
-                           scheduler=scheduler, cache=cache, keep_going=keep_going, progress=progress,
-                           stats=stats, t_start=t_start, keep=[] if keep is None else keep)
-    finally:
-        if warm is not None and warm.proc.is_alive():
-            warm.kill()
+    with locked(out, wait) as after_kill:
+        remove_leftovers(out)   # a killed build's
+        if after_kill and cache is not False:
+            from kg.corpus.cache import Cache
+            Cache(Path(cache) if cache else out / ".cache").remove_leftovers()
+        warm = _warm_worker(out, engine, cache)   # first: before this process imports much
+        try:
+            return _build_with(inputs, out, date, base_iri, warm, workers=workers, engine=engine,
+                               scheduler=scheduler, cache=cache, keep_going=keep_going, progress=progress,
+                               stats=stats, t_start=t_start, keep=[] if keep is None else keep)
+        finally:
+            if warm is not None and warm.proc.is_alive():
+                warm.kill()
 
 
 SPECULATE_UP_TO = 4   # changed documents a rebuild's warm worker takes alone
@@ -224,19 +236,21 @@ def _extract_and_fold(fold, p: Planned, eng, date, bar, keep_going: bool) -> tup
 
 
 def _write(out: Path, fold, p: Planned, changes, settings: str, base_iri, keep: list) -> float:
-    """Write every output; returns the seconds it took."""
+    """Write every output into a new generation and publish it; returns the seconds it took."""
+    from kg.corpus.publish import new_generation, publish
     from kg.corpus.state.reuse import write_plan
     out.mkdir(parents=True, exist_ok=True)
     t_write = time.perf_counter()
-    (out / MANIFEST).unlink(missing_ok=True)   # the outputs are about to change
+    gen = new_generation(out)
     reuse = _reuse(out, p.digest, changes, fold)
     keep.append(reuse)
-    write_outputs(out, fold, reuse, base_iri, p.digest, lanes=default_workers())
-    write_errors(out, fold.errors)
+    write_outputs(gen, fold, reuse, base_iri, p.digest, lanes=default_workers())
+    write_errors(gen, fold.errors)
     if changes is not None:
         write_plan(out, p.digest, settings, changes.keys)
     if p.digest is not None:
-        write_manifest(out, p.digest, fold.errors, fold.g)
+        write_manifest(gen, p.digest, fold.errors, fold.g)
+    publish(out, gen, PUBLISHED)   # a build without a cache has no manifest: its link dangles
     return time.perf_counter() - t_write
 
 

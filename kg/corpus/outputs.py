@@ -1,12 +1,20 @@
 """The write step of a build: the exporters in parallel lanes, then errors.tsv, the plan and the manifest.
 
-Every output is written atomically, so a build that dies halfway leaves
-the previous graph readable; the manifest (what the outputs are a function
-of, and their sizes) is removed first and written last, so a build only
-counts as current when all of its outputs are there.
+Everything is written into the build's own generation directory, which
+kg.corpus.publish makes current in one rename once all is there, so a
+build that dies halfway leaves the previous outputs in place, whole. The
+manifest (what the outputs are a function of, and their sizes) is written
+last; the next build reads it through OUT/.manifest.json to tell whether
+OUT is current.
+
+A forked lane dies with its build (SIGKILL when the parent dies, Linux
+prctl), and one whose parent is already gone when it starts leaves at once:
+no writer outlives a killed build, and none ever writes a published path.
 """
 
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -14,6 +22,8 @@ from kg.atomic import write_text
 
 OUTPUTS = ("graph.json", "graph.ttl", "graph.html", "graph.graphml", "errors.tsv")
 MANIFEST = ".manifest.json"
+PUBLISHED = (*OUTPUTS, MANIFEST)   # what a generation holds, under OUT/ by the same names
+PR_SET_PDEATHSIG = 1   # linux/prctl.h
 
 # Lane weights: the seconds each writer took on the 2,000-page graph of
 # scripts/bench.py, alone in its lane, as (full build, patched rebuild).
@@ -54,6 +64,10 @@ def write_all(g, jobs, lanes: int) -> None:
         for _w, fn, args, kw in lane:
             fn(*args, **kw)
 
+    def run_forked(lane, parent):
+        _die_with(parent)
+        run(lane)
+
     if (not sys.platform.startswith("linux") or g.number_of_nodes() < PARALLEL_FROM_NODES or lanes < 2
             or len(jobs) < 2):
         run(jobs)
@@ -67,7 +81,7 @@ def write_all(g, jobs, lanes: int) -> None:
         load[i] += job[0]
 
     ctx = mp.get_context("fork")
-    procs = [ctx.Process(target=run, args=(lane,), daemon=True) for lane in dealt[1:]]
+    procs = [ctx.Process(target=run_forked, args=(lane, os.getpid()), daemon=True) for lane in dealt[1:]]
     for p in procs:
         p.start()
     try:
@@ -78,6 +92,19 @@ def write_all(g, jobs, lanes: int) -> None:
     bad = [p for p in procs if p.exitcode != 0]
     if bad:
         raise RuntimeError(f"writing an output failed (exit code {bad[0].exitcode})")
+
+
+def _die_with(parent: int) -> None:
+    """In a forked lane: be killed when the build dies, and leave now if it
+    died before that was asked (the parent is no longer the one that forked
+    this lane: the race between fork and prctl)."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def write_errors(out: Path, errors) -> None:
@@ -100,6 +127,7 @@ def current_outputs(out: Path, digest: str, keep_going: bool):
 
 
 def write_manifest(out: Path, digest: str, errors, g) -> None:
+    """Written last into generation `out`: its outputs are all there."""
     m = {"digest": digest, "nodes": g.number_of_nodes(), "edges": len(g.edges),
          "failed": [list(e) for e in errors],
          "outputs": {name: (out / name).stat().st_size for name in OUTPUTS}}

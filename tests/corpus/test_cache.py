@@ -96,3 +96,16 @@ def test_no_cache_never_hits_and_keeps_nothing():
     nc = NoCache()
     nc.put("k", "{}")
     assert not nc.has("k") and nc.get("k") is None
+
+
+def test_a_killed_writers_temp_files_are_removed_and_a_live_ones_kept(tmp_path):
+    from kg.corpus.cache import Cache
+    cache = Cache(tmp_path / "c")
+    cache.put("ab" + "0" * 62, '{"ok": 1}')
+    d = tmp_path / "c" / "ab"
+    dead, legacy, live = d / ".tmp.999999999.k2j_4a9z", d / ".tmp.x1y2z3w4", d / f".tmp.{os.getpid()}.a1b2c3d4"
+    for p in (dead, legacy, live):
+        p.write_text("half an entry")
+    cache.remove_leftovers()
+    assert not dead.exists() and not legacy.exists() and live.exists()
+    assert cache.get("ab" + "0" * 62) == '{"ok": 1}'
