@@ -65,7 +65,8 @@ def test_a_first_build_with_no_usable_input_writes_nothing(tmp_path, capsys):
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "empty.txt").write_bytes(b"")
     assert main(["build", str(tmp_path / "bad"), "-o", str(tmp_path / "out"), "--no-progress"]) == 2
-    assert not (tmp_path / "out").exists()
+    # OUT holds nothing but the lock the build took before it could know (kg.corpus.lock)
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [".lock"]
     assert capsys.readouterr().err.splitlines() == [
         f"kg: {tmp_path / 'bad' / 'empty.txt'}: empty file",
         f"kg: build: no usable input (1 file(s): 1 empty); nothing written to {tmp_path / 'out'}/"]
