@@ -142,3 +142,30 @@ def _rss_mb() -> float:
     import os
     with open(f"/proc/{os.getpid()}/statm", "rb") as fh:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@pytest.mark.slow
+def test_the_build_command_passes_the_limits_to_the_workers(tmp_path, monkeypatch, capsys):
+    from kg.cli import main
+    src = _corpus(tmp_path)
+    monkeypatch.setenv(TEST_HOOK, f"{BAD}:sleep:60")
+    out = tmp_path / "out"
+    assert main(["build", str(src), "-o", str(out), "-j", "2", "--no-progress", "--doc-timeout", "3",
+                 "--doc-memory", "0"]) == 1
+    bad = next(src.glob(f"*{BAD}*"))
+    assert _errors(out) == [[str(bad), "over the 3 s limit per document"]]
+    assert f"kg: {bad}: over the 3 s limit per document" in capsys.readouterr().err
+    monkeypatch.delenv(TEST_HOOK)
+    assert main(["build", str(src), "-o", str(out), "-j", "2", "--no-progress"]) == 1   # skipped
+    assert main(["build", str(src), "-o", str(out), "-j", "2", "--no-progress", "--retry-failed"]) == 0
+    assert _errors(out) == []
+
+
+@pytest.mark.parametrize("flag, value", [("--doc-timeout", "-1"), ("--doc-timeout", "soon"),
+                                         ("--doc-timeout", "nan"), ("--doc-memory", "-5")])
+def test_a_bad_limit_is_one_line(flag, value, capsys):
+    from kg.cli import main
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "x", flag, value])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.startswith(f"kg: {flag}: ") and len(err.splitlines()) == 1
