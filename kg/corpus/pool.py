@@ -21,11 +21,13 @@ import os
 import sys
 import threading
 import time
+from collections import deque
 from multiprocessing.connection import wait
 from typing import NamedTuple
 
 KILLED = "killed"      # the status of a document whose worker was killed or died
 POLL_SECONDS = 0.1     # how often the dispatcher looks at the clock and the workers' memory
+DEPTH = 2              # documents a worker holds: the one it is on and the next
 TEST_HOOK = "KG_TEST_DOC_HOOK"
 
 
@@ -102,7 +104,9 @@ _PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20 if hasattr(os, "sysconf") else 0.0
 
 
 class Worker:
-    """One worker process, and the document it holds."""
+    """One worker process, and the documents it holds: the first is the one
+    it works on, the next waits in its pipe (so it never waits for the
+    dispatcher between two documents)."""
 
     def __init__(self, ctx, load: bool):
         self.conn, child = ctx.Pipe()
@@ -110,12 +114,19 @@ class Worker:
         self.proc.start()
         child.close()
         self.ready = False
-        self.job = None      # the index of the document it holds
-        self.since = 0.0     # when it was given it (time.monotonic)
+        self.jobs = deque()  # the indices of the documents it holds, the one it works on first
+        self.since = 0.0     # when it started on jobs[0] (time.monotonic)
 
     def give(self, index: int, item) -> None:
         self.conn.send(item)
-        self.job, self.since = index, time.monotonic()
+        if not self.jobs:
+            self.since = time.monotonic()
+        self.jobs.append(index)
+
+    def done(self) -> int:
+        """The index of the document whose result just came; it starts on the next."""
+        self.since = time.monotonic()
+        return self.jobs.popleft()
 
     def rss_mb(self) -> float:
         """Its resident memory (0 where /proc is not there)."""
@@ -164,6 +175,7 @@ class Pool:
         self.stopping = False
         self.thread = None
         self.n_items = 0
+        self.again = deque()            # indices to give again (their worker died before them)
 
     def wait_ready(self) -> None:
         """Block until every worker has its pipeline; WorkersFailed at the first that cannot."""
@@ -198,7 +210,7 @@ class Pool:
         if self.thread is not None:
             self.thread.join()
         for w in self.workers:
-            w.kill() if kill or w.job is not None else w.stop()
+            w.kill() if kill or w.jobs else w.stop()
 
     def _dispatch(self, items) -> None:
         """The dispatcher thread; whatever goes wrong in it reaches results()."""
@@ -214,28 +226,31 @@ class Pool:
         """Give, receive, watch, until every item has its result."""
         given = 0
         while not self.stopping and self.error is None:
-            for w in self.workers:
-                if w.ready and w.job is None and given < len(items) and self._room():
-                    given += self._give(w, given, items[given])
-            if given == len(items) and not any(w.job is not None for w in self.workers):
+            for depth, w in ((d, w) for d in range(1, DEPTH + 1) for w in self.workers):   # one each first
+                if w.ready and len(w.jobs) < depth and self._room() and (self.again or given < len(items)):
+                    index = self.again.popleft() if self.again else given
+                    if self._give(w, index, items[index]):
+                        given = max(given, index + 1)
+                    else:
+                        self.again.appendleft(index)
+            if given == len(items) and not self.again and not any(w.jobs for w in self.workers):
                 break
-            busy = [w.conn for w in self.workers if w.job is not None or not w.ready]
+            busy = [w.conn for w in self.workers if w.jobs or not w.ready]
             for conn in wait(busy, timeout=POLL_SECONDS):
                 self._receive(next(w for w in self.workers if w.conn is conn))
             self._watch()
 
     def _give(self, w: Worker, index: int, item) -> bool:
-        """Whether `w` took the item; a worker that had died idle is replaced, the item kept."""
+        """Whether `w` took the item; a worker found dead is replaced (the item is given again)."""
         try:
             w.give(index, item)
             return True
         except OSError:
-            w.job = None
-            self._replace(w, "")
+            self._replace(w, w.death())
             return False
 
     def _room(self) -> bool:
-        return sum(w.job is not None for w in self.workers) + len(self.done) < self.window
+        return sum(len(w.jobs) for w in self.workers) + len(self.done) < self.window
 
     def _receive(self, w: Worker) -> None:
         try:
@@ -252,23 +267,24 @@ class Pool:
                 self._fail(f"a worker process could not start: {msg[1]}")
             w.ready = True
             return
-        self._put(w.job, msg)
-        w.job = None
+        self._put(w.done(), msg)
 
     def _watch(self) -> None:
         now = time.monotonic()
         for w in self.workers:
-            if w.job is not None:
+            if w.jobs:
                 reason = self.limits.over(now - w.since, w.rss_mb() if self.limits.megabytes else 0.0)
                 if reason is not None:
                     w.kill()
                     self._replace(w, reason)
 
     def _replace(self, w: Worker, reason: str) -> None:
-        """A worker that was killed or died: its document failed with `reason`; a new one takes its place."""
-        if w.job is not None:
-            self._put(w.job, (KILLED, reason))
-        w.conn.close()
+        """A worker that was killed or died: the document it was on failed
+        with `reason`, the one waiting is given again, a new worker takes its place."""
+        if w.jobs:
+            self._put(w.jobs.popleft(), (KILLED, reason))
+            self.again.extendleft(reversed(w.jobs))
+        w.kill()
         self.workers[self.workers.index(w)] = Worker(self.ctx, self.load)
 
     def _put(self, index: int, res) -> None:

@@ -169,3 +169,17 @@ def test_a_bad_limit_is_one_line(flag, value, capsys):
         main(["build", "x", flag, value])
     err = capsys.readouterr().err
     assert exit_.value.code == 2 and err.startswith(f"kg: {flag}: ") and len(err.splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_the_page_waiting_behind_a_dead_worker_s_page_is_extracted_by_the_next(tmp_path, monkeypatch):
+    """A worker holds its page and the next; when it dies, only the first fails."""
+    from kg.corpus.engines import ProcessEngine, process_document
+    from kg.corpus.pool import KILLED
+    src = _corpus(tmp_path)
+    files = sorted(src.iterdir(), key=lambda f: BAD not in f.name)   # the bad page first
+    monkeypatch.setenv(TEST_HOOK, f"{BAD}:kill")
+    with ProcessEngine(1) as eng:
+        got = list(eng.map([(f, None) for f in files]))
+    assert got[0] == (KILLED, "the worker died (signal 9)")
+    assert got[1:] == [process_document(f, None) for f in files[1:]]
