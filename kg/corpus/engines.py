@@ -164,8 +164,8 @@ class ProcessEngine:
         self.submitted = None   # what submit() sent
 
     def __enter__(self):
-        self._start()
         t = time.perf_counter()
+        self._start()
         if self.wait_ready:
             self.pool.wait_ready()
         self.ready_seconds = time.perf_counter() - t

@@ -1,7 +1,8 @@
 """Worker processes the driver watches: each document's time and memory, and the worker's death.
 
-A worker is a process with a pipe that takes one document at a time, so the
-driver always knows which file each worker holds. A thread of the driver
+A worker is a process with a pipe that works on one document at a time
+(the next waits in its pipe), so the driver always knows which file each
+worker is on. A thread of the driver
 (the dispatcher) hands the documents out, keeps at most `window` of them in
 flight or waiting to be folded, and kills a worker whose document runs over
 the time limit or whose resident memory (Linux: /proc/PID/statm) goes over
