@@ -88,6 +88,17 @@ positive = _count(1)
 non_negative = _count(0)
 
 
+def non_negative_seconds(text: str) -> float:
+    """A number of seconds, 0 or more (fractions allowed)."""
+    try:
+        n = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds of at least 0")
+    return n
+
+
 def cmd_setup(args):
     from kg.nlp.assets import fetch_all
     fetch_all(log=lambda m: print(f"kg setup: {m}", file=sys.stderr))
@@ -119,6 +130,7 @@ def cmd_extract(args):
 
 def cmd_build(args):
     from kg.corpus.driver import build
+    from kg.corpus.pool import Limits
     if args.base_iri:
         from kg.export.turtle import check_base
         try:
@@ -130,7 +142,10 @@ def cmd_build(args):
         failed = build(args.inputs, Path(args.output), date=args.date, base_iri=args.base_iri,
                        workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                        cache=False if args.no_cache else args.cache, keep_going=args.keep_going,
-                       progress=args.progress, exiting=_EXITING, wait=not args.no_wait)
+                       progress=args.progress, exiting=_EXITING, retry_failed=args.retry_failed,
+                       limits=Limits(args.doc_timeout, args.doc_memory), wait=not args.no_wait)
+    except AssetMissing:   # main() says it: "run `kg setup`", exit 3
+        raise
     except RuntimeError as e:   # an engine that cannot start (dask not installed, no scheduler)
         print(f"kg: {e}", file=sys.stderr)
         return 2
@@ -247,6 +262,16 @@ def parser():
                    help="report a bad file in OUT/errors.tsv and go on (default)")
     g.add_argument("--fail-fast", dest="keep_going", action="store_false",
                    help="stop at the first bad file, leaving OUT/ as it was")
+    s.add_argument("--doc-timeout", type=non_negative_seconds, default=600.0, metavar="SECONDS",
+                   help="stop a document's worker after this long on it and list the file in "
+                   "OUT/errors.tsv (default 600; 0: no limit; worker processes only, not "
+                   "--engine serial or dask)")
+    s.add_argument("--doc-memory", type=non_negative, default=4096, metavar="MB",
+                   help="the same when a worker's resident memory goes over MB (default 4096; 0: "
+                   "no limit; Linux; not --engine serial or dask)")
+    s.add_argument("--retry-failed", action="store_true",
+                   help="extract again the files that failed before (over a limit, their worker "
+                   "died, not usable); otherwise such a file is skipped until its bytes change")
     p_ = s.add_mutually_exclusive_group()
     p_.add_argument("--progress", action="store_true", default=None,
                     help="draw the progress bar even when stderr is not a terminal")

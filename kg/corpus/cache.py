@@ -22,6 +22,8 @@ from pathlib import Path
 from kg.paths import PACKAGE_DIR
 
 TEMP_PREFIX = ".tmp."   # an entry being written: .tmp.PID.XXXXXXXX beside it
+# how a cached failure begins: json.dumps({"__error__": reason}) (kg.corpus.fold)
+FAILURE_PREFIX = b'{"__error__"'
 
 # The layers whose code decides what one document's extraction is (the
 # layers above them, graph, corpus, export, ner and the CLI, do not).
@@ -89,6 +91,16 @@ class Cache:
         except (OSError, UnicodeDecodeError):
             return None
 
+    def failed(self, key) -> bool:
+        """Whether the entry records a failure (a file that was not usable, or
+        over a limit, or whose worker died: {"__error__": reason}), which
+        `--retry-failed` extracts again."""
+        try:
+            with open(self._path(key), "rb") as fh:
+                return fh.read(len(FAILURE_PREFIX)) == FAILURE_PREFIX
+        except (OSError, TypeError):
+            return False
+
     def put(self, key: str, text: str) -> None:
         path = self._path(key)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -147,3 +159,6 @@ class NoCache:
 
     def remove_leftovers(self):
         pass
+
+    def failed(self, key):
+        return False

@@ -73,7 +73,7 @@ def build(inputs, out: Path, date=None, base_iri=None, *, exiting: bool = False,
 def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = None,
            engine="process", scheduler: str | None = None, cache=None, keep_going: bool = True,
            progress: bool | None = None, stats: dict | None = None, keep: list | None = None,
-           wait: bool = True) -> int:
+           wait: bool = True, limits=None, retry_failed: bool = False) -> int:
     """Build the graph files in `out`; returns the number of files that failed.
 
     `base_iri`: the base of the instance IRIs in graph.ttl (None: the default).
@@ -84,6 +84,9 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
     stderr is a terminal. `stats`, when a dict, receives counts and timings.
     `keep`, when a list, receives the big objects the build made (see build).
     `wait`: when another build holds OUT, wait for it (else kg.corpus.lock.OutputBusy).
+    `limits`: the time and memory limits per document in worker processes
+    (kg.corpus.pool.Limits; None: its defaults). `retry_failed`: extract
+    again the files that failed before (cached failures are otherwise kept).
     """
     from kg.corpus.publish import remove_leftovers
     t_start = time.perf_counter()
@@ -93,20 +96,21 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
         if after_kill and cache is not False:
             from kg.corpus.cache import Cache
             Cache(Path(cache) if cache else out / ".cache").remove_leftovers()
-        warm = _warm_worker(out, engine, cache)   # first: before this process imports much
+        warm = _warm_worker(out, engine, cache, limits)   # first: before this process imports much
         try:
             return _build_with(inputs, out, date, base_iri, warm, workers=workers, engine=engine,
                                scheduler=scheduler, cache=cache, keep_going=keep_going, progress=progress,
-                               stats=stats, t_start=t_start, keep=[] if keep is None else keep)
+                               stats=stats, t_start=t_start, keep=[] if keep is None else keep,
+                               limits=limits, retry_failed=retry_failed)
         finally:
-            if warm is not None and warm.proc.is_alive():
+            if warm is not None:
                 warm.kill()
 
 
 SPECULATE_UP_TO = 4   # changed documents a rebuild's warm worker takes alone
 
 
-def _warm_worker(out: Path, engine, cache):
+def _warm_worker(out: Path, engine, cache, limits):
     """A kg.corpus.engines.WarmWorker when this looks like a rebuild (a previous
     build's manifest, a cache, the process engine, Linux, no pipeline in
     this process), else None."""
@@ -115,16 +119,16 @@ def _warm_worker(out: Path, engine, cache):
         return None
     if not (out / MANIFEST).exists():
         return None
-    return WarmWorker()
+    return WarmWorker(limits)
 
 
 def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, scheduler, cache,
-                keep_going, progress, stats, t_start, keep: list) -> int:
+                keep_going, progress, stats, t_start, keep: list, limits, retry_failed) -> int:
     """Plan, fold, write (see build); the steps are kg.corpus.fold and kg.corpus.outputs."""
     from kg.corpus.fold import start
     from kg.corpus.progress import Progress
 
-    p = _planned(inputs, out, date, base_iri, cache, warm)
+    p = _planned(inputs, out, date, base_iri, cache, warm, retry_failed)
     for f in p.skipped:
         say(f)
     if not p.plan:
@@ -142,7 +146,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     bar = Progress(len(p.plan), enabled=progress)
     fold = start(out, changes, keep)
     fold.errors.extend(p.skipped)
-    eng = _engine(warm, engine, workers or default_workers(), scheduler, p)
+    eng = _engine(warm, engine, workers or default_workers(), scheduler, p, limits)
     ready, extract_seconds, t_extracted = _extract_and_fold(fold, p, eng, date, bar, keep_going)
     if fold.aborted:
         print(f"kg build: stopped at the first failure; {out}/ is unchanged", file=sys.stderr)
@@ -161,14 +165,17 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     return len(errors)
 
 
-def _planned(inputs, out: Path, date, base_iri, cache, warm) -> Planned:
+def _planned(inputs, out: Path, date, base_iri, cache, warm, retry_failed: bool) -> Planned:
     """Hash every input, and hand a rebuild's few changed files to the warm
-    worker before anything else (the digest covers all the package's code)."""
+    worker before anything else (the digest covers all the package's code).
+    `retry_failed`: a cached failure is not a hit."""
     from kg.corpus.cache import Cache, NoCache, pipeline_version
     store = NoCache() if cache is False else Cache(Path(cache) if cache else out / ".cache")
     version = pipeline_version()
     collected = collect(inputs)
     plan, unusable = hash_files(collected.files, date, store, version)
+    if retry_failed:
+        plan = [e._replace(hit=e.hit and not store.failed(e.key)) for e in plan]
     skipped = collected.skipped + unusable
     todo = [(e.path, date) for e in plan if not e.hit]
     t_planned = time.perf_counter()
@@ -201,17 +208,29 @@ def _report_current(out: Path, current: dict, p: Planned, stats, t_start) -> int
     return len(errors)
 
 
-def _engine(warm, engine, workers: int, scheduler, p: Planned):
-    """The engine that extracts the files to do, or None when there are none."""
+def _engine(warm, engine, workers: int, scheduler, p: Planned, limits):
+    """The engine that extracts the files to do, or None when there are none.
+    The data assets are checked here, before any worker starts: a missing
+    one is AssetMissing ("run `kg setup`") at once, not N workers failing."""
     from kg.corpus.engines import make_engine
-    if warm is not None and p.todo and len(p.todo) <= SPECULATE_UP_TO:
-        return warm
     if not p.todo:
         return None
+    if engine in ("process", "serial"):
+        _check_assets()
+    if warm is not None and len(p.todo) <= SPECULATE_UP_TO:
+        return warm
     if isinstance(engine, str):
         return make_engine(engine, workers, scheduler, n_jobs=len(p.todo),
-                           incremental=len(p.todo) < len(p.plan) // 2)
+                           incremental=len(p.todo) < len(p.plan) // 2, limits=limits)
     return engine
+
+
+def _check_assets() -> None:
+    """AssetMissing unless the segmentation model and division tables are set up."""
+    from kg.nlp.assets import divisions_path, pkuseg_model_path, world_places_path
+    pkuseg_model_path()
+    divisions_path()
+    world_places_path()
 
 
 def _extract_and_fold(fold, p: Planned, eng, date, bar, keep_going: bool) -> tuple:

@@ -8,6 +8,11 @@ wraps `kg.extraction.extract_file` and returns a small tuple instead of raising:
                              text, unreadable...)
     ("error", reason)        a crash of the pipeline on it (its type and message)
 
+and the process engine adds, for a document it had to give up on:
+
+    ("killed", reason)       over the time or memory limit per document, or
+                             its worker died (kg.corpus.pool)
+
 An engine's `map(items)` takes an iterable of (path, date) and yields the
 results *in input order*, keeping at most `window` documents in flight, so
 the driver can fold them into the graph one by one (deterministic, bounded
@@ -119,7 +124,7 @@ class SerialEngine:
             yield process_document(path, date)
 
 
-def _die_with_parent():
+def die_with_parent():
     """Linux: a worker gets SIGKILL when the build that forked it dies (kill -9)."""
     try:
         import ctypes
@@ -132,133 +137,92 @@ def _die_with_parent():
         pass
 
 
-def _init_worker(preloaded: bool, barrier):
-    _die_with_parent()
-    if not preloaded:
-        warm_frozen()
-    gc.enable()      # a forked worker inherits the build's "off"
-    if barrier is not None:
-        barrier.wait(timeout=900)
-
-
 class ProcessEngine:
-    """A pool of worker processes, each with its own pipeline.
+    """A pool of worker processes, each with its own pipeline, watched by
+    the driver (kg.corpus.pool): a document over `limits` (time, memory), or
+    whose worker dies, is ("killed", reason) and a new worker takes over.
 
     If this process has the pipeline loaded already (a test session, a
     notebook), the workers are forked with it (copy-on-write, no load);
     otherwise each worker loads its own, in parallel, and this process (the
     driver) never holds the model. `wait_ready`: block in __enter__ until
-    every worker has its pipeline (clean timings); without it the workers
-    load while the driver goes on (an incremental build reading its cache)."""
+    every worker has its pipeline (clean timings; a worker that cannot
+    start is WorkersFailed there, with its reason); without it the
+    workers load while the driver goes on (an incremental build reading its
+    cache), and such a failure comes out of map()."""
 
     name = "process"
 
-    def __init__(self, workers: int, window: int | None = None, wait_ready: bool = True):
+    def __init__(self, workers: int, window: int | None = None, wait_ready: bool = True,
+                 limits=None):
+        from kg.corpus.pool import Limits
         self.workers = workers
         self.window = window or workers * 4
         self.wait_ready = wait_ready
+        self.limits = Limits() if limits is None else limits
+        self.pool = None
+        self.submitted = None   # what submit() sent
 
     def __enter__(self):
-        import gc
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
         t = time.perf_counter()
-        fork = sys.platform.startswith("linux")
-        preload = fork and pipeline_loaded()
-        ctx = mp.get_context("fork" if fork else "spawn")
-        # fork starts every worker at the first submit, so a barrier can wait for them
-        barrier = ctx.Barrier(self.workers + 1) if fork and self.wait_ready and not preload else None
-        if preload:
-            gc.freeze()   # keep the collector from touching (and copying) shared pages
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx,
-                                        initializer=_init_worker, initargs=(preload, barrier))
-        self.pool.submit(int)           # forks the workers now
-        if preload:
-            gc.unfreeze()
-        if barrier is not None:
-            barrier.wait(timeout=900)   # every worker has loaded its pipeline
+        self._start()
+        if self.wait_ready:
+            self.pool.wait_ready()
         self.ready_seconds = time.perf_counter() - t
         return self
 
+    def _start(self):
+        from kg.corpus.pool import Pool
+        if self.pool is not None:
+            return
+        preload = sys.platform.startswith("linux") and pipeline_loaded()
+        if preload:
+            gc.freeze()   # keep the collector from touching (and copying) shared pages
+        try:
+            self.pool = Pool(self.workers, self.limits, self.window, load=not preload)
+        finally:
+            if preload:
+                gc.unfreeze()
+
     def __exit__(self, *exc):
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.close(kill=bool(exc and exc[0] is not None))
         return False
 
+    def kill(self) -> None:
+        """End the workers now, whatever they hold."""
+        if self.pool is not None:
+            self.pool.close(kill=True)
+
+    def submit(self, items) -> None:
+        """Send the work now: the workers start on it the moment their
+        pipeline is loaded. map() then only collects."""
+        self._start()
+        self.submitted = list(items)
+        self.pool.submit(self.submitted)
+
     def map(self, items):
-        return _ordered(lambda it: self.pool.submit(process_document, *it), items, self.window)
+        items = list(items)
+        if self.submitted != items:
+            self.submit(items)
+        return self.pool.results()
 
 
-def _serve(conn):
-    """A WarmWorker's process: load the pipeline, then extract what comes."""
-    _die_with_parent()
-    warm_frozen()
-    while True:
-        item = conn.recv()
-        if item is None:   # done: out without tearing the pipeline's heap down
-            conn.close()
-            os._exit(0)
-        conn.send(process_document(*item))
-
-
-class WarmWorker:
+class WarmWorker(ProcessEngine):
     """One worker process forked before the driver knows whether anything
     needs extracting: a rebuild hashes its corpus and reads its cache while
     this loads the pipeline, instead of after. `kill()` ends it
     unused when nothing changed; the rebuild pays no wait for it. Linux
     only (fork)."""
 
-    name = "process"
-    workers = 1
     ready_seconds = 0.0
 
-    def __init__(self):
-        import multiprocessing as mp
-        ctx = mp.get_context("fork")
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child,), daemon=True)
-        self.proc.start()
-        child.close()
-        self.submitted = None   # what submit() sent
+    def __init__(self, limits=None):
+        super().__init__(1, wait_ready=False, limits=limits)
+        self._start()
 
     def __enter__(self):
         return self
-
-    def __exit__(self, *exc):
-        if exc and exc[0] is not None:
-            self.kill()
-            return False
-        try:
-            self.conn.send(None)
-        except OSError:
-            pass
-        self.proc.join(timeout=10)
-        if self.proc.is_alive():
-            self.kill()
-        return False
-
-    def kill(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join()
-        self.conn.close()
-
-    def submit(self, items) -> None:
-        """Send the work now (a rebuild does so as soon as it knows what
-        changed, before it loads the last build's state): the worker starts
-        on it the moment its pipeline is loaded. map() then only collects."""
-        self.submitted = list(items)
-        for item in self.submitted:   # (path, date): a few bytes each, and a few of them
-            self.conn.send(item)
-
-    def map(self, items):
-        items = list(items)
-        if self.submitted != items:
-            self.submit(items)
-        for _ in items:
-            try:
-                yield self.conn.recv()
-            except EOFError:   # the worker died (killed, out of memory)
-                raise RuntimeError(f"the worker process died (exit code {self.proc.exitcode})") from None
 
 
 class DaskEngine:
@@ -314,14 +278,19 @@ class DaskEngine:
 
 
 def make_engine(kind: str, workers: int, scheduler: str | None = None, n_jobs: int | None = None,
-                incremental: bool = False):
+                incremental: bool = False, limits=None):
     """The engine for `--engine KIND --workers N` and `n_jobs` documents to
-    extract; `incremental`: most documents come from the cache."""
+    extract; `incremental`: most documents come from the cache. `limits`
+    (kg.corpus.pool.Limits) apply in worker processes only: with limits,
+    one worker is a watched process too, not this process."""
+    from kg.corpus.pool import Limits
+    limits = Limits() if limits is None else limits
     if kind == "dask":
         return DaskEngine(scheduler, workers)
     if n_jobs is not None:
         workers = max(1, min(workers, n_jobs))
-    if kind == "serial" or (workers <= 1 and (not incremental or pipeline_loaded())):
+    unlimited = not (limits.seconds or limits.megabytes)
+    if kind == "serial" or (unlimited and workers <= 1 and (not incremental or pipeline_loaded())):
         return SerialEngine()
     # a few changed files: one worker loads the pipeline while the driver reads the cache
-    return ProcessEngine(workers, wait_ready=not incremental)
+    return ProcessEngine(workers, wait_ready=not incremental, limits=limits)

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 
 from kg.corpus.report import failure, say
+from kg.corpus.pool import KILLED
 from kg.corpus.state.foldstate import FoldState
 from kg.corpus.state.packed import without_source
 from kg.corpus.state.reuse import REUSE_DIR, preload
@@ -96,7 +97,7 @@ def _fold_one(fold: Fold, f, source: str, key, hit: bool, res, store, date):
     the cache on the way; returns None, or why the file failed."""
     from kg.corpus.engines import process_document
     status, payload = res
-    if status == "bad" and key is not None:   # the content itself is unusable
+    if status in ("bad", KILLED) and key is not None:   # unusable, or over a limit: not again
         store.put(key, json.dumps({"__error__": payload}, ensure_ascii=False))
     ext = None
     if status == "ok":

@@ -230,6 +230,7 @@ def what_changed(out: Path, plan, digest, settings: str) -> Changes | None:
         return Changes(keys, None, None)
     old = last["keys"]
     changed = {s for s in keys.keys() | old.keys() if keys.get(s) != old.get(s)}
+    changed |= {e.source for e in plan if not e.hit}   # to extract again (--retry-failed)
     return Changes(keys, last, changed if len(changed) <= len(plan) // 2 else None)
 
 

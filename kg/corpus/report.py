@@ -16,13 +16,16 @@ from kg.errors import InputError
 _NAMED = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 # The kind of a failure whose reason the reading or extraction step gave,
-# by how its reason starts (kg.text.read, kg.corpus.engines); any other: "failed".
+# by how its reason starts (kg.text.read, kg.corpus.engines, kg.corpus.pool);
+# any other: "failed".
 _KIND_BY_REASON = (
     ("not a text file", "not text"),
     ("encoding not recognised", "not text"),
     ("no such file", "missing"),
     ("cannot be read", "unreadable"),
     ("is a directory", "not a file"),
+    ("over the", "over a limit"),          # kg.corpus.pool.Limits
+    ("the worker died", "worker died"),
 )
 
 

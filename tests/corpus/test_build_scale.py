@@ -70,21 +70,21 @@ def test_the_cache_extracts_only_what_changed(reference, tmp_path, monkeypatch):
     shutil.copytree(src, work)
     out = tmp_path / "out"
     calls = []
-    real = kg.corpus.engines.process_document
+    real = kg.corpus.engines.process_document   # counted in this process: the serial engine
 
     def counting(path, date=None):
         calls.append(Path(path).name)
         return real(path, date)
 
     monkeypatch.setattr(kg.corpus.engines, "process_document", counting)
-    assert build([work], out, workers=1) == 0
+    assert build([work], out, engine="serial") == 0
     assert len(calls) == 4 and outputs(out) == ref
     assert len(list((out / ".cache").rglob("*.json"))) == 4
 
     # nothing changed: no document is extracted, the graph is the same
     calls.clear()
     stats = {}
-    assert build([work], out, workers=1, stats=stats) == 0
+    assert build([work], out, engine="serial", stats=stats) == 0
     assert calls == [] and stats["cached"] == 4 and stats["extracted"] == 0
     assert outputs(out) == ref
 
@@ -93,7 +93,7 @@ def test_the_cache_extracts_only_what_changed(reference, tmp_path, monkeypatch):
     changed.write_text(changed.read_text(encoding="utf-8") + "\n国务院办公厅印发通知。\n", encoding="utf-8")
     shutil.copy(SEED, work / "2021-09-15_seed.txt")
     calls.clear()
-    assert build([work], out, workers=1, stats=stats) == 0
+    assert build([work], out, engine="serial", stats=stats) == 0
     assert sorted(calls) == sorted([changed.name, "2021-09-15_seed.txt"])
     assert stats["cached"] == 3 and stats["extracted"] == 2
 
@@ -104,12 +104,12 @@ def test_the_cache_extracts_only_what_changed(reference, tmp_path, monkeypatch):
     toml.write_text(toml.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     monkeypatch.setenv("KG_RULES_DIR", str(rules))
     calls.clear()
-    assert build([work], out, workers=1, stats=stats) == 0
+    assert build([work], out, engine="serial", stats=stats) == 0
     assert len(calls) == 5 and stats["cached"] == 0
 
     # --no-cache: extracted again, and the cache is not needed
     calls.clear()
-    assert build([work], tmp_path / "nocache", workers=1, cache=False) == 0
+    assert build([work], tmp_path / "nocache", engine="serial", cache=False) == 0
     assert len(calls) == 5 and not (tmp_path / "nocache" / ".cache").exists()
 
 
@@ -315,18 +315,20 @@ def test_the_warm_worker_extracts_in_order_and_is_killed_unused(reference):
     files = sorted(src.iterdir())[:2]
     with WarmWorker() as w:
         got = list(w.map([(f, None) for f in files]))
+        proc = w.pool.workers[0].proc
     assert got == [process_document(f, None) for f in files]
-    assert not w.proc.is_alive() and w.proc.exitcode == 0
+    assert not proc.is_alive() and proc.exitcode == 0
     # work submitted at once (a rebuild sends it before loading its state) is
     # extracted once, and map() collects it
     with WarmWorker() as w:
         w.submit([(f, None) for f in files])
+        dispatcher = w.pool.thread
         assert list(w.map([(f, None) for f in files])) == got
-        w.conn.send((files[0], None))   # the worker is still serving: nothing was sent twice
-        assert w.conn.recv() == got[0] and not w.conn.poll(0.5)
+        assert w.pool.thread is dispatcher   # nothing was sent twice
     w = WarmWorker()
+    proc = w.pool.workers[0].proc
     w.kill()
-    assert not w.proc.is_alive() and w.proc.exitcode == -signal.SIGKILL
+    assert not proc.is_alive() and proc.exitcode == -signal.SIGKILL
 
 
 @pytest.mark.slow
