@@ -32,9 +32,13 @@ def _corpus(root: Path, names=PAGES) -> Path:
 
 
 def _errors(out: Path) -> list[list[str]]:
+    """errors.tsv's rows as [file, reason]; each row's kind says what befell it."""
     lines = (out / "errors.tsv").read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "file\treason"
-    return [line.split("\t") for line in lines[1:]]
+    assert lines[0] == "file\tkind\treason"
+    rows = [line.split("\t") for line in lines[1:]]
+    for file, kind, reason in rows:
+        assert kind == ("worker died" if reason.startswith("the worker died") else "over a limit"), reason
+    return [[file, reason] for file, _kind, reason in rows]
 
 
 def _graphs(out: Path) -> dict:
