@@ -23,7 +23,7 @@ from kg.errors import AssetMissing, InputError
 STDIN = Path("/dev/stdin")
 STDIN_NAME = "<stdin>"
 # the arguments that name a file the command reads, and may be `-`
-_READS = ("file", "graph")
+_READS = ("file", "graph", "input")
 DATE_HELP = ("publication date, YYYY-MM-DD (or YYYY-MM, YYYY); default: from the file name "
              "or the page")
 
@@ -178,7 +178,8 @@ def cmd_query(args):
 
 def cmd_ner(args):
     from kg.ner.tag import run_ner_jsonl
-    run_ner_jsonl(Path(args.input), Path(args.output), statistical=args.statistical)
+    run_ner_jsonl(Path(args.input), Path(args.output), statistical=args.statistical,
+                  name=_user_path(args.input))
 
 
 def cmd_html(args):
@@ -327,7 +328,7 @@ def _add_ner_and_html(sub):
                  "Tags each line's text with the entity components; spans are "
                  "[start, end, TYPE] character offsets. A line that is not such JSON is "
                  "reported and skipped.", "kg ner sentences.jsonl -o tagged.jsonl")
-    s.add_argument("input", help="a JSONL file, one {\"text\": ...} object a line")
+    s.add_argument("input", help="a JSONL file, one {\"text\": ...} object a line (- for standard input)")
     s.add_argument("-o", "--output", required=True, help="the JSONL file to write")
     s.add_argument("--statistical", action="store_true",
                    help="also run the trained NER (kg/models/ner) under the rules")

@@ -13,13 +13,15 @@ from pathlib import Path
 from kg.text.read import read_text
 
 
-def read_jsonl(path, limit: int | None = None, warn=None) -> list[dict]:
+def read_jsonl(path, limit: int | None = None, warn=None, name: str | None = None) -> list[dict]:
     """The usable rows of `path` (at most `limit`), each a dict with a `text` str.
 
     `warn(line_number, reason)` hears about every skipped line (default: one
-    `kg: PATH:N: skipped (reason)` line on standard error)."""
+    `kg: NAME:N: skipped (reason)` line on standard error, NAME the path
+    unless `name` is given: `<stdin>` for standard input)."""
     path = Path(path)
-    warn = warn or (lambda i, why: print(f"kg: {path}:{i}: skipped ({why})", file=sys.stderr))
+    name = name or str(path)
+    warn = warn or (lambda i, why: print(f"kg: {name}:{i}: skipped ({why})", file=sys.stderr))
     lines = read_text(path).splitlines()     # InputError when there is no text to read
     rows = []
     for i, line in enumerate(lines, 1):

@@ -35,8 +35,9 @@ def tag_texts(texts, batch_size=64, statistical=False):
         yield reported_spans(doc)
 
 
-def run_ner_jsonl(inp: Path, out: Path, statistical: bool = False) -> None:
-    rows = read_jsonl(inp)
+def run_ner_jsonl(inp: Path, out: Path, statistical: bool = False, name: str | None = None) -> None:
+    """Tag the rows of `inp` into `out`; `name` is how messages call the input."""
+    rows = read_jsonl(inp, name=name)
     texts = [r["text"] for r in rows]
     lines = [json.dumps({"text": t, "spans": s}, ensure_ascii=False)
              for t, s in zip(texts, tag_texts(texts, statistical=statistical))]

@@ -53,3 +53,15 @@ def test_kg_ner_writes_every_good_line_around_a_surrogate(tmp_path, capsys):
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 2 and all(("孙茂利" in r["text"]) for r in rows)
     assert f"{src}:2: skipped" in capsys.readouterr().err
+
+
+def test_kg_ner_reads_standard_input(tmp_path):
+    import subprocess
+    import sys
+    lines = json.dumps(GOOD, ensure_ascii=False) + "\nnot json\n"
+    out = tmp_path / "out.jsonl"
+    p = subprocess.run([sys.executable, "-m", "kg", "ner", "-", "-o", str(out)], input=lines,
+                       capture_output=True, text=True)
+    assert p.returncode == 0 and p.stderr == "kg: <stdin>:2: skipped (Expecting value: line 1 column 1 (char 0))\n"
+    [row] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert row["text"] == GOOD["text"] and row["spans"]
