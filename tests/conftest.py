@@ -23,6 +23,20 @@ def nlp():
         pytest.skip(str(exc))
 
 
+def dated_corpus(root: Path, names) -> Path:
+    """The fixture pages `names` copied into `root`, with dated file names."""
+    root.mkdir()
+    for i, name in enumerate(names):
+        shutil.copy(CORPUS / f"{name}.txt", root / f"2021-09-1{i}_{name}.txt")
+    return root
+
+
+def outputs(out: Path) -> dict:
+    """A build's outputs, by name, as bytes."""
+    from kg.corpus.outputs import OUTPUTS
+    return {f: (out / f).read_bytes() for f in OUTPUTS}
+
+
 def make_nlp(*components):
     """The real pkuseg segmenter with just the named components, or a skip
     when the model has not been set up."""

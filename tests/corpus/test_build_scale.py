@@ -16,24 +16,16 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEED
+from conftest import CORPUS, SEED, dated_corpus, outputs
+from kg.corpus.outputs import OUTPUTS
 
-OUTPUTS = ("graph.json", "graph.ttl", "graph.html", "graph.graphml", "errors.tsv")
 SHORT = ("01_henan-beijing-strategic-agreement", "06_cangxi-cold-chain-three-in-one",
          "09_scio-finance-regulators-briefing", "11_changfeng-hospital-fire-accountability")
 
 
 def small_corpus(root: Path) -> Path:
     """Four short pages with dated names (plus nothing else)."""
-    src = root / "src"
-    src.mkdir()
-    for i, name in enumerate(SHORT):
-        shutil.copy(CORPUS / f"{name}.txt", src / f"2021-09-1{i}_{name}.txt")
-    return src
-
-
-def outputs(out: Path) -> dict:
-    return {f: (out / f).read_bytes() for f in OUTPUTS}
+    return dated_corpus(root / "src", SHORT)
 
 
 @pytest.fixture(scope="module")

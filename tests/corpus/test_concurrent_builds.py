@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, dated_corpus, outputs
 
 from kg.atomic import is_temp
 from kg.corpus.lock import locked
@@ -44,15 +44,6 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def corpus(root: Path, names) -> Path:
-    root.mkdir()
-    for i, name in enumerate(names):
-        shutil.copy(CORPUS / f"{name}.txt", root / f"2021-09-1{i}_{name}.txt")
-    return root
-
-
-def outputs(out: Path) -> dict:
-    return {f: (out / f).read_bytes() for f in OUTPUTS}
 
 
 def leftovers(out: Path) -> list:
@@ -83,7 +74,7 @@ def built(tmp_path_factory):
     """(corpus, its graph built alone in this process)."""
     from kg.corpus.driver import build
     root = tmp_path_factory.mktemp("concurrent")
-    src = corpus(root / "src", PAGES)
+    src = dated_corpus(root / "src", PAGES)
     assert build([src], root / "ref", workers=1, cache=False) == 0
     return src, outputs(root / "ref")
 
@@ -131,7 +122,7 @@ def test_a_kill_9_while_writing_leaves_one_whole_generation_and_no_writer(built,
     psutil = pytest.importorskip("psutil")
     from kg.corpus.driver import build
     src, before = built
-    bigger = corpus(tmp_path / "bigger", (*PAGES, ADDED))
+    bigger = dated_corpus(tmp_path / "bigger", (*PAGES, ADDED))
     assert build([bigger], tmp_path / "after", workers=1, cache=False) == 0
     after = outputs(tmp_path / "after")
     first = tmp_path / "first"
