@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, dated_corpus, outputs
+from conftest import dated_corpus, outputs
 
 from kg.atomic import is_temp
 from kg.corpus.lock import locked
