@@ -211,6 +211,7 @@ def test_other_usage_errors_are_one_line_pointing_to_help(capsys):
     assert _usage_error(capsys, "nope").startswith("kg: COMMAND: invalid choice: 'nope'")
 
 
+@pytest.mark.slow  # a subprocess, or a pipeline saved and loaded
 def test_extract_and_normalize_read_standard_input():
     page = SEED.read_bytes()
     p = _kg("normalize", "-", stdin=page)
@@ -223,6 +224,7 @@ def test_extract_and_normalize_read_standard_input():
     assert ("PERSON", "孙茂利") in {(e["type"], e["name"]) for e in got["entities"]}
 
 
+@pytest.mark.slow  # a subprocess, or a pipeline saved and loaded
 def test_bad_standard_input_is_named_stdin():
     p = _kg("extract", "-", stdin=bytes(range(256)) * 4)
     assert p.returncode == 2 and p.stderr.decode().startswith("kg: <stdin>: not a text file")

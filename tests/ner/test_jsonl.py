@@ -55,6 +55,7 @@ def test_kg_ner_writes_every_good_line_around_a_surrogate(tmp_path, capsys):
     assert f"{src}:2: skipped" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # a subprocess, or a pipeline saved and loaded
 def test_kg_ner_reads_standard_input(tmp_path):
     import subprocess
     import sys

@@ -41,6 +41,7 @@ def test_the_tokenizer_is_spacys_chinese_one_set_up_by_initialize(nlp):
     assert doc.text == "公安部法制局局长孙茂利说" and doc.user_data["kg_text"] == doc.text
 
 
+@pytest.mark.slow  # a subprocess, or a pipeline saved and loaded
 def test_to_disk_and_spacy_load_give_the_same_entities(nlp, seed_text, tmp_path):
     from kg.nlp.pipeline import save_pipeline
     path = save_pipeline(nlp, tmp_path / "pipe")
@@ -56,6 +57,7 @@ def test_to_disk_and_spacy_load_give_the_same_entities(nlp, seed_text, tmp_path)
         assert resolved(a) == resolved(b)
 
 
+@pytest.mark.slow  # a subprocess, or a pipeline saved and loaded
 def test_a_saved_pipeline_moved_elsewhere_reads_its_own_rules(nlp, tmp_path):
     from kg.nlp.pipeline import load_pipeline, save_pipeline
     save_pipeline(nlp, tmp_path / "a")
@@ -94,6 +96,7 @@ def test_switching_rules_folders_gives_the_other_rules(nlp, tmp_path, monkeypatc
     assert [(e.text, e.label_, e._.title) for e in doc.ents] == [("张伟", "PERSON", NEW_TITLE)]
 
 
+@pytest.mark.slow  # a subprocess, or a pipeline saved and loaded
 def test_a_saved_pipeline_keeps_the_rules_it_was_built_with(nlp, tmp_path, monkeypatch):
     from kg.nlp.pipeline import get_nlp, load_pipeline, save_pipeline
     monkeypatch.setenv("KG_RULES_DIR", str(_rules_with_new_title(tmp_path)))
@@ -146,6 +149,7 @@ if not Language.has_factory("test_rules_probe"):
         return _RulesProbe(rules)
 
 
+@pytest.mark.slow  # a subprocess, or a pipeline saved and loaded
 def test_a_component_with_a_rules_setting_is_saved_pointing_at_the_copied_rules(tmp_path):
     from kg.nlp.pipeline import _rules_config, blank_zh, load_pipeline, save_pipeline
     folder = _rules_with_new_title(tmp_path)
@@ -161,6 +165,7 @@ def test_a_component_with_a_rules_setting_is_saved_pointing_at_the_copied_rules(
     assert probe.rules == str((tmp_path / "moved" / "rules").resolve())
 
 
+@pytest.mark.slow  # a subprocess, or a pipeline saved and loaded
 def test_the_tokenizer_round_trips_through_bytes(nlp):
     from kg.nlp.tokenizer import KgChineseTokenizer
     text = "北京市委书记蔡奇主持会议，公安部法制局局长孙茂利说。"

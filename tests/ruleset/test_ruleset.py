@@ -113,6 +113,7 @@ def test_the_keys_the_page_reads_are_in_its_template():
             assert f.name in template, f"{cls.__name__}.{f.name} is read by nothing"
 
 
+@pytest.mark.slow  # a subprocess, or a pipeline saved and loaded
 def test_the_cli_says_a_misspelt_key_in_one_line(copy):
     toml = copy / "agencies.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace("empty_core_suffixes =", "empty_core_sufixes ="),
