@@ -88,3 +88,9 @@ train: setup
 # BENCH_ARGS passes options, e.g. BENCH_ARGS="--corpus DIR --workers 4".
 bench: $(BENCHSTAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# One document growing from 10 kB to 1 MB, and a 1 MB line with no punctuation:
+# time per character and peak memory of `kg extract` (BENCH_ARGS="--sizes ... --line N").
+.PHONY: bench-length
+bench-length: $(STAMP)
+	$(BIN)/python scripts/bench_length.py $(BENCH_ARGS)
