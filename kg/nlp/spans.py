@@ -22,6 +22,7 @@ a candidate's provenance is its label and `id_` (the rule, as spaCy's
 SpanRuler sets a pattern's id).
 """
 
+from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span
 
 CANDIDATES = "kg_candidates"
@@ -55,11 +56,11 @@ def align_tokens(doc: Doc, mentions) -> None:
     """Split every token that a mention starts or ends inside, so that each
     mention is a run of whole tokens (北京市委 -> 北京市|委 when 北京市 is a
     mention)."""
-    cuts = {b for m in mentions for b in (m.start, m.end)}
+    cuts = sorted({b for m in mentions for b in (m.start, m.end)})
     splits = []
     for tok in doc:
         a, b = tok.idx, tok.idx + len(tok.text)
-        inner = sorted(c for c in cuts if a < c < b) if b - a > 1 else ()
+        inner = cuts[bisect_right(cuts, a):bisect_left(cuts, b)] if b - a > 1 else ()
         if inner:
             edges = [a, *inner, b]
             splits.append((tok, [tok.text[x - a:y - a] for x, y in zip(edges, edges[1:])]))
