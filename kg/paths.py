@@ -8,12 +8,14 @@ installed `kg` needs no checkout.
 """
 
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+@lru_cache(maxsize=1)
 def checkout_root() -> Path | None:
     """The source checkout this kg/ was imported from, or None for an
     installed copy (whose parent is site-packages, with no pyproject.toml)."""

@@ -69,9 +69,17 @@ def current() -> RuleSet:
     return load(rules_dir())
 
 
-def load(path) -> RuleSet:
-    """The rule set of the folder `path` (cached by its resolved path)."""
-    return _load(str(Path(path).resolve()))
+def load(path=None) -> RuleSet:
+    """The rule set of the folder `path` (cached by its resolved path), or
+    of the folder in force when `path` is None (a component's default)."""
+    return _load(_resolved(str(path) if path else str(rules_dir())))
+
+
+@lru_cache(maxsize=32)
+def _resolved(path: str) -> str:
+    """The resolved form of a folder's path: asked of every rule-set look-up
+    (hundreds per document), so resolved once per path string."""
+    return str(Path(path).resolve())
 
 
 @lru_cache(maxsize=8)

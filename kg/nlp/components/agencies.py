@@ -33,7 +33,7 @@ class AgencyFinder:
     """`rules`: a rules folder (None: the rule set in force)."""
 
     def __init__(self, rules: str | None = None):
-        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        self.rules = ruleset.load(rules)
         cfg = self.rules.agencies
         self.priority = self.rules.priorities
         self.bodies = BodyRules.from_rules(cfg, cfg.suffixes)

@@ -27,7 +27,7 @@ class OrgFinder:
     """`rules`: a rules folder (None: the rule set in force)."""
 
     def __init__(self, rules: str | None = None):
-        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        self.rules = ruleset.load(rules)
         cfg = self.cfg = self.rules.orgs
         self.priority = self.rules.priorities["org"]
         self.bodies = BodyRules.from_rules(self.rules.agencies, cfg.suffixes, cfg.extra_name_chars)

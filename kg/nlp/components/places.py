@@ -47,7 +47,7 @@ class PlaceFinder:
     """`rules`: a rules folder (None: the rule set in force)."""
 
     def __init__(self, rules: str | None = None, gazetteer=None):
-        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        self.rules = ruleset.load(rules)
         self.gaz = gazetteer or load_gazetteer(self.rules)
         cfg = self.rules.places.match
         self.priority = self.rules.priorities["place"]

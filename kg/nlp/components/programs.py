@@ -26,7 +26,7 @@ class ProgramFinder:
     """`rules`: a rules folder (None: the rule set in force)."""
 
     def __init__(self, rules: str | None = None):
-        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        self.rules = ruleset.load(rules)
         cfg = self.cfg = self.rules.programs
         self.priority = self.rules.priorities
         heads = alternation(cfg.heads)

@@ -49,7 +49,7 @@ class StatNer:
     def __init__(self, nlp: Language, name: str = SOURCE, model_path: str | None = None,
                  priority: int | None = None, rules: str | None = None):
         self.name = name
-        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        self.rules = ruleset.load(rules)
         self.priority = self.rules.priorities["statistical"] if priority is None else priority
         model = load_model(str(model_path or MODEL_DIR))
         persons = self.rules.persons

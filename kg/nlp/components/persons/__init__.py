@@ -52,7 +52,7 @@ class PersonsComponent:
 
     def __init__(self, nlp: Language, name: str, rules: str | None = None):
         self.name = name
-        self.rules = ruleset.load(rules) if rules else ruleset.current()
+        self.rules = ruleset.load(rules)
         self.person_rules = load_person_rules(self.rules)
         self.priority = self.rules.priorities["person"]
         self._nlp = nlp
