@@ -62,7 +62,7 @@ class _SentencePosts:
         self.by_end[p.mention.end] = got
         self._appointed(p)
 
-    def _post(self, p, bkey, title, rule) -> Post:
+    def _post(self, p, bkey, title, *, rule: str) -> Post:
         """Person p holds `title` in body bkey: `leads` for a head title, else
         `member_of`; `rule` names the mechanism that read it (for --explain)."""
         rtype = "leads" if is_head(title) else "member_of"
@@ -88,7 +88,7 @@ class _SentencePosts:
             else:
                 bkey, seg_start = self._bodiless(title, ts)
             if bkey is not None:
-                got.append(self._post(p, bkey, title, "posts.title_chain"))
+                got.append(self._post(p, bkey, title, rule="posts.title_chain"))
                 self.series.append((base_title(title), bkey))
             if seg_start - 1 < s or text[seg_start - 1] not in seps:
                 break
@@ -122,7 +122,7 @@ class _SentencePosts:
         if self.title_by_end.get(start - self.s) is not None or start <= self.s \
                 or text[start - 1] != self.r.name_joiner or not self.by_end.get(start - 1):
             return []
-        return [self._post(p, post.body, post.title, "posts.listed_name") for post in self.by_end[start - 1]]
+        return [self._post(p, post.body, post.title, rule="posts.listed_name") for post in self.by_end[start - 1]]
 
     def _title_after(self, p) -> list:
         """长沙市公安局王强局长介绍: body, name, then the title."""
@@ -130,7 +130,7 @@ class _SentencePosts:
         body = next((b for b in self.bodies if b.mention.end == p.mention.start), None)
         if t is None or body is None:
             return []
-        return [self._post(p, body.key, self.text[t.start + self.s:t.end + self.s], "posts.title_after_name")]
+        return [self._post(p, body.key, self.text[t.start + self.s:t.end + self.s], rule="posts.title_after_name")]
 
     def _appointed(self, p) -> None:
         """任命李明为云南省交通运输厅厅长: NAME, a link word, then BODY + TITLE."""
@@ -145,7 +145,7 @@ class _SentencePosts:
         t = self.title_at.get(body.mention.end)
         if t is None:
             return
-        self._post(p, body.key, text[t.start + self.s:t.end + self.s], "posts.appointment")
+        self._post(p, body.key, text[t.start + self.s:t.end + self.s], rule="posts.appointment")
 
 
 @lru_cache(maxsize=8)
