@@ -17,6 +17,7 @@ import textwrap
 from pathlib import Path
 
 from kg import __version__
+from kg.corpus.report import escaped
 from kg.errors import AssetMissing, InputError
 
 # `-` on the command line: the readers take a path, and this one is standard input
@@ -356,7 +357,7 @@ def main(argv=None):
     try:
         return args.func(args) or 0
     except InputError as e:
-        print(f"kg: {_user_path(e.path)}: {e.reason}", file=sys.stderr)
+        print(f"kg: {escaped(_user_path(e.path))}: {escaped(e.reason)}", file=sys.stderr)
         return 2
     except AssetMissing as e:
         print(f"kg: {e}", file=sys.stderr)
@@ -370,7 +371,8 @@ def main(argv=None):
             raise
         what = _user_path(next((getattr(args, a) for a in ("file", "graph", "input")
                                 if getattr(args, a, None)), args.command))
-        print(f"kg: {what}: failed ({type(e).__name__}: {e}); KG_DEBUG=1 shows where", file=sys.stderr)
+        print(f"kg: {escaped(what)}: failed ({type(e).__name__}: {escaped(e)}); KG_DEBUG=1 shows where",
+              file=sys.stderr)
         return 1
 
 

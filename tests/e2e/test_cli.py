@@ -301,3 +301,11 @@ def test_explain_names_the_rival_proposals_a_mention_beat(capsys, tmp_path):
     assert "proposed by kg_agencies" in block
     assert "beat ORG 「中国人民银行」 0-6 (kg_orgs" in block
     assert "beat PLACE 「中国」 0-2 (kg_places" in block
+
+
+def test_a_file_name_with_controls_is_escaped_in_the_error_line(capsys, tmp_path):
+    bad = tmp_path / "a\nb\x1b[31m.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    code, out, err = run(capsys, "extract", str(bad))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "\x1b" not in err and "a\\nb\\x1b[31m.txt" in err
