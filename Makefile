@@ -45,10 +45,17 @@ test: setup $(TESTSTAMP)
 test-fast: setup $(TESTSTAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 
+# Scores on every gold text, then a seeded random sample of facts from real
+# news (scripts/eval_sample.py) written for grading by hand; score a graded
+# sample with `python scripts/eval_sample.py score FILE...`.
+EVAL_CORPUS = $(SHARED)/corpus/xwlb/xwlb-2021-2022.jsonl.gz
 eval: setup
 	@if [ -d "$(SHARED)/gold" ]; then \
 	  $(BIN)/python scripts/eval_gold.py "$(SHARED)"; \
 	else echo "make eval: $(SHARED) is absent (gold and NER data live there); nothing to score"; fi
+	@if [ -f "$(EVAL_CORPUS)" ]; then \
+	  $(BIN)/python scripts/eval_sample.py draw "$(EVAL_CORPUS)" -o $(OUT)/eval-sample; \
+	else echo "make eval: $(EVAL_CORPUS) is absent; no sample of real news to grade"; fi
 
 clean:
 	rm -rf $(OUT)

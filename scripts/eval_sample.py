@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""`make eval`'s graded sample: facts drawn at random from real news, for a
+person to grade against the spec, and the precision of a graded sample.
+
+Gold texts are few and the rules were read against them; the honest check of
+precision on text nobody tuned for is a random sample of what the extraction
+says about real news, each fact read with its sentence and marked right or
+wrong by the spec (../shared/spec/EXTRACTION.md). `draw` extracts a seeded
+random choice of items of a JSONL corpus (one article per line: id, date,
+title, text) and writes two TSV files, one entity and one relation per row,
+with an empty `grade` column; `score` reads graded files (y = right, n = wrong,
+anything else = not counted) and prints precision per type.
+
+    python scripts/eval_sample.py draw CORPUS.jsonl[.gz] [--items 300] [--facts 150] [--seed 18] [-o DIR]
+    python scripts/eval_sample.py score DIR/entities.tsv DIR/relations.tsv
+
+The same corpus, seed and code give the same rows, so two versions of the
+code can be graded on the same articles.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import random
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extraction import extract_document  # noqa: E402
+from kg.text.document import text_document  # noqa: E402
+
+COLUMNS = ("n", "item", "type", "fact", "context", "grade")
+SENTENCE_ENDS = "。！？；\n"
+
+
+def read_items(path: Path) -> list[dict]:
+    """The corpus's articles, in file order (a line that is not an article
+    with text is left out)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    items = []
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(item, dict) and isinstance(item.get("text"), str) and item.get("id"):
+                items.append(item)
+    return items
+
+
+def sentence_at(text: str, start: int, end: int, width: int = 120) -> str:
+    """The sentence around text[start:end], the span marked 【】, at most
+    `width` characters either side."""
+    lo = max(text.rfind(c, max(0, start - width), start) for c in SENTENCE_ENDS) + 1
+    his = [i for i in (text.find(c, end, end + width) for c in SENTENCE_ENDS) if i >= 0]
+    hi = min(his) + 1 if his else min(len(text), end + width)
+    return f"{text[lo:start]}【{text[start:end]}】{text[end:hi]}".strip()
+
+
+def item_facts(item: dict) -> tuple[list, list]:
+    """(entity rows, relation rows) of one article: each entity once, with
+    the sentence of its first mention; each relation with its evidence."""
+    body = f"{item.get('title') or ''}\n\n{item['text']}"
+    document = text_document(body, item.get("date"), name=str(item["id"]))
+    out = extract_document(document)
+    text = document.norm.text
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    ents = []
+    for e in out["entities"]:
+        m = e["mentions"][0]
+        ents.append((item["id"], e["type"], e["name"], sentence_at(text, m["start"], m["end"])))
+    rels = []
+    for r in out["relations"]:
+        attrs = ",".join(f"{k}={v}" for k, v in sorted((r.get("attrs") or {}).items()))
+        fact = f"{names[r['head']]} -{r['type']}-> {names[r['tail']]}" + (f" [{attrs}]" if attrs else "")
+        rels.append((item["id"], r["type"], fact, (r.get("evidence") or {}).get("text", "")))
+    return ents, rels
+
+
+def clean(cell) -> str:
+    return str(cell).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def write_tsv(path: Path, rows) -> None:
+    """Rows with a number and an empty grade, written atomically."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\t".join(COLUMNS) + "\n")
+        for n, row in enumerate(rows, 1):
+            fh.write("\t".join(clean(c) for c in (n, *row, "")) + "\n")
+    os.replace(tmp, path)
+
+
+def draw(corpus: Path, items: int, facts: int, seed: int, out: Path) -> tuple[int, int]:
+    """Extract `items` random articles of `corpus` and write `facts` random
+    entities and relations of them to OUT/entities.tsv and relations.tsv."""
+    pool = read_items(corpus)
+    if not pool:
+        raise SystemExit(f"eval_sample: {corpus}: no article with an id and a text")
+    rng = random.Random(seed)
+    chosen = sorted(rng.sample(range(len(pool)), min(items, len(pool))))
+    ents, rels = [], []
+    for i in chosen:
+        e, r = item_facts(pool[i])
+        ents += e
+        rels += r
+    out.mkdir(parents=True, exist_ok=True)
+    picked = []
+    for rows, name in ((ents, "entities.tsv"), (rels, "relations.tsv")):
+        sample = sorted(rng.sample(rows, min(facts, len(rows))))
+        write_tsv(out / name, sample)
+        picked.append(len(sample))
+    return picked[0], picked[1]
+
+
+def precision(paths) -> dict:
+    """{type: (right, wrong)} over graded rows, and 'ALL'."""
+    right, wrong = Counter(), Counter()
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            header = fh.readline().rstrip("\n").split("\t")
+            if "grade" not in header or "type" not in header:
+                raise SystemExit(f"eval_sample: {path}: not a sample file (no type/grade column)")
+            ti, gi = header.index("type"), header.index("grade")
+            for line in fh:
+                cells = line.rstrip("\n").split("\t")
+                grade = cells[gi].strip().lower() if gi < len(cells) else ""
+                if grade in ("y", "n"):
+                    (right if grade == "y" else wrong)[cells[ti]] += 1
+                    (right if grade == "y" else wrong)["ALL"] += 1
+    return {t: (right[t], wrong[t]) for t in sorted(set(right) | set(wrong))}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("draw", help="extract random articles and write facts to grade")
+    d.add_argument("corpus", type=Path)
+    d.add_argument("--items", type=int, default=300, help="articles to extract (default 300)")
+    d.add_argument("--facts", type=int, default=150, help="entities and relations to draw (default 150 each)")
+    d.add_argument("--seed", type=int, default=18)
+    d.add_argument("-o", "--out", type=Path, default=Path("build/eval-sample"))
+    s = sub.add_parser("score", help="precision of graded sample files")
+    s.add_argument("files", nargs="+", type=Path)
+    args = ap.parse_args(argv)
+    if args.cmd == "draw":
+        n_e, n_r = draw(args.corpus, args.items, args.facts, args.seed, args.out)
+        print(f"{n_e} entities and {n_r} relations to grade (y/n in the grade column): "
+              f"{args.out / 'entities.tsv'}, {args.out / 'relations.tsv'}")
+        return 0
+    for t, (r, w) in precision(args.files).items():
+        print(f"{t:<18}{r:>5} right{w:>5} wrong   precision {r / (r + w):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
