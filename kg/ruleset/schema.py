@@ -142,6 +142,7 @@ class ArticlesSentences:
     """articles.sentences"""
     ends: str
     closers: str
+    max_chars: int
 
 
 @rule_table
