@@ -106,6 +106,7 @@ class ArticlesLayout:
     spaced_out_min_gaps: int
     spaced_out_share: float
     min_headline_part: int
+    paragraph_end_reach: int
 
 
 @rule_table
