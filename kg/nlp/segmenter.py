@@ -34,6 +34,7 @@ __all__ = ["Segmenter", "ensure_tables", "tables_dir"]
 
 _BATCH_CHARS = 50_000      # characters tagged in one vectorised pass
 _ROWS = 4096               # characters whose feature weights are gathered at once
+_REACH = 8                 # characters either side a character's features read (c2., 6-node words)
 _MAX_CHARS = 256            # longest string hashed at run time: 'ww.l.' + 2 x 6 nodes of <= 8 chars
 
 
@@ -151,13 +152,7 @@ class Segmenter(spacy_pkuseg.pkuseg):
         whole = "".join(texts_ne)
         lengths = np.fromiter(map(len, texts_ne), dtype=np.int64, count=len(texts_ne))
         ends = np.cumsum(lengths)
-        with np.errstate(over="ignore"):
-            ids = self._feature_ids(whole, ends - lengths, ends, lengths)
-        # the weights of each character's features added one after the other,
-        # in pkuseg's order (accumulate is sequential, unlike sum)
-        node = np.empty((len(whole), self.n_tag), dtype=np.float64)
-        for a in range(0, len(whole), _ROWS):     # (rows, 69, 5) floats at a time
-            node[a:a + _ROWS] = np.add.accumulate(self.weights[ids[a:a + _ROWS]], axis=1)[:, -1]
+        node = self._node_scores(whole, np.repeat(ends - lengths, lengths), np.repeat(ends, lengths))
         out, k = [], 0
         for t, a, b in zip(texts_ne, (ends - lengths).tolist(), ends.tolist()):
             _score, tags = inference.run_viterbi(node[a:b], self.edges)
@@ -173,6 +168,26 @@ class Segmenter(spacy_pkuseg.pkuseg):
             else:
                 res.append([])
         return res
+
+    def _node_scores(self, text: str, fs, fe) -> np.ndarray:
+        """(len(text), n_tag) feature weights of each character (`fs`, `fe`:
+        the start and end of its fragment), _BATCH_CHARS characters at a
+        time: a character's features read at most _REACH characters either
+        side, so each stretch is computed with that margin and its own rows
+        kept — the same scores in bounded memory however long a fragment is."""
+        n = len(text)
+        node = np.empty((n, self.n_tag), dtype=np.float64)
+        for a in range(0, n, _BATCH_CHARS):
+            b = min(a + _BATCH_CHARS, n)
+            lo, hi = max(0, a - _REACH), min(n, b + _REACH)
+            with np.errstate(over="ignore"):
+                ids = self._feature_ids(text[lo:hi], fs[lo:hi] - lo, fe[lo:hi] - lo)[a - lo:b - lo]
+            # the weights of each character's features added one after the other,
+            # in pkuseg's order (accumulate is sequential, unlike sum)
+            for r in range(a, b, _ROWS):     # (rows, 69, 5) floats at a time
+                rows = ids[r - a:min(r + _ROWS, b) - a]
+                node[r:r + len(rows)] = np.add.accumulate(self.weights[rows], axis=1)[:, -1]
+        return node
 
     # features ---------------------------------------------------------------------
     def _lit(self, s: str):
@@ -206,15 +221,15 @@ class Segmenter(spacy_pkuseg.pkuseg):
         h, l_ = self._lit(s)
         return h, np.int64(l_)
 
-    def _feature_ids(self, text: str, frag_start, frag_end, frag_len) -> np.ndarray:
+    def _feature_ids(self, text: str, fs, fe) -> np.ndarray:
         """(len(text), 69) feature ids, per character in the order pkuseg's
         __get_node_features_idx lists them, `n_feature` where it has none.
-        `text` is several fragments end to end; no feature crosses one's edge."""
+        `text` is several fragments end to end (or a stretch of them: `fs`,
+        `fe` are each character's fragment's start and end, which may lie
+        outside it); no feature crosses a fragment's edge."""
         n = len(text)
         hn, ln = self._nodes(text)
         idx = np.arange(n)
-        fs = np.repeat(frag_start, frag_len)
-        fe = np.repeat(frag_end, frag_len)
         char_h, char_ok = self._char_features(hn, ln, idx, fs, fe)
         word_h, word_ok = self._word_features(hn, ln, idx, fs, fe)
         hashes = np.concatenate([char_h, word_h])                                  # (68, n)

@@ -104,8 +104,10 @@ def set_views(doc: Doc, candidates, resolved, beaten=None) -> None:
     doc.spans[NESTED] = nested_spans
     for span, m in zip(ents, top):
         _annotate(span, m, rivals=beaten.get(id(m), ()))
+    ent_starts = [e.start_char for e in ents]     # sorted, and entities don't overlap
     for span, m in zip(nested_spans, nested):
-        host = next((e for e in ents if e.start_char <= m.start and m.end <= e.end_char), None)
+        i = bisect_right(ent_starts, m.start) - 1
+        host = ents[i] if i >= 0 and m.end <= ents[i].end_char else None
         _annotate(span, m, host=None if host is None else (host.start_char, host.end_char),
                   rivals=beaten.get(id(m), ()))
 

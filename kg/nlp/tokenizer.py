@@ -2,7 +2,7 @@
 
 Registered as `kg.ChineseTokenizer.v1` so that a pipeline's config names it
 (`[nlp.tokenizer] @tokenizers = "kg.ChineseTokenizer.v1"`). It is spaCy's
-`ChineseTokenizer` in pkuseg mode, with what differs kept to three places:
+`ChineseTokenizer` in pkuseg mode, with what differs kept to four places:
 
 - `initialize(pkuseg_model=...)` sets `pkuseg_seg` to a `Segmenter` of that
   model directory (None: the model `kg setup` fetched), where spaCy's would
@@ -10,6 +10,7 @@ Registered as `kg.ChineseTokenizer.v1` so that a pipeline's config names it
 - `to_disk`/`from_disk` (and the bytes forms) save the segmenter's hashed
   tables and pkuseg's pre/post-processing data, so `nlp.to_disk()` and
   `spacy.load()` work without pkuseg's own model files;
+- the words are aligned with the text in linear time (`words_and_spaces`);
 - each Doc keeps its input string (`doc.user_data["kg_text"]`, read by
   kg.nlp.mentions.doc_text): the entity components work on the text, and
   spaCy's `doc.text` rebuilds it from Token objects on every access.
@@ -35,6 +36,33 @@ TOKENIZER = "kg.ChineseTokenizer.v1"
 _TABLE_FILES = tuple(f"{a}.npy" for a in ARRAYS) + ("meta.json", "unigram.txt")
 
 
+def words_and_spaces(words, text: str) -> tuple[list, list]:
+    """spacy.util.get_words_and_spaces(words, text), the same words and
+    spaces, in time linear in the text: spaCy's looks for each word in a
+    copy of the rest of the text, which is quadratic on one long line."""
+    if "".join("".join(words).split()) != "".join(text.split()):
+        return util.get_words_and_spaces(words, text)     # spaCy's error
+    text_words, text_spaces, pos = [], [], 0
+    for word in (w for w in words if not w.isspace()):
+        start = text.find(word, pos)
+        if start < 0:
+            return util.get_words_and_spaces(words, text)     # spaCy's error
+        if start > pos:
+            text_words.append(text[pos:start])
+            text_spaces.append(False)
+            pos = start
+        text_words.append(word)
+        text_spaces.append(False)
+        pos += len(word)
+        if pos < len(text) and text[pos] == " ":
+            text_spaces[-1] = True
+            pos += 1
+    if pos < len(text):
+        text_words.append(text[pos:])
+        text_spaces.append(False)
+    return text_words, text_spaces
+
+
 @registry.tokenizers(TOKENIZER)
 def create_tokenizer():
     def tokenizer_factory(nlp):
@@ -56,7 +84,11 @@ class KgChineseTokenizer(ChineseTokenizer):
         self.pkuseg_seg = Segmenter(model, user_dict=None if pkuseg_user_dict is None else "default")
 
     def __call__(self, text: str) -> Doc:
-        doc = super().__call__(text)
+        if self.pkuseg_seg is None:
+            doc = super().__call__(text)    # spaCy's error
+        else:
+            words, spaces = words_and_spaces(self.pkuseg_seg.cut(text), text)
+            doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
 

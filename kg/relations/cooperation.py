@@ -11,10 +11,12 @@ BODY_TYPES = ("AGENCY", "ORG")
 
 
 def partners_cooperate(rels, subj, partners, article, s, e) -> None:
-    """A body acting with partner bodies (A会同B、C…) cooperates with each."""
-    for p in partners:
-        if subj.mention.type in BODY_TYPES and p.mention.type in BODY_TYPES:
-            rels.add(subj.key, "cooperates_with", p.key, article, (s, e), rule="cooperation.partners_of_actor")
+    """A body acting with partner bodies (A会同B、C…) cooperates with each
+    (once per partner entity: a partner named again adds nothing new)."""
+    if not partners or subj.mention.type not in BODY_TYPES:
+        return
+    for key in dict.fromkeys(p.key for p in partners if p.mention.type in BODY_TYPES):
+        rels.add(subj.key, "cooperates_with", key, article, (s, e), rule="cooperation.partners_of_actor")
 
 
 def cooperation(rels, text, in_sent, s, e, article, rules, clauses) -> None:

@@ -14,6 +14,7 @@ appointment, read rightwards (任命李明为云南省交通运输厅厅长: NAM
 word from rules/relations.toml, BODY, TITLE).
 """
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -32,15 +33,34 @@ def post_relations(rels, linker, keyed, sents, article, text, stand_ins, rules):
     """The posts of the persons of one article's sentences `sents`; `keyed`
     are its linked mentions, `stand_ins` its anaphors by sentence
     (kg.relations.anaphora.by_sentence)."""
-    named = [lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")]
+    named = _Near([lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")])
     places = [lm.mention for lm in keyed if lm.mention.type == "PLACE" and lm.mention.attrs.get("code")]
+    persons = sorted((lm for lm in keyed if lm.mention.type == "PERSON"), key=lambda lm: lm.mention.start)
+    person_starts = [lm.mention.start for lm in persons]
     for s, e in sents:
         # 该院副院长X: the body 该院 stands for holds the post
-        bodies = named + [a for a in stand_ins[(s, e)] if a.mention.type == "AGENCY"]
+        bodies = named.touching(s, e) + [a for a in stand_ins[(s, e)] if a.mention.type == "AGENCY"]
         reader = _SentencePosts(rels, linker, rules, text, s, e, article, bodies, places)
-        persons = [lm for lm in keyed if lm.mention.type == "PERSON" and s <= lm.mention.start < e]
-        for p in sorted(persons, key=lambda lm: lm.mention.start):
+        for p in persons[bisect_left(person_starts, s):bisect_left(person_starts, e)]:
             reader.read(p)
+
+
+class _Near:
+    """The article's bodies, found for a sentence by bisection over their
+    starts: a post's body ends at or after the sentence start and starts by
+    its end (right before a title, a name or an appointment's link word in
+    it), so the others need not be looked at, sentence after sentence."""
+
+    def __init__(self, bodies):
+        self.bodies = bodies
+        self.by_start = sorted(range(len(bodies)), key=lambda i: bodies[i].mention.start)
+        self.starts = [bodies[i].mention.start for i in self.by_start]
+        self.longest = max((b.mention.end - b.mention.start for b in bodies), default=0)
+
+    def touching(self, s: int, e: int) -> list:
+        """The bodies with end >= s and start <= e, in the article's order."""
+        near = self.by_start[bisect_left(self.starts, s - self.longest):bisect_right(self.starts, e)]
+        return [self.bodies[i] for i in sorted(near) if self.bodies[i].mention.end >= s]
 
 
 class _SentencePosts:

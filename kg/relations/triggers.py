@@ -38,6 +38,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
     its linked mentions, `stand_ins` its anaphors by sentence
     (kg.relations.anaphora.by_sentence)."""
     top = sorted((lm for lm in keyed if _top(lm)), key=lambda lm: lm.mention.start)
+    top = _ByStart(top, [lm.mention.start for lm in top])
     context = None          # the actor a paragraph is about, for sentences that name none
     prev_end = None
     for s, e in sents:
@@ -48,7 +49,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
         # a dateline's place (新华社北京3月11日电) says where the story was
         # filed: it neither acts nor is what the paragraph is about
         body_start = _dateline_end(text, s, rules)
-        in_sent = [lm for lm in top if body_start <= lm.mention.start < e]
+        in_sent = top.starting(body_start, e)
         in_sent = sorted(in_sent + [a for a in stand_ins[(s, e)] if a.mention.start >= body_start],
                          key=lambda lm: lm.mention.start)
         clauses = ClauseEnds(text, s, e, rules)
@@ -78,17 +79,18 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
     dates = DatesBefore(text[body_start:e], pub_date) if found else None
     starts = [lm.mention.start for lm in in_sent]
     taken = [False] * len(in_sent)
+    untaken, by_start = _Untaken(in_sent, starts, taken), _ByStart(in_sent, starts)
     for n, (t, word) in enumerate(found):
         if n:
             _mark_taken(taken, starts, found[n - 1], clauses)
         next_t = found[n + 1][0] if n + 1 < len(found) else e
-        objs = _objects(text, in_sent, t + len(word), clauses, rules, next_t)
+        objs = _objects(text, by_start, t + len(word), clauses, rules, next_t)
         if not objs:
             # 由A牵头，会同B、C共同实施 (the object named before): A still works with B, C
-            subj, partners = subject(text, in_sent, s, t, rules, clauses)
+            subj, partners = subject(text, in_sent[:bisect_left(starts, t)], s, t, rules, clauses)
             partners_cooperate(rels, subj, partners, article, s, e)
             continue
-        cands = [lm for lm, was_taken in zip(in_sent, taken) if not was_taken]
+        cands = untaken.before(t)
         subj, partners = subject(text, cands, s, t, rules, clauses)
         if subj is None:
             subj, partners = last_subject, []
@@ -100,10 +102,17 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
         attrs = {"date": date} if date else {}
         # a subject from an earlier sentence: the evidence runs from there
         ev = ((sentence_at(sents, subj.mention.start) or (s, e))[0], e) if subj.mention.start < s else (s, e)
-        for actor in [subj, *partners, *co_subjects]:
+        for actor in _distinct_keys([subj, *partners, *co_subjects]):
             for o in objs:
                 rels.add(actor.key, "introduced", o.key, article, ev, attrs, rule="triggers.verb")
         partners_cooperate(rels, subj, partners, article, s, e)
+
+
+def _distinct_keys(actors) -> list:
+    """The actors with the first of each key: the others would add the same
+    relations with the same evidence again."""
+    seen = set()
+    return [a for a in actors if not (a.key in seen or seen.add(a.key))]
 
 
 def _mark_taken(taken, starts, trigger, clauses) -> None:
@@ -179,26 +188,59 @@ def _find_triggers(text, s, e, rules):
 def _objects(text, in_sent, after, clauses, rules, next_trigger):
     """PROGRAM/DOCUMENT mentions in the verb's clause; when that clause has
     none, in the first later clause that has one — as long as no other actor
-    or verb comes between (积极构建立体宣传浓氛围,…,“三位一体”的…体系)."""
+    or verb comes between (积极构建立体宣传浓氛围,…,“三位一体”的…体系).
+    `in_sent`: the sentence's mentions, a _ByStart."""
     r = rules.relations
     start, sent_end = after, clauses.e
+    checked = after     # no actor starts in [after, checked)
     while start < sent_end:
         end = clauses.after(start)
-        objs = [lm for lm in in_sent if start <= lm.mention.start < end
-                and lm.mention.type in r.object_types]
+        objs = [lm for lm in in_sent.starting(start, end) if lm.mention.type in r.object_types]
         if start > after:   # a later clause: the objects must close it
             objs = _closing_list(text, objs, end, rules)
             # …and be its first words' own: not those of an actor and a verb of
             # that clause (按照省委、省政府部署，省自然资源厅牵头开展…行动)
             if objs and (next_trigger < objs[0].mention.start or any(
-                    start <= lm.mention.start < objs[0].mention.start and lm.mention.type in r.subject_types
-                    for lm in in_sent)):
+                    lm.mention.type in r.subject_types
+                    for lm in in_sent.starting(start, objs[0].mention.start))):
                 return []
         if objs:
             return objs
-        actors = [lm for lm in in_sent if after <= lm.mention.start < end
-                  and lm.mention.type in r.subject_types]
-        if actors or end >= next_trigger:
+        if any(lm.mention.type in r.subject_types for lm in in_sent.starting(checked, end)) \
+                or end >= next_trigger:
             return []
-        start = end + 1
+        start, checked = end + 1, max(checked, end)
     return []
+
+
+class _ByStart(NamedTuple):
+    """A sentence's mentions sorted by start, with their `starts`: the
+    mentions starting in a stretch are found by bisection, not by a scan of
+    the whole sentence once per verb."""
+    mentions: list
+    starts: list
+
+    def starting(self, a: int, b: int) -> list:
+        """The mentions that start in [a, b), in order."""
+        return self.mentions[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+
+
+class _Untaken:
+    """The mentions of a sentence before a verb that no earlier verb took as
+    its object (`taken`, kept by _mark_taken), grown as the verbs are read
+    left to right: a mention is taken, if at all, before a verb to its right
+    asks, so each is looked at once per sentence, not once per verb."""
+
+    def __init__(self, mentions, starts, taken):
+        self.mentions, self.starts, self.taken = mentions, starts, taken
+        self.out, self.next = [], 0
+
+    def before(self, t: int) -> list:
+        """The untaken mentions that start before `t` (t not decreasing
+        between calls), in order; the list is shared: read, don't change."""
+        stop = bisect_left(self.starts, t)
+        for i in range(self.next, stop):
+            if not self.taken[i]:
+                self.out.append(self.mentions[i])
+        self.next = max(self.next, stop)
+        return self.out

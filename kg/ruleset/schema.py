@@ -106,6 +106,7 @@ class ArticlesLayout:
     spaced_out_min_gaps: int
     spaced_out_share: float
     min_headline_part: int
+    paragraph_end_reach: int
 
 
 @rule_table
@@ -142,6 +143,7 @@ class ArticlesSentences:
     """articles.sentences"""
     ends: str
     closers: str
+    max_chars: int
 
 
 @rule_table

@@ -193,9 +193,13 @@ class Joiner:
         return i + limit >= len(self.lines)
 
     def _paragraph_end(self, i: int) -> int:
-        """The last line of the body paragraph starting at line i."""
-        acc, j = self.lines[i].text, i
-        while not self.patterns.ends_paragraph(acc) and j + 1 < len(self.lines):
+        """The last line of the body paragraph starting at line i. Only the
+        joined lines' last layout.paragraph_end_reach characters are kept
+        and searched (one more, before them, only as what a look-behind
+        sees; `^` matches only where the paragraph starts)."""
+        reach = self.layout.paragraph_end_reach
+        acc, j, cut = self.lines[i].text, i, False
+        while not self.patterns.ends_paragraph(acc, 1 if cut else 0) and j + 1 < len(self.lines):
             nxt = self.lines[j + 1]
             if nxt.kind is not None:
                 break
@@ -203,6 +207,8 @@ class Joiner:
                 break
             j += 1
             acc += nxt.text
+            if len(acc) > reach + 1:
+                acc, cut = acc[-(reach + 1):], True
         return j
 
     def _body_para(self, i: int, j: int) -> Para:

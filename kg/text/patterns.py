@@ -35,9 +35,10 @@ class ArticlePatterns:
     name_separators: re.Pattern
     name: re.Pattern
 
-    def ends_paragraph(self, text: str) -> bool:
-        """Whether clean text ends a paragraph (full stop, credit, caption)."""
-        return any(p.search(text) for p in self.paragraph_end)
+    def ends_paragraph(self, text: str, pos: int = 0) -> bool:
+        """Whether clean text ends a paragraph (full stop, credit, caption),
+        by a match starting at or after `pos`."""
+        return any(p.search(text, pos) for p in self.paragraph_end)
 
     def dateline_match(self, text: str) -> re.Match | None:
         """The dateline opening a clean line, or None."""

@@ -4,7 +4,9 @@ What ends a sentence is rules/articles.toml [sentences]; a line break (the
 end of a paragraph or headline in clean text) always does.
 """
 
+import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from kg import ruleset
@@ -21,22 +23,33 @@ def sentence_end(rules: RuleSet) -> re.Pattern:
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None,
                    rules: RuleSet | None = None):
-    """(s, e) spans of the sentences of text[start:end], offsets into text."""
+    """(s, e) spans of the sentences of text[start:end], offsets into text;
+    a sentence longer than articles.sentences.max_chars as pieces that long."""
+    rules = rules or ruleset.current()
     end = len(text) if end is None else end
+    longest = rules.articles.sentences.max_chars
     out, s = [], start
-    for m in sentence_end(rules or ruleset.current()).finditer(text, start, end):
+    for m in sentence_end(rules).finditer(text, start, end):
         e = m.end() if not m.group().startswith("\n") else m.start()
-        if text[s:e].strip():
-            out.append((s, e))
+        _add_sentence(out, text, s, e, longest)
         s = m.end()
-    if text[s:end].strip():
-        out.append((s, end))
+    _add_sentence(out, text, s, end, longest)
     return out
 
 
+def _add_sentence(out: list, text: str, s: int, e: int, longest: int) -> None:
+    """text[s:e] as a sentence (pieces of at most `longest` characters), if
+    it holds more than white space."""
+    for a in range(s, e, longest):
+        b = min(a + longest, e)
+        if text[a:b].strip():
+            out.append((a, b))
+
+
 def sentence_at(spans, pos: int):
-    """The span of `spans` holding position pos, or None."""
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
+    """The span of `spans` (sorted, disjoint: sentence_spans) holding
+    position pos, or None; found by bisection."""
+    i = bisect_right(spans, (pos, math.inf)) - 1
+    if i >= 0 and pos < spans[i][1]:
+        return spans[i]
     return None

@@ -63,3 +63,55 @@ def test_in_the_pipeline_the_resolved_mentions_are_the_docs():
     assert spans(doc._.kg_resolved) == [
         ("云南省", "PLACE", True), ("云南省临沧市沧源佤族自治县纪委监委", "AGENCY", False),
         ("临沧市", "PLACE", True), ("沧源佤族自治县", "PLACE", True)]
+
+
+def _resolve_by_scan(mentions):
+    """resolve() as a scan of every kept mention per proposal: the
+    reference the per-character index must agree with."""
+    from kg.nlp.components.resolve import HOSTS, NESTABLE, _seat_of, is_world_place
+    order = sorted(mentions, key=lambda x: (-x.priority, -(x.end - x.start), x.start, x.type))
+    taken, nested, spans_ = [], [], {}
+    for x in order:
+        key = (x.start, x.end, x.type)
+        if key in spans_:
+            continue
+        clash = [t for t in taken if t.start < x.end and x.start < t.end]
+        if not clash:
+            taken.append(x)
+            spans_[key] = x
+        elif x.type in NESTABLE and all(
+                t.type in HOSTS and t.start <= x.start and x.end <= t.end and
+                (t.end - t.start) > (x.end - x.start) and (not is_world_place(x) or _seat_of(x, t))
+                for t in clash):
+            nested.append(x)
+            spans_[key] = x
+    return sorted(taken + nested, key=lambda x: (x.start, x.end, x.type))
+
+
+def test_many_overlapping_proposals_resolve_as_by_a_scan_of_every_kept_one():
+    """The clashes of a proposal are found from the kept mentions covering
+    its characters: the same choice, and the same rivals, as a scan."""
+    import random
+    rng = random.Random(7)
+    text = "县市场监管局会同县公安局开展冷链物流专项督查。" * 40
+    types = ["PLACE", "AGENCY", "ORG", "PERSON", "PROGRAM"]
+
+    def proposals():
+        out = []
+        for _ in range(600):
+            s = rng.randrange(len(text) - 12)
+            e = s + rng.randint(1, 12)
+            out.append(Mention(s, e, rng.choice(types), text[s:e], "test", rng.choice([10, 20, 30])))
+        return out
+
+    ours, beaten = proposals(), {}
+    rng.seed(7)
+    theirs = proposals()
+    got = resolve(ours, beaten)
+    assert [(x.start, x.end, x.type) for x in got] == \
+        [(x.start, x.end, x.type) for x in _resolve_by_scan(theirs)]
+    kept = {id(x) for x in got if not x.attrs.get("nested")}
+    for winner, rivals in beaten.items():
+        assert winner in kept or any(id(x) == winner for x in got)
+        win = next(x for x in got if id(x) == winner)
+        assert all(r.start < win.end and win.start < r.end for r in rivals)

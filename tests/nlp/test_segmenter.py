@@ -124,3 +124,16 @@ def test_the_pipeline_segments_with_it():
     assert isinstance(nlp.tokenizer.pkuseg_seg, Segmenter)
     doc = nlp("国家发展改革委印发《“十四五”现代综合交通运输体系发展规划》")
     assert [t.text for t in doc][:2] == nlp.tokenizer.pkuseg_seg.cut(doc.text)[:2]
+
+
+def test_one_long_fragment_is_tagged_in_stretches_with_the_same_words(fast, monkeypatch):
+    """A fragment longer than _BATCH_CHARS (a line with no white space) has
+    its feature weights computed a stretch at a time with a margin: the
+    words are those of one pass over it."""
+    from kg.nlp import segmenter
+    pages, _ = _texts()
+    one_piece = "".join("".join(pages).split())[:6000]
+    runs = [one_piece, "的" * 3000, "2021年" * 500]
+    whole = [fast.cut(t) for t in runs]
+    monkeypatch.setattr(segmenter, "_BATCH_CHARS", 397)
+    assert [fast.cut(t) for t in runs] == whole

@@ -71,3 +71,28 @@ def test_long_page_normalises_as_with_the_scan(monkeypatch):
 def test_count_before_counts_the_indexes_below_each_line():
     assert join._count_before([1, 2, 5], 7) == [0, 0, 1, 2, 2, 2, 3]
     assert join._count_before([], 3) == [0, 0, 0]
+
+
+def _wrapped(body: str, width: int = 30) -> str:
+    return "\n".join(body[i:i + width] for i in range(0, len(body), width))
+
+
+def test_a_paragraph_of_many_wrapped_lines_without_a_full_stop_is_one_paragraph():
+    """Only the last characters of a growing paragraph are searched for its
+    end: a paragraph of hundreds of printed lines with no full stop still
+    runs on to the line that ends it, and the page after it is unchanged."""
+    unit = "县市场监管局会同县公安局开展冷链物流专项督查检查冷库和运输车辆"
+    body = unit * 300 + "。"
+    raw = _wrapped(body) + "\n\n" + _wrapped("县公安局通报了检查结果并要求各单位立即整改到位。")
+    clean = normalize(raw).text.split("\n")
+    assert clean[0] == body
+    assert clean[-1] == "县公安局通报了检查结果并要求各单位立即整改到位。"
+
+
+def test_a_closing_credit_split_over_two_printed_lines_still_ends_the_paragraph():
+    unit = "县市场监管局会同县公安局开展冷链物流专项督查检查冷库和运输车辆"
+    body = unit * 40 + "。（李明"
+    raw = _wrapped(body) + "\n）\n\n" + _wrapped("县公安局通报了检查结果并要求各单位立即整改到位。")
+    joiner = _joiner(raw)
+    last = next(i for i, ln in enumerate(joiner.lines) if ln.text == "）")
+    assert last > 40 and joiner._paragraph_end(0) == last

@@ -38,3 +38,26 @@ def test_sentence_at_finds_the_span_holding_a_position():
     assert sentence_at(spans, 0) == sentence_at(spans, 7) == (0, 8)
     assert sentence_at(spans, 8) == (8, 15)
     assert sentence_at(spans, 15) is None
+
+
+def test_a_run_longer_than_the_longest_sentence_is_read_in_pieces_that_long():
+    """A line with no sentence end is no sentence of a million characters:
+    pieces of articles.sentences.max_chars, end to end, each found again."""
+    from kg import ruleset
+    longest = ruleset.current().articles.sentences.max_chars
+    run = "县市场监管局开展冷链物流专项督查" * (2 * longest // 16 + 5)
+    text = "前文。" + run + "。后文"
+    spans = sentence_spans(text)
+    assert spans[0] == (0, 3) and text[slice(*spans[-1])] == "后文"
+    middle = spans[1:-1]
+    assert [e - s for s, e in middle[:-1]] == [longest] * (len(middle) - 1)
+    assert 0 < middle[-1][1] - middle[-1][0] <= longest and middle[-1][1] == text.index("后")
+    assert all(a[1] == b[0] for a, b in zip(middle, middle[1:]))
+    assert [sentence_at(spans, s) for s, _ in middle] == middle
+
+
+def test_sentence_at_is_the_span_a_scan_finds():
+    text = "公安部召开会议。\n\n会议强调落实！  第三句？末句"
+    spans = sentence_spans(text)
+    for pos in range(-1, len(text) + 2):
+        assert sentence_at(spans, pos) == next(((s, e) for s, e in spans if s <= pos < e), None), pos

@@ -111,6 +111,7 @@ class AgencyFinder:
         """Bodies read after a chain of places or a level character standing for one."""
         found = []
         starts = {m.start for m in places}
+        in_place = _covering(places, len(text))
         for chain in _place_chains(places):
             end = self.bodies.body_after(text, chain[-1].end)
             # 与/和 may stand inside a name (文化和旅游厅), not before another
@@ -119,7 +120,7 @@ class AgencyFinder:
                                for k in range(chain[-1].end, end)):
                 found.append(self._prefixed(text, chain[0].start, end, chain))
         for i, ch in enumerate(text):
-            if ch in self.level_chars and self._level_anchor_ok(text, i, places):
+            if ch in self.level_chars and self._level_anchor_ok(text, i, in_place):
                 end = self.bodies.body_after(text, i + 1, max_core=self.max_level_core)
                 if end:
                     found.append(Mention(i, end, "AGENCY", text[i:end], "kg_agencies",
@@ -144,10 +145,11 @@ class AgencyFinder:
                        {"place_code": last.attrs.get("code"), "place_span": (last.start, last.end),
                         "prefix_end": last.end}, rule="agencies.place_prefixed")
 
-    def _level_anchor_ok(self, text, i, places):
+    def _level_anchor_ok(self, text, i, in_place):
         """A level char stands for a place when it starts a name: after
-        punctuation, a function character or a verb, never inside a place."""
-        if any(p.start <= i < p.end for p in places):
+        punctuation, a function character or a verb, never inside a place
+        (`in_place`: _covering of the places)."""
+        if in_place[i]:
             return False
         if self.distributive.search(text, max(0, i - self.distributive_window), i):
             return False  # 各州、市人民政府, 各县(市、区): every such body, not one
@@ -162,7 +164,7 @@ class AgencyFinder:
 
     def _bare(self, text, found):
         """Unprefixed bodies with a restricted suffix, where nothing else is."""
-        taken = [(m.start, m.end) for m in found]
+        taken = _covering(found, len(text))
         out = []
         for suf in sorted(self.bare_suffixes, key=len, reverse=True):
             j = text.find(suf)
@@ -171,7 +173,7 @@ class AgencyFinder:
                 nxt = text[end:end + 1]
                 ok = not (nxt and (nxt in self.bodies.title_followers or
                                    nxt in self.bodies.not_followed_by.get(suf, ())))
-                if ok and not any(s < end and j < e for s, e in taken):
+                if ok and taken.find(1, j, end) < 0:
                     start = self.bodies.body_before(text, j, suf, self.min_bare_core, self.max_bare_core,
                                                     core_may_be_verb=True)
                     stationed = start is not None and any(text.endswith(w, 0, start) for w in self.attach_words)
@@ -179,7 +181,7 @@ class AgencyFinder:
                         out.append(Mention(start, end, "AGENCY", text[start:end], "kg_agencies",
                                            self.priority["agency_bare"], {"bare": True},
                                            rule="agencies.bare_suffix"))
-                        taken.append((start, end))
+                        taken[start:end] = b"\x01" * (end - start)
                 j = text.find(suf, j + 1)
         return out
 
@@ -282,3 +284,13 @@ def _place_chains(places):
     if cur:
         chains.append(cur)
     return chains
+
+
+def _covering(mentions, n: int) -> bytearray:
+    """1 at each of the n characters some mention covers, else 0: whether a
+    stretch overlaps one is then a look at its own characters, not a scan
+    of every mention."""
+    out = bytearray(n)
+    for m in mentions:
+        out[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return out
