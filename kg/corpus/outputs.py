@@ -137,9 +137,10 @@ def current_outputs(out: Path, digest: str, keep_going: bool):
         return None
 
 
-def write_manifest(out: Path, digest: str, errors, g) -> None:
-    """Written last into generation `out`: its outputs are all there."""
+def write_manifest(out: Path, digest: str, errors, g, undated=()) -> None:
+    """Written last into generation `out`: its outputs are all there.
+    `undated`: the no-date rows of errors.tsv (warnings, not failures)."""
     m = {"digest": digest, "nodes": g.number_of_nodes(), "edges": len(g.edges),
-         "failed": [list(e) for e in errors],
+         "failed": [list(e) for e in errors], "undated": [list(e) for e in undated],
          "outputs": {name: (out / name).stat().st_size for name in OUTPUTS}}
     write_text(out / MANIFEST, json.dumps(m, ensure_ascii=False, indent=1) + "\n")
