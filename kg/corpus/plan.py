@@ -23,15 +23,13 @@ from kg.corpus.report import Failure, escaped
 
 
 class Input(NamedTuple):
-    """A file to read, and its source name: its path relative to the corpus
-    root, '/'-separated (the graph's `source` of everything it gives)."""
+    """A file to read, and its source name: its path from the corpus root, '/'-separated."""
     path: Path
     source: str
 
 
 class Collected(NamedTuple):
-    """collect()'s result: the files to read, in build order, and the paths
-    that were passed over, each with its kind and reason."""
+    """collect()'s result: the files to read, in build order, and the paths passed over (Failure)."""
     files: list
     skipped: list
 
@@ -207,11 +205,21 @@ def hash_files(files, date, cache, version) -> tuple[list, list]:
 
 def _page_entry(f: Path, source: str, data: bytes, date, cache, version) -> PlanEntry:
     from kg.corpus.cache import file_key
+    kind = kind_of_name(f.name)
+    if kind == "html":   # the main text is the HTML reader's
+        version = f"{version}+trafilatura-{_reader_version('trafilatura')}"
     key = file_key(data, f.name, date, version)
     hit = cache.has(key)
     chars = 0 if hit else len(data.decode("utf-8", "ignore"))   # for the rates of extraction only
-    kind = kind_of_name(f.name)
     return PlanEntry(f, source, key, chars, hit, None if kind in (None, "text") else kind)
+
+
+def _reader_version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version(package)
+    except PackageNotFoundError:   # HTML pages then fail in the worker, with the reason
+        return "none"
 
 
 def _hash_items(f: Path, source: str, data: bytes, date, cache, version, plan: list, failed: list) -> None:
