@@ -91,3 +91,15 @@ def test_require_date_makes_an_undated_article_an_error(tmp_path):
     assert "rows.csv#r1" not in {a["source"] for a in graph["articles"]}
     (row,) = [r.split("\t") for r in (out / "errors.tsv").read_text(encoding="utf-8").splitlines()[1:]]
     assert row[1] == "no-date" and row[2].startswith("no date (--require-date)")
+
+
+@pytest.mark.slow
+def test_the_command_names_a_broken_records_file_in_one_line(tmp_path, capsys):
+    from kg.cli import main
+    c = _corpus(tmp_path / "c", bad=False)
+    (c / "cut.jsonl.gz").write_bytes(gzip.compress(b'{"id": "a", "text": "x"}\n')[:-6])
+    assert main(["build", str(c), "-o", str(tmp_path / "out"), "--engine", "serial", "--require-date"]) == 1
+    err = capsys.readouterr().err
+    assert f"kg: {c / 'cut.jsonl.gz'}: not a gzip file, or cut short" in err
+    assert f"kg: {c / 'rows.csv'}:2: no date (--require-date)" in err
+    assert "Traceback" not in err

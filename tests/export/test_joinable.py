@@ -73,3 +73,14 @@ def test_the_csv_tables_follow_neo4j_import_headers_and_join_the_other_outputs()
     assert {row[0] for row in evidence[1:]} <= edge_ids
     assert len(evidence) - 1 == sum(len(d["evidence"]) for _u, _v, d in g.edges(data=True))
     assert b"\r\n" in tables["nodes.csv"]
+
+
+def test_the_explorers_panel_gets_an_articles_url_only_when_it_has_one():
+    from kg.export.html import page_data
+    g = _many_introductions()
+    (first, *_rest) = sorted(g.edges(keys=True))
+    g.edges[first]["evidence"][0]["url"] = "https://example.gov.cn/c_1.htm"
+    evidence = {e["id"]: e["evidence"] for e in page_data(g)["edges"]}
+    with_url = [ev for evs in evidence.values() for ev in evs if "url" in ev]
+    assert [ev["url"] for ev in with_url] == ["https://example.gov.cn/c_1.htm"]
+    assert sum(len(evs) for evs in evidence.values()) == 4
