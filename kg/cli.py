@@ -144,7 +144,8 @@ def cmd_build(args):
                        workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                        cache=False if args.no_cache else args.cache, keep_going=args.keep_going,
                        progress=args.progress, exiting=_EXITING, retry_failed=args.retry_failed,
-                       limits=Limits(args.doc_timeout, args.doc_memory), wait=not args.no_wait)
+                       limits=Limits(args.doc_timeout, args.doc_memory), wait=not args.no_wait,
+                       require_date=args.require_date)
     except AssetMissing:   # main() says it: "run `kg setup`", exit 3
         raise
     except RuntimeError as e:   # an engine that cannot start (dask not installed, no scheduler)
@@ -238,14 +239,19 @@ def parser():
                    "instead of the JSON (still written to -o when given)")
     s.set_defaults(func=cmd_extract)
 
-    s = _command(sub, "build", "build graph.json, graph.ttl, graph.html, graph.graphml",
-                 "From files or folders of .txt pages; a file that cannot be used is listed in "
-                 "OUT/errors.tsv and the others still make the graph. A rebuild reuses what did "
-                 "not change.", "kg build seeds -o build -j 2")
-    s.add_argument("inputs", nargs="+", help="files or directories of .txt pages")
+    s = _command(sub, "build", "build graph.json, graph.ttl, graph.html, graph.graphml and the CSV tables",
+                 "From files or folders of pages (.txt, .html/.htm, .md) and of articles with "
+                 "their metadata (.jsonl, .jsonl.gz, .json.gz, .csv: one article a line); a file "
+                 "or line that cannot be used is listed in OUT/errors.tsv and the others still "
+                 "make the graph. A rebuild reuses what did not change.", "kg build seeds -o build -j 2")
+    s.add_argument("inputs", nargs="+", help="files or directories of pages (.txt, .html, .htm, .md) "
+                   "and of articles (.jsonl, .jsonl.gz, .json.gz, .csv)")
     s.add_argument("-o", "--output", default="build", help="output directory")
     s.add_argument("--date", type=iso_date, help="publication date for files whose name carries none "
-                   "(YYYY-MM-DD, YYYY-MM or YYYY)")
+                   "and articles whose record or page metadata gives none (YYYY-MM-DD, YYYY-MM or YYYY)")
+    s.add_argument("--require-date", action="store_true",
+                   help="an article with no date is an error (kind no-date in OUT/errors.tsv) "
+                   "instead of a warning")
     s.add_argument("--base-iri", help="base IRI of the instance data in graph.ttl "
                    "(default https://w3id.org/govkg/)")
     s.add_argument("-j", "--workers", type=positive, metavar="N",

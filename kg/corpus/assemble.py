@@ -109,7 +109,7 @@ class JsonAssembly(Assembly):
         g = args[0]
         if table == "entities":
             d = g.nodes[key]
-            (before, after), items = json_out.entity_frame(key, d), d["mentions"]
+            (before, after), items = json_out.entity_frame(key, d, args[2]), d["mentions"]
         else:
             d = g.edges[key]
             (before, after), items = json_out.relation_frame(d), d["evidence"]
@@ -149,21 +149,23 @@ def _gone_groups(keys, old: dict, new: dict) -> set:
     return gone
 
 
-def write_json(g, path, reuse=None) -> None:
+def write_json(g, path, base=None, reuse=None) -> None:
     """Each output, written by its exporter with the records this build may
-    copy (`reuse`, kg.corpus.state.reuse.Reuse; None: render everything, keep nothing)."""
+    copy (`reuse`, kg.corpus.state.reuse.Reuse; None: render everything, keep
+    nothing). `base`: the base IRI of the instances (a build's options are in
+    its digest, so a saved record is never of another base)."""
     if reuse is None:
-        return json_out.write_json(g, path)
+        return json_out.write_json(g, path, base=base)
     records = JsonAssembly(reuse)
-    json_out.write_json(g, path, records)
+    json_out.write_json(g, path, records, base)
     records.save()
 
 
-def write_graphml(g, path, reuse=None) -> None:
+def write_graphml(g, path, base=None, reuse=None) -> None:
     if reuse is None:
-        return graphml.write_graphml(g, path)
+        return graphml.write_graphml(g, path, base=base)
     records = graph_records(reuse, "graphml")
-    graphml.write_graphml(g, path, records)
+    graphml.write_graphml(g, path, records, base)
     records.save()
 
 

@@ -1,4 +1,4 @@
-"""The per-document cache of a build: one JSON extraction per input file.
+"""The per-document cache of a build: one JSON extraction per source (a page, or an article of a records file).
 
 An entry is keyed by what the extraction depends on: the file's bytes (a
 SHA-256 of its content), its name (the `source` of every fact) and the date
@@ -26,9 +26,11 @@ TEMP_PREFIX = ".tmp."   # an entry being written: .tmp.PID.XXXXXXXX beside it
 FAILURE_PREFIX = b'{"__error__"'
 
 # The layers whose code decides what one document's extraction is (the
-# layers above them, graph, corpus, export, ner and the CLI, do not).
+# layers above them, graph, corpus, export, ner and the CLI, do not; but
+# corpus/records.py reads a records file's articles and puts their
+# metadata on the extraction).
 _EXTRACTION = ("errors.py", "paths.py", "__init__.py", "extraction.py",
-               "ruleset/", "text/", "nlp/", "link/", "relations/")
+               "ruleset/", "text/", "nlp/", "link/", "relations/", "corpus/records.py")
 
 
 def _hash_code(keep) -> str:

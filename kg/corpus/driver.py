@@ -19,6 +19,9 @@ Built for corpora of a million pages:
   moment leaves the previous outputs whole; the next build removes what it left;
 - a build whose inputs, code, rules and options are those of the last one
   (`OUT/.manifest.json`), with its outputs still in place, writes nothing.
+
+Size: the build's steps in order (plan, engine, fold, write, report) and
+the options each takes, in one place.
 """
 
 import gc
@@ -29,7 +32,7 @@ from pathlib import Path
 from kg.corpus.lock import locked
 from kg.corpus.outputs import MANIFEST, PUBLISHED, current_outputs, write_errors, write_manifest, write_outputs
 from kg.corpus.plan import Planned, build_digest, build_settings, collect, hash_files, what_changed
-from kg.corpus.report import Failure, no_usable_input, say
+from kg.corpus.report import Failure, no_usable_input, say, say_undated, undated_sources
 
 def default_workers() -> int:
     try:
@@ -73,7 +76,7 @@ def build(inputs, out: Path, date=None, base_iri=None, *, exiting: bool = False,
 def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None = None,
            engine="process", scheduler: str | None = None, cache=None, keep_going: bool = True,
            progress: bool | None = None, stats: dict | None = None, keep: list | None = None,
-           wait: bool = True, limits=None, retry_failed: bool = False) -> int:
+           wait: bool = True, limits=None, retry_failed: bool = False, require_date: bool = False) -> int:
     """Build the graph files in `out`; returns the number of files that failed.
 
     `base_iri`: the base of the instance IRIs in graph.ttl (None: the default).
@@ -87,6 +90,8 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
     `limits`: the time and memory limits per document in worker processes
     (kg.corpus.pool.Limits; None: its defaults). `retry_failed`: extract
     again the files that failed before (cached failures are otherwise kept).
+    `require_date`: a source with an article of no date fails (else it is
+    counted, and listed in errors.tsv as kind no-date).
     """
     from kg.corpus.publish import remove_leftovers
     t_start = time.perf_counter()
@@ -101,7 +106,7 @@ def _build(inputs, out: Path, date=None, base_iri=None, *, workers: int | None =
             return _build_with(inputs, out, date, base_iri, warm, workers=workers, engine=engine,
                                scheduler=scheduler, cache=cache, keep_going=keep_going, progress=progress,
                                stats=stats, t_start=t_start, keep=[] if keep is None else keep,
-                               limits=limits, retry_failed=retry_failed)
+                               limits=limits, retry_failed=retry_failed, require_date=require_date)
         finally:
             if warm is not None:
                 warm.kill()
@@ -123,12 +128,12 @@ def _warm_worker(out: Path, engine, cache, limits):
 
 
 def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, scheduler, cache,
-                keep_going, progress, stats, t_start, keep: list, limits, retry_failed) -> int:
+                keep_going, progress, stats, t_start, keep: list, limits, retry_failed, require_date) -> int:
     """Plan, fold, write (see build); the steps are kg.corpus.fold and kg.corpus.outputs."""
     from kg.corpus.fold import start
     from kg.corpus.progress import Progress
 
-    p = _planned(inputs, out, date, base_iri, cache, warm, retry_failed)
+    p = _planned(inputs, out, date, base_iri, cache, warm, retry_failed, require_date)
     for f in p.skipped:
         say(f)
     if not p.plan:
@@ -141,21 +146,23 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
         current = current_outputs(out, p.digest, keep_going)
         if current is not None:
             return _report_current(out, current, p, stats, t_start)
-    settings = build_settings(date, base_iri, p.version)
+    settings = build_settings(date, base_iri, p.version, require_date)
     changes = what_changed(out, p.plan, p.digest, settings)
     bar = Progress(len(p.plan), enabled=progress)
     fold = start(out, changes, keep)
     fold.errors.extend(p.skipped)
     eng = _engine(warm, engine, workers or default_workers(), scheduler, p, limits)
-    ready, extract_seconds, t_extracted = _extract_and_fold(fold, p, eng, date, bar, keep_going)
+    ready, extract_seconds, t_extracted = _extract_and_fold(fold, p, eng, date, bar, keep_going, require_date)
     if fold.aborted:
         print(f"kg build: stopped at the first failure; {out}/ is unchanged", file=sys.stderr)
         _fill(stats, p, fold.n_ok, fold.n_cached, fold.errors, ready, extract_seconds, 0.0, t_start)
         return len(fold.errors)
     if fold.n_ok == 0:   # every input failed: the last build's outputs stay
         raise no_usable_input(out, fold.errors, (out / "graph.json").exists())
-    write_seconds = _write(out, fold, p, changes, settings, base_iri, keep)
+    undated = undated_sources(fold.g.graph.get("articles", []))
+    write_seconds = _write(out, fold, p, changes, settings, base_iri, keep, undated)
     g, errors, n_ok, n_cached = fold.g, fold.errors, fold.n_ok, fold.n_cached
+    say_undated(undated)
     extracted = n_ok + len(errors) - len(p.skipped) - n_cached
     print(f"kg build: {n_ok} file(s), {g.number_of_nodes()} nodes, "
           f"{len(g.edges)} edges -> {out}/ ({n_cached} from cache, {extracted} extracted"
@@ -165,7 +172,7 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
     return len(errors)
 
 
-def _planned(inputs, out: Path, date, base_iri, cache, warm, retry_failed: bool) -> Planned:
+def _planned(inputs, out: Path, date, base_iri, cache, warm, retry_failed: bool, require_date: bool) -> Planned:
     """Hash every input, and hand a rebuild's few changed files to the warm
     worker before anything else (the digest covers all the package's code).
     `retry_failed`: a cached failure is not a hit."""
@@ -177,10 +184,10 @@ def _planned(inputs, out: Path, date, base_iri, cache, warm, retry_failed: bool)
     if retry_failed:
         plan = [e._replace(hit=e.hit and not store.failed(e.key)) for e in plan]
     skipped = collected.skipped + unusable
-    todo = [(e.path, date) for e in plan if not e.hit]
+    todo = [(e.path, date, e.item) for e in plan if not e.hit]
     t_planned = time.perf_counter()
     _start_warm(warm, todo)
-    digest = build_digest(plan, skipped, date, base_iri, version) if isinstance(store, Cache) else None
+    digest = build_digest(plan, skipped, date, base_iri, version, require_date) if isinstance(store, Cache) else None
     return Planned(store, version, plan, skipped, todo, digest, t_planned)
 
 
@@ -200,6 +207,7 @@ def _report_current(out: Path, current: dict, p: Planned, stats, t_start) -> int
     errors = [Failure(*e) for e in current["failed"]]
     for f in errors[len(p.skipped):]:
         say(f)
+    say_undated([Failure(*w) for w in current.get("undated", [])])
     n_files = len(p.plan) + len(p.skipped)
     print(f"kg build: {n_files} file(s), nothing changed since the last build: "
           f"{out}/ is current ({current['nodes']} nodes, {current['edges']} edges, "
@@ -233,7 +241,7 @@ def _check_assets() -> None:
     world_places_path()
 
 
-def _extract_and_fold(fold, p: Planned, eng, date, bar, keep_going: bool) -> tuple:
+def _extract_and_fold(fold, p: Planned, eng, date, bar, keep_going: bool, require_date: bool) -> tuple:
     """(seconds the engine took to start, seconds extracting, when it ended)."""
     from kg.corpus.fold import fold_all
     ready = 0.0
@@ -244,7 +252,7 @@ def _extract_and_fold(fold, p: Planned, eng, date, bar, keep_going: bool) -> tup
     try:
         bar.restart_clock()
         results = eng.map(p.todo) if eng is not None else iter(())
-        fold_all(fold, p.plan, results, p.store, date, bar, keep_going)
+        fold_all(fold, p.plan, results, p.store, date, bar, keep_going, require_date)
         t_extracted = time.perf_counter()
         extract_seconds, _dps, _cps = bar.rates()
     finally:
@@ -254,7 +262,7 @@ def _extract_and_fold(fold, p: Planned, eng, date, bar, keep_going: bool) -> tup
     return ready, extract_seconds, t_extracted
 
 
-def _write(out: Path, fold, p: Planned, changes, settings: str, base_iri, keep: list) -> float:
+def _write(out: Path, fold, p: Planned, changes, settings: str, base_iri, keep: list, undated: list) -> float:
     """Write every output into a new generation and publish it; returns the seconds it took."""
     from kg.corpus.publish import new_generation, publish
     from kg.corpus.state.reuse import write_plan
@@ -264,11 +272,11 @@ def _write(out: Path, fold, p: Planned, changes, settings: str, base_iri, keep: 
     reuse = _reuse(out, p.digest, changes, fold)
     keep.append(reuse)
     write_outputs(gen, fold, reuse, base_iri, p.digest, lanes=default_workers())
-    write_errors(gen, fold.errors)
+    write_errors(gen, fold.errors + undated)
     if changes is not None:
         write_plan(out, p.digest, settings, changes.keys)
     if p.digest is not None:
-        write_manifest(gen, p.digest, fold.errors, fold.g)
+        write_manifest(gen, p.digest, fold.errors, fold.g, undated)
     publish(out, gen, PUBLISHED)   # a build without a cache has no manifest: its link dangles
     return time.perf_counter() - t_write
 

@@ -13,7 +13,7 @@ and the process engine adds, for a document it had to give up on:
     ("killed", reason)       over the time or memory limit per document, or
                              its worker died (kg.corpus.pool)
 
-An engine's `map(items)` takes an iterable of (path, date) and yields the
+An engine's `map(items)` takes an iterable of (path, date, item) and yields the
 results *in input order*, keeping at most `window` documents in flight, so
 the driver can fold them into the graph one by one (deterministic, bounded
 memory) whatever the number of workers.
@@ -57,9 +57,11 @@ def warm_frozen() -> float:
         gc.enable()
 
 
-def process_document(path, date=None):
+def process_document(path, date=None, item=None):
     """The per-document function every engine runs (with the cyclic garbage
-    collector on, whatever the caller did: spaCy objects may form cycles)."""
+    collector on, whatever the caller did: spaCy objects may form cycles).
+    `item`: None for a .txt page, else what kg.corpus.records.extract_item
+    reads (an article of a records file, or "html" / "markdown")."""
     from kg.errors import InputError
     from kg.extraction import extract_file
     was = gc.isenabled()
@@ -67,7 +69,11 @@ def process_document(path, date=None):
     try:
         warm()
         try:
-            ext = extract_file(path, date)
+            if item is None:
+                ext = extract_file(path, date)
+            else:
+                from kg.corpus.records import extract_item
+                ext = extract_item(path, date, item)
         except InputError as e:
             return ("bad", e.reason)
         except Exception as e:  # noqa: BLE001 - one bad page must not stop a corpus
@@ -120,8 +126,8 @@ class SerialEngine:
         return False
 
     def map(self, items):
-        for path, date in items:
-            yield process_document(path, date)
+        for item in items:
+            yield process_document(*item)
 
 
 def die_with_parent():
@@ -272,7 +278,7 @@ class DaskEngine:
 
     def map(self, items):
         # absolute paths: a worker's working directory is not the driver's
-        return _ordered(lambda it: self.client.submit(process_document, os.path.abspath(it[0]), it[1],
+        return _ordered(lambda it: self.client.submit(process_document, os.path.abspath(it[0]), *it[1:],
                                                       pure=False),
                         items, self.window)
 

@@ -66,24 +66,25 @@ def start(out, changes, keep: list) -> Fold:
     return fold
 
 
-def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool) -> None:
-    """Fold every file of the plan: `results` yields the engine's (status,
-    payload) for the files that were not cached, in plan order."""
+def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool, require_date: bool = False) -> None:
+    """Fold every source of the plan: `results` yields the engine's (status,
+    payload) for the ones that were not cached, in plan order.
+    `require_date`: a source with an article of no date fails (kind no-date)."""
     from kg.corpus.engines import process_document
-    for f, source, key, chars, hit in plan:
-        if fold.patching and source not in fold.changed:   # its part of the graph is there
-            reason = fold.state.failed.get(source)
-            _count(fold, bar, f, chars, cached=True, reason=reason)
+    for e in plan:
+        if fold.patching and e.source not in fold.changed:   # its part of the graph is there
+            reason = fold.state.failed.get(e.source)
+            _count(fold, bar, e.where, e.chars, cached=True, reason=reason)
         else:
-            text = store.get(key) if hit else None
+            text = store.get(e.key) if e.hit else None
             if text is not None:
                 res = ("ok", text)
-            elif hit:   # an entry that went missing since planning
-                res = process_document(f, date)
+            elif e.hit:   # an entry that went missing since planning
+                res = process_document(e.path, date, e.item)
             else:
                 res = next(results)
-            reason = _fold_one(fold, f, source, key, hit, res, store, date)
-            _count(fold, bar, f, chars, cached=bool(hit and text is not None), reason=reason)
+            reason = _fold_one(fold, e, res, store, date, require_date)
+            _count(fold, bar, e.where, e.chars, cached=bool(e.hit and text is not None), reason=reason)
         if reason is not None and not keep_going:
             fold.aborted = True
             return
@@ -91,12 +92,14 @@ def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool) -> N
         settle(fold.g, fold.nodes, fold.edges)
 
 
-def _fold_one(fold: Fold, f, source: str, key, hit: bool, res, store, date):
-    """Fold one file's (status, payload) into the graph as `source` (its
-    path from the corpus root: the extraction names only the file), repairing
-    the cache on the way; returns None, or why the file failed."""
+def _fold_one(fold: Fold, e, res, store, date, require_date: bool):
+    """Fold one source's (status, payload) into the graph as `e.source`
+    (its path from the corpus root, `#id` for an article of a records file:
+    the extraction names only the file), repairing the cache on the way;
+    returns None, or why the source failed."""
     from kg.corpus.engines import process_document
     status, payload = res
+    key = e.key
     if status in ("bad", KILLED) and key is not None:   # unusable, or over a limit: not again
         store.put(key, json.dumps({"__error__": payload}, ensure_ascii=False))
     ext = None
@@ -108,18 +111,22 @@ def _fold_one(fold: Fold, f, source: str, key, hit: bool, res, store, date):
         if isinstance(ext, dict) and "__error__" in ext:
             status, payload, ext = "bad", ext["__error__"], None
         elif ext is None:   # a damaged cache entry: extract again
-            status, payload = process_document(f, date)
+            status, payload = process_document(e.path, date, e.item)
             ext = json.loads(payload) if status == "ok" else None
-        if ext is not None and not hit and key is not None:
+        if ext is not None and not e.hit and key is not None:
             store.put(key, payload)
+    if ext is not None and require_date:
+        undated = sum(1 for a in ext["articles"] if not a.get("date"))
+        if undated:
+            ext, payload = None, f"no date (--require-date): {undated} of its {len(ext['articles'])} article(s)"
     if ext is None:
-        fold.state.failed[source] = payload
+        fold.state.failed[e.source] = payload
         return payload
-    ext["source"] = source
+    ext["source"] = e.source
     if fold.patching:   # only changed files get here: their nodes' mentions are needed
         fold.state.materialize(set.union(*footprint(ext)))
     nodes, edges = add_extraction(fold.g, ext)
-    fold.state.set_doc(source, (nodes, edges))
+    fold.state.set_doc(e.source, (nodes, edges))
     if fold.patching:
         fold.nodes |= nodes
         fold.edges |= edges

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from kg.atomic import write_text
 
-OUTPUTS = ("graph.json", "graph.ttl", "graph.html", "graph.graphml", "errors.tsv")
+OUTPUTS = ("graph.json", "graph.ttl", "graph.html", "graph.graphml", "nodes.csv", "edges.csv", "evidence.csv",
+           "errors.tsv")
 MANIFEST = ".manifest.json"
 PUBLISHED = (*OUTPUTS, MANIFEST)   # what a generation holds, under OUT/ by the same names
 PR_SET_PDEATHSIG = 1   # linux/prctl.h
@@ -39,18 +40,28 @@ PARALLEL_FROM_NODES = 2000
 
 
 def write_outputs(out: Path, fold, reuse, base_iri, digest, lanes: int) -> None:
-    """The four graph files, and the fold state when `reuse` keeps one for the next build."""
+    """The graph files and tables, and the fold state when `reuse` keeps one for the next build."""
     from kg.corpus.assemble import write_graphml, write_html, write_json, write_turtle
     g, p = fold.g, int(fold.patching)
-    jobs = [(WEIGHT_JSON[p], write_json, (g, out / "graph.json"), {"reuse": reuse}),
+    jobs = [(WEIGHT_JSON[p], write_json, (g, out / "graph.json"), {"base": base_iri, "reuse": reuse}),
             (WEIGHT_TURTLE[p], write_turtle, (g, out / "graph.ttl"), {"base": base_iri, "reuse": reuse}),
             (WEIGHT_HTML[p], write_html, (g, out / "graph.html"), {"reuse": reuse}),
-            (WEIGHT_GRAPHML[p], write_graphml, (g, out / "graph.graphml"), {"reuse": reuse})]
+            (WEIGHT_GRAPHML[p], write_graphml, (g, out / "graph.graphml"), {"base": base_iri, "reuse": reuse})]
     if reuse is not None:   # the graph itself, for the next build to patch
         jobs.append((WEIGHT_STATE[p], fold.state.save, (digest,),
                      {"nodes": fold.nodes, "edges": fold.edges, "sources": fold.changed}
                      if fold.patching else {}))
     write_all(g, jobs, lanes)
+    write_tables(fold, out, base_iri)   # after the fold state is saved: it unpacks a rebuild's graph
+
+
+def write_tables(fold, out: Path, base_iri) -> None:
+    """nodes.csv, edges.csv, evidence.csv (kg.export.csv), rendered whole
+    from every node's and edge's data: a patched graph's are unpacked first."""
+    from kg.export.csv import write_csv
+    if fold.patching:
+        fold.state.materialize()
+    write_csv(fold.g, out, base_iri)
 
 
 def write_all(g, jobs, lanes: int) -> None:
@@ -126,9 +137,10 @@ def current_outputs(out: Path, digest: str, keep_going: bool):
         return None
 
 
-def write_manifest(out: Path, digest: str, errors, g) -> None:
-    """Written last into generation `out`: its outputs are all there."""
+def write_manifest(out: Path, digest: str, errors, g, undated=()) -> None:
+    """Written last into generation `out`: its outputs are all there.
+    `undated`: the no-date rows of errors.tsv (warnings, not failures)."""
     m = {"digest": digest, "nodes": g.number_of_nodes(), "edges": len(g.edges),
-         "failed": [list(e) for e in errors],
+         "failed": [list(e) for e in errors], "undated": [list(e) for e in undated],
          "outputs": {name: (out / name).stat().st_size for name in OUTPUTS}}
     write_text(out / MANIFEST, json.dumps(m, ensure_ascii=False, indent=1) + "\n")

@@ -1,7 +1,11 @@
-"""The plan step of a build: which files, under which cache keys, and what changed since the last build.
+"""The plan step of a build: which sources, under which cache keys, and what changed since the last build.
 
-Each file is read once, to hash it (its key covers its bytes, name, date and
-the extraction code and rules, kg.corpus.cache); nothing holds its text. The
+A source is a page file (.txt, .html/.htm, .md) or one article of a
+records file (a JSONL, JSONL gzip or CSV line: kg.corpus.records), keyed
+`FILE#id`. Each file is read once, to hash it (a key covers the page's
+bytes or the article's fields, its name, the date and the extraction code
+and rules, kg.corpus.cache); nothing holds a page's text (a records file's
+articles are held, parsed, until they are extracted). The
 digest of the plan, the options and all of the package's code is what the
 outputs are a function of: the same digest as the last build's, with its
 outputs in place, means there is nothing to do (kg.corpus.outputs).
@@ -14,38 +18,44 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from kg.corpus.records import Item, item_name, kind_of_name, read_items
 from kg.corpus.report import Failure, escaped
-
-TEXT_SUFFIX = ".txt"   # in any case: .TXT and .Txt are texts too
 
 
 class Input(NamedTuple):
-    """A file to read, and its source name: its path relative to the corpus
-    root, '/'-separated (the graph's `source` of everything it gives)."""
+    """A file to read, and its source name: its path from the corpus root, '/'-separated."""
     path: Path
     source: str
 
 
 class Collected(NamedTuple):
-    """collect()'s result: the files to read, in build order, and the paths
-    that were passed over, each with its kind and reason."""
+    """collect()'s result: the files to read, in build order, and the paths passed over (Failure)."""
     files: list
     skipped: list
 
 
 class PlanEntry(NamedTuple):
-    """One file of the plan: its path, source name, cache key, characters
-    (0 when cached) and whether the cache has its extraction."""
+    """One source of the plan: its file's path, source name, cache key,
+    characters (0 when cached), whether the cache has its extraction, and
+    `item`: None for a .txt page, else what the worker reads
+    (kg.corpus.records.extract_item: an Item, "html" or "markdown")."""
     path: Path
     source: str
     key: str
     chars: int
     hit: bool
+    item: object = None
+
+    @property
+    def where(self) -> str:
+        """How a message names it: the file, or FILE:LINE of an article of a records file."""
+        return f"{self.path}:{self.item.line}" if isinstance(self.item, Item) else str(self.path)
 
 
 def collect(inputs) -> Collected:
-    """The input files: each file given, and every .txt file (in any case)
-    under each directory given, directory links followed; each file once,
+    """The input files: each file given, and every .txt, .md, .html/.htm,
+    .jsonl, .jsonl.gz, .json.gz and .csv file (in any case) under each
+    directory given, directory links followed; each file once,
     however many ways it was reached. Anything passed over is in `skipped`:
     missing paths, dangling links, link loops, unreadable directories and
     special files (a FIFO is never opened). Files are keyed by their path
@@ -111,7 +121,7 @@ def _special(st) -> str:
 
 
 def _walk(top: str, ancestors: list, found: list, skipped: list) -> None:
-    """Every text file under directory `top` into `found`, what is passed
+    """Every input file under directory `top` into `found`, what is passed
     over into `skipped`; `ancestors`: (device, inode) of the directories
     from the root down to `top`, where a link back up is a loop."""
     try:
@@ -122,7 +132,7 @@ def _walk(top: str, ancestors: list, found: list, skipped: list) -> None:
         return
     for entry in entries:
         path = entry.path
-        is_text = entry.name.lower().endswith(TEXT_SUFFIX)
+        is_text = kind_of_name(entry.name) is not None
         try:
             is_dir = entry.is_dir()
         except OSError:
@@ -174,8 +184,8 @@ def blank(data: bytes) -> str | None:
 
 def hash_files(files, date, cache, version) -> tuple[list, list]:
     """([PlanEntry] in build order, [Failure] of files that cannot be
-    read or are blank). Reads each file once, to hash it; holds no text."""
-    from kg.corpus.cache import file_key
+    read or are blank, and of the lines of records files that are no
+    article). Reads each file once, to hash it; holds no page's text."""
     plan, failed = [], []
     for f, source in files:
         try:
@@ -186,12 +196,47 @@ def hash_files(files, date, cache, version) -> tuple[list, list]:
         why = blank(data)
         if why is not None:
             failed.append(Failure(str(f), "empty", why))
-            continue
-        key = file_key(data, f.name, date, version)
-        hit = cache.has(key)
-        chars = 0 if hit else len(data.decode("utf-8", "ignore"))   # for the rates of extraction only
-        plan.append(PlanEntry(f, source, key, chars, hit))
+        elif kind_of_name(f.name) == "records":
+            _hash_items(f, source, data, date, cache, version, plan, failed)
+        else:
+            plan.append(_page_entry(f, source, data, date, cache, version))
     return plan, failed
+
+
+def _page_entry(f: Path, source: str, data: bytes, date, cache, version) -> PlanEntry:
+    from kg.corpus.cache import file_key
+    kind = kind_of_name(f.name)
+    if kind == "html":   # the main text is the HTML reader's
+        version = f"{version}+trafilatura-{_reader_version('trafilatura')}"
+    key = file_key(data, f.name, date, version)
+    hit = cache.has(key)
+    chars = 0 if hit else len(data.decode("utf-8", "ignore"))   # for the rates of extraction only
+    return PlanEntry(f, source, key, chars, hit, None if kind in (None, "text") else kind)
+
+
+def _reader_version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version(package)
+    except PackageNotFoundError:   # HTML pages then fail in the worker, with the reason
+        return "none"
+
+
+def _hash_items(f: Path, source: str, data: bytes, date, cache, version, plan: list, failed: list) -> None:
+    """The articles of a records file into `plan` (in file order), its bad lines into `failed`."""
+    from kg.corpus.cache import file_key
+    try:
+        items, bad = read_items(data, f.name, str(f))
+    except ValueError as e:
+        failed.append(Failure(str(f), "not records", str(e)))
+        return
+    failed.extend(Failure(*b) for b in bad)
+    if not items and not bad:
+        failed.append(Failure(str(f), "empty", "no article in it"))
+    for item in items:
+        key = file_key(item.key_bytes(), f"record:{item_name(item.id)}", date, version)
+        hit = cache.has(key)
+        plan.append(PlanEntry(f, f"{source}#{escaped(item.id)}", key, 0 if hit else len(item.text), hit, item))
 
 
 class Planned(NamedTuple):
@@ -234,18 +279,19 @@ def what_changed(out: Path, plan, digest, settings: str) -> Changes | None:
     return Changes(keys, last, changed if len(changed) <= len(plan) // 2 else None)
 
 
-def build_settings(date, base_iri, version) -> str:
+def build_settings(date, base_iri, version, require_date: bool = False) -> str:
     """The part of build_digest that is not the inputs: options and all code."""
     from kg.corpus.cache import package_fingerprint
-    return f"{version}\0{package_fingerprint()}\0{date or ''}\0{base_iri or ''}\n"
+    need = "\0require-date" if require_date else ""
+    return f"{version}\0{package_fingerprint()}\0{date or ''}\0{base_iri or ''}{need}\n"
 
 
-def build_digest(plan, skipped, date, base_iri, version) -> str:
+def build_digest(plan, skipped, date, base_iri, version, require_date: bool = False) -> str:
     """What the outputs are a function of: every input (path, source and
     cache key, which covers its bytes, name, date and the extraction code
     and rules), every path passed over and why (errors.tsv lists them), the
     options, and all of the package's code (the exporters included)."""
-    h = hashlib.sha256(build_settings(date, base_iri, version).encode())
+    h = hashlib.sha256(build_settings(date, base_iri, version, require_date).encode())
     for e in plan:
         h.update(f"{e.path}\0{e.source}\0{e.key}\n".encode(errors="surrogateescape"))
     for f in skipped:

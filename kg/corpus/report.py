@@ -26,6 +26,7 @@ _KIND_BY_REASON = (
     ("is a directory", "not a file"),
     ("over the", "over a limit"),          # kg.corpus.pool.Limits
     ("the worker died", "worker died"),
+    ("no date", "no-date"),                # --require-date (kg.corpus.fold)
 )
 
 
@@ -67,6 +68,26 @@ def failure(path, reason: str, kind: str | None = None) -> Failure:
 def say(f: Failure) -> None:
     """The one stderr line of a failure."""
     print(f"kg: {escaped(f.path)}: {escaped(f.reason)}", file=sys.stderr)
+
+
+def undated_sources(articles) -> list:
+    """A no-date Failure per source with articles of no date (a warning:
+    the source is in the graph, but `introduced_in_year` and date filters
+    cannot place its facts), in source order."""
+    counts: dict = {}
+    for a in articles:
+        if not a.get("date"):
+            counts[a["source"]] = counts.get(a["source"], 0) + 1
+    return [Failure(src, "no-date", f"{n} article(s) with no date (give --date, or a date in the "
+                    "file name or record)") for src, n in sorted(counts.items())]
+
+
+def say_undated(undated) -> None:
+    """The one warning line of a build with undated articles."""
+    if undated:
+        n = sum(int(f.reason.split(" ", 1)[0]) for f in undated)
+        print(f"kg build: warning: {n} article(s) of {len(undated)} source(s) have no date "
+              "(errors.tsv rows of kind no-date; --require-date makes them errors)", file=sys.stderr)
 
 
 def errors_tsv(errors) -> str:

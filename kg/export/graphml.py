@@ -1,19 +1,26 @@
 """graph.graphml for Gephi and other graph tools (list attributes as JSON text).
 
 Written as text, record by record, in the layout networkx's `write_graphml`
-gives (keys d0-d3 for nodes, d4-d7 for edges, two-space indent): an
+gives (keys d0-d3 and d8 for nodes, d4-d7 and d9 for edges, two-space indent): an
 ElementTree of the whole graph first is several times slower on a corpus
 (docs/SCALE.md), and records let a rebuild copy the untouched ones.
 tests/graph/test_graph_build.py reads the file back with networkx.
+
+Joinable with the other outputs: a node's `iri` and an edge's `iri` are
+their subjects in graph.ttl (the node, and the edge's fact node), and an
+edge's id is its relation and the hash of that fact IRI, unique in the file
+(Gephi and networkx key edges by id; the relation alone repeats).
 """
 
 import json
 
 from kg.atomic import write_chunks
 from kg.export.records import FRESH
+from kg.export.rdf_terms import Minter, iri, node_iri
+from kg.export.vocab import DEFAULT_BASE
 
-_NODE_KEYS = (("d0", "type"), ("d1", "label"), ("d2", "aliases"), ("d3", "code"))
-_EDGE_KEYS = (("d4", "relation"), ("d5", "title"), ("d6", "date"), ("d7", "evidence"))
+_NODE_KEYS = (("d0", "type"), ("d1", "label"), ("d2", "aliases"), ("d3", "code"), ("d8", "iri"))
+_EDGE_KEYS = (("d4", "relation"), ("d5", "title"), ("d6", "date"), ("d7", "evidence"), ("d9", "iri"))
 
 _HEAD = (
     "<?xml version='1.0' encoding='utf-8'?>\n"
@@ -57,39 +64,48 @@ def _data(out: list, keys, values) -> None:
         out.append(f'      <data key="{k}">{_text(v)}</data>\n' if v else f'      <data key="{k}" />\n')
 
 
-def _node(n, d) -> str:
+def _node(n, d, base: str) -> str:
     out = [f'    <node id="{_attr(n)}">\n']
-    _data(out, _NODE_KEYS, (d["type"], d["name"], "|".join(sorted(d["aliases"])), d.get("code", "") or ""))
+    _data(out, _NODE_KEYS, (d["type"], d["name"], "|".join(sorted(d["aliases"])), d.get("code", "") or "",
+                            node_iri(n, d, base)))
     out.append("    </node>\n")
     return "".join(out)
 
 
-def _edge(u, v, k, d) -> str:
-    out = [f'    <edge source="{_attr(u)}" target="{_attr(v)}" id="{_attr(k)}">\n']
+def edge_id(u, v, k) -> str:
+    """An edge's id: its relation and the local name of its fact node."""
+    return f"{k}-{Minter().fact(u, k, v).partition(':')[2]}"
+
+
+def _edge(u, v, k, d, base: str) -> str:
+    out = [f'    <edge source="{_attr(u)}" target="{_attr(v)}" id="{_attr(edge_id(u, v, k))}">\n']
     attrs = d["attrs"]
     _data(out, _EDGE_KEYS, (k, attrs.get("title", "") or "", attrs.get("date", "") or "",
-                            json.dumps([ev["text"] for ev in d["evidence"]], ensure_ascii=False)))
+                            json.dumps([ev["text"] for ev in d["evidence"]], ensure_ascii=False),
+                            iri(Minter().fact(u, k, v), base)))
     out.append("    </edge>\n")
     return "".join(out)
 
 
-def node_record(g, n) -> bytes:
-    return _node(n, g.nodes[n]).encode()
+def node_record(g, n, base: str = DEFAULT_BASE) -> bytes:
+    return _node(n, g.nodes[n], base).encode()
 
 
-def edge_record(g, e) -> bytes:
-    return _edge(*e, g.edges[e]).encode()
+def edge_record(g, e, base: str = DEFAULT_BASE) -> bytes:
+    return _edge(*e, g.edges[e], base).encode()
 
 
-def graphml_chunks(g, records=FRESH) -> list:
+def graphml_chunks(g, records=FRESH, base: str | None = None) -> list:
     """The file as UTF-8 pieces: the records of tables "nodes" and "edges"
-    (kg.export.records) between the head and the tail."""
+    (kg.export.records) between the head and the tail. `base`: the base
+    IRI of graph.ttl's instances, which the `iri` data are under."""
+    base = base or DEFAULT_BASE
     out = [_HEAD.encode()]
-    out += [records.get("nodes", n, node_record, g, n) for n in sorted(g.nodes)]
-    out += [records.get("edges", e, edge_record, g, e) for e in sorted(g.edges(keys=True))]
+    out += [records.get("nodes", n, node_record, g, n, base) for n in sorted(g.nodes)]
+    out += [records.get("edges", e, edge_record, g, e, base) for e in sorted(g.edges(keys=True))]
     out.append(_TAIL.encode())
     return out
 
 
-def write_graphml(g, path, records=FRESH) -> None:
-    write_chunks(path, graphml_chunks(g, records))
+def write_graphml(g, path, records=FRESH, base: str | None = None) -> None:
+    write_chunks(path, graphml_chunks(g, records, base))

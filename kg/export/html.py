@@ -56,8 +56,12 @@ def _merge(base: dict, over: dict) -> dict:
 
 
 def _evidence(ev: dict) -> dict:
-    return {"text": ev.get("text", ""), "article_title": ev.get("article_title") or "",
-            "article_date": ev.get("article_date") or "", "source": ev.get("source") or ""}
+    """A piece of evidence as the panel shows it (`url` only when its article has one)."""
+    out = {"text": ev.get("text", ""), "article_title": ev.get("article_title") or "",
+           "article_date": ev.get("article_date") or "", "source": ev.get("source") or ""}
+    if ev.get("url"):
+        out["url"] = ev["url"]
+    return out
 
 
 def page_data(g, st: HtmlRules | None = None) -> dict:

@@ -1,6 +1,7 @@
 """graph.json: the whole graph, in the shape of the spec §5 JSON; its writer and its reader.
 
-Entities carry their node id as `key`; relations carry every piece of
+Entities carry their node id as `key` and their subject in graph.ttl as
+`iri` (under the build's base IRI); relations carry every piece of
 evidence (`evidence` is the first, `evidences` all). Sorted, so the same
 input gives the same bytes. `kg html` draws a page from an existing build
 without re-running the extraction, so read_json gives back the
@@ -16,15 +17,17 @@ import networkx as nx
 from kg.atomic import write_chunks
 from kg.errors import InputError
 from kg.export.records import FRESH
+from kg.export.rdf_terms import node_iri
+from kg.export.vocab import DEFAULT_BASE
 
 MENTION_ORDER = itemgetter("source", "start", "end")
 EVIDENCE_ORDER = itemgetter("source", "start")
 ARTICLE_ORDER = itemgetter("source", "start")
 
 
-def _entity_fields(n, d) -> dict:
+def _entity_fields(n, d, base: str) -> dict:
     """An entity's record without its positional `id` and its mentions."""
-    e = {"key": n, "type": d["type"], "name": d["name"],
+    e = {"key": n, "iri": node_iri(n, d, base), "type": d["type"], "name": d["name"],
          "aliases": sorted(a for a in d["aliases"] if a != d["name"])}
     for k in ("code", "parent", "level"):
         if d.get(k):
@@ -32,9 +35,9 @@ def _entity_fields(n, d) -> dict:
     return e
 
 
-def entity_record(n, d) -> dict:
+def entity_record(n, d, base: str = DEFAULT_BASE) -> dict:
     """An entity's record without its positional `id`."""
-    e = _entity_fields(n, d)
+    e = _entity_fields(n, d, base)
     after = {k: e.pop(k) for k in ("code", "parent", "level") if k in e}
     return {**e, "mentions": sorted(d["mentions"], key=MENTION_ORDER), **after}
 
@@ -67,9 +70,9 @@ def article_lines(group) -> bytes:
     return ",\n".join(map(dump, group)).encode()
 
 
-def entity_tail(g, n) -> bytes:
+def entity_tail(g, n, base: str = DEFAULT_BASE) -> bytes:
     """Node n's record after its positional `{"id": "eN", `."""
-    return dump(entity_record(n, g.nodes[n]))[1:].encode()
+    return dump(entity_record(n, g.nodes[n], base))[1:].encode()
 
 
 def relation_tail(g, e) -> bytes:
@@ -77,9 +80,9 @@ def relation_tail(g, e) -> bytes:
     return dump(relation_record(g.edges[e]))[1:].encode()
 
 
-def entity_frame(n, d) -> tuple[bytes, bytes]:
+def entity_frame(n, d, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:
     """entity_tail cut round the items of its mentions list: (before, after)."""
-    e = _entity_fields(n, d)
+    e = _entity_fields(n, d, base)
     after = {k: e.pop(k) for k in ("code", "parent", "level") if k in e}
     before = dump(e)[1:-1].encode() + b', "mentions": ['
     return before, b"]" + b"".join(f", {dump(k)}: {dump(v)}".encode() for k, v in after.items()) + b"}"
@@ -97,13 +100,15 @@ def items_text(items) -> bytes:
     return dump(items)[1:-1].encode()
 
 
-def json_chunks(g, records=FRESH) -> list:
+def json_chunks(g, records=FRESH, base: str | None = None) -> list:
     """graph.json as a list of UTF-8 pieces: one JSON document with one
     record per line (`{"articles": [\n{…},\n{…}\n], …}`:
     greppable and diffable, and written by json's C encoder, which an
     `indent` would turn off), assembled from record texts (kg.export.records:
     tables "articles" by source, "entities" by node, "relations" by edge)
-    that leave out the positional ids, put in front here."""
+    that leave out the positional ids, put in front here. `base`: the
+    base IRI of graph.ttl's instances (None: the default)."""
+    base = base or DEFAULT_BASE
     nodes = sorted(g.nodes)
     ids = {n: i for i, n in enumerate(nodes, 1)}
     arts = [records.get("articles", src, article_lines, group)
@@ -112,7 +117,7 @@ def json_chunks(g, records=FRESH) -> list:
     sep = b""
     out.append(b'"entities": [\n' if nodes else b'"entities": []')
     for n in nodes:
-        out += (sep, b'{"id": "e', str(ids[n]).encode(), b'", ', records.get("entities", n, entity_tail, g, n))
+        out += (sep, b'{"id": "e', str(ids[n]).encode(), b'", ', records.get("entities", n, entity_tail, g, n, base))
         sep = b",\n"
     out.append(b"\n],\n" if nodes else b",\n")
     edges = _relation_order(g, ids)
@@ -126,8 +131,8 @@ def json_chunks(g, records=FRESH) -> list:
     return out
 
 
-def write_json(g, path, records=FRESH) -> None:
-    write_chunks(path, json_chunks(g, records))
+def write_json(g, path, records=FRESH, base: str | None = None) -> None:
+    write_chunks(path, json_chunks(g, records, base))
 
 
 def graph_from_dict(data: dict) -> nx.MultiDiGraph:

@@ -11,7 +11,9 @@ bodies are `org:Organization` + `schema:GovernmentOrganization`, places
 node per sentence: an `oa:SpecificResource` on the source file with a text
 quote and a position selector, `dcterms:isPartOf` its article. Articles are
 `schema:NewsArticle` nodes (dcterms:title/date/creator/source) that
-`schema:mentions` the entities they name.
+`schema:mentions` the entities they name; an article of a corpus record
+with a URL has it as `schema:url` and `prov:wasDerivedFrom` that page, and
+its record's `source` as `dcterms:publisher`.
 
 Terms are kg.export.rdf_terms tokens, which exist only for a vocabulary's
 own terms: the tables and block templates below name theirs at import, so
@@ -19,8 +21,8 @@ a misspelt one there fails the import, and tests/export/test_turtle.py
 resolves every other term this module names.
 """
 
-from kg.export.rdf_terms import (A, DCTERMS, KG, OA, ORG, PROV, RDF, SDO, SKOS, Minter, date_lit, digest,
-                                 nonneg, plain, slug, zh)
+from kg.export.rdf_terms import (A, DCTERMS, KG, OA, ORG, PROV, RDF, SDO, SKOS, Minter, any_uri, date_lit, digest,
+                                 iri_ref, nonneg, plain, slug, zh)
 
 TYPE_CLASSES = {
     "AGENCY": (ORG.Organization, SDO.GovernmentOrganization),
@@ -127,6 +129,13 @@ def add_article(doc, m, a):
         doc.add(s, KG.dateline, zh(a["place"]))
     for c in a.get("creators") or ():
         doc.add(s, DCTERMS.creator, add_agent(doc, c))
+    if a.get("url"):   # a corpus record's URL: where the article was published
+        doc.add(s, SDO.url, any_uri(a["url"]))
+        ref = iri_ref(a["url"])
+        if ref is not None:
+            doc.add(s, PROV.wasDerivedFrom, ref)
+    if a.get("publisher"):   # a corpus record's `source`: the outlet that published it
+        doc.add(s, DCTERMS.publisher, zh(a["publisher"]))
     return s
 
 
@@ -221,7 +230,7 @@ def add_triple(doc, g, h, o, key, tok):
 
 
 def fact_subject(h, key, o) -> str:
-    return f"fact:{digest(f'{h}|{key}|{o}')}"
+    return Minter().fact(h, key, o)
 
 
 def add_evidence(doc, m, ev, seen, articles):

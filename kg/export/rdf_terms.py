@@ -86,6 +86,23 @@ def plain(text) -> str:
     return f'"{escape(str(text))}"'
 
 
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+_NOT_IN_IRIREF = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def iri_ref(url) -> str | None:
+    """An article's URL as a Turtle IRIREF (`<https://...>`), the characters an
+    IRIREF cannot hold percent-encoded; None for what is no absolute URL."""
+    url = str(url).strip()
+    if not _URL.fullmatch(url):
+        return None
+    return "<" + _NOT_IN_IRIREF.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url) + ">"
+
+
+def any_uri(url) -> str:
+    return f'{plain(url)}^^{XSD.anyURI}'
+
+
 def nonneg(n) -> str:
     return f'"{int(n)}"^^{XSD.nonNegativeInteger}'
 
@@ -116,6 +133,10 @@ class Minter:
     def article(self, source, article_id) -> str:
         return f"article:{slug(source)}_{slug(article_id)}"
 
+    def fact(self, head: str, key: str, tail: str) -> str:
+        """The fact node of an edge (an rdf:Statement of head, relation, tail)."""
+        return f"fact:{digest(f'{head}|{key}|{tail}')}"
+
     def evidence(self, ev: dict) -> str:
         if ev.get("raw_start") is not None:
             span = f"{int(ev['raw_start'])}-{int(ev['raw_end'])}"
@@ -124,3 +145,21 @@ class Minter:
         else:
             span = "t" + digest(ev.get("text", ""), 12)
         return f"evidence:{slug(ev['source'])}_{span}"
+
+
+def iri(token: str, base: str) -> str:
+    """The full IRI of an instance token (`person:ab12` under `base`), as
+    graph.json, GraphML and the CSV tables give it: the join key with graph.ttl."""
+    kind, _, local = token.partition(":")
+    return f"{check_base(base)}{kind}/{local}"
+
+
+def node_iri(key: str, data: dict, base: str) -> str:
+    """A node's IRI; a type no mapping knows (a hand-made graph.json's) is its own kind."""
+    if data.get("type") not in TYPE_KINDS:
+        return iri(f"{slug(str(data.get('type')).lower())}:{digest(key)}", base)
+    return iri(Minter().node(key, data), base)
+
+
+def fact_iri(head: str, key: str, tail: str, base: str) -> str:
+    return iri(Minter().fact(head, key, tail), base)

@@ -64,9 +64,9 @@ def test_the_cache_extracts_only_what_changed(reference, tmp_path, monkeypatch):
     calls = []
     real = kg.corpus.engines.process_document   # counted in this process: the serial engine
 
-    def counting(path, date=None):
+    def counting(path, date=None, item=None):
         calls.append(Path(path).name)
-        return real(path, date)
+        return real(path, date, item)
 
     monkeypatch.setattr(kg.corpus.engines, "process_document", counting)
     assert build([work], out, engine="serial") == 0

@@ -73,12 +73,15 @@ def test_an_unreadable_directory_is_reported(tmp_path, monkeypatch):
     assert "Permission denied" in c.skipped[0].reason
 
 
-def test_upper_case_suffixes_are_texts_and_other_files_are_not_inputs(tmp_path):
+def test_upper_case_suffixes_are_inputs_and_other_files_are_not(tmp_path):
     _copy(GOOD[0], tmp_path / "A.TXT")
     _copy(GOOD[1], tmp_path / "b.Txt")
-    (tmp_path / "notes.md").write_text("# 说明\n", encoding="utf-8")
+    (tmp_path / "notes.doc").write_text("# 说明\n", encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "page.HTM").write_text("<p>正文</p>", encoding="utf-8")
+    (tmp_path / "news.JSONL.GZ").write_bytes(b"")
     c = collect([tmp_path])
-    assert [i.source for i in c.files] == ["A.TXT", "b.Txt"] and c.skipped == []
+    assert [i.source for i in c.files] == ["A.TXT", "b.Txt", "news.JSONL.GZ", "page.HTM"] and c.skipped == []
 
 
 def test_one_file_reached_three_ways_is_read_once(tmp_path, monkeypatch):
