@@ -1,0 +1,92 @@
+"""kg_stat_gate: Baidu LAC's tagger as a gate on the rules' PERSON readings.
+
+The rules read a name from a surname and a local cue; LAC (kg.nlp.lexical)
+reads the whole clause and has seen far more names. This component runs
+after the rule components and before kg_resolve: for every PERSON the
+person finder proposed it tags a window around the candidate (never the
+whole text: LAC is slower than the rest of the pipeline together) and
+keeps, re-spans or drops the candidate as kg.nlp.components.persons.gate
+decides. The names LAC reads in those windows that no rule read are
+proposed where a name's cue agrees (kg.nlp.components.persons.lac_names),
+below every rule's priority. Thresholds and the rules exempt from the gate
+are data in rules/statistical.toml `person_gate`.
+"""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import ruleset
+from kg.nlp.components.persons.gate import GateRules, judge
+from kg.nlp.components.persons.lac_names import NameShape, missed_names
+from kg.nlp.lexical import merged_windows, tag_window
+from kg.nlp.mentions import Mention, doc_text, mentions_of
+
+SOURCE = "kg_stat_gate"
+GATED_SOURCE = "kg_persons"
+PROPOSAL_RULE = "statistical.lac_person"
+
+
+class StatGate:
+    """`rules`: a rules folder (None: the rule set in force)."""
+
+    def __init__(self, nlp: Language, name: str = SOURCE, rules: str | None = None):
+        self.name = name
+        self.ruleset = ruleset.load(rules)
+        self.rules = GateRules.of(self.ruleset)
+        self.gate = self.rules.table
+        self.shape = NameShape.of(self.ruleset)
+        self.priority = self.ruleset.priorities["statistical"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = mentions_of(doc)
+        gated = [m for m in mentions if m.type == "PERSON" and m.source == GATED_SOURCE
+                 and m.rule not in self.gate.ungated_rules]
+        if not gated:
+            return doc
+        text = doc_text(doc)
+        windows = merged_windows([(m.start, m.end) for m in gated], text, self.gate.reach, self.gate.stops)
+        tokens = [t for lo, hi in windows for t in tag_window(text, lo, hi)]
+        self._gate(mentions, gated, tokens, text)
+        taken = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
+        for window in windows:
+            for s, e, cue in missed_names(text, window, tokens, taken, self.shape, self.ruleset):
+                mentions.append(Mention(s, e, "PERSON", text[s:e], source=self.name, priority=self.priority,
+                                        attrs={"title": None, "title_span": None, "cue": cue},
+                                        rule=PROPOSAL_RULE))
+        return doc
+
+    def _gate(self, mentions: list, gated: list, tokens: list, text: str) -> None:
+        """Keep, re-span or drop each gated candidate (in `mentions`, in place)."""
+        listed = _enumerated(gated, text, self.gate.list_separators)
+        dropped = set()
+        for m in gated:
+            near = [t for t in tokens if t.end > m.start - 1 and t.start < m.end + 1]
+            kept = judge(m.start, m.end, m.rule, near, self.rules, text, id(m) in listed)
+            if kept is None:
+                dropped.add(id(m))
+            elif kept != (m.start, m.end):
+                m.attrs["stat_gate"] = "respanned"
+                m.start, m.end = kept
+                m.text = text[m.start:m.end]
+        if dropped:
+            mentions[:] = [m for m in mentions if id(m) not in dropped]
+
+
+def _enumerated(mentions, text: str, separators: str) -> set[int]:
+    """ids of the candidates next to another across a list separator
+    (张某某、李某、王某某): one item of an enumeration vouches for the others."""
+    starts = {m.start for m in mentions}
+    ends = {m.end for m in mentions}
+    out = set()
+    for m in mentions:
+        after = m.end < len(text) and text[m.end] in separators and m.end + 1 in starts
+        before = m.start > 0 and text[m.start - 1] in separators and m.start - 1 in ends
+        if after or before:
+            out.add(id(m))
+    return out
+
+
+@Language.factory("kg_stat_gate", default_config={"rules": None},
+                  assigns=["doc._.kg_mentions"], requires=[])
+def make_stat_gate(nlp: Language, name: str, rules: str | None) -> StatGate:
+    return StatGate(nlp, name, rules)
