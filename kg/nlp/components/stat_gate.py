@@ -12,6 +12,8 @@ below every rule's priority. Thresholds and the rules exempt from the gate
 are data in rules/statistical.toml `person_gate`.
 """
 
+from bisect import bisect_left, bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -39,37 +41,69 @@ class StatGate:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
-        gated = [m for m in mentions if m.type == "PERSON" and m.source == GATED_SOURCE
-                 and m.rule not in self.gate.ungated_rules]
+        persons = [m for m in mentions if m.type == "PERSON" and m.source == GATED_SOURCE]
+        gated = [m for m in persons if m.rule not in self.gate.ungated_rules]
         if not gated:
             return doc
         text = doc_text(doc)
-        windows = merged_windows([(m.start, m.end) for m in gated], text, self.gate.reach, self.gate.stops)
-        tokens = [t for lo, hi in windows for t in tag_window(text, lo, hi)]
-        self._gate(mentions, gated, tokens, text)
-        taken = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
-        for window in windows:
-            for s, e, cue in missed_names(text, window, tokens, taken, self.shape, self.ruleset):
-                mentions.append(Mention(s, e, "PERSON", text[s:e], source=self.name, priority=self.priority,
-                                        attrs={"title": None, "title_span": None, "cue": cue},
-                                        rule=PROPOSAL_RULE))
+        listed = _enumerated(persons, text, self.gate.list_separators)
+        # A name is judged in its first context; where LAC agrees there, its
+        # later mentions are kept untagged (a leader named thirty times).
+        first = {}
+        for m in sorted(gated, key=lambda m: m.start):
+            first.setdefault(m.text, m)
+        windows, tokens = self._tagged(list(first.values()), text)
+        verdicts = self._judged(first.values(), tokens, text, listed)
+        sure = {m.text for m in first.values() if verdicts[id(m)] == (m.start, m.end)}
+        rest = [m for m in gated if id(m) not in verdicts and m.text not in sure]
+        more_windows, more_tokens = self._tagged(rest, text)
+        verdicts.update(self._judged(rest, more_tokens, text, listed))
+        _apply(mentions, verdicts, text)
+        self._propose(mentions, text, windows + more_windows, tokens + more_tokens)
         return doc
 
-    def _gate(self, mentions: list, gated: list, tokens: list, text: str) -> None:
-        """Keep, re-span or drop each gated candidate (in `mentions`, in place)."""
-        listed = _enumerated(gated, text, self.gate.list_separators)
-        dropped = set()
-        for m in gated:
-            near = [t for t in tokens if t.end > m.start - 1 and t.start < m.end + 1]
-            kept = judge(m.start, m.end, m.rule, near, self.rules, text, id(m) in listed)
-            if kept is None:
-                dropped.add(id(m))
-            elif kept != (m.start, m.end):
-                m.attrs["stat_gate"] = "respanned"
-                m.start, m.end = kept
-                m.text = text[m.start:m.end]
-        if dropped:
-            mentions[:] = [m for m in mentions if id(m) not in dropped]
+    def _tagged(self, cands: list, text: str) -> tuple[list, list]:
+        """The windows around `cands` and LAC's tokens of them, in text order."""
+        windows = merged_windows([(m.start, m.end) for m in cands], text, self.gate.reach, self.gate.stops)
+        return windows, [t for lo, hi in windows for t in tag_window(text, lo, hi)]
+
+    def _judged(self, cands, tokens: list, text: str, listed: set) -> dict:
+        """{id(mention): the span to keep, or None to drop it}."""
+        starts = [t.start for t in tokens]
+        out = {}
+        for m in cands:
+            near = tokens[max(0, bisect_left(starts, m.start) - 1):bisect_right(starts, m.end + 1)]
+            out[id(m)] = judge(m.start, m.end, m.rule, near, self.rules, text, id(m) in listed)
+        return out
+
+    def _propose(self, mentions: list, text: str, windows: list, tokens: list) -> None:
+        """PERSON proposals of the names LAC read in `windows` that no rule read."""
+        taken = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
+        seen = set()
+        for window in windows:
+            for s, e, cue in missed_names(text, window, tokens, taken, self.shape, self.ruleset):
+                if (s, e) not in seen:
+                    seen.add((s, e))
+                    mentions.append(Mention(s, e, "PERSON", text[s:e], source=self.name, priority=self.priority,
+                                            attrs={"title": None, "title_span": None, "cue": cue},
+                                            rule=PROPOSAL_RULE))
+
+
+def _apply(mentions: list, verdicts: dict, text: str) -> None:
+    """Re-span or drop the judged mentions, in place."""
+    dropped = set()
+    for m in mentions:
+        if id(m) not in verdicts:
+            continue
+        kept = verdicts[id(m)]
+        if kept is None:
+            dropped.add(id(m))
+        elif kept != (m.start, m.end):
+            m.attrs["stat_gate"] = "respanned"
+            m.start, m.end = kept
+            m.text = text[m.start:m.end]
+    if dropped:
+        mentions[:] = [m for m in mentions if id(m) not in dropped]
 
 
 def _enumerated(mentions, text: str, separators: str) -> set[int]:
