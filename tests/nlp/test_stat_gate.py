@@ -66,6 +66,14 @@ def test_a_conjunction_read_as_a_surname_is_left_out():
     assert judge(2, 5, "persons.title_before", words, RULES, t) == (3, 7)
 
 
+def test_a_name_grows_to_a_dotted_full_name():
+    t = "总统纳比某·鲁代某会见"
+    words = toks(t, [("总统", "n"), ("纳比某·鲁代某", "PER"), ("会见", "v")])
+    assert judge(2, 5, "persons.foreign_after_title", words, RULES, t) == (2, 9)
+    plain = toks(t, [("总统", "n"), ("纳比某", "PER"), ("·", "w"), ("鲁代某", "PER"), ("会见", "v")])
+    assert judge(2, 5, "persons.foreign_after_title", plain, RULES, t) == (2, 5)
+
+
 def test_windows_stop_at_sentence_ends_and_merge():
     t = "甲乙丙。丁戊己庚辛。壬"
     assert merged_windows([(4, 5), (6, 7)], t, 24, "。") == [(4, 9)]

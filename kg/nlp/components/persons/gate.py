@@ -26,23 +26,27 @@ PER = "PER"
 @dataclass(frozen=True)
 class GateRules:
     """rules/statistical.toml `person_gate`, with the characters a name may
-    grow by (rules/persons.toml): a transliteration's or its dot, or one
-    given-name character to a Chinese name of three."""
+    grow by (rules/persons.toml): a transliteration's, or one given-name
+    character to a Chinese name of three; a name with a name dot in it
+    (某某尔·某某多夫) may grow by any."""
     table: object
     translit: frozenset
+    dots: frozenset
     given: frozenset
 
     @classmethod
     def of(cls, rules: RuleSet) -> "GateRules":
         p = rules.persons
         return cls(rules.statistical.person_gate, frozenset(p.translit_chars + p.name_dots),
-                   frozenset(p.given_name_chars))
+                   frozenset(p.name_dots), frozenset(p.given_name_chars))
 
-    def may_grow(self, added: str, length: int) -> bool:
-        """Whether a rule's name may take on `added` to reach `length` characters."""
-        if length > self.table.max_extended:
+    def may_grow(self, added: str, name: str) -> bool:
+        """Whether a rule's name may take on `added` to become LAC's `name`."""
+        if len(name) > self.table.max_extended:
             return False
-        return all(c in self.translit for c in added) or (length <= 3 and all(c in self.given for c in added))
+        if any(c in self.dots for c in name):
+            return True
+        return all(c in self.translit for c in added) or (len(name) <= 3 and all(c in self.given for c in added))
 
 
 def judge(start: int, end: int, rule: str, tokens: list[LacToken], rules: GateRules,
@@ -61,7 +65,7 @@ def judge(start: int, end: int, rule: str, tokens: list[LacToken], rules: GateRu
     for t in names:
         if t.start < start:
             continue      # LAC's name runs into the words before: the rule's start is kept
-        if t.end > end and not rules.may_grow(text[end:t.end], t.end - t.start):
+        if t.end > end and not rules.may_grow(text[end:t.end], text[t.start:t.end]):
             continue      # a title or a particle after the name (某某尔议长, 某金也)
         head = all(w.tag in gate.lead_tags for w in tokens if start <= w.start < t.start)
         tail = t.end >= end or _word_at(t.end, tokens, gate.trim_tags)
