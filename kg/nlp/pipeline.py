@@ -28,7 +28,8 @@ from kg.paths import rules_dir
 
 # Factories added after the tokenizer, in order. Each is registered in
 # kg.nlp.components and reads its data from rules/.
-COMPONENTS: list[str] = ["kg_places", "kg_persons", "kg_agencies", "kg_orgs", "kg_programs", "kg_resolve"]
+COMPONENTS: list[str] = ["kg_places", "kg_persons", "kg_agencies", "kg_orgs", "kg_programs",
+                         "kg_stat_gate", "kg_resolve"]
 # The trained NER (kg/models/ner) is opt-in: on news texts with gold it adds
 # more false entities than it finds (see README), so it runs only when asked.
 STATISTICAL = "kg_stat_ner"

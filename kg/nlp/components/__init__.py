@@ -1,3 +1,3 @@
 """spaCy factories, one module per concern; importing this registers them."""
 
-from kg.nlp.components import agencies, orgs, persons, places, programs, resolve, statistical  # noqa: F401
+from kg.nlp.components import agencies, orgs, persons, places, programs, resolve, stat_gate, statistical  # noqa: F401

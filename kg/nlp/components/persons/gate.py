@@ -1,0 +1,79 @@
+"""The PERSON precision gate: a rule's name reading checked against LAC's PER.
+
+The name finder's cues are local (a surname, a title before, a token's
+edges), so it reads common words (施策, 富起来), fragments of a phrase
+(从中华 after a title), cities and cut-short transliterations as names.
+LAC's tagger sees the whole clause; where it reads no name at all over a
+candidate the candidate is dropped, unless the rule that read it is one
+whose cue LAC is known to overrule wrongly (rules/statistical.toml
+`person_gate.exempt_rules`: enumerations of accepted names, a foreign name
+right after a head of state's title) or the candidate stands in a list of
+candidates (尤某、肖某). Where LAC's name and the rule's share
+a start but differ in length, LAC's boundary is taken when it is the
+better shape: a longer transliteration (某尔南 → 某尔南德斯), a name with
+a verb or function word glued to its end cut off (某某率 from 某某率队), or a
+conjunction before it (和某尔达 → 某尔达…).
+"""
+
+from dataclasses import dataclass
+
+from kg.nlp.lexical import LacToken
+from kg.ruleset import RuleSet
+
+PER = "PER"
+
+
+@dataclass(frozen=True)
+class GateRules:
+    """rules/statistical.toml `person_gate`, with the characters a name may
+    grow by (rules/persons.toml): a transliteration's, or one given-name
+    character to a Chinese name of three; a name with a name dot in it
+    (某某尔·某某多夫) may grow by any."""
+    table: object
+    translit: frozenset
+    dots: frozenset
+    given: frozenset
+
+    @classmethod
+    def of(cls, rules: RuleSet) -> "GateRules":
+        p = rules.persons
+        return cls(rules.statistical.person_gate, frozenset(p.translit_chars + p.name_dots),
+                   frozenset(p.name_dots), frozenset(p.given_name_chars))
+
+    def may_grow(self, added: str, name: str) -> bool:
+        """Whether a rule's name may take on `added` to become LAC's `name`."""
+        if len(name) > self.table.max_extended:
+            return False
+        if any(c in self.dots for c in name):
+            return True
+        return all(c in self.translit for c in added) or (len(name) <= 3 and all(c in self.given for c in added))
+
+
+def judge(start: int, end: int, rule: str, tokens: list[LacToken], rules: GateRules,
+          text: str, listed: bool = False) -> tuple[int, int] | None:
+    """The span to keep for a rule's PERSON at (start, end), or None to drop it.
+
+    `tokens`: LAC's tokens of a window of `text` holding the span;
+    `listed`: the candidate
+    is an item of an enumeration of candidates (kept as the exempt rules are)."""
+    gate = rules.table
+    names = [t for t in tokens if t.tag == PER and t.start < end and t.end > start]
+    if not names:
+        return (start, end) if listed or rule in gate.exempt_rules else None
+    if any(t.start == start and t.end == end for t in names):
+        return start, end
+    for t in names:
+        if t.start < start:
+            continue      # LAC's name runs into the words before: the rule's start is kept
+        if t.end > end and not rules.may_grow(text[end:t.end], text[t.start:t.end]):
+            continue      # a title or a particle after the name (某某尔议长, 某金也)
+        head = all(w.tag in gate.lead_tags for w in tokens if start <= w.start < t.start)
+        tail = t.end >= end or _word_at(t.end, tokens, gate.trim_tags)
+        if head and tail:
+            return t.start, t.end
+    return start, end
+
+
+def _word_at(at: int, tokens: list[LacToken], tags) -> bool:
+    """Whether LAC's word at `at` is one of `tags` (a verb or function word: 率, 致, 因)."""
+    return any(t.start == at and t.tag in tags for t in tokens)

