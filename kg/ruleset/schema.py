@@ -222,6 +222,7 @@ class PersonsRules:
     speech_verbs: tuple[str, ...]
     end_words: tuple[str, ...]
     person_suffixes: tuple[str, ...]
+    post_frame_after: tuple[str, ...]
     anonymised_suffixes: tuple[str, ...]
     group_suffixes: tuple[str, ...]
     list_separators: tuple[str, ...]
@@ -350,6 +351,31 @@ class RelationsLinking:
 
 
 @rule_table
+class RelationsPostEvents:
+    """relations.post_events"""
+    taking: Mapping[str, str]
+    leaving: Mapping[str, str]
+    named_only: tuple[str, ...]
+    appointing: Mapping[str, str]
+    removing: Mapping[str, str]
+    appointed_as: str
+    removed_of: tuple[str, ...]
+    adverbs: tuple[str, ...]
+    former_adverbs: tuple[str, ...]
+    name_joiners: str
+    clause_marks: str
+    pronouns: tuple[str, ...]
+    person_word: str
+    title_joiners: tuple[str, ...]
+    ordinal: str
+    sought_after: tuple[str, ...]
+    former_after: tuple[str, ...]
+    former_markers: tuple[str, ...]
+    former_joiner: str
+    undated_removal_chars: int
+
+
+@rule_table
 class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
@@ -375,7 +401,6 @@ class RelationsRules:
     month_day_not_after: str
     post_separators: str
     unknown_body_max: int
-    appointment_links: tuple[str, ...]
     post_stops: str
     series_openers: str
     name_joiner: str
@@ -387,6 +412,7 @@ class RelationsRules:
     anaphora_words: Mapping[str, str]
     anaphora_not_followed_by: Mapping[str, str]
     linking: RelationsLinking
+    post_events: RelationsPostEvents
 
 
 @rule_table
