@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from kg.text.dates import DatesBefore
+from kg.text.dates import find_dates
 
 
 class Held(NamedTuple):
@@ -52,7 +52,13 @@ class _Frames:
             [(t.start + reader.s, t.end + reader.s) for t in reader.title_at.values()]
         self.dates = None
         self.out: list[Held] = []
-        self.last = []      # the persons of the last frame (a clause naming nobody has them)
+        # the persons of the last frame: a clause naming nobody has them; at
+        # first the sentence's topic, a name opening it before a comma
+        # (某某，男，汉族，现任某县县长)
+        first = self.by_start.get(reader.s)
+        topic = first is not None and first.mention.end < reader.e and \
+            self.text[first.mention.end] in self.ev.clause_marks
+        self.last = [first] if topic else []
 
     def run(self) -> list[Held]:
         s, e = self.r.s, self.r.e
@@ -149,7 +155,7 @@ class _Frames:
         narrated = former or self.text.startswith(self.ev.former_after, end)
         former = removal or narrated
         attrs = {"event": event} if event and not narrated else {}
-        date = self._date_before(verb_at)
+        date = self._date_before(verb_at) if attrs or former else None   # 现任: no date
         if former:
             attrs["status"] = "former"
             if date is None and removal and self.pub_date:
@@ -166,8 +172,24 @@ class _Frames:
 
     def _date_before(self, pos):
         if self.dates is None:
-            self.dates = DatesBefore(self.text[self.r.s:self.r.e], self.pub_date, self.r.rules)
+            self.dates = PostDates(self.text, self.r.s, self.r.e, self.pub_date, self.r.rules)
         return self.dates.at(pos - self.r.s)
+
+
+class PostDates:
+    """The dates of the sentence text[s:e] a post may be dated by (not a
+    birth date: 1968年10月生); `at(pos)` is the last one ending by pos
+    (sentence offsets), else None."""
+
+    def __init__(self, text, s, e, pub_date, rules):
+        sentence = text[s:e]
+        born = rules.relations.post_events.birth_words
+        self.dates = sorted((d for d in find_dates(sentence, pub_date, rules)
+                             if not sentence.startswith(born, d[1])), key=lambda d: d[1])
+
+    def at(self, pos):
+        before = [d for d in self.dates if d[1] <= pos]
+        return max(before)[2] if before else None
 
 
 @lru_cache(maxsize=8)

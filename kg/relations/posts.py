@@ -21,8 +21,7 @@ from typing import NamedTuple
 
 from kg.nlp.titles import base_title, find_titles, is_head
 from kg.relations.post_bodies import RightwardPosts, body_before, implied_body
-from kg.relations.post_events import post_events
-from kg.text.dates import DatesBefore
+from kg.relations.post_events import PostDates, post_events
 
 
 class Post(NamedTuple):
@@ -124,26 +123,35 @@ class _SentencePosts:
             if seg_start - 1 < s or text[seg_start - 1] not in seps:
                 break
             pos = seg_start - 1
-        # 时任福建省省长: the place a level title is read against stands between
-        lead = next((pl.start for pl in self.places if pl.end == seg_start and pl.start >= s), seg_start)
-        marker = next((m for m in self.r.post_events.former_markers if text.endswith(m, s, lead)), None)
-        if former_only and marker is None:
+        attrs = self._former(seg_start)
+        if former_only and attrs is None:
             return []
         for bare, host in hosts:
             self.rels.add(bare, "part_of", host, self.article, (s, self.e), rule="posts.bare_body_in_chain")
             self.linker.name_after_host(bare, host)
-        attrs = {}
-        if marker is not None:
-            attrs["status"] = "former"
-            if (date := self._date_before(seg_start)) is not None:
-                attrs["date"] = date
+        attrs = attrs or {}
         found.reverse()     # read leftwards: combined titles go in text order
         self.series.extend((base_title(title), bkey) for bkey, title in found)
         return [self._post(p, bkey, title, attrs, rule="posts.title_chain") for bkey, title in found]
 
+    def _former(self, seg_start) -> dict | None:
+        """The attrs of a chain starting at seg_start after a former marker
+        (时任, 原), else None."""
+        ev = self.r.post_events
+        # 时任福建省省长: the place a level title is read against stands between
+        lead = next((pl.start for pl in self.places if pl.end == seg_start and pl.start >= self.s), seg_start)
+        marker = next((m for m in ev.former_markers if self.text.endswith(m, self.s, lead)), None)
+        if marker is None:
+            return None
+        attrs = {"status": "former"}
+        # 2003年，时任…: held in 2003 (原…: former now, the date says nothing of the post)
+        if marker in ev.held_then_markers and (date := self._date_before(seg_start)) is not None:
+            attrs["date"] = date
+        return attrs
+
     def _date_before(self, pos):
         if self.dates is None:
-            self.dates = DatesBefore(self.text[self.s:self.e], self.rels.document.date)
+            self.dates = PostDates(self.text, self.s, self.e, self.rels.document.date, self.linker.rules)
         return self.dates.at(pos - self.s)
 
     def _bodiless(self, title, ts) -> tuple:

@@ -372,6 +372,8 @@ class RelationsPostEvents:
     former_after: tuple[str, ...]
     former_markers: tuple[str, ...]
     former_joiner: str
+    held_then_markers: tuple[str, ...]
+    birth_words: tuple[str, ...]
     undated_removal_chars: int
 
 

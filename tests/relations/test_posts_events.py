@@ -103,3 +103,24 @@ def test_a_place_inside_a_university_is_no_context_for_a_level_title():
     深圳's government's."""
     got = posts("会见了上海交通大学深圳研究院院长钱立华。副市长孙建平参加。")
     assert not [k for k in got if k[0] == "孙建平" and "深圳" in k[2]]
+
+
+def test_a_former_mark_before_the_place_of_a_level_title_makes_the_post_former():
+    """省原副省长X: former, with no date (the report's year is not the post's)."""
+    got = posts("2021年的第一个工作日，中央纪委国家监委通报青海省原副省长赵明远受到处分。", "2021-01-04")
+    assert got == {("赵明远", "member_of", "青海省人民政府"): {"title": "副省长", "status": "former"}}
+
+
+def test_a_name_opening_the_sentence_is_the_subject_of_its_clauses():
+    """X，男，汉族，1968年10月生，曾任A，现任B: the topic name holds both
+    posts; the birth date dates neither."""
+    got = posts("周海涛，男，汉族，1968年10月生，曾任水利部副部长，现任国家监察委员会委员。")
+    assert got == {("周海涛", "member_of", "水利部"): {"title": "副部长", "status": "former"},
+                   ("周海涛", "member_of", "国家监察委员会"): {"title": "委员"}}
+
+
+def test_a_pronoun_after_a_removing_verb_is_the_person_just_appointed():
+    """任命X为A，免去其B职务: 其 is X."""
+    got = posts("会议经表决，任命吴志刚为全国人大外事委员会副主任委员，免去其全国人大常委会副秘书长职务。")
+    assert got[("吴志刚", "member_of", "全国人民代表大会常务委员会")]["status"] == "former"
+    assert "status" not in got[("吴志刚", "member_of", "全国人民代表大会外事委员会")]
