@@ -124,3 +124,16 @@ def test_a_pronoun_after_a_removing_verb_is_the_person_just_appointed():
     got = posts("会议经表决，任命吴志刚为全国人大外事委员会副主任委员，免去其全国人大常委会副秘书长职务。")
     assert got[("吴志刚", "member_of", "全国人民代表大会常务委员会")]["status"] == "former"
     assert "status" not in got[("吴志刚", "member_of", "全国人民代表大会外事委员会")]
+
+
+def test_the_frame_vouches_for_a_given_name_with_a_character_names_rarely_hold():
+    """某某社同志不再担任…: 社 ends bodies and is refused in names elsewhere
+    (rules/persons.toml nonname_chars); before 同志 + a post verb it is a name."""
+    got = posts("日前，中共中央决定：陈立社同志不再担任甘肃省委书记、常委、委员职务。")
+    assert got[("陈立社", "leads", "甘肃省委")]["status"] == "former"
+
+
+def test_a_word_before_tongzhi_is_still_no_name():
+    """党员同志任劳任怨: a two-character word before 同志任 is no person."""
+    out = extract("广大党员同志任劳任怨，扎根基层。", "2021-09-15")
+    assert "党员" not in {e["name"] for e in out["entities"] if e["type"] == "PERSON"}
