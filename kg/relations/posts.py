@@ -4,22 +4,25 @@
 segment (separated by 、 or ，) must end in a title (kg.nlp.titles); the body the
 title belongs to is the AGENCY or ORG right before it (or overlapping its
 start: 市政府党组|成员). A post with no body in front that names its level
-(市长, 副省长) belongs to that level's 人民政府 of the place in context.
-A head title (局长) gives `leads`, any other (副局长, 二级巡视员) `member_of`.
-A body named bare in a chain of posts right after another body's post
-belongs to that body (北京市委常委、组织部部长: 组织部 part_of 北京市委).
-Three more ways to a post: a name listed after a titled one shares its posts
-(副部长辛国斌、单忠德); body, name, then title (长沙市公安局王强局长); and an
-appointment, read rightwards (任命李明为云南省交通运输厅厅长: NAME, a link
-word from rules/relations.toml, BODY, TITLE).
+(市长, 副省长) belongs to that level's 人民政府 of the place in context
+(kg.relations.post_bodies). A chain after 时任 / 原 (时任某省委书记的某某)
+was held before: `former`. A body named bare in a chain of posts right
+after another body's post belongs to that body (北京市委常委、组织部部长:
+组织部 part_of 北京市委). Two more ways to a post: a name listed after a
+titled one shares its posts (副部长辛国斌、单忠德); body, name, then title
+(长沙市公安局王强局长). Appointment and removal sentences are read
+rightwards by kg.relations.post_events.
+Titles of one person in one body read in one sentence are one relation
+with the titles combined (委员、常委、书记: `leads` when any of them heads
+the body; spec §7 "one relation per (head, type, tail)").
 """
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from typing import NamedTuple
 
-from kg.nlp.names import canonical_tail, variants
 from kg.nlp.titles import base_title, find_titles, is_head
+from kg.relations.post_bodies import RightwardPosts, body_before, implied_body
+from kg.relations.post_events import PostDates, post_events
 
 
 class Post(NamedTuple):
@@ -33,16 +36,24 @@ def post_relations(rels, linker, keyed, sents, article, text, stand_ins, rules):
     """The posts of the persons of one article's sentences `sents`; `keyed`
     are its linked mentions, `stand_ins` its anaphors by sentence
     (kg.relations.anaphora.by_sentence)."""
-    named = _Near([lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")])
-    places = [lm.mention for lm in keyed if lm.mention.type == "PLACE" and lm.mention.attrs.get("code")]
+    listed = [lm for lm in keyed if lm.mention.type in ("AGENCY", "ORG")]
+    named = _Near(listed)
+    # a place inside a company's or a university's name (某某大学深圳研究院)
+    # is no context for a level's body (市委常委 of which city)
+    inside_org = _Covered([lm.mention for lm in listed if lm.mention.type == "ORG"])
+    places = [lm.mention for lm in keyed if lm.mention.type == "PLACE" and lm.mention.attrs.get("code")
+              and not inside_org(lm.mention.start, lm.mention.end)]
     persons = sorted((lm for lm in keyed if lm.mention.type == "PERSON"), key=lambda lm: lm.mention.start)
     person_starts = [lm.mention.start for lm in persons]
     for s, e in sents:
         # 该院副院长X: the body 该院 stands for holds the post
         bodies = named.touching(s, e) + [a for a in stand_ins[(s, e)] if a.mention.type == "AGENCY"]
         reader = _SentencePosts(rels, linker, rules, text, s, e, article, bodies, places)
-        for p in persons[bisect_left(person_starts, s):bisect_left(person_starts, e)]:
+        in_sentence = persons[bisect_left(person_starts, s):bisect_left(person_starts, e)]
+        for p in in_sentence:
             reader.read(p)
+        reader.events(in_sentence)
+        reader.flush()
 
 
 class _Near:
@@ -63,6 +74,24 @@ class _Near:
         return [self.bodies[i] for i in sorted(near) if self.bodies[i].mention.end >= s]
 
 
+class _Covered:
+    """Whether a span lies inside one of some spans, by bisection: the spans
+    sorted by start with the furthest end reached so far, so a span is
+    covered when a span starting at or before it reaches its end."""
+
+    def __init__(self, spans):
+        spans = sorted((m.start, m.end) for m in spans)
+        self.starts = [a for a, _ in spans]
+        self.reach, furthest = [], -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 class _SentencePosts:
     """The posts of one sentence's persons, in text order (a later name may
     share an earlier one's posts, a later title an earlier title's body)."""
@@ -74,52 +103,101 @@ class _SentencePosts:
         found = find_titles(text[s:e])
         self.title_by_end = {t.end: t for t in found}        # sentence offsets
         self.title_at = {t.start + s: t for t in found}      # text offsets
+        self.rightward = RightwardPosts(text, s, e, bodies, self.title_at, linker, places, rules)
         self.series = []        # (title without 副, body key) of the posts read so far
         self.by_end = {}        # person end -> [Post]
+        self.held = {}          # (person key, body key, status) -> [titles, attrs, rule]
+        self.dates = None
 
     def read(self, p) -> None:
-        got = self._chain(p) or self._listed(p) or self._title_after(p)
+        got = self._chain(p, p.mention.start) or self._listed(p) or self._title_after(p)
+        if not got and self.text[p.mention.start - 1:p.mention.start] == self.r.post_events.former_joiner:
+            got = self._chain(p, p.mention.start - 1, former_only=True)   # 时任某省委书记的某某
         self.by_end[p.mention.end] = got
-        self._appointed(p)
 
-    def _post(self, p, bkey, title, *, rule: str) -> Post:
+    def events(self, persons) -> None:
+        """The posts the appointment and removal frames give (post_events)."""
+        for h in post_events(self.rightward, persons, self.rels.document.date):
+            self._post(h.person, h.body, h.title, h.attrs, rule=h.rule)
+
+    def _post(self, p, bkey, title, attrs=None, *, rule: str) -> Post:
         """Person p holds `title` in body bkey: `leads` for a head title, else
-        `member_of`; `rule` names the mechanism that read it (for --explain)."""
-        rtype = "leads" if is_head(title) else "member_of"
-        self.rels.add(p.key, rtype, bkey, self.article, (self.s, self.e), {"title": title}, rule=rule)
-        return Post(rtype, bkey, title)
+        `member_of`; `rule` names the mechanism that read it (for --explain).
+        Kept until the sentence is read, so one body's titles combine."""
+        attrs = attrs or {}
+        entry = self.held.setdefault((p.key, bkey, attrs.get("status")), [[], dict(attrs), rule])
+        if title not in entry[0]:
+            entry[0].append(title)
+        return Post("leads" if is_head(title) else "member_of", bkey, title)
 
-    def _chain(self, p) -> list:
-        """The chain of posts written left of the name (北京市委常委，市政府党组成员、副市长靳伟)."""
+    def flush(self) -> None:
+        """One relation per person and body: the titles combined, `leads`
+        when any of them heads the body."""
+        for (pkey, bkey, _status), (titles, attrs, rule) in self.held.items():
+            rtype = "leads" if any(is_head(t) for t in titles) else "member_of"
+            self.rels.add(pkey, rtype, bkey, self.article, (self.s, self.e),
+                          {"title": "、".join(titles), **attrs}, rule=rule)
+
+    def _chain(self, p, pos, *, former_only=False) -> list:
+        """The chain of posts written left of pos, the name's start
+        (北京市委常委，市政府党组成员、副市长靳伟); with `former_only`, only a
+        chain after a former marker (时任…的 NAME)."""
         text, s, seps = self.text, self.s, self.r.post_separators
-        pos = p.mention.start
         bare_right = None   # 北京市委常委、组织部部长: the bare 组织部 is the 市委's
-        got = []
+        found, hosts = [], []
+        seg_start = pos
         while (t := self.title_by_end.get(pos - s)) is not None:
             ts, te = t.start + s, t.end + s
             title = text[ts:te]
-            body = _body_before(self.bodies, ts, te)
+            body = body_before(self.bodies, ts, te)
             if body is not None:   # may overlap the title: 市政府党组|党组成员
                 bkey, seg_start = body.key, body.mention.start
                 if bare_right is not None and bkey[0] != "bare":
-                    self.rels.add(bare_right, "part_of", bkey, self.article, (s, self.e), rule="posts.bare_body_in_chain")
-                    self.linker.name_after_host(bare_right, bkey)
+                    hosts.append((bare_right, bkey))
                 bare_right = bkey if bkey[0] == "bare" else None
             else:
                 bkey, seg_start = self._bodiless(title, ts)
             if bkey is not None:
-                got.append(self._post(p, bkey, title, rule="posts.title_chain"))
-                self.series.append((base_title(title), bkey))
+                found.append((bkey, title))
             if seg_start - 1 < s or text[seg_start - 1] not in seps:
                 break
             pos = seg_start - 1
-        return got
+        attrs = self._former(seg_start)
+        if former_only and attrs is None:
+            return []
+        for bare, host in hosts:
+            self.rels.add(bare, "part_of", host, self.article, (s, self.e), rule="posts.bare_body_in_chain")
+            self.linker.name_after_host(bare, host)
+        attrs = attrs or {}
+        found.reverse()     # read leftwards: combined titles go in text order
+        self.series.extend((base_title(title), bkey) for bkey, title in found)
+        return [self._post(p, bkey, title, attrs, rule="posts.title_chain") for bkey, title in found]
+
+    def _former(self, seg_start) -> dict | None:
+        """The attrs of a chain starting at seg_start after a former marker
+        (时任, 原), else None."""
+        ev = self.r.post_events
+        # 时任福建省省长: the place a level title is read against stands between
+        lead = next((pl.start for pl in self.places if pl.end == seg_start and pl.start >= self.s), seg_start)
+        marker = next((m for m in ev.former_markers if self.text.endswith(m, self.s, lead)), None)
+        if marker is None:
+            return None
+        attrs = {"status": "former"}
+        # 2003年，时任…: held in 2003 (原…: former now, the date says nothing of the post)
+        if marker in ev.held_then_markers and (date := self._date_before(seg_start)) is not None:
+            attrs["date"] = date
+        return attrs
+
+    def _date_before(self, pos):
+        if self.dates is None:
+            self.dates = PostDates(self.text, self.s, self.e, self.rels.document.date, self.linker.rules)
+        return self.dates.at(pos - self.s)
 
     def _bodiless(self, title, ts) -> tuple:
         """(body key or None, where the post's segment starts) of a title
         with no known body right before it."""
         text, s, seps = self.text, self.s, self.r.post_separators
-        bkey = _implied_body(self.linker, self.r.implied_bodies, title, ts, self.places)
+        bkey = implied_body(self.linker, self.r.implied_bodies, title, ts, self.places)
         # 工信部部长金壮龙，副部长辛国斌: the same body's series, when the
         # title stands alone (not 法国外贸部长: that one has its own)
         if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in self.r.series_openers):
@@ -151,52 +229,3 @@ class _SentencePosts:
         if t is None or body is None:
             return []
         return [self._post(p, body.key, self.text[t.start + self.s:t.end + self.s], rule="posts.title_after_name")]
-
-    def _appointed(self, p) -> None:
-        """任命李明为云南省交通运输厅厅长: NAME, a link word, then BODY + TITLE."""
-        pos, text = p.mention.end, self.text
-        link = next((w for w in _longest_first(self.r.appointment_links) if text.startswith(w, pos)), None)
-        if link is None:
-            return
-        pos += len(link)
-        body = next((b for b in self.bodies if b.mention.start == pos), None)
-        if body is None:
-            return
-        t = self.title_at.get(body.mention.end)
-        if t is None:
-            return
-        self._post(p, body.key, text[t.start + self.s:t.end + self.s], rule="posts.appointment")
-
-
-@lru_cache(maxsize=8)
-def _longest_first(words: tuple) -> tuple:
-    """Longer words first, so 同志为 is tried before 为."""
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-def _body_before(bodies, ts, te):
-    """The body ending where the title starts, or running into the title."""
-    best = None
-    for b in bodies:
-        m = b.mention
-        if m.end == ts or (m.start < ts < m.end <= te):
-            if best is None or (m.end - m.start) > (best.mention.end - best.mention.start):
-                best = b
-    return best
-
-
-def _implied_body(linker, implied, title, pos, places):
-    """The body a level's post implies (代区长: the district's 人民政府),
-    created by the linker when the text names it no other way; None for a
-    title that implies none, or a level with no place in context and no
-    body of the page's own (我市…市长: the page's 市政府)."""
-    core = base_title(title)
-    tail = implied.get(core)
-    if not tail:
-        return None
-    place = linker.place_in_context(core[0], pos, places)
-    if place is None:
-        named = [("level", core[0] + t) for t in sorted(variants(tail))]
-        return next((k for k in named if k in linker.entities), None)
-    key = ("local", place.code, canonical_tail(tail))
-    return key if key in linker.entities else linker.local_body(place.code, tail)

@@ -243,6 +243,7 @@ class PersonsRules:
     speech_verbs: tuple[str, ...]
     end_words: tuple[str, ...]
     person_suffixes: tuple[str, ...]
+    post_frame_after: tuple[str, ...]
     anonymised_suffixes: tuple[str, ...]
     group_suffixes: tuple[str, ...]
     list_separators: tuple[str, ...]
@@ -371,6 +372,33 @@ class RelationsLinking:
 
 
 @rule_table
+class RelationsPostEvents:
+    """relations.post_events"""
+    taking: Mapping[str, str]
+    leaving: Mapping[str, str]
+    named_only: tuple[str, ...]
+    appointing: Mapping[str, str]
+    removing: Mapping[str, str]
+    appointed_as: str
+    removed_of: tuple[str, ...]
+    adverbs: tuple[str, ...]
+    former_adverbs: tuple[str, ...]
+    name_joiners: str
+    clause_marks: str
+    pronouns: tuple[str, ...]
+    person_word: str
+    title_joiners: tuple[str, ...]
+    ordinal: str
+    sought_after: tuple[str, ...]
+    former_after: tuple[str, ...]
+    former_markers: tuple[str, ...]
+    former_joiner: str
+    held_then_markers: tuple[str, ...]
+    birth_words: tuple[str, ...]
+    undated_removal_chars: int
+
+
+@rule_table
 class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
@@ -396,7 +424,6 @@ class RelationsRules:
     month_day_not_after: str
     post_separators: str
     unknown_body_max: int
-    appointment_links: tuple[str, ...]
     post_stops: str
     series_openers: str
     name_joiner: str
@@ -408,6 +435,7 @@ class RelationsRules:
     anaphora_words: Mapping[str, str]
     anaphora_not_followed_by: Mapping[str, str]
     linking: RelationsLinking
+    post_events: RelationsPostEvents
 
 
 @rule_table

@@ -16,10 +16,11 @@ def posts(text, date="2021-09-15"):
 
 def test_a_chain_of_posts_across_commas_gives_each_body_its_post():
     """Segments separated by ，/、 each end in a title; the body is the one
-    right before its title (北京市委|常委, 市政府|党组成员、副市长)."""
+    right before its title (北京市委|常委, 市政府|党组成员、副市长); one body's
+    titles are one relation, combined in text order (spec §7)."""
     got = posts("北京市委常委，市政府党组成员、副市长靳伟出席会议。")
     assert got == {("靳伟", "member_of", "北京市委"): "常委",
-                   ("靳伟", "member_of", "北京市政府"): "副市长"}
+                   ("靳伟", "member_of", "北京市政府"): "党组成员、副市长"}
 
 
 def test_a_bare_body_in_a_chain_belongs_to_the_body_before_and_is_named_with_it():
@@ -55,7 +56,7 @@ def test_body_name_then_title():
 
 
 def test_an_appointment_reads_rightwards():
-    """_appointed: 任命 NAME 为 BODY TITLE (a link word of rules/relations.toml)."""
+    """任命 NAME 为 BODY TITLE (kg.relations.post_events)."""
     got = posts("省人民政府任命李明为云南省交通运输厅厅长。")
     assert got == {("李明", "leads", "云南省交通运输厅"): "厅长"}
 
@@ -67,7 +68,7 @@ def test_the_said_court_holds_the_post():
 
 
 def test_a_level_post_with_no_body_in_front_is_the_places_government():
-    """_implied_body: 县长 after 苍溪县 leads 苍溪县人民政府, even in the next sentence."""
+    """implied_body: 县长 after 苍溪县 leads 苍溪县人民政府, even in the next sentence."""
     got = posts("会议由苍溪县人民政府主办。县长王明讲话。")
     assert got == {("王明", "leads", "苍溪县人民政府"): "县长"}
 

@@ -19,6 +19,7 @@ class PersonRules:
     speech: WordList
     end_words: WordList
     person_suffixes: WordList
+    post_frame: WordList          # 某某同志任…: a name whatever it looks like
     anonymised: WordList
     groups: WordList
     separators: tuple
@@ -66,6 +67,7 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         speech=WordList(cfg.speech_verbs),
         end_words=WordList(cfg.end_words),
         person_suffixes=WordList(cfg.person_suffixes),
+        post_frame=WordList(cfg.post_frame_after),
         anonymised=WordList(cfg.anonymised_suffixes),
         groups=WordList(cfg.group_suffixes),
         separators=tuple(cfg.list_separators),

@@ -168,9 +168,10 @@ class NameSearch:
         pt, rules = self.pt, self.rules
         if end > pt.length or pt.text[i:end] in rules.not_names:
             return False
+        framed = pt.starts(end, rules.post_frame) is not None   # 某某同志任…: any given name
         for k in range(i + surname_len, end):
             ch = pt.text[k]
-            if not is_cjk(ch) or ch in rules.nonname or k in pt.title_at:
+            if not is_cjk(ch) or (ch in rules.nonname and not framed) or k in pt.title_at:
                 return False
         return True
 

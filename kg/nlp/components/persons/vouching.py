@@ -117,6 +117,9 @@ def _after_title(cand: Candidate, left: LeftCue) -> str | None:
 
 def _before_cue(cand: Candidate) -> str | None:
     """Before a speech verb, 同志/先生 or a title."""
+    if cand.pt.starts(cand.end, cand.pt.rules.post_frame) and not (
+            cand.after_numeral or cand.function_surname or (cand.in_lexicon and len(cand.text) == 2)):
+        return "suffix"     # 某某同志任…: the appointment frame vouches for it (not 党员同志任…)
     speech = cand.pt.starts(cand.end, cand.pt.rules.speech) is not None
     if not cand.bounded or cand.after_numeral or cand.function_surname or cand.ends_like_body:
         return None
