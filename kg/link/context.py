@@ -1,6 +1,9 @@
 """The place a level character stands for in its article (县 in 县公安局),
 and the village a village's unnamed body belongs to (村委会 after 新河村)."""
 
+from kg.nlp.gazetteer import LOCAL_LEVELS
+
+
 def place_in_context(gaz, rules, ch: str, pos: int, places: list):
     """The place the level character `ch` at `pos` stands for: the nearest
     place of that level named before it, else after it, among the article's
@@ -20,7 +23,12 @@ def place_in_context(gaz, rules, ch: str, pos: int, places: list):
     cands = []
     for pm in places:
         p = gaz.by_code(pm.attrs["code"])
-        own = [p] if fits(p) else [a for a in gaz.ancestor_places(pm.attrs["code"]) if fits(a)][:1]
+        if p is not None and p.level in LOCAL_LEVELS:
+            # a village's township comes from the table's index, not the text
+            # (某某村 … 乡村振兴: no 乡 of it is named)
+            own = [p] if fits(p) else []
+        else:
+            own = [p] if fits(p) else [a for a in gaz.ancestor_places(pm.attrs["code"]) if fits(a)][:1]
         cands += [(pm.start, q) for q in own]
     before = [c for c in cands if c[0] < pos]
     if before:

@@ -33,13 +33,17 @@ def names_of(cfg, parent, name: str, level: str) -> tuple:
     """(name, *other forms) of place `name` of `level` under place `parent`.
     A zone of its kind only (高新技术产业开发区) is named with its city's short
     form, 合肥高新技术产业开发区, and known by the short form of the kind and
-    the city's full name too; a zone of its own name (临江新区) keeps it."""
+    the city's full name too; a zone of its own name (临江新区) keeps it,
+    unless its own stem is shorter than zone_own_stem_min (天津港保税区)."""
     if level != "zone":
         return (name,)
     stems = [s for s in parent.shorts if parent.name.startswith(s)] or [parent.name]
     stem = min(stems, key=len)
-    if name not in cfg.zone_kinds:
+    kind = max((k for k in cfg.zone_kinds if name.endswith(k)), key=len)
+    if len(name) - len(kind) >= cfg.zone_own_stem_min:
         return (name, stem + name)
+    if name not in cfg.zone_kinds:     # 天津|港保税区: too short a stem to name it alone
+        return (stem + name, parent.name + name)
     tails = (name, cfg.zone_forms[name]) if name in cfg.zone_forms else (name,)
     forms = [stem + t for t in tails] + [parent.name + t for t in tails]
     return tuple(dict.fromkeys(forms))

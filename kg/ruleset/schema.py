@@ -308,11 +308,13 @@ class PlacesLocal:
     zone_kinds: tuple[str, ...]
     zone_min_stem: int
     zone_max_stem: int
+    zone_own_stem_min: int
     list_mark: str
     list_sibling_levels: tuple[str, ...]
     min_stem: int
     max_stem: int
     chain_parent_levels: Mapping[str, tuple[str, ...]]
+    unconfirmed_parent_levels: tuple[str, ...]
     body_followers: tuple[str, ...]
     zone_body_max_core: int
     body_place_endings: Mapping[str, str]

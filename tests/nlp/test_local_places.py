@@ -127,3 +127,11 @@ def test_a_zone_listed_after_districts_of_a_city_is_in_that_city():
     assert ("临江新区", "located_in", "成都市") in rels
     ents, _, _ = graph("会议要求各地高新区、新区加快重点项目建设。")      # no district listed before
     assert not {n for t, n in ents if t == "PLACE"}
+
+
+def test_a_villages_township_known_only_from_the_table_is_no_place_in_context():
+    """县政府, 乡政府 stand for a place the text names (kg.link.context): the
+    township a village index gives is not one (乡村振兴 opens no 乡's body)."""
+    ents, _, _ = graph("记者来到安徽金寨县大湾村。村里成立了乡村振兴专责工作组，帮助茶农增收。")
+    assert ("PLACE", "大湾村") in ents
+    assert not [n for t, n in ents if t == "AGENCY" and "花石乡" in n]

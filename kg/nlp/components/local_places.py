@@ -63,7 +63,7 @@ class LocalPlaces:
         segmenter's words to its start, `places` are the table's mentions."""
         # this call's words, read by the readings below
         self.word_starts = words
-        self.boundaries = boundaries = set(words) | set(words.values())
+        self.boundaries = set(words) | set(words.values())
         ends = {m.end: m for m in places}
         taken = [(m.start, m.end) for m in places]
         codes = self._codes(places)
@@ -71,11 +71,11 @@ class LocalPlaces:
         for hit in _endings(self.rules).finditer(text):
             j, e = hit.span()
             level = self.gaz.local_level(hit.group())
-            if (e < len(text) and e not in boundaries) or any(s < e and j < t for s, t in taken):
+            if (e < len(text) and e not in self.boundaries) or any(s < e and j < t for s, t in taken):
                 continue
             m = self._after_place(text, j, e, level, ends, codes)
             if m is None and level == "village":
-                m = self._before_body(text, j, e, boundaries, taken, codes)
+                m = self._before_body(text, j, e, taken, codes)
             if m is None and level == "zone":
                 m = self._listed_zone(text, j, e, ends)
             if m is None:
@@ -87,7 +87,7 @@ class LocalPlaces:
             taken.append((m.start, m.end))
             codes |= self._codes([m])
         for j, e in later:
-            m = self._alone(text, j, e, boundaries, taken, codes)
+            m = self._alone(text, j, e, taken, codes)
             if m is not None:
                 found.append(m)
                 taken.append((m.start, m.end))
@@ -132,7 +132,7 @@ class LocalPlaces:
                 return None   # 某某县成立|返乡: the name's last word starts inside its stem
             if level != "village":
                 return self._mention(text, k, e, self.gaz.local_code(p.attrs["code"], name), "places.local_after_place")
-            if town is None and (p.attrs["level"] not in ("township", "county") or j - k < 2):
+            if town is None and (p.attrs["level"] not in self.cfg.unconfirmed_parent_levels or j - k < 2):
                 return None   # 广东|新河村 the table does not know, 某某县|东村: no reading
             code = self.gaz.local_code(town or p.attrs["code"], name)
             return self._mention(text, k, e, code, "places.local_after_place")
@@ -153,11 +153,11 @@ class LocalPlaces:
             return self._mention(text, k, e, code, "places.local_listed_zone")
         return None
 
-    def _before_body(self, text, j, e, boundaries, taken, codes):
+    def _before_body(self, text, j, e, taken, codes):
         """新河村 right before 党支部 (a body every village has)."""
         if not text.startswith(self.cfg.body_followers, e):
             return None
-        for k in self._stems(text, j, boundaries, taken):
+        for k in self._stems(text, j, taken):
             name = text[k:e]
             if not self.gaz.village_parents(name):
                 continue   # 带领村|“两委”: a verb, no village the table knows
@@ -167,10 +167,10 @@ class LocalPlaces:
                 return self._mention(text, k, e, code, "places.local_before_body")
         return None
 
-    def _alone(self, text, j, e, boundaries, taken, codes):
+    def _alone(self, text, j, e, taken, codes):
         """新河村 alone: a village the table has under a named township or
         county (or after a locative verb, the only one it has)."""
-        for k in self._stems(text, j, boundaries, taken):
+        for k in self._stems(text, j, taken):
             name = text[k:e]
             if j - k < 2 or not self._stem_ok(text[k:j], name, "village", e):
                 continue
@@ -184,14 +184,14 @@ class LocalPlaces:
 
     # --- checks --------------------------------------------------------------
 
-    def _stems(self, text, j, boundaries, taken) -> list:
+    def _stems(self, text, j, taken) -> list:
         """Starts of the stems before offset j that begin a word, shortest first."""
         out = []
         for k in range(j - 1, max(-1, j - self.cfg.max_stem - 1), -1):
             ch = text[k]
             if ch in PUNCT or not is_cjk(ch) or any(s < j and k < t for s, t in taken):
                 break
-            if k == 0 or k in boundaries:
+            if k == 0 or k in self.boundaries:
                 out.append(k)
         return out
 
