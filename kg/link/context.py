@@ -1,4 +1,8 @@
-"""The place a level character stands for in its article (县 in 县公安局)."""
+"""The place a level character stands for in its article (县 in 县公安局),
+and the village a village's unnamed body belongs to (村委会 after 新河村)."""
+
+from kg.nlp.gazetteer import LOCAL_LEVELS
+
 
 def place_in_context(gaz, rules, ch: str, pos: int, places: list):
     """The place the level character `ch` at `pos` stands for: the nearest
@@ -19,10 +23,32 @@ def place_in_context(gaz, rules, ch: str, pos: int, places: list):
     cands = []
     for pm in places:
         p = gaz.by_code(pm.attrs["code"])
-        own = [p] if fits(p) else [a for a in gaz.ancestor_places(pm.attrs["code"]) if fits(a)][:1]
+        if p is not None and p.level in LOCAL_LEVELS:
+            # a village's township comes from the table's index, not the text
+            # (某某村 … 乡村振兴: no 乡 of it is named)
+            own = [p] if fits(p) else []
+        else:
+            own = [p] if fits(p) else [a for a in gaz.ancestor_places(pm.attrs["code"]) if fits(a)][:1]
         cands += [(pm.start, q) for q in own]
     before = [c for c in cands if c[0] < pos]
     if before:
         return max(before, key=lambda c: c[0])[1]
     after = [c for c in cands if c[0] >= pos]
     return min(after, key=lambda c: c[0])[1] if after else None
+
+
+def village_of_body(gaz, rules, body: str, pos: int, places: list):
+    """The village or community whose body `body` (村委会, 居委会: written
+    without its name) at `pos` is: the nearest such place named before it
+    within rules/places.toml [local] body_place_window characters (新河村党支部
+    书记、村委会主任: 新河村's 村委会), its name ending as
+    `body_place_endings` says for that body. None when none is."""
+    local = rules.places.local
+    ending = local.body_place_endings.get(body)
+    if ending is None:
+        return None
+    near = [pm for pm in places if pm.end <= pos and pos - pm.end <= local.body_place_window
+            and pm.attrs.get("level") == "village" and pm.text.endswith(ending)]
+    if not near:
+        return None
+    return gaz.by_code(max(near, key=lambda pm: pm.end).attrs["code"])

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from kg.link.context import place_in_context
+from kg.link.context import place_in_context, village_of_body
 from kg.link.naming import local_name
 from kg.nlp.names import canonical_tail, fold, variants
 
@@ -92,13 +92,18 @@ class ArticleKeys:
             tail = m.text[a["prefix_end"] - m.start:]
             ps = a.get("place_span")
             written = m.text[ps[0] - m.start: ps[1] - m.start] if ps else None
+            if p is not None and p.level == "zone" and written in self.rules.places.local.zone_kinds:
+                written = m.text[: a["prefix_end"] - m.start]   # 济南|高新区|管委会: the zone with its city
             return self._local(p, tail, m.text, written)
         if a.get("level_prefix"):
             p = place_in_context(self.gaz, self.rules, a["level_prefix"], m.start, self.places)
             if p is not None:
                 return self._local(p, m.text[1:], m.text)
             return Keyed(("level", m.text), m.text, set(), {})
-        if a.get("standalone"):   # 村委会: this document's, named as written
+        if a.get("standalone"):   # 村委会: the village's named just before, else this document's
+            v = village_of_body(self.gaz, self.rules, m.text, m.start, self.places)
+            if v is not None:
+                return self._local(v, m.text, m.text)
             return Keyed(("level", m.text), m.text, set(), {})
         if a.get("collective"):
             return Keyed(("collective", m.text), m.text, set(), {"collective": True})

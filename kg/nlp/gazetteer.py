@@ -3,7 +3,12 @@
 Every place the project knows comes from `china_location.txt` (fetched at
 set-up, see kg.nlp.assets); nothing is typed by hand. The file is a tab-indented
 tree: province (0 tabs), prefecture (1), county (2) rows carry `NAME CODE
-SHORT`; townships (3 tabs) carry only a name; villages (4 tabs) are skipped.
+SHORT`; townships (3 tabs) carry only a name. Villages and communities (4
+tabs, 300k names, most shared: 凤鸣村 under 40 townships) are no nodes: an
+index of name -> the townships holding one (`village_parents`), loaded on
+first use, lets a township or county the text names say which one is meant.
+Places below the table get codes `PARENTCODE-NAME` (kg.nlp.local_codes) that
+`by_code` makes records from, so they are keyed and placed like any other.
 
 Quirks handled here, because the matcher should not care:
 - municipalities (北京市) appear as a province row and again as a prefecture
@@ -12,32 +17,30 @@ Quirks handled here, because the matcher should not care:
   children attached to the row above;
 - codes that repeat (Hong Kong districts all say 810000) or are missing
   (Taiwan districts) get a synthetic key `PARENTCODE-NAME`, as townships do.
+The parsed table and village index are pickled beside the table
+(kg.nlp.table_pickle), keyed by the [gazetteer] settings and this code.
 
-Parsing the 12 MB table is slow next to loading its result, and every
-process that extracts would pay it, so the parsed records are kept as a
-pickle next to the table, keyed by a hash of the table, the [gazetteer]
-settings and this module's code; any change makes a new key.
+Size: one reader of the two place tables (the tree, its quirks, the village
+index, the world table) and the one record type they share.
 """
 
-import dataclasses
-import hashlib
-import json
-import os
-import pickle
-import tempfile
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from kg import ruleset
+from kg.nlp import local_codes
 from kg.nlp.assets import divisions_path, world_places_path
+from kg.nlp.table_pickle import settings_json, through_pickle
 from kg.ruleset.schema import PlacesGazetteer, PlacesWorld
 
 LEVELS = ("province", "prefecture", "county", "township")
+# Places below or beside the table's tree, coded PARENTCODE-NAME (see by_code).
+LOCAL_LEVELS = ("zone", "village")
 # Places outside the PRC tree (JioNLP's world_location.txt); ranked after it.
 WORLD_LEVELS = ("continent", "country", "city")
-LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS + WORLD_LEVELS)}  # lower = higher level
+LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS + LOCAL_LEVELS + WORLD_LEVELS)}  # lower = higher level
 
 
 class Place(NamedTuple):
@@ -52,10 +55,15 @@ class Place(NamedTuple):
 
 
 class Gazetteer:
-    """Places by code and by surface (full name or short form)."""
+    """Places by code and by surface (full name or short form). `local`
+    (rules/places.toml [local]) says which names below the table are places
+    of which level; `villages` is a callable giving the village index."""
 
-    def __init__(self, places: list):
+    def __init__(self, places: list, local=None, villages=None):
         self._by_code = {p.code: p for p in places}
+        self._local_cfg = local
+        self._villages = villages
+        self._local: dict = {}
         self._surfaces: dict[str, list] = {}
         for p in places:
             for s in (p.name, *p.shorts):
@@ -70,7 +78,38 @@ class Gazetteer:
         return iter(self._by_code.values())
 
     def by_code(self, code: str) -> Place | None:
-        return self._by_code.get(code)
+        p = self._by_code.get(code)
+        if p is None and code and "-" in code and self._local_cfg is not None:
+            if code not in self._local:
+                self._local[code] = self._local_place(code)
+            p = self._local[code]
+        return p
+
+    def village_parents(self, name: str) -> tuple:
+        """Codes of the townships (or counties) the division table has a
+        village or community called `name` in; () when none."""
+        if self._villages is None:
+            return ()
+        got = self._villages().get(name, ())
+        return (got,) if isinstance(got, str) else got
+
+    def local_level(self, name: str) -> str | None:
+        """The level a name below the table is of (kg.nlp.local_codes)."""
+        return local_codes.level_of(self._local_cfg, name) if self._local_cfg is not None else None
+
+    def local_code(self, parent: str, name: str) -> str:
+        """The code of place `name` under `parent` (kg.nlp.local_codes)."""
+        return local_codes.code_of(self._local_cfg, parent, name)
+
+    def _local_place(self, code: str) -> Place | None:
+        """The record of a PARENTCODE-NAME code below the table, or None."""
+        parent_code, name = code.rsplit("-", 1)
+        parent, level = self.by_code(parent_code), self.local_level(name)
+        if parent is None or level is None or LEVEL_RANK[parent.level] >= LEVEL_RANK[level] \
+                or parent.level in WORLD_LEVELS:
+            return None
+        names = local_codes.names_of(self._local_cfg, parent, name, level)
+        return Place(code, names[0], names[1:], level, parent_code)
 
     def candidates(self, surface: str) -> list:
         """Every place that this exact string names (full or short form)."""
@@ -82,12 +121,12 @@ class Gazetteer:
 
     def names_of(self, code: str) -> list:
         """Full name then short forms: the aliases of a place entity."""
-        p = self._by_code.get(code)
+        p = self.by_code(code)
         return [p.name, *p.shorts] if p else []
 
     def parent(self, code: str) -> Place | None:
-        p = self._by_code.get(code)
-        return self._by_code.get(p.parent) if p and p.parent else None
+        p = self.by_code(code)
+        return self.by_code(p.parent) if p and p.parent else None
 
     def ancestor_places(self, code: str) -> list:
         """Parent, grandparent, ... up to the province (nearest first)."""
@@ -114,8 +153,10 @@ def _derived_shorts(name: str, short_col: str, level: str, cfg: PlacesGazetteer)
     return [s for i, s in enumerate(shorts) if s != name and s not in shorts[:i]]
 
 
-def parse_divisions(lines, cfg: PlacesGazetteer) -> list:
-    """The Place records of the table's lines (pure: testable without the file)."""
+def parse_divisions(lines, cfg: PlacesGazetteer, villages: dict | None = None) -> list:
+    """The Place records of the table's lines (pure: testable without the file).
+    `villages`, when given, is filled with village name -> [codes of the
+    townships holding one] (the county's code under a township not loaded)."""
     levels = set(cfg.levels)
     pseudo = cfg.pseudo_markers
     town_suffixes = cfg.township_suffixes
@@ -124,16 +165,21 @@ def parse_divisions(lines, cfg: PlacesGazetteer) -> list:
     # stack[d] = code of the current node that rows at depth d+1 attach to
     stack: list = [None, None, None, None]
     for line in lines:
-        if line.startswith("\t\t\t\t") or not line.strip():
-            continue  # villages
+        if not line.strip():
+            continue
+        if line.startswith("\t\t\t\t"):
+            if villages is not None and stack[3]:
+                villages.setdefault(line.strip(), []).append(stack[3])
+            continue
         depth = len(line) - len(line.lstrip("\t"))
         level = LEVELS[depth]
         fields = line.strip().split("\t")
         name = fields[0]
         parent = stack[depth - 1] if depth else None
         if depth == 3:
+            stack[3] = parent
             if level in levels and parent and name.endswith(town_suffixes) and len(name) >= town_min:
-                code = f"{parent}-{name}"
+                code = stack[3] = f"{parent}-{name}"
                 if code not in places:
                     places[code] = Place(code, name, (), level, parent)
             continue
@@ -164,12 +210,27 @@ def _gazetteer(rules: ruleset.RuleSet) -> Gazetteer:
     world = rules.places.world
     if world.enabled:
         with open(world_places_path(), encoding="utf-8") as fh:
-            places = places + parse_world(fh, world, taken=_surfaces_of(places))
-    return Gazetteer(places)
+            taken = {s for p in places for s in (p.name, *p.shorts)}
+            places = places + parse_world(fh, world, taken=taken)
+    return Gazetteer(places, rules.places.local, lambda: _village_index(rules))
 
 
-def _surfaces_of(places) -> set:
-    return {s for p in places for s in (p.name, *p.shorts)}
+@lru_cache(maxsize=4)
+def _village_index(rules: ruleset.RuleSet) -> Mapping:
+    """Village name -> township code (one, a string) or codes (a tuple) of
+    the table (see parse_divisions), through its own pickle, read once."""
+    cfg = rules.places.gazetteer
+
+    def parse(fh):
+        villages: dict = {}
+        parse_divisions(fh, cfg, villages)
+        return {n: (c[0] if len(c) == 1 else tuple(dict.fromkeys(c))) for n, c in villages.items()}
+    return through_pickle(divisions_path(), _pickle_key(cfg), "villages", parse)
+
+
+def _pickle_key(cfg: PlacesGazetteer) -> str:
+    """What a pickle of the table depends on: the settings and this code."""
+    return settings_json(cfg) + Path(__file__).read_text(encoding="utf-8")
 
 
 def parse_world(lines, cfg: PlacesWorld, taken=frozenset()) -> list:
@@ -213,45 +274,12 @@ def parse_world(lines, cfg: PlacesWorld, taken=frozenset()) -> list:
     return list(out.values())
 
 
-def _settings_json(cfg: PlacesGazetteer) -> str:
-    """The [gazetteer] settings as JSON: part of the pickle's key."""
-    def plain(v):
-        return dict(v) if isinstance(v, Mapping) else v
-    data = {f.name: plain(getattr(cfg, f.name)) for f in dataclasses.fields(cfg)}
-    return json.dumps(data, sort_keys=True, ensure_ascii=False)
-
-
 def _parsed_divisions(table: Path, cfg: PlacesGazetteer) -> list:
     """parse_divisions of the table, through the pickle beside it."""
-    h = hashlib.sha256(table.read_bytes())
-    h.update(_settings_json(cfg).encode())
-    h.update(Path(__file__).read_bytes())   # this code: a change of format makes a new pickle
-    pickled = table.parent / f"parsed-{h.hexdigest()[:16]}.pickle"
-    try:
-        with open(pickled, "rb") as fh:
-            return list(map(Place._make, pickle.load(fh)))
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass
-    with open(table, encoding="utf-8") as fh:  # universal newlines eat the CRs
-        places = parse_divisions(fh, cfg)
-    tmp = None
-    try:   # atomic; a read-only data dir just means no cache
-        fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=table.parent)
-        with os.fdopen(fd, "wb") as fh:
-            # plain tuples: much faster to unpickle than 43k records of a class
-            rows = [(p.code, p.name, p.shorts, p.level, p.parent) for p in places]
-            pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, pickled)
-        tmp = None
-        for old in table.parent.glob("parsed-*.pickle"):
-            if old != pickled:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-    return places
+    def parse(fh):
+        # plain tuples: much faster to unpickle than 43k records of a class
+        return [(p.code, p.name, p.shorts, p.level, p.parent) for p in parse_divisions(fh, cfg)]
+    return list(map(Place._make, through_pickle(table, _pickle_key(cfg), "parsed", parse)))
 
 
 def located_in_edges(codes, closed: bool = False, rules: ruleset.RuleSet | None = None) -> list:

@@ -1,7 +1,8 @@
 """Edges between a document's entities, each with the sentence it was read from.
 
 - located_in: a place to the nearest of its ancestors the document names
-  (direct parent edges only); a local body to its place.
+  (direct parent edges only); a local body to its place, also to a village
+  known only to this document (one whose township the text does not tell).
 - part_of: a nested body to its host (公安部法制局 -> 公安部); a central body
   to its gazetteer parent when the text names both.
 - leads / member_of: a titled person to the body the title follows (see
@@ -86,6 +87,9 @@ def _structural(rels, linker, keyed, sents, article):
     _place_tree(rels, linker, keyed, sents, article)
     central = {k[1]: k for k in linker.entities if k[0] == "central"}
     parents = central_parents(linker.rules)
+    # places of this document only (a village whose township the text does not tell)
+    bare_places = {(lm.mention.start, lm.mention.end): lm.key for lm in keyed
+                   if lm.key[:2] == ("bare", "PLACE")}
     for lm in keyed:
         m, key = lm.mention, lm.key
         sent = sentence_at(sents, m.start) or (m.start, m.end)
@@ -99,6 +103,10 @@ def _structural(rels, linker, keyed, sents, article):
             place_in_name = lm.mention.attrs.get("place_span") is not None
             rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent,
                      None if place_in_name else {"basis": "context"}, rule="structural.seat")
+        elif not host and tuple(m.attrs.get("place_span") or ()) in bare_places:
+            # 新河村|党支部 with 新河村 placed nowhere: the body is still in it
+            rels.add(key, "located_in", bare_places[tuple(m.attrs["place_span"])], article, sent,
+                     rule="structural.seat")
         if key[0] == "central" and len(key) == 2:   # the body itself, not a unit of it (key + tail)
             parent = parents.get(key[1])
             if parent in central:

@@ -322,12 +322,42 @@ class PlacesAbbreviations:
 
 
 @rule_table
+class PlacesLocal:
+    """places.local"""
+    village_suffixes: tuple[str, ...]
+    town_suffixes: tuple[str, ...]
+    zone_forms: Mapping[str, str]
+    zone_kinds: tuple[str, ...]
+    zone_min_stem: int
+    zone_max_stem: int
+    zone_own_stem_min: int
+    list_mark: str
+    list_sibling_levels: tuple[str, ...]
+    min_stem: int
+    max_stem: int
+    chain_parent_levels: Mapping[str, tuple[str, ...]]
+    unconfirmed_parent_levels: tuple[str, ...]
+    body_followers: tuple[str, ...]
+    zone_body_max_core: int
+    body_place_endings: Mapping[str, str]
+    body_place_window: int
+    anchor_levels: tuple[str, ...]
+    rare_name_max: int
+    rare_anchor_levels: tuple[str, ...]
+    locative_cues: tuple[str, ...]
+    common_words: tuple[str, ...]
+    bad_stem_chars: str
+    bad_stem_starts: tuple[str, ...]
+
+
+@rule_table
 class PlacesRules:
     """places"""
     gazetteer: PlacesGazetteer
     match: PlacesMatch
     world: PlacesWorld
     abbreviations: PlacesAbbreviations
+    local: PlacesLocal
     level_chars: Mapping[str, str]
 
 

@@ -411,9 +411,13 @@ LEISHAN = ("贵州雷山：茶产业带动群众增收\n"
 
 
 def test_a_village_head_holds_both_posts():
+    """村委会 written without its village is the committee of the village
+    named just before (§7: the village's bodies are located_in it)."""
     r, _ = rels(LEISHAN, "2023-09-05")
     assert ("杨光华", "leads", "乌东村党支部") in r
-    assert ("杨光华", "leads", "村委会") in r
+    assert ("杨光华", "leads", "乌东村村委会") in r
+    assert {("乌东村党支部", "located_in", "乌东村"), ("乌东村村委会", "located_in", "乌东村"),
+            ("乌东村", "located_in", "丹江镇")} <= set(r)
 
 
 def test_the_county_and_the_whole_county_act_for_the_county_named_before():

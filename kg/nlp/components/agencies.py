@@ -51,6 +51,10 @@ class AgencyFinder:
         self.collective = Automaton({n: n for n in cfg.collective_bodies})
         self.level_anchor_words = cfg.level_anchor_words
         self.standalone = Automaton({n: n for n in cfg.standalone_bodies})
+        local = self.rules.places.local
+        self.village_bodies = BodyRules.from_rules(cfg, local.body_followers)
+        self.village_body_names = frozenset(local.body_followers)
+        self.zone_body_max_core = local.zone_body_max_core
         self.min_bare_core = cfg.min_bare_core
         self.max_bare_core = cfg.max_bare_core
         self.max_level_core = cfg.max_level_core
@@ -113,7 +117,7 @@ class AgencyFinder:
         starts = {m.start for m in places}
         in_place = _covering(places, len(text))
         for chain in _place_chains(places):
-            end = self.bodies.body_after(text, chain[-1].end)
+            end = self._body_after_place(text, chain[-1])
             # 与/和 may stand inside a name (文化和旅游厅), not before another
             # place: 北京分行|与|北京市朝阳区人民政府 are two names
             if end and not any(text[k] in self.bodies.inner_chars and k + 1 in starts
@@ -127,6 +131,17 @@ class AgencyFinder:
                                          self.priority["agency_prefixed"], {"level_prefix": ch},
                                          rule="agencies.level_char_anchor"))
         return found
+
+    def _body_after_place(self, text, place):
+        """End of the body read after a place: after a village only the
+        bodies a village has (新河村|党支部, not 新河村|地处), after a zone one
+        with a short core (高新区|管委会, 高新区|税务局: rules/places.toml [local])."""
+        level = place.attrs.get("level")
+        if level == "village":
+            return self.village_bodies.body_after(text, place.end, allowed=self.village_body_names, max_core=1)
+        if level == "zone":
+            return self.bodies.body_after(text, place.end, max_core=self.zone_body_max_core)
+        return self.bodies.body_after(text, place.end)
 
     def _listed(self, text) -> list:
         """Collective (公安机关) and standalone (村委会) bodies of the fixed lists."""

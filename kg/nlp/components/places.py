@@ -18,6 +18,10 @@ pair gets a strength (rules/places.toml says where the lines fall):
   (城关镇): only when their county or prefecture is in the document or just
   before (隆子县玉麦乡).
 
+Villages, communities, townships the table lacks and development zones are
+read from the shape of their names by kg.nlp.components.local_places, after
+the table's places, which anchor them.
+
 Strong matches are chosen first (leftmost-longest, no overlaps), then weak
 and township matches are admitted against that context until nothing
 changes. A surface naming several places is resolved to the outer one when
@@ -31,6 +35,7 @@ from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.gazetteer import LEVEL_RANK, load_gazetteer
 from kg.nlp.components.country_abbreviations import CountryAbbreviations
+from kg.nlp.components.local_places import LocalPlaces
 from kg.nlp.textscan import Automaton
 
 STRONG, WEAK, TOWN, BLOCK = "strong", "weak", "town", "block"
@@ -72,6 +77,7 @@ class PlaceFinder:
             if abbr.enabled else None
         self._grades = {}
         self._chain = {}
+        self.local = LocalPlaces(self.rules, self.gaz, self.priority)
 
     def _graded(self, surface: str, places) -> tuple:
         """((place, strength), ...) of a surface."""
@@ -94,7 +100,11 @@ class PlaceFinder:
         return WEAK if surface in weak_shorts else STRONG
 
     def __call__(self, doc):
-        mentions_of(doc).extend(self.find(doc_text(doc)))
+        text = doc_text(doc)
+        found = self.find(text)
+        words = {t.idx + len(t.text): t.idx for t in doc}
+        found += self.local.find(text, words, [m for m in found if m.attrs.get("code")])
+        mentions_of(doc).extend(found)
         return doc
 
     # --- finding -----------------------------------------------------------
