@@ -25,6 +25,7 @@ MECHANISMS = {
     "posts.title_after_name": "post (body, name, then title: 公安部孙茂利局长)",
     "posts.appointment": "appointment (任命…为…)",
     "triggers.verb": "trigger verb (actor, verb, object in a clause)",
+    "subjects.title_issuer": "issuer (a body written right before a document's title)",
     "cooperation.partners_of_actor": "cooperation (partners of a trigger verb's actor: A会同B印发)",
     "cooperation.partner_word": "cooperation (A会同B、C…)",
     "cooperation.verb": "cooperation (A与B … a cooperation verb)",

@@ -3,7 +3,8 @@
 The subject is the nearest AGENCY / PLACE / ORG (else PERSON) before the
 verb in the sentence, in the clause nearest the verb; partners named after
 与 / 会同 / 联合 between subject and verb act too; a sentence that names
-no subject takes the paragraph's actor (`context_actor`). Words:
+no subject takes the paragraph's actor (`context_actor`); a body written
+right before a 《…》 document issued it (`title_issuers`). Words:
 rules/relations.toml (subject_types, host_words, consent_words,
 consent_markers, partner_words, partner_not_in, subject_joiners, clause_ends).
 """
@@ -92,3 +93,15 @@ def context_actor(rels, actor):
     if len(bodies) != 1:
         return actor
     return StandIn(bodies[0], actor.mention)
+
+
+def title_issuers(rels, in_sent, article, s, e, rules) -> None:
+    """`introduced` from a body written right before a 《…》 document title:
+    the body issued it (县财政局党组《关于…的请示》, 国务院《…条例》), whatever
+    verb the sentence has for the reading of it (会议审议了…)."""
+    opening = rules.relations.linking.title_marks[0]
+    bodies = {lm.mention.end: lm for lm in in_sent if lm.mention.type == "AGENCY"}
+    for lm in in_sent:
+        body = bodies.get(lm.mention.start)
+        if lm.mention.type == "DOCUMENT" and lm.mention.text.startswith(opening) and body is not None:
+            rels.add(body.key, "introduced", lm.key, article, (s, e), {}, rule="subjects.title_issuer")

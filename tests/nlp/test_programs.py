@@ -46,3 +46,37 @@ def test_quoted_programs_with_a_head_noun_after_or_inside_the_quotes(nlp):
 
 def test_an_unquoted_program_starts_after_the_verb_before_it(nlp):
     assert found(nlp, "在全国范围内建立运行12389投诉平台。") == [("PROGRAM", "12389投诉平台")]
+
+
+def test_a_campaign_runs_back_to_its_launching_verb_over_an_enumeration(nlp):
+    text = "省公安厅会同省人民银行开展预防、打击利用空壳公司和地下钱庄转移资金专项行动。"
+    assert found(nlp, text) == [("PROGRAM", "预防、打击利用空壳公司和地下钱庄转移资金专项行动")]
+
+
+def test_a_launched_campaign_wins_over_an_organisation_read_inside_it():
+    from kg.nlp.components.resolve import resolve
+    nlp = make_nlp("kg_places", "kg_persons", "kg_agencies", "kg_orgs", "kg_programs")
+    text = "市法院会同市检察院开展犯罪嫌疑人、被告人逃匿、死亡案件追缴专项行动。"
+    kept = [(m.type, m.text) for m in resolve(list(nlp(text)._.kg_mentions))]
+    assert ("PROGRAM", "犯罪嫌疑人、被告人逃匿、死亡案件追缴专项行动") in kept
+
+
+@pytest.mark.parametrize("text", [
+    "我们要保持战略定力，增进战略互信。",     # a head qualifying the noun after it
+    "今年规划102项重大工程。",                # a count before the name: 重大工程 is no name
+    "他呼吁各方采取切实行动。",              # the verb governs the object: 切实行动 is no name
+    "多年来制约改革的难题得到破解。",          # a frame word of running text
+])
+def test_running_text_is_no_program(nlp, text):
+    assert [t for typ, t in found(nlp, text) if typ == "PROGRAM"] == []
+
+
+def test_a_core_holding_a_person_is_no_program():
+    nlp = make_nlp("kg_persons", "kg_programs")
+    got = nlp("王建国同志视察工程。")._.kg_mentions
+    assert [m.text for m in got if m.type == "PERSON"] == ["王建国"]
+    assert [m.text for m in got if m.type == "PROGRAM"] == []
+
+
+def test_an_action_plan_is_one_name(nlp):
+    assert found(nlp, "省政府实施乡村文化振兴三年行动计划。") == [("PROGRAM", "乡村文化振兴三年行动计划")]
