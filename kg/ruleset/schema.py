@@ -316,6 +316,10 @@ class ProgramsRules:
     head_not_followed_by: str
     head_not_followed_by_words: tuple[str, ...]
     quoted_only_heads: tuple[str, ...]
+    formula_verbs: tuple[str, ...]
+    formula_numerals: str
+    formula_not_in: tuple[str, ...]
+    max_formula: int
     quotes: tuple[str, ...]
     of_particle: str
     quote_not_ends: str
@@ -385,6 +389,8 @@ class RelationsRules:
     object_joiner: str
     host_words: tuple[str, ...]
     subject_joiners: tuple[str, ...]
+    object_verbs: tuple[str, ...]
+    locative_markers: tuple[str, ...]
     topic_openers: tuple[str, ...]
     clause_ends: str
     subject_stops: str

@@ -80,3 +80,21 @@ def test_a_core_holding_a_person_is_no_program():
 
 def test_an_action_plan_is_one_name(nlp):
     assert found(nlp, "省政府实施乡村文化振兴三年行动计划。") == [("PROGRAM", "乡村文化振兴三年行动计划")]
+
+
+def test_a_quoted_number_formula_put_in_force_is_a_program(nlp):
+    got = found(nlp, "村里实行“三议一公开”，推行“一窗一办”。")
+    assert got == [("PROGRAM", "“三议一公开”"), ("PROGRAM", "“一窗一办”")]
+
+
+@pytest.mark.parametrize("text", [
+    "坚决做到“两个维护”。",          # a count of things: a slogan
+    "干部开展“一对一”帮扶。",          # the formula qualifies the noun after it
+    "大家坚持“三严三实”。",            # no verb that puts it in force
+])
+def test_a_slogan_or_a_qualifying_formula_is_no_program(nlp, text):
+    assert found(nlp, text) == []
+
+
+def test_a_named_lecture_series_in_quotes_is_a_program(nlp):
+    assert found(nlp, "她在村里开设“田间讲堂”。") == [("PROGRAM", "“田间讲堂”")]

@@ -26,3 +26,16 @@ def test_a_year_after_dao_is_a_target_not_the_date_of_the_act():
     assert got == {("省政府", "《某某省碳达峰实施方案》"): None, ("省政府", "《某某省美丽乡村建设规划》"): None}
     assert introduced("省政府于2021年3月印发《某某省美丽乡村建设规划》。") == {
         ("省政府", "《某某省美丽乡村建设规划》"): "2021-03"}
+
+
+def test_a_body_that_is_a_verbs_object_in_an_earlier_clause_does_not_act():
+    """召开会议，学习贯彻中央纪委全会精神，…并启动: the office that met acts, not
+    the commission whose plenum it studied."""
+    got = introduced("市纪委监委办公室今天召开会议，学习贯彻十九届中央纪委五次全会精神，"
+                     "研究部署全年工作，并启动“清风2021”行动。")
+    assert set(got) == {("市纪委监委办公室", "“清风2021”行动")}
+
+
+def test_the_verbs_own_clause_names_its_subject_before_an_earlier_clauses_place():
+    got = introduced("作为浙江省非物质文化遗产代表性传承人，村民李秀英创办“田间讲堂”，传授制茶技艺。")
+    assert got == {("李秀英", "“田间讲堂”"): None}

@@ -51,6 +51,8 @@ class ProgramFinder:
         self.head_nf_words = tuple(nf_words)
         self.bare_head_re = re.compile(rf"({alternation(bare_heads)}){guard}")
         self.documents = DocumentFinder(self.rules)
+        self.formula_re = re.compile(rf"(?:{alternation(cfg.formula_verbs)}){re.escape(cfg.perfective)}?"
+                                     rf"([{opening}]([^{opening}{closing}\n]{{3,{cfg.max_formula}}})[{closing}])")
         self.left = sorted(cfg.left_boundaries, key=len, reverse=True)
 
     def __call__(self, doc):
@@ -73,9 +75,26 @@ class ProgramFinder:
                 found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
                                      self.priority["program_quote_only"], {"quoted": inner},
                                      rule="programs.quoted_with_head"))
+        found.extend(self._formulas(text))
         found.extend(self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"]))
         out += [m for m in found if not any(a <= m.start < b for a, b in works)]
         return doc
+
+    def _formulas(self, text):
+        """A quoted number formula a verb puts in force is a program's name
+        (实行“三议一公开”, 推行“一窗一办”): numerals at two places at least,
+        none a count of things (“两个维护” is a slogan) or of measures (…十条),
+        and no noun after it that it qualifies (开展“一对一”帮扶)."""
+        cfg, out = self.cfg, []
+        for m in self.formula_re.finditer(text):
+            inner = m.group(2)
+            places = [i for i, ch in enumerate(inner) if ch in cfg.formula_numerals]
+            after = text[m.end():m.end() + 1]
+            if any(b - a > 1 for a, b in zip(places, places[1:])) and not any(w in inner for w in cfg.formula_not_in) \
+                    and not inner.endswith(cfg.measure_unit) and (not is_cjk(after) or after in cfg.doc_name_followers):
+                out.append(Mention(m.start(1), m.end(), "PROGRAM", m.group(1), "kg_programs",
+                                   self.priority["program_quote_only"], {"quoted": inner}, rule="programs.quoted_formula"))
+        return out
 
     def _last_head_end(self, text, s, e):
         """The furthest position in text[s:e] where a head noun ends ("…"工作清单
