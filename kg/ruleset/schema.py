@@ -334,6 +334,7 @@ class ProgramsRules:
     bad_cores: tuple[str, ...]
     classifiers: str
     count_chars: str
+    ordinal_mark: str
     core_not_in: tuple[str, ...]
     verb_bounded_heads: tuple[str, ...]
     launch_verbs: tuple[str, ...]

@@ -63,7 +63,7 @@ def test_a_launched_campaign_wins_over_an_organisation_read_inside_it():
 
 @pytest.mark.parametrize("text", [
     "我们要保持战略定力，增进战略互信。",     # a head qualifying the noun after it
-    "今年规划102项重大工程。",                # a count before the name: 重大工程 is no name
+    "今年规划102项重大工程，打造一批产业融合发展平台。",   # a count before the head: a kind, no name
     "他呼吁各方采取切实行动。",              # the verb governs the object: 切实行动 is no name
     "多年来制约改革的难题得到破解。",          # a frame word of running text
 ])
@@ -98,3 +98,7 @@ def test_a_slogan_or_a_qualifying_formula_is_no_program(nlp, text):
 
 def test_a_named_lecture_series_in_quotes_is_a_program(nlp):
     assert found(nlp, "她在村里开设“田间讲堂”。") == [("PROGRAM", "“田间讲堂”")]
+
+
+def test_a_name_starts_after_an_ordinal(nlp):
+    assert found(nlp, "该地区将开展第五个百万亩生态治理工程。") == [("PROGRAM", "百万亩生态治理工程")]

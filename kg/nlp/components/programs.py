@@ -162,9 +162,18 @@ class ProgramFinder:
         last = text[sep + 1:head_start]
         return len(last) >= 2 and text[max(0, sep - 4):sep].find(last[:2]) != -1
 
+    def _ordinal(self, text, last) -> bool:
+        """Whether the count ending at text[last] is an ordinal (第五个|…工程
+        names the fifth one); a plain count (规划102项重大工程, 打造一批…平台)
+        makes what follows a kind of thing, no name."""
+        i = last
+        while i >= 0 and text[i] in self.cfg.count_chars:
+            i -= 1
+        return i >= 0 and text[i] == self.cfg.ordinal_mark
+
     def _left_edge(self, text, head_start):
         """Where an unquoted name starts: after the verb, punctuation or
-        function word before it. A short list joined by 、 stays in the name
+        function word or ordinal before it; None after a count (a kind of thing). A short list joined by 、 stays in the name
         (证券、基金、保险公司互换便利; 股票回购、增持再贷款)."""
         i = head_start
         limit = head_start - self.cfg.max_bare_core
@@ -177,7 +186,7 @@ class ProgramFinder:
             if ch in PUNCT or not (is_cjk(ch) or ch.isalnum()):
                 return i
             if ch in self.cfg.classifiers and i >= 2 and (text[i - 2] in self.cfg.count_chars):
-                return i     # 规划102项|重大工程, 建成3个|平台: a count before the name
+                return i if self._ordinal(text, i - 2) else None
             for w in self.left:
                 if text.endswith(w, 0, i) and i - len(w) >= 0:
                     return i
