@@ -361,7 +361,7 @@ class ProgramsRules:
     max_measure_core: int
     doc_year_joiners: tuple[str, ...]
     quoted_doc_heads: tuple[str, ...]
-    quoted_doc_gap_verbs: tuple[str, ...]
+    quoted_gap_verbs: tuple[str, ...]
     doc_name_followers: str
     edition_marks: tuple[str, ...]
 

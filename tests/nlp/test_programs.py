@@ -102,3 +102,19 @@ def test_a_named_lecture_series_in_quotes_is_a_program(nlp):
 
 def test_a_name_starts_after_an_ordinal(nlp):
     assert found(nlp, "该地区将开展第五个百万亩生态治理工程。") == [("PROGRAM", "百万亩生态治理工程")]
+
+
+@pytest.mark.parametrize("text", [
+    "推动高水平对外开放平台建设取得成效。",        # 对 opens no name inside 对外
+    "各方应致力于和平、增长、改革。",              # a one-character list item is a word cut
+    "香港特区完善其选举制度。",                    # a pronoun opens no name
+    "坚持“开放性战略自主”。",                      # the quote does not end with a head
+    "提出“建立健全种业政策支持体系”。",            # a quoted policy phrase, no name
+    "“扫黄打非”办会同中央网信办部署工作。",        # 网 of 网信办 is no head
+])
+def test_word_cuts_pronouns_and_quoted_phrases_are_no_program(nlp, text):
+    assert [t for typ, t in found(nlp, text) if typ == "PROGRAM"] == []
+
+
+def test_no_unquoted_name_is_read_inside_a_quoted_slogan(nlp):
+    assert found(nlp, "大家牢记“推进新时代党的建设伟大工程”的要求。") == []

@@ -112,7 +112,7 @@ class DocumentFinder:
         close = max(name.rfind(q[1]) for q in cfg.quotes)
         inner, gap = name[1:close], name[close + 1:]
         return not name.endswith(tuple(cfg.doc_not_ends)) and not any(c in inner for c in cfg.quote_not_ends) \
-            and not any(v in gap for v in cfg.quoted_doc_gap_verbs)
+            and not any(v in gap for v in cfg.quoted_gap_verbs)
 
     def _mention(self, text, s, e, priority, rule):
         return Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", self.priority[priority], rule=rule)

@@ -54,6 +54,7 @@ class ProgramFinder:
         self.formula_re = re.compile(rf"(?:{alternation(cfg.formula_verbs)}){re.escape(cfg.perfective)}?"
                                      rf"([{opening}]([^{opening}{closing}\n]{{3,{cfg.max_formula}}})[{closing}])")
         self.left = sorted(cfg.left_boundaries, key=len, reverse=True)
+        self.word_starts = None      # the token starts of the doc being read (set per call)
 
     def __call__(self, doc):
         text = doc_text(doc)
@@ -65,20 +66,33 @@ class ProgramFinder:
         found = []
         for m in self.quoted_re.finditer(text):
             end = self._last_head_end(text, m.start(3), m.end(3))
-            if end is not None:
+            if end is not None and not any(v in text[m.start(3):end] for v in self.cfg.quoted_gap_verbs):
                 found.append(Mention(m.start(), end, "PROGRAM", text[m.start():end], "kg_programs",
                                      self.priority["program_quoted"], {"quoted": m.group(1)},
                                      rule="programs.quoted_then_head"))
         for m in self.quote_only_re.finditer(text):
             inner = m.group(1)
-            if self.head_in_quote.search(inner) and inner[-1] not in self.quote_not_ends:
+            if self._named_in_quotes(inner):
                 found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
                                      self.priority["program_quote_only"], {"quoted": inner},
                                      rule="programs.quoted_with_head"))
         found.extend(self._formulas(text))
-        found.extend(self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"]))
+        self.word_starts = {t.idx for t in doc}
+        quotes = [m.span() for m in self.quote_only_re.finditer(text)]
+        # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
+        found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
+                     if not any(a < m.start < b for a, b in quotes))
         out += [m for m in found if not any(a <= m.start < b for a, b in works)]
         return doc
+
+    def _named_in_quotes(self, inner) -> bool:
+        """A quoted text that is a program's name: it ends with a head noun
+        (and maybe a year or number: “春雷行动2021”) and does not open with
+        the verb of a quoted policy phrase (“建立健全…体系”, “开放性战略自主”
+        ends with no head)."""
+        core = inner.rstrip("0123456789")
+        return inner[-1] not in self.quote_not_ends and core.endswith(tuple(self.heads)) \
+            and not core.startswith(tuple(self.left))
 
     def _formulas(self, text):
         """A quoted number formula a verb puts in force is a program's name
@@ -109,7 +123,8 @@ class ProgramFinder:
     def _bare(self, text, persons=()):
         """Unquoted names before a head noun; `persons` are the (start, end) of
         the person names found: a core holding one is running text
-        (某某同志强调战略), no program's name."""
+        (某某同志强调战略), no program's name. After a 、 inside the core the
+        head needs a modifier of its own (增持|再贷款; 增长、|改革 is a list)."""
         cfg, found = self.cfg, []
         for m in self.bare_head_re.finditer(text):
             launch = self._launch_edge(text, m.start()) if m.group(1) in cfg.verb_bounded_heads else None
@@ -117,7 +132,7 @@ class ProgramFinder:
             if start is None:
                 continue
             core = text[start:m.start()]
-            if len(core) < cfg.min_bare_core or core in cfg.bad_cores or \
+            if core[:1] in PUNCT or len(core) < cfg.min_bare_core or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores or \
                     any(core.startswith(b) for b in cfg.bad_core_starts) or \
                     any(w in core for w in cfg.core_not_in) or any(start <= a < m.start() for a, _b in persons):
                 continue
@@ -144,7 +159,8 @@ class ProgramFinder:
         return None
 
     def _list_piece(self, text, sep):
-        """True when the item before a 、 at sep is short and starts at a boundary."""
+        """True when the item before a 、 at sep is short (two characters at
+        least) and starts at a boundary."""
         n = self.cfg.max_list_item
         for k in range(1, n + 1):
             j = sep - k
@@ -152,7 +168,7 @@ class ProgramFinder:
                 return False
             before = text[j - 1] if j > 0 else ""
             if before == "" or before in PUNCT or any(text.endswith(w, 0, j) for w in self.left):
-                return True
+                return k >= 2      # a one-character item is a word cut (和|平、增长、改革)
         return False
 
     @staticmethod
@@ -173,8 +189,10 @@ class ProgramFinder:
 
     def _left_edge(self, text, head_start):
         """Where an unquoted name starts: after the verb, punctuation or
-        function word or ordinal before it; None after a count (a kind of thing). A short list joined by 、 stays in the name
-        (证券、基金、保险公司互换便利; 股票回购、增持再贷款)."""
+        function word or ordinal before it (a left word only where a word
+        starts: 对|外开放 is no edge); None after a count (a kind of thing).
+        A short list joined by 、 stays in the name (证券、基金、保险公司互换便利;
+        股票回购、增持再贷款)."""
         i = head_start
         limit = head_start - self.cfg.max_bare_core
         while i > 0 and i > limit:
@@ -187,8 +205,9 @@ class ProgramFinder:
                 return i
             if ch in self.cfg.classifiers and i >= 2 and (text[i - 2] in self.cfg.count_chars):
                 return i if self._ordinal(text, i - 2) else None
-            for w in self.left:
-                if text.endswith(w, 0, i) and i - len(w) >= 0:
-                    return i
+            if i in self.word_starts:   # a left word that ends inside a word (对|外开放) opens nothing
+                for w in self.left:
+                    if text.endswith(w, 0, i) and i - len(w) >= 0:
+                        return i
             i -= 1
         return i if i == 0 else None
