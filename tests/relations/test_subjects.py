@@ -39,3 +39,8 @@ def test_a_body_that_is_a_verbs_object_in_an_earlier_clause_does_not_act():
 def test_the_verbs_own_clause_names_its_subject_before_an_earlier_clauses_place():
     got = introduced("作为浙江省非物质文化遗产代表性传承人，村民李秀英创办“田间讲堂”，传授制茶技艺。")
     assert got == {("李秀英", "“田间讲堂”"): None}
+
+
+def test_the_noun_jue_ce_bu_shu_launches_nothing():
+    got = introduced("我们要把思想和行动统一到党中央决策部署上来，坚持第三版防控方案，落实各项措施。")
+    assert got == {}
