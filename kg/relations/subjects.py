@@ -1,12 +1,18 @@
 """Who acts for a trigger verb: the subject, its partners, the bodies listed with it.
 
 The subject is the nearest AGENCY / PLACE / ORG (else PERSON) before the
-verb in the sentence, in the clause nearest the verb; partners named after
+verb in the sentence, in the clause nearest the verb (in an earlier clause,
+not the object of a verb of that clause, nor a place after 在: where it
+happened); partners named after
 与 / 会同 / 联合 between subject and verb act too; a sentence that names
-no subject takes the paragraph's actor (`context_actor`). Words:
+no subject takes the paragraph's actor (`context_actor`); a body written
+right before a 《…》 document issued it (`title_issuers`). Words:
 rules/relations.toml (subject_types, host_words, consent_words,
-consent_markers, partner_words, partner_not_in, subject_joiners, clause_ends).
+consent_markers, partner_words, partner_not_in, subject_joiners, clause_ends,
+object_verbs, locative_markers).
 """
+
+from bisect import bisect_left
 
 from kg.relations.anaphora import StandIn
 from kg.relations.cooperation import BODY_TYPES
@@ -21,6 +27,13 @@ def subject(text, in_sent, s, t, rules, clauses):
               and not text.startswith(r.host_words, lm.mention.end)
               and not (text.startswith(r.consent_words, lm.mention.end)
                        and text.endswith(r.consent_markers, 0, lm.mention.start))]
+    own_clause = _clause_start(clauses, s, t)
+    # a place where it happened and an earlier verb's object do not act, unless
+    # the sentence names no one else (then the earlier reading stands)
+    before = [lm for lm in before
+              if not (lm.mention.type == "PLACE" and text.endswith(r.locative_markers, 0, lm.mention.start))
+              and (lm.mention.start >= own_clause
+                   or not _verbs_object(text, lm, _clause_start(clauses, s, lm.mention.start), r))] or before
     if not before:
         return None, []
     split = _partner_split(text, before, s, t, r)
@@ -31,7 +44,23 @@ def subject(text, in_sent, s, t, rules, clauses):
         if partners and heads:
             # A与B签署: both act. A会同B建立…，推行…: only A acts in the later clause.
             return _best(heads, r, text, clauses), (partners if same_clause else [])
-    return _best(before, r, text, clauses), []
+    # the verb's own clause names its subject when it names anyone (作为某省…传承人，
+    # 某某创办…: the person, not the province of the earlier clause)
+    own = [lm for lm in before if lm.mention.start >= own_clause]
+    return _best(own or before, r, text, clauses), []
+
+
+def _clause_start(clauses, s, pos) -> int:
+    """Where the clause holding `pos` starts (after the clause end before it)."""
+    i = bisect_left(clauses.stops, pos)
+    return clauses.stops[i - 1] + 1 if i else s
+
+
+def _verbs_object(text, lm, clause_start, r) -> bool:
+    """A body after one of r.object_verbs in its clause is that verb's object
+    (学习贯彻…中央纪委…精神, 按照省委部署): it does not act for a verb of a
+    later clause."""
+    return any(v in text[clause_start:lm.mention.start] for v in r.object_verbs)
 
 
 def _partner_split(text, before, s, t, r):
@@ -92,3 +121,15 @@ def context_actor(rels, actor):
     if len(bodies) != 1:
         return actor
     return StandIn(bodies[0], actor.mention)
+
+
+def title_issuers(rels, in_sent, article, s, e, rules) -> None:
+    """`introduced` from a body written right before a 《…》 document title:
+    the body issued it (县财政局党组《关于…的请示》, 国务院《…条例》), whatever
+    verb the sentence has for the reading of it (会议审议了…)."""
+    opening = rules.relations.linking.title_marks[0]
+    bodies = {lm.mention.end: lm for lm in in_sent if lm.mention.type == "AGENCY"}
+    for lm in in_sent:
+        body = bodies.get(lm.mention.start)
+        if lm.mention.type == "DOCUMENT" and lm.mention.text.startswith(opening) and body is not None:
+            rels.add(body.key, "introduced", lm.key, article, (s, e), {}, rule="subjects.title_issuer")

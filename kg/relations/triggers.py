@@ -22,7 +22,7 @@ from typing import NamedTuple
 from kg.nlp.textscan import Automaton
 from kg.relations.clauses import ClauseEnds
 from kg.relations.cooperation import cooperation, partners_cooperate
-from kg.relations.subjects import context_actor, coordinated, subject
+from kg.relations.subjects import context_actor, coordinated, subject, title_issuers
 from kg.text.articles import dateline_match
 from kg.text.dates import DatesBefore
 from kg.text.sentences import sentence_at
@@ -55,6 +55,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
         clauses = ClauseEnds(text, s, e, rules)
         sentence = _Sentence(text, s, e, body_start, in_sent, article, clauses)
         _introduced(rels, sentence, sents, context_actor(rels, context), pub_date, rules)
+        title_issuers(rels, in_sent, article, s, e, rules)
         context = _next_context(rels, in_sent, context, rules)
         cooperation(rels, text, in_sent, s, e, article, rules, clauses)
 
@@ -174,13 +175,17 @@ def _trigger_matcher(rules) -> Automaton:
 
 def _find_triggers(text, s, e, rules):
     """(position, verb) of each trigger verb in text[s:e], leftmost-longest,
-    but not inside a word that holds one and is no verb (发布会)."""
+    but not inside a word that holds one and is no verb (发布会) nor inside
+    a 《…》 title."""
     not_verbs = rules.relations.trigger_not_in
+    opening, closing = rules.relations.linking.title_marks
     out = []
     for i, _, w in _trigger_matcher(rules).longest(text[s:e]):
         p = s + i
         if any(text.startswith(nw, p - k) for nw in not_verbs if (k := nw.find(w)) >= 0):
             continue
+        if text.rfind(opening, s, p) > text.rfind(closing, s, p):
+            continue   # a verb inside a title (《关于推行…的请示》) is the title's words
         out.append((p, w))
     return out
 

@@ -368,6 +368,10 @@ class ProgramsRules:
     head_not_followed_by: str
     head_not_followed_by_words: tuple[str, ...]
     quoted_only_heads: tuple[str, ...]
+    formula_verbs: tuple[str, ...]
+    formula_numerals: str
+    formula_not_in: tuple[str, ...]
+    max_formula: int
     quotes: tuple[str, ...]
     of_particle: str
     quote_not_ends: str
@@ -380,6 +384,14 @@ class ProgramsRules:
     left_boundaries: tuple[str, ...]
     bad_core_starts: tuple[str, ...]
     bad_cores: tuple[str, ...]
+    classifiers: str
+    count_chars: str
+    ordinal_mark: str
+    core_not_in: tuple[str, ...]
+    verb_bounded_heads: tuple[str, ...]
+    launch_verbs: tuple[str, ...]
+    launched_core_marks: str
+    max_launched_core: int
     doc_triggers: tuple[str, ...]
     doc_suffixes: tuple[str, ...]
     max_doc_name: int
@@ -389,6 +401,21 @@ class ProgramsRules:
     doc_not_ends: tuple[str, ...]
     generic_doc_cores: tuple[str, ...]
     max_title: int
+    title_heads: tuple[str, ...]
+    title_openers: tuple[str, ...]
+    title_followers: tuple[str, ...]
+    title_draft_marks: tuple[str, ...]
+    title_issuing_verbs: tuple[str, ...]
+    measure_count_chars: str
+    measure_unit: str
+    measure_heads: tuple[str, ...]
+    measure_left_words: tuple[str, ...]
+    max_measure_core: int
+    doc_year_joiners: tuple[str, ...]
+    quoted_doc_heads: tuple[str, ...]
+    quoted_gap_verbs: tuple[str, ...]
+    doc_name_followers: str
+    edition_marks: tuple[str, ...]
 
 
 @rule_table
@@ -442,6 +469,8 @@ class RelationsRules:
     object_joiner: str
     host_words: tuple[str, ...]
     subject_joiners: tuple[str, ...]
+    object_verbs: tuple[str, ...]
+    locative_markers: tuple[str, ...]
     topic_openers: tuple[str, ...]
     clause_ends: str
     subject_stops: str

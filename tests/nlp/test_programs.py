@@ -46,3 +46,75 @@ def test_quoted_programs_with_a_head_noun_after_or_inside_the_quotes(nlp):
 
 def test_an_unquoted_program_starts_after_the_verb_before_it(nlp):
     assert found(nlp, "在全国范围内建立运行12389投诉平台。") == [("PROGRAM", "12389投诉平台")]
+
+
+def test_a_campaign_runs_back_to_its_launching_verb_over_an_enumeration(nlp):
+    text = "省公安厅会同省人民银行开展预防、打击利用空壳公司和地下钱庄转移资金专项行动。"
+    assert found(nlp, text) == [("PROGRAM", "预防、打击利用空壳公司和地下钱庄转移资金专项行动")]
+
+
+def test_a_launched_campaign_wins_over_an_organisation_read_inside_it():
+    from kg.nlp.components.resolve import resolve
+    nlp = make_nlp("kg_places", "kg_persons", "kg_agencies", "kg_orgs", "kg_programs")
+    text = "市法院会同市检察院开展犯罪嫌疑人、被告人逃匿、死亡案件追缴专项行动。"
+    kept = [(m.type, m.text) for m in resolve(list(nlp(text)._.kg_mentions))]
+    assert ("PROGRAM", "犯罪嫌疑人、被告人逃匿、死亡案件追缴专项行动") in kept
+
+
+@pytest.mark.parametrize("text", [
+    "我们要保持战略定力，增进战略互信。",     # a head qualifying the noun after it
+    "今年规划102项重大工程，打造一批产业融合发展平台。",   # a count before the head: a kind, no name
+    "他呼吁各方采取切实行动。",              # the verb governs the object: 切实行动 is no name
+    "多年来制约改革的难题得到破解。",          # a frame word of running text
+])
+def test_running_text_is_no_program(nlp, text):
+    assert [t for typ, t in found(nlp, text) if typ == "PROGRAM"] == []
+
+
+def test_a_core_holding_a_person_is_no_program():
+    nlp = make_nlp("kg_persons", "kg_programs")
+    got = nlp("王建国同志视察工程。")._.kg_mentions
+    assert [m.text for m in got if m.type == "PERSON"] == ["王建国"]
+    assert [m.text for m in got if m.type == "PROGRAM"] == []
+
+
+def test_an_action_plan_is_one_name(nlp):
+    assert found(nlp, "省政府实施乡村文化振兴三年行动计划。") == [("PROGRAM", "乡村文化振兴三年行动计划")]
+
+
+def test_a_quoted_number_formula_put_in_force_is_a_program(nlp):
+    got = found(nlp, "村里实行“三议一公开”，推行“一窗一办”。")
+    assert got == [("PROGRAM", "“三议一公开”"), ("PROGRAM", "“一窗一办”")]
+
+
+@pytest.mark.parametrize("text", [
+    "坚决做到“两个维护”。",          # a count of things: a slogan
+    "干部开展“一对一”帮扶。",          # the formula qualifies the noun after it
+    "大家坚持“三严三实”。",            # no verb that puts it in force
+])
+def test_a_slogan_or_a_qualifying_formula_is_no_program(nlp, text):
+    assert found(nlp, text) == []
+
+
+def test_a_named_lecture_series_in_quotes_is_a_program(nlp):
+    assert found(nlp, "她在村里开设“田间讲堂”。") == [("PROGRAM", "“田间讲堂”")]
+
+
+def test_a_name_starts_after_an_ordinal(nlp):
+    assert found(nlp, "该地区将开展第五个百万亩生态治理工程。") == [("PROGRAM", "百万亩生态治理工程")]
+
+
+@pytest.mark.parametrize("text", [
+    "推动高水平对外开放平台建设取得成效。",        # 对 opens no name inside 对外
+    "各方应致力于和平、增长、改革。",              # a one-character list item is a word cut
+    "香港特区完善其选举制度。",                    # a pronoun opens no name
+    "坚持“开放性战略自主”。",                      # the quote does not end with a head
+    "提出“建立健全种业政策支持体系”。",            # a quoted policy phrase, no name
+    "“扫黄打非”办会同中央网信办部署工作。",        # 网 of 网信办 is no head
+])
+def test_word_cuts_pronouns_and_quoted_phrases_are_no_program(nlp, text):
+    assert [t for typ, t in found(nlp, text) if typ == "PROGRAM"] == []
+
+
+def test_no_unquoted_name_is_read_inside_a_quoted_slogan(nlp):
+    assert found(nlp, "大家牢记“推进新时代党的建设伟大工程”的要求。") == []

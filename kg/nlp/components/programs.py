@@ -1,7 +1,7 @@
 """PROGRAM and DOCUMENT: named initiatives and policy documents.
 
-- DOCUMENT: every 《…》 title; an unquoted regulation right after a trigger
-  verb (制定出台公安机关执法公开规定).
+- DOCUMENT: kg.nlp.components.documents (《…》 titles whose words are a
+  document's, quoted measures, regulations after a trigger verb).
 - PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021"),
   and an unquoted name + head noun whose left edge is the verb, punctuation or
   function word before it (建立|12389投诉平台).
@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 
 from kg import ruleset
+from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 
@@ -49,88 +50,65 @@ class ProgramFinder:
         guard = (rf"(?![{re.escape(nf)}])" if nf else "") + (rf"(?!{alternation(nf_words)})" if nf_words else "")
         self.head_nf_words = tuple(nf_words)
         self.bare_head_re = re.compile(rf"({alternation(bare_heads)}){guard}")
-        self.title_re = re.compile(rf"《[^《》\n]{{1,{cfg.max_title}}}》")
-        name = rf"[\u4e00-\u9fff\w]{{2,{cfg.max_doc_name}}}?(?:{alternation(cfg.doc_suffixes)})(?![\u4e00-\u9fff])"
-        self.doc_re = re.compile(rf"(?:{alternation(cfg.doc_triggers)})(?:{re.escape(cfg.perfective)})?({name})")
-        self.doc_name_re = re.compile(name)
+        self.documents = DocumentFinder(self.rules)
+        self.formula_re = re.compile(rf"(?:{alternation(cfg.formula_verbs)}){re.escape(cfg.perfective)}?"
+                                     rf"([{opening}]([^{opening}{closing}\n]{{3,{cfg.max_formula}}})[{closing}])")
         self.left = sorted(cfg.left_boundaries, key=len, reverse=True)
-        self.doc_suffixes = tuple(sorted(cfg.doc_suffixes, key=len, reverse=True))
-        self.generic_doc_cores = set(cfg.generic_doc_cores)
-        self.doc_list_seps = set(cfg.doc_list_separators)
-        self.doc_not_ends = cfg.doc_not_ends
-        self.doc_not_starts = cfg.doc_not_starts
-        self.of_particle, self.perfective = cfg.of_particle, cfg.perfective
+        self.word_starts = None      # the token starts of the doc being read (set per call)
 
     def __call__(self, doc):
         text = doc_text(doc)
         out = mentions_of(doc)
-        for m in self.title_re.finditer(text):
-            out.append(Mention(m.start(), m.end(), "DOCUMENT", m.group(), "kg_programs",
-                               self.priority["document_title"], rule="programs.document_title"))
-            spans = [piece for a, b in self._doc_list_after(text, m.end())   # 《A》、B规定和C办法
-                     for piece in self._doc_split(text, a, b)]
-            out += self._unquoted_docs(text, spans, "programs.document_listed_after_title")
-        for m in self.doc_re.finditer(text):
-            out += self._unquoted_docs(text, self._doc_list(text, *m.span(1)), "programs.document_after_trigger")
+        docs, works = self.documents.find(text)
+        # the words of a film's, a book's or a song's title name nothing
+        out[:] = [m for m in out if not any(a <= m.start < b for a, b in works)]
+        out += docs
+        found = []
         for m in self.quoted_re.finditer(text):
             end = self._last_head_end(text, m.start(3), m.end(3))
-            if end is not None:
-                out.append(Mention(m.start(), end, "PROGRAM", text[m.start():end], "kg_programs",
-                                   self.priority["program_quoted"], {"quoted": m.group(1)},
-                                   rule="programs.quoted_then_head"))
+            if end is not None and not any(v in text[m.start(3):end] for v in self.cfg.quoted_gap_verbs):
+                found.append(Mention(m.start(), end, "PROGRAM", text[m.start():end], "kg_programs",
+                                     self.priority["program_quoted"], {"quoted": m.group(1)},
+                                     rule="programs.quoted_then_head"))
         for m in self.quote_only_re.finditer(text):
             inner = m.group(1)
-            if self.head_in_quote.search(inner) and inner[-1] not in self.quote_not_ends:
-                out.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
-                                   self.priority["program_quote_only"], {"quoted": inner},
-                                   rule="programs.quoted_with_head"))
-        out.extend(self._bare(text))
+            if self._named_in_quotes(inner):
+                found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
+                                     self.priority["program_quote_only"], {"quoted": inner},
+                                     rule="programs.quoted_with_head"))
+        found.extend(self._formulas(text))
+        self.word_starts = {t.idx for t in doc}
+        quotes = [m.span() for m in self.quote_only_re.finditer(text)]
+        # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
+        found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
+                     if not any(a < m.start < b for a, b in quotes))
+        out += [m for m in found if not any(a <= m.start < b for a, b in works)]
         return doc
 
-    def _unquoted_docs(self, text, spans, rule: str) -> list:
-        """DOCUMENT mentions of the spans that name a document: not a kind of
-        one (签订收购协议), not a verb phrase (出台和完善了一批管理办法), not a
-        word that only ends like a law (执法); a notice issuing a document
-        (印发X方案的通知) names X."""
-        out = []
-        for s, e in spans:
-            cut = text.rfind(self.of_particle, s, e)
-            if cut > s and text.endswith(self.doc_suffixes, s, cut) and text[cut + 1:e] in self.doc_suffixes:
-                e = cut   # 印发大方县…实施方案的通知: the 方案 is what is issued
-            suffix = next(x for x in self.doc_suffixes if text.endswith(x, s, e))
-            if text[s:e - len(suffix)] in self.generic_doc_cores or text[s] in self.doc_not_starts \
-                    or text[s] in self.doc_list_seps or self.perfective in text[s:e] \
-                    or text.endswith(self.doc_not_ends, s, e):
-                continue
-            out.append(Mention(s, e, "DOCUMENT", text[s:e], "kg_programs",
-                               self.priority["document_unquoted"], rule=rule))
+    def _named_in_quotes(self, inner) -> bool:
+        """A quoted text that is a program's name: it ends with a head noun
+        (and maybe a year or number: “春雷行动2021”) and does not open with
+        the verb of a quoted policy phrase (“建立健全…体系”, “开放性战略自主”
+        ends with no head)."""
+        core = inner.rstrip("0123456789")
+        return inner[-1] not in self.quote_not_ends and core.endswith(tuple(self.heads)) \
+            and not core.startswith(tuple(self.left))
+
+    def _formulas(self, text):
+        """A quoted number formula a verb puts in force is a program's name
+        (实行“三议一公开”, 推行“一窗一办”): numerals at two places at least,
+        none a count of things (“两个维护” is a slogan) or of measures (…十条),
+        and no noun after it that it qualifies (开展“一对一”帮扶)."""
+        cfg, out = self.cfg, []
+        for m in self.formula_re.finditer(text):
+            inner = m.group(2)
+            places = [i for i, ch in enumerate(inner) if ch in cfg.formula_numerals]
+            after = text[m.end():m.end() + 1]
+            if any(b - a > 1 for a, b in zip(places, places[1:])) and not any(w in inner for w in cfg.formula_not_in) \
+                    and not inner.endswith(cfg.measure_unit) and (not is_cjk(after) or after in cfg.doc_name_followers):
+                out.append(Mention(m.start(1), m.end(), "PROGRAM", m.group(1), "kg_programs",
+                                   self.priority["program_quote_only"], {"quoted": inner}, rule="programs.quoted_formula"))
         return out
-
-    def _doc_list(self, text, s, e) -> list:
-        """The documents of one unquoted name after a trigger: cut at every
-        list separator (rules/programs.toml doc_list_separators) that ends a
-        document name (审议通过了安全生产法修正案和数据安全法: two laws)."""
-        return [piece for a, b in [(s, e), *self._doc_list_after(text, e)] for piece in self._doc_split(text, a, b)]
-
-    def _doc_list_after(self, text, e) -> list:
-        """The names that go on a list after a document ending at e (…办法、B规定)."""
-        out = []
-        while e < len(text) and text[e] in self.doc_list_seps:
-            more = self.doc_name_re.match(text, e + 1)
-            if more is None:
-                break
-            out.append(more.span())
-            e = more.end()
-        return out
-
-    def _doc_split(self, text, s, e) -> list:
-        out, start = [], s
-        for i in range(s + 2, e - 2):
-            if text[i] in self.doc_list_seps and text.endswith(self.doc_suffixes, start, i) \
-                    and not text.endswith(self.doc_not_ends, start, i) and i - start >= 3:
-                out.append((start, i))
-                start = i + 1
-        return out + [(start, e)]
 
     def _last_head_end(self, text, s, e):
         """The furthest position in text[s:e] where a head noun ends ("…"工作清单
@@ -142,22 +120,47 @@ class ProgramFinder:
                 return end
         return None
 
-    def _bare(self, text):
-        found = []
+    def _bare(self, text, persons=()):
+        """Unquoted names before a head noun; `persons` are the (start, end) of
+        the person names found: a core holding one is running text
+        (某某同志强调战略), no program's name. After a 、 inside the core the
+        head needs a modifier of its own (增持|再贷款; 增长、|改革 is a list)."""
+        cfg, found = self.cfg, []
         for m in self.bare_head_re.finditer(text):
-            start = self._left_edge(text, m.start())
+            launch = self._launch_edge(text, m.start()) if m.group(1) in cfg.verb_bounded_heads else None
+            start = self._left_edge(text, m.start()) if launch is None else launch
             if start is None:
                 continue
             core = text[start:m.start()]
-            if len(core) < self.cfg.min_bare_core or core in self.cfg.bad_cores or \
-                    any(core.startswith(b) for b in self.cfg.bad_core_starts):
+            if core[:1] in PUNCT or len(core) < cfg.min_bare_core or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores or \
+                    any(core.startswith(b) for b in cfg.bad_core_starts) or \
+                    any(w in core for w in cfg.core_not_in) or any(start <= a < m.start() for a, _b in persons):
                 continue
+            launched = launch is not None
             found.append(Mention(start, m.end(), "PROGRAM", text[start:m.end()], "kg_programs",
-                                 self.priority["program_bare"], rule="programs.bare_head"))
+                                 self.priority["program_launched" if launched else "program_bare"],
+                                 rule="programs.launched_campaign" if launched else "programs.bare_head"))
         return found
 
+    def _launch_edge(self, text, head_start):
+        """Where the name of a campaign (…专项行动) starts: right after the
+        launching verb before it in the clause, over the 、 and 和 of an
+        enumeration inside the name (开展|预防、打击甲和乙专项行动); None when
+        no such verb is near."""
+        cfg = self.cfg
+        lo = max(0, head_start - cfg.max_launched_core)
+        for i in range(head_start - cfg.min_bare_core, lo - 1, -1):
+            ch = text[i]
+            if (ch in PUNCT and ch not in cfg.launched_core_marks) or not (is_cjk(ch) or ch.isalnum() or ch in PUNCT):
+                return None
+            verb = next((v for v in cfg.launch_verbs if text.endswith(v, 0, i)), None)
+            if verb is not None:
+                return i
+        return None
+
     def _list_piece(self, text, sep):
-        """True when the item before a 、 at sep is short and starts at a boundary."""
+        """True when the item before a 、 at sep is short (two characters at
+        least) and starts at a boundary."""
         n = self.cfg.max_list_item
         for k in range(1, n + 1):
             j = sep - k
@@ -165,7 +168,7 @@ class ProgramFinder:
                 return False
             before = text[j - 1] if j > 0 else ""
             if before == "" or before in PUNCT or any(text.endswith(w, 0, j) for w in self.left):
-                return True
+                return k >= 2      # a one-character item is a word cut (和|平、增长、改革)
         return False
 
     @staticmethod
@@ -175,10 +178,21 @@ class ProgramFinder:
         last = text[sep + 1:head_start]
         return len(last) >= 2 and text[max(0, sep - 4):sep].find(last[:2]) != -1
 
+    def _ordinal(self, text, last) -> bool:
+        """Whether the count ending at text[last] is an ordinal (第五个|…工程
+        names the fifth one); a plain count (规划102项重大工程, 打造一批…平台)
+        makes what follows a kind of thing, no name."""
+        i = last
+        while i >= 0 and text[i] in self.cfg.count_chars:
+            i -= 1
+        return i >= 0 and text[i] == self.cfg.ordinal_mark
+
     def _left_edge(self, text, head_start):
         """Where an unquoted name starts: after the verb, punctuation or
-        function word before it. A short list joined by 、 stays in the name
-        (证券、基金、保险公司互换便利; 股票回购、增持再贷款)."""
+        function word or ordinal before it (a left word only where a word
+        starts: 对|外开放 is no edge); None after a count (a kind of thing).
+        A short list joined by 、 stays in the name (证券、基金、保险公司互换便利;
+        股票回购、增持再贷款)."""
         i = head_start
         limit = head_start - self.cfg.max_bare_core
         while i > 0 and i > limit:
@@ -189,8 +203,11 @@ class ProgramFinder:
                 continue
             if ch in PUNCT or not (is_cjk(ch) or ch.isalnum()):
                 return i
-            for w in self.left:
-                if text.endswith(w, 0, i) and i - len(w) >= 0:
-                    return i
+            if ch in self.cfg.classifiers and i >= 2 and (text[i - 2] in self.cfg.count_chars):
+                return i if self._ordinal(text, i - 2) else None
+            if i in self.word_starts:   # a left word that ends inside a word (对|外开放) opens nothing
+                for w in self.left:
+                    if text.endswith(w, 0, i) and i - len(w) >= 0:
+                        return i
             i -= 1
         return i if i == 0 else None

@@ -1,0 +1,189 @@
+"""DOCUMENT mentions: policy, legal and official texts (spec §7 "Documents").
+
+- A 《…》 title is a document when its words are a document's: it ends with
+  a document's head word (…意见, …条例, …请示), opens with 关于, carries a
+  draft mark in a closing bracket (（草案）, （试行）), is followed by one
+  (《…》白皮书) or comes right after an issuing verb (印发《…》). Any other
+  title names a film, a TV show, a book, a song or a column: no document, and
+  no name inside it is an entity either (《长津湖》 is no lake).
+- A quoted short name of a set of measures (“稳岗十条”, “新20条”) and a
+  name that opens with a quoted term and ends with a document's head word
+  (“十四五”规划…纲要) are documents; so is an edition of a plan (第九版诊疗方案).
+- An unquoted regulation right after a trigger verb (制定出台公安机关执法公开规定),
+  and the names listed after a title or such a regulation.
+kg.nlp.components.programs runs this finder; the words are in
+rules/programs.toml (the title_* and doc_* keys).
+"""
+
+import re
+from functools import lru_cache
+
+from kg.nlp.mentions import Mention
+from kg.nlp.textscan import alternation, is_cjk
+
+
+@lru_cache(maxsize=8)
+def _patterns(rules) -> dict:
+    """The regexes compiled from a rule set's document words."""
+    cfg = rules.programs
+    opening = re.escape("".join(q[0] for q in cfg.quotes))
+    closing = re.escape("".join(q[1] for q in cfg.quotes))
+    count = rf"(?<!{re.escape(cfg.edition_marks[0])})[{re.escape(cfg.measure_count_chars)}]+{re.escape(cfg.measure_unit)}"
+    gap = rf"(?:(?![{re.escape(cfg.quote_gap_stops)}])[\u4e00-\u9fff\w]){{0,{cfg.max_quote_gap}}}?"
+    name = rf"[\u4e00-\u9fff\w]{{2,{cfg.max_doc_name}}}?(?:{alternation(cfg.doc_suffixes)})(?![\u4e00-\u9fff])"
+    heads = alternation(cfg.doc_suffixes)
+    quoted_heads = alternation(cfg.quoted_doc_heads)
+    return {
+        "title": re.compile(rf"《[^《》\n]{{1,{cfg.max_title}}}》"),
+        "bracket": re.compile(r"[（(][^（()）]*[)）]$"),
+        "edition_year": re.compile(r"\d{4}(?:年|年版|版)?$"),   # 《…报告2020》, 《…战略2035》
+        "doc": re.compile(rf"(?:{alternation(cfg.doc_triggers)})(?:{re.escape(cfg.perfective)})?({name})"),
+        "doc_name": re.compile(name),
+        # “稳岗十条”, “新20条”措施: a quoted count of measures
+        "measures": re.compile(rf"[{opening}][\u4e00-\u9fff\w]{{0,{cfg.max_quoted_name}}}?{count}[{closing}]"
+                               rf"(?:{alternation(cfg.measure_heads)})?"),
+        # “十四五”规划, “十四五”规划和2035年远景目标纲要: a quoted term, a head word
+        "quoted_doc": re.compile(rf"[{opening}][^{opening}{closing}\n]{{1,{cfg.max_quoted_name}}}[{closing}]"
+                                 rf"{gap}(?:{quoted_heads})"
+                                 rf"(?:{alternation(cfg.doc_year_joiners)}\d{{4}}年[\u4e00-\u9fff]{{1,{cfg.max_quote_gap}}}?"
+                                 rf"(?:{heads}))?(?=$|[^\u4e00-\u9fff]|[{re.escape(cfg.doc_name_followers)}])"),
+        # 某某二十条措施 (unquoted): the count and head; the name's start is found leftwards
+        "bare_measures": re.compile(rf"{count}(?:{alternation(cfg.measure_heads)})"),
+        # 第九版诊疗方案: an edition of a plan
+        "edition": re.compile(rf"{re.escape(cfg.edition_marks[0])}[{re.escape(cfg.measure_count_chars)}]+"
+                              rf"{re.escape(cfg.edition_marks[1])}[\u4e00-\u9fff]{{2,{cfg.max_quote_gap}}}?(?:{heads})"),
+    }
+
+
+class DocumentFinder:
+    """The DOCUMENT mentions of a text, and the spans of the titles that are
+    no document (whose words name nothing)."""
+
+    def __init__(self, rules):
+        self.rules, self.cfg = rules, rules.programs
+        self.priority = rules.priorities
+        self.doc_suffixes = tuple(sorted(self.cfg.doc_suffixes, key=len, reverse=True))
+        self.title_heads = tuple(sorted({*self.cfg.doc_suffixes, *self.cfg.title_heads}, key=len, reverse=True))
+
+    def find(self, text):
+        """(mentions, work_titles): the documents, and the (start, end) of each
+        《…》 title that names a work, not a document."""
+        pat = _patterns(self.rules)
+        out, works = [], []
+        for m in pat["title"].finditer(text):
+            if not self.is_document_title(text, m.start(), m.end()):
+                works.append(m.span())
+                continue
+            out.append(self._mention(text, *m.span(), "document_title", "programs.document_title"))
+            spans = [piece for a, b in self._doc_list_after(text, m.end())   # 《A》、B规定和C办法
+                     for piece in self._doc_split(text, a, b)]
+            out += self._unquoted_docs(text, spans, "programs.document_listed_after_title")
+        for m in pat["doc"].finditer(text):
+            out += self._unquoted_docs(text, self._doc_list(text, *m.span(1)), "programs.document_after_trigger")
+        for key, rule in (("measures", "programs.document_measures"), ("quoted_doc", "programs.document_quoted"),
+                          ("edition", "programs.document_edition")):
+            out += [self._mention(text, *m.span(), "document_quoted", rule) for m in pat[key].finditer(text)
+                    if not self._inside(m.start(), works) and self._quoted_name(m.group())]
+        out += [self._mention(text, s, e, "document_unquoted", "programs.document_measures")
+                for s, e in self._bare_measures(text, pat["bare_measures"]) if not self._inside(s, works)]
+        return out, works
+
+    def _bare_measures(self, text, pattern) -> list:
+        """(start, end) of each unquoted count of measures (某某防控二十条措施):
+        its name runs back to punctuation or a word that opens a name."""
+        cfg, out = self.cfg, []
+        words = (*cfg.left_boundaries, *cfg.measure_left_words)
+        openings = "".join(q[0] for q in cfg.quotes)
+        for m in pattern.finditer(text):
+            lo, start = max(0, m.start() - cfg.max_measure_core), None
+            for i in range(m.start(), lo - 1, -1):
+                if i == 0 or not is_cjk(text[i - 1]) or any(text.endswith(w, 0, i) for w in words):
+                    start = i
+                    break
+            if start is not None and m.start() - start >= 2 and text[start - 1:start] not in openings:
+                out.append((start, m.end()))
+        return out
+
+    def _quoted_name(self, name) -> bool:
+        """Whether a name read from quotes and a head word is one: not a
+        sentence quoted (“…，…”) and no verb between the quote and the head
+        (“某某”交换意见, “某某”出台细则 are running text)."""
+        cfg = self.cfg
+        close = max(name.rfind(q[1]) for q in cfg.quotes)
+        inner, gap = name[1:close], name[close + 1:]
+        return not name.endswith(tuple(cfg.doc_not_ends)) and not any(c in inner for c in cfg.quote_not_ends) \
+            and not any(v in gap for v in cfg.quoted_gap_verbs)
+
+    def _mention(self, text, s, e, priority, rule):
+        return Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", self.priority[priority], rule=rule)
+
+    @staticmethod
+    def _inside(pos, spans) -> bool:
+        return any(a <= pos < b for a, b in spans)
+
+    def is_document_title(self, text, s, e) -> bool:
+        """Whether the 《…》 title at text[s:e] names a document (the module
+        docstring says when)."""
+        cfg, inner = self.cfg, text[s + 1:e - 1]
+        bracket = _patterns(self.rules)["bracket"]
+        while (b := bracket.search(inner)) and b.start() > 0:   # 《…条例（草案）》, 《…（2021—2025年）》
+            if any(w in b.group() for w in cfg.title_draft_marks):
+                return True
+            inner = inner[:b.start()]
+        inner = _patterns(self.rules)["edition_year"].sub("", inner)
+        if inner.endswith(self.title_heads) and not inner.endswith(tuple(cfg.doc_not_ends)):
+            return True
+        if inner.startswith(tuple(cfg.title_openers)) or text.startswith(tuple(cfg.title_followers), e):
+            return True
+        before = text[max(0, s - 6):s].removesuffix(cfg.perfective)
+        return before.endswith(tuple(cfg.title_issuing_verbs))
+
+    def _unquoted_docs(self, text, spans, rule: str) -> list:
+        """DOCUMENT mentions of the spans that name a document: not a kind of
+        one (签订收购协议), not a verb phrase (出台和完善了一批管理办法), not a
+        word that only ends like a law (执法); a notice issuing a document
+        (印发X方案的通知) names X."""
+        cfg, out = self.cfg, []
+        for s, e in spans:
+            cut = text.rfind(cfg.of_particle, s, e)
+            if cut > s and text.endswith(self.doc_suffixes, s, cut) and text[cut + 1:e] in self.doc_suffixes:
+                e = cut   # 印发大方县…实施方案的通知: the 方案 is what is issued
+            suffix = next(x for x in self.doc_suffixes if text.endswith(x, s, e))
+            name = text[s:e]
+            if cfg.of_particle in name and name[name.rfind(cfg.of_particle) + 1:] not in self.doc_suffixes:
+                continue   # 造福人民的好法: a described kind, not a name (…入市的指导意见 is one)
+            if text[s].isdigit():
+                continue   # 200多份合作协议: a count of them
+            if text[s:e - len(suffix)] in cfg.generic_doc_cores or text[s] in cfg.doc_not_starts \
+                    or text[s] in cfg.doc_list_separators or cfg.perfective in text[s:e] \
+                    or text.endswith(tuple(cfg.doc_not_ends), s, e):
+                continue
+            out.append(self._mention(text, s, e, "document_unquoted", rule))
+        return out
+
+    def _doc_list(self, text, s, e) -> list:
+        """The documents of one unquoted name after a trigger: cut at every
+        list separator (rules/programs.toml doc_list_separators) that ends a
+        document name (审议通过了安全生产法修正案和数据安全法: two laws)."""
+        return [piece for a, b in [(s, e), *self._doc_list_after(text, e)] for piece in self._doc_split(text, a, b)]
+
+    def _doc_list_after(self, text, e) -> list:
+        """The names that go on a list after a document ending at e (…办法、B规定)."""
+        out, name = [], _patterns(self.rules)["doc_name"]
+        while e < len(text) and text[e] in self.cfg.doc_list_separators:
+            more = name.match(text, e + 1)
+            if more is None:
+                break
+            out.append(more.span())
+            e = more.end()
+        return out
+
+    def _doc_split(self, text, s, e) -> list:
+        seps, not_ends = self.cfg.doc_list_separators, tuple(self.cfg.doc_not_ends)
+        out, start = [], s
+        for i in range(s + 2, e - 2):
+            if text[i] in seps and text.endswith(self.doc_suffixes, start, i) \
+                    and not text.endswith(not_ends, start, i) and i - start >= 3:
+                out.append((start, i))
+                start = i + 1
+        return out + [(start, e)]

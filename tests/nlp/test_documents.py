@@ -1,0 +1,86 @@
+"""kg.nlp.components.documents (run by kg_programs): which 《…》 titles and
+quoted or unquoted names are DOCUMENTs (rules/programs.toml title_*, doc_*,
+measure_* keys)."""
+
+import pytest
+
+from conftest import make_nlp
+from kg.nlp.components.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp("kg_places", "kg_persons", "kg_agencies", "kg_orgs", "kg_programs")
+
+
+def documents(nlp, text):
+    return [m.text for m in nlp(text)._.kg_mentions if m.type == "DOCUMENT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document's head word ends the title, also before a closing bracket or a year
+    ("市人大常委会通过《某某市文明行为促进条例（草案）》。", ["《某某市文明行为促进条例（草案）》"]),
+    ("研究院发布《中国数字乡村发展报告2021》。", ["《中国数字乡村发展报告2021》"]),
+    ("省委办公厅转发《某某省基层减负工作要点》。", ["《某某省基层减负工作要点》"]),
+    # a title that opens with 关于, or is followed by a document's word
+    ("县委研究了《关于进一步做好退役军人安置工作的若干安排》。", ["《关于进一步做好退役军人安置工作的若干安排》"]),
+    ("国务院新闻办公室发表《新时代的中国绿色发展》白皮书。", ["《新时代的中国绿色发展》"]),
+    # a title right after an issuing verb
+    ("市政府印发《某某市数字经济三年行动》。", ["《某某市数字经济三年行动》"]),
+])
+def test_a_title_with_a_documents_words_is_a_document(nlp, text, expected):
+    assert documents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "央视综合频道今晚播出纪录片《山河岁月》。",
+    "晚会上，演员们演唱了歌曲《我和我的祖国》。",
+    "他在《新闻周刊》栏目中讲述了扶贫故事。",
+    "据《华盛顿邮报》报道，美国多地出现疫情反弹。",
+    "这本《乡村振兴十年纪实》记录了基层干部的奋斗。",
+])
+def test_a_title_of_a_film_song_column_or_newspaper_is_no_document(nlp, text):
+    assert documents(nlp, text) == []
+
+
+def test_the_words_of_a_works_title_name_nothing(nlp):
+    got = nlp("观众热议电视剧《北京故事》。")._.kg_mentions
+    assert [m for m in got if m.start >= 6] == []      # no 北京 inside the drama's title
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted count of measures, with or without a head word after it
+    ("开发区先后出台“稳岗十条”和“新20条”措施。", ["“稳岗十条”", "“新20条”措施"]),
+    # unquoted: the name runs back to the word before it
+    ("新闻发言人介绍，优化调整防控二十条措施发布以来，各地迅速落实。", ["优化调整防控二十条措施"]),
+    ("市政府介绍助企纾困30条措施落实情况。", ["助企纾困30条措施"]),
+    # a name that opens with a quoted term; 和 + a year goes on with it
+    ("按照“十四五”规划和2035年远景目标纲要的要求推进。", ["“十四五”规划和2035年远景目标纲要"]),
+    ("省发改委编制了“十四五”现代物流发展规划。", ["“十四五”现代物流发展规划"]),
+    # an edition of a plan
+    ("各地严格执行第三版防控方案。", ["第三版防控方案"]),
+])
+def test_quoted_measures_quoted_names_and_editions(nlp, text, expected):
+    assert documents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "双方就共建“一带一路”交换意见。",          # a verb between the quote and the head
+    "试点城市结合“双减”出台细则。",
+    "条例的“第一条”规定了立法目的。",           # an article of a law, no set of measures
+    "最高法发布26条举措。",                      # a count with no name
+    "要出台造福人民的好法。",                    # a described kind of law
+    "会议出台了一系列实施细则。",
+])
+def test_running_text_is_no_document(nlp, text):
+    assert documents(nlp, text) == []
+
+
+def test_a_document_named_by_its_subject_and_the_of_particle(nlp):
+    assert documents(nlp, "证监会印发推动长期资金入市的指导意见。") == ["推动长期资金入市的指导意见"]
+
+
+def test_a_quoted_document_name_wins_over_the_program_in_its_quotes(nlp):
+    kept = resolve(list(nlp("省里印发“放管服”改革实施方案。")._.kg_mentions))
+    assert [(m.type, m.text) for m in kept if m.type in ("DOCUMENT", "PROGRAM")] == [
+        ("DOCUMENT", "“放管服”改革实施方案")]
