@@ -103,3 +103,21 @@ def test_the_command_names_a_broken_records_file_in_one_line(tmp_path, capsys):
     assert f"kg: {c / 'cut.jsonl.gz'}: not a gzip file, or cut short" in err
     assert f"kg: {c / 'rows.csv'}:2: no date (--require-date)" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_an_html_page_in_a_folder_is_a_source_with_its_metadata(tmp_path):
+    pytest.importorskip("trafilatura")
+    from pathlib import Path
+    from kg.corpus.driver import build
+    c = tmp_path / "c" / "portal"
+    c.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "pages" / "county-notice.html", c / "notice.html")
+    assert build([tmp_path / "c"], tmp_path / "out", engine="serial") == 0
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    (art,) = graph["articles"]
+    assert art["source"] == "portal/notice.html" and art["date"] == "2022-06-14"
+    assert art["url"] == "http://www.example.gov.cn/zwgk/tzgg/202206/t20220614_1001.html"
+    names = {e["name"] for e in graph["entities"]}
+    assert any(n.endswith("财政局") for n in names)
+    assert not [n for n in names if "办公室承办" in n or "大数据中心" in n]   # nothing of the footer
