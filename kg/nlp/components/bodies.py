@@ -100,10 +100,12 @@ class BodyRules:
             self._by_first.setdefault(suf[:1], []).append(suf)
 
     def body_after(self, text: str, pos: int, min_core: int = 0, allowed=None, max_core=None,
-                   core_may_be_verb: bool = False):
+                   core_may_be_verb: bool = False, shape=None):
         """End of the body that starts at pos (lazy: the first suffix), or None.
         `core_may_be_verb`: a core that is exactly a verb-like word is allowed
-        (北京市委|组织部 right after a body)."""
+        (北京市委|组织部 right after a body). `shape(core start, suffix start,
+        suffix)`: whether the words read as a core + suffix there
+        (kg.nlp.components.body_shape)."""
         limit = min(len(text), pos + (max_core or self.max_core) + 1)
         for j in range(pos, limit):
             if j > pos and not (self.core_char_ok(text[j - 1]) or
@@ -115,18 +117,21 @@ class BodyRules:
             if suf and j == pos and allowed is None and self.empty_core_suffixes \
                     and suf not in self.empty_core_suffixes:
                 continue   # 市|司法局, not 市司
-            if suf and self.acceptable(text[pos:j], suf, core_may_be_verb):
+            if suf and self.acceptable(text[pos:j], suf, core_may_be_verb) \
+                    and (shape is None or shape(pos, j, suf)):
                 return j + len(suf)
         return None
 
     def body_before(self, text: str, end_core: int, suffix: str, min_core: int, max_core: int,
-                    core_may_be_verb: bool = False, after_verb: bool = False):
+                    core_may_be_verb: bool = False, after_verb: bool = False, words=None):
         """Start of an unprefixed body whose suffix begins at end_core, or None.
 
         The core runs left to the nearest character that cannot be in a name;
         it must be min_core..max_core characters long. `after_verb`: when that
         fails and the run holds a verb (a stop word), the core starts after
-        the last one (联合|贵州银行雷山支行).
+        the last one (联合|贵州银行雷山支行). `words`
+        (kg.nlp.components.body_shape.Words): the core starts where a word
+        does, and the suffix reads as one after it.
         """
         i = end_core
         while i > 0 and end_core - i < max_core and self.core_char_ok(text[i - 1]):
@@ -135,13 +140,17 @@ class BodyRules:
         mark = next((m for m in self.former_marks if text.startswith(m, i)), None)
         if boundary and mark and end_core - i - len(mark) >= min_core:
             i += len(mark)   # 原|国家质检总局
+        if words is not None:
+            i = min(words.next_start(i), end_core)   # 全|国持续…: cut from 全国
+            if not words.head_ok(i, end_core, suffix):
+                return None
         core = text[i:end_core]
         if boundary and len(core) >= min_core \
                 and self.acceptable(core, suffix, core_may_be_verb):
             return i
-        return self._after_last_verb(text, end_core, suffix, min_core, max_core) if after_verb else None
+        return self._after_last_verb(text, end_core, suffix, min_core, max_core, words) if after_verb else None
 
-    def _after_last_verb(self, text, end_core, suffix, min_core, max_core):
+    def _after_last_verb(self, text, end_core, suffix, min_core, max_core, words=None):
         i = end_core
         while i > 0 and end_core - i < 2 * max_core and self.core_char_ok(text[i - 1]):
             i -= 1
@@ -149,5 +158,7 @@ class BodyRules:
         if not ends:
             return None
         start = max(ends)
+        if words is not None and not words.starts_word(start):
+            return None    # 联合|国大会…: the verb's characters end inside a word (联合国)
         core = text[start:end_core]
         return start if min_core <= len(core) <= max_core and self.acceptable(core, suffix) else None
