@@ -72,6 +72,7 @@ class AgenciesRules:
     level_anchor_words: tuple[str, ...]
     not_in_core: tuple[str, ...]
     stop_words: tuple[str, ...]
+    object_verbs: tuple[str, ...]
     verbless_suffixes: tuple[str, ...]
     team_verbs: tuple[str, ...]
     party_suffixes: tuple[str, ...]
@@ -216,6 +217,7 @@ class OrgsRules:
     max_core: int
     generic_core_pattern: str
     count_prefix_pattern: str
+    kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
     teams: OrgsTeams
     not_followed_by: Mapping[str, tuple[str, ...]]

@@ -93,3 +93,24 @@ def test_org_names_are_whole_and_start_where_a_name_does(text, name):
     assert not any(n.startswith(("来自", "些", "家", "地方")) or n.endswith("集团") for n in got)
     if name is not None:
         assert name in got
+
+
+def test_a_verb_whose_object_is_a_body_is_no_part_of_its_name():
+    got = entities("首长参观支队荣誉室。伤员被送往医院救治。", )
+    assert not any(n.startswith(("首长参观", "伤员送往", "送往")) for n in got)
+
+
+def test_a_party_named_after_its_country_and_the_home_party_in_full():
+    got = entities("智利共产党中央委员会发来贺电。中国共产党中央政治局召开会议。", "AGENCY")
+    assert "中共中央政治局" in got and not any(n.startswith("共产党") for n in got)
+    assert any(n.startswith("智利共产党中央") for n in got) and "中共中央" not in got
+
+
+def test_the_national_committee_named_with_its_term_is_the_central_body():
+    assert "中国人民政治协商会议全国委员会" in entities("政协第十四届全国委员会第二次会议在京开幕。", "AGENCY")
+
+
+def test_a_kind_word_or_a_count_before_a_company_is_no_part_of_its_name():
+    got = entities("行业领先企业红星集团发布新品。这是国内第3家期货交易所。", "ORG")
+    assert "红星集团" in got
+    assert not any(n.startswith(("行业", "国内第", "第3家")) for n in got)

@@ -19,6 +19,7 @@ class BodyRules:
     title_followers: set
     stop_chars: set
     stop_words: list
+    object_verbs: tuple
     bad_core_starts: list
     not_bodies: list
     counted_suffixes: set
@@ -41,6 +42,7 @@ class BodyRules:
             title_followers=set(agencies.title_followers),
             stop_chars=set(agencies.stop_chars),
             stop_words=list(agencies.stop_words),
+            object_verbs=tuple(agencies.object_verbs),
             bad_core_starts=list(agencies.bad_core_starts),
             not_bodies=list(agencies.not_bodies),
             counted_suffixes=set(agencies.counted_suffixes),
@@ -82,6 +84,8 @@ class BodyRules:
         if suffix in self.verbless_suffixes and core.startswith(self.team_verbs):
             return False
         if not (core_may_be_verb and core in self.stop_words) and any(w in core for w in self.stop_words):
+            return False
+        if any(w in core for w in self.object_verbs):
             return False
         if core and suffix in self.counted_suffixes and core[-1] in self.numeral_chars:
             return False    # 专著三部, 15部: a count, not a body
@@ -154,7 +158,7 @@ class BodyRules:
         i = end_core
         while i > 0 and end_core - i < 2 * max_core and self.core_char_ok(text[i - 1]):
             i -= 1
-        ends = [k + len(w) for w in self.stop_words if (k := text.rfind(w, i, end_core)) != -1]
+        ends = [k + len(w) for w in (*self.stop_words, *self.object_verbs) if (k := text.rfind(w, i, end_core)) != -1]
         if not ends:
             return None
         start = max(ends)

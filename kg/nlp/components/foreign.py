@@ -43,22 +43,25 @@ class ForeignBodies:
                             {"place_code": seat.attrs.get("code"), "place_span": (seat.start, seat.end),
                              "prefix_end": seat.end}, rule="agencies.foreign_seat")]
         if not words.starts_word(s):            # 农工|党中央: cut from inside a word
-            ws = words.start_of[s]
-            word = text[ws:words.end_of[s]]
-            return [self._party_body(text, ws, e, priority)] if self._other_party(word) else []
-        if s > 0:
+            ws, we = words.start_of[s], words.end_of[s]
+            if self._home_party(text, we):
+                return None
+            if not self._other_party(text, ws, we):
+                return []
+        elif s > 0 and self._other_party(text, words.start_of[s - 1], s):
             ws = words.start_of[s - 1]          # 越共|中央政治局
-            if self._other_party(text[ws:s]):
-                return [self._party_body(text, ws, e, priority)]
-        return self._party_of_place(text, s, e, seats, words, priority)
+        else:
+            return self._party_of_place(text, s, e, seats, priority)
+        # 古巴|共产|党中央: the party named after its country is seated there
+        return self._party_of_place(text, ws, e, seats, priority) or [self._party_body(text, ws, e, priority)]
 
-    def _party_of_place(self, text, s, e, seats, words, priority):
+    def _party_of_place(self, text, s, e, seats, priority):
         """某国人民革命|党中央: a party's name read on from a foreign place
         (no more than max_party_name characters of a name between) ends
         where the central name starts: that party's body, seated there."""
         if not text.startswith(self.party_ends, s) and not text.endswith(self.party_ends, 0, s):
             return None
-        for k in range(s - 1, max(-1, s - self.max_party_name - 1), -1):
+        for k in range(s, max(-1, s - self.max_party_name - 1), -1):
             seat = seats.get(k)
             if seat is not None and all(self.name_char(text[i]) for i in range(k, s)):
                 return [Mention(seat.start, e, "AGENCY", text[seat.start:e], "kg_agencies", priority,
@@ -66,8 +69,12 @@ class ForeignBodies:
                                  "prefix_end": seat.end}, rule="agencies.foreign_party")]
         return None
 
-    def _other_party(self, word: str) -> bool:
-        return len(word) >= 2 and word.endswith(self.party_ends) and not word.endswith(self.home_parties)
+    def _other_party(self, text, start, end) -> bool:
+        """Whether the word start..end ends a party's short name, not the PRC's."""
+        return end - start >= 2 and text.endswith(self.party_ends, start, end) and not self._home_party(text, end)
+
+    def _home_party(self, text, end) -> bool:
+        return text.endswith(self.home_parties, 0, end)
 
     @staticmethod
     def _party_body(text, start, end, priority):

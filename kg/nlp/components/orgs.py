@@ -58,9 +58,7 @@ class OrgFinder:
             if start is None or (start, e) in seen:
                 continue
             start = self._trim_left(doc, start, s)
-            count = self.count_prefix.match(text[start:s])
-            if count:
-                start += count.end()
+            start = self._after_count_or_kind(text, start, s)
             core = text[start:s]
             # a core that is one place names that place's organisation (北京市|妇联)
             generic = (start, s) not in places and any(core.endswith(g) for g in self.cfg.generic_cores)
@@ -73,6 +71,15 @@ class OrgFinder:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
+
+    def _after_count_or_kind(self, text, start, core_end):
+        """The start of the name after a count (两家|) or a kind word in
+        apposition (领先企业|) in the core, when a name is left after it."""
+        core = text[start:core_end]
+        cuts = [m.end() for m in self.count_prefix.finditer(core)]
+        cuts += [k + len(w) for w in self.cfg.kind_words if (k := core.rfind(w)) != -1]
+        cut = max(cuts, default=0)
+        return start + cut if len(core) - cut >= self.cfg.min_core else start
 
     def _teams(self, text, mentions):
         """(start, end) of each place + team tail (rules/orgs.toml [teams])."""
