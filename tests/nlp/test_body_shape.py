@@ -52,6 +52,8 @@ def test_a_title_and_a_foreign_name_are_no_body():
 
 def test_a_county_body_after_a_district_is_no_body_of_the_district():
     assert not any(n.endswith("县政府") for n in entities("雁塔区县政府派员参加。", "AGENCY"))
+    # 区县政府: every district's and county's government, no one body
+    assert not any(n.endswith("县政府") for n in entities("市长约谈了两个区县政府主要负责人。", "AGENCY"))
 
 
 def test_foreign_bodies_named_like_central_ones_are_their_own():
@@ -114,3 +116,10 @@ def test_a_kind_word_or_a_count_before_a_company_is_no_part_of_its_name():
     got = entities("行业领先企业红星集团发布新品。这是国内第3家期货交易所。", "ORG")
     assert "红星集团" in got
     assert not any(n.startswith(("行业", "国内第", "第3家")) for n in got)
+
+
+def test_a_head_word_of_two_characters_is_read_whole():
+    """总站 and 当局 are head words of their own, not a glued 站 or 局."""
+    r = relations("广西出入境边防检查总站北海边境管理支队开展巡逻。某某当局宣布新规。")
+    assert ("广西出入境边防检查总站北海边境管理支队", "part_of", "广西出入境边防检查总站") in r
+    assert "印度当局" in entities("印度当局表示将开展调查。", "AGENCY")

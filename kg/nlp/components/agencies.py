@@ -125,7 +125,7 @@ class AgencyFinder:
         for chain in place_chains(places):
             if self.shape.glued_abbreviation(text, chain[0]):
                 continue
-            end = self.bodies.body_after(text, chain[-1].end, shape=self.shape.predicate(text, words, places, chain[-1]))
+            end = self.bodies.body_after(text, chain[-1].end, shape=self.shape.predicate(text, words, places, chain[-1].end))
             # 与/和 may stand inside a name (文化和旅游厅), not before another
             # place: 北京分行|与|北京市朝阳区人民政府 are two names
             if end and not any(text[k] in self.bodies.inner_chars and k + 1 in starts
@@ -134,7 +134,7 @@ class AgencyFinder:
         for i, ch in enumerate(text):
             if ch in self.level_chars and self._level_anchor_ok(text, i, places):
                 end = self.bodies.body_after(text, i + 1, max_core=self.max_level_core,
-                                             shape=self.shape.predicate(text, words, places))
+                                             shape=self.shape.predicate(text, words, places, i + 1))
                 if end:
                     found.append(Mention(i, end, "AGENCY", text[i:end], "kg_agencies",
                                          self.priority["agency_prefixed"], {"level_prefix": ch},

@@ -77,16 +77,17 @@ class CoreShape:
         the words read as a core + suffix (`words` None: not asked, as after
         a known body, whose departments pkuseg may cut oddly: 化学|品司); no
         place starts inside the core (委内瑞拉政府|指责时任哥伦比亚政府 is two
-        bodies); after a place `after` that ends in a level character
-        (未央区), the core is no other level character (未央区|县政府: a
-        county's body, not the district's)."""
+        bodies); after an anchor ending at `after` in a level character (a
+        place 某某区, a level character 区), the core is no other level
+        character (某某区|县政府: a county's body, not the district's; 区|县政府:
+        every district's and county's)."""
         def ok(pos, j, suf):
             if words is not None and not words.head_ok(pos, j, suf):
                 return False
             if any(pos < p.start < j for p in places):
                 return False
             return not (after is not None and j > pos and text[pos] in self.level_chars
-                        and text[after.end - 1] in self.level_chars and suf in self.bodies.empty_core_suffixes)
+                        and text[after - 1] in self.level_chars and suf in self.bodies.empty_core_suffixes)
         return ok
 
     def glued_abbreviation(self, text, first) -> bool:
