@@ -123,3 +123,8 @@ def test_a_head_word_of_two_characters_is_read_whole():
     r = relations("广西出入境边防检查总站北海边境管理支队开展巡逻。某某当局宣布新规。")
     assert ("广西出入境边防检查总站北海边境管理支队", "part_of", "广西出入境边防检查总站") in r
     assert "印度当局" in entities("印度当局表示将开展调查。", "AGENCY")
+
+
+def test_a_head_character_that_starts_a_place_is_no_head():
+    got = entities("科索沃当局想让科索沃塞族人更换车牌。", "AGENCY")
+    assert got == {"科索沃当局"}

@@ -76,15 +76,16 @@ class CoreShape:
         """shape(core start, suffix start, suffix) for BodyRules.body_after:
         the words read as a core + suffix (`words` None: not asked, as after
         a known body, whose departments pkuseg may cut oddly: 化学|品司); no
-        place starts inside the core (委内瑞拉政府|指责时任哥伦比亚政府 is two
-        bodies); after an anchor ending at `after` in a level character (a
-        place 某某区, a level character 区), the core is no other level
+        place starts inside the core or the suffix (某国政府|指责某国政府 is
+        two bodies, 科 of 科索沃 is no 科); after an anchor ending at `after`
+        in a level character (a place 某某区, a level character 区), the
+        core is no other level
         character (某某区|县政府: a county's body, not the district's; 区|县政府:
         every district's and county's)."""
         def ok(pos, j, suf):
             if words is not None and not words.head_ok(pos, j, suf):
                 return False
-            if any(pos < p.start < j for p in places):
+            if any(pos < p.start < j + len(suf) for p in places):   # 某当局想让|科|索沃
                 return False
             return not (after is not None and j > pos and text[pos] in self.level_chars
                         and text[after - 1] in self.level_chars and suf in self.bodies.empty_core_suffixes)
