@@ -128,3 +128,10 @@ def test_a_head_word_of_two_characters_is_read_whole():
 def test_a_head_character_that_starts_a_place_is_no_head():
     got = entities("科索沃当局想让科索沃塞族人更换车牌。", "AGENCY")
     assert got == {"科索沃当局"}
+
+
+def test_the_central_committee_by_its_term_alone_and_another_partys():
+    got = entities("会议讨论了十九届中央委员会向大会的报告。越共十三届中央委员会召开会议。", "AGENCY")
+    assert "中共中央" in got and not any(n.startswith("越共") and "中共中央" in n for n in got)
+    out = extract("越共十三届中央委员会召开会议。", "2022-03-01")
+    assert "中共中央" not in {e["name"] for e in out["entities"]}
