@@ -38,7 +38,7 @@ def names_of(cfg, parent, name: str, level: str) -> tuple:
     if level != "zone":
         return (name,)
     stems = [s for s in parent.shorts if parent.name.startswith(s)] or [parent.name]
-    stem = min(stems, key=len)
+    stem = min(stems, key=lambda s: (len(s), s))
     kind = max((k for k in cfg.zone_kinds if name.endswith(k)), key=len)
     if len(name) - len(kind) >= cfg.zone_own_stem_min:
         return (name, stem + name)

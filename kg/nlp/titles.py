@@ -74,7 +74,7 @@ def _title_table(rules: ruleset.RuleSet) -> dict[str, str]:
 @lru_cache(maxsize=8)
 def _prefixes(rules: ruleset.RuleSet) -> tuple:
     v = rules.titles.variants
-    return tuple(sorted({*v.member_prefixes, *v.head_prefixes}, key=len, reverse=True))
+    return tuple(sorted({*v.member_prefixes, *v.head_prefixes}, key=lambda s: (-len(s), s)))
 
 
 def base_title(title: str, rules: ruleset.RuleSet | None = None) -> str:

@@ -4,7 +4,8 @@
   (direct parent edges only); a local body to its place, also to a village
   known only to this document (one whose township the text does not tell).
 - part_of: a nested body to its host (公安部法制局 -> 公安部); a central body
-  to its gazetteer parent when the text names both.
+  to its table parent when the text names both and its name says so
+  (国务院办公厅 -> 国务院, not 外交部 -> 国务院).
 - leads / member_of: a titled person to the body the title follows (see
   kg.relations.posts).
 - introduced / cooperates_with: trigger verbs in a clause (see
@@ -141,5 +142,12 @@ def _place_tree(rels, linker, keyed, sents, article):
 @lru_cache(maxsize=8)
 def central_parents(rules) -> Mapping:
     """{central body: its parent body} from rules/central_bodies.tsv (the
-    third column; top-level bodies have none)."""
-    return MappingProxyType({row[0]: row[2] for row in rules.central_bodies if len(row) > 2 and row[2]})
+    third column; top-level bodies have none), for the bodies whose name
+    says so: the parent's name or one of its other names opens one of
+    theirs (国务院办公厅, 中共中央组织部, 中央纪委常委会). A ministry the table
+    files under 国务院 (外交部) is no part_of it unless the text says so."""
+    names = {row[0]: [row[0], *(a for a in (row[1].split("|") if len(row) > 1 else []) if a)]
+             for row in rules.central_bodies}
+    return MappingProxyType({
+        row[0]: row[2] for row in rules.central_bodies if len(row) > 2 and row[2]
+        and any(n.startswith(p) and n != p for n in names[row[0]] for p in names.get(row[2], ()))})

@@ -72,9 +72,13 @@ class AgenciesRules:
     level_anchor_words: tuple[str, ...]
     not_in_core: tuple[str, ...]
     stop_words: tuple[str, ...]
+    object_verbs: tuple[str, ...]
     verbless_suffixes: tuple[str, ...]
     team_verbs: tuple[str, ...]
     party_suffixes: tuple[str, ...]
+    party_name_ends: tuple[str, ...]
+    home_parties: tuple[str, ...]
+    max_party_name: int
     central_patterns: Mapping[str, str]
     not_followed_by: Mapping[str, tuple[str, ...]]
     abbreviations: Mapping[str, str]
@@ -214,8 +218,11 @@ class OrgsRules:
     min_core: int
     max_core: int
     generic_core_pattern: str
+    count_prefix_pattern: str
+    kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
     teams: OrgsTeams
+    not_followed_by: Mapping[str, tuple[str, ...]]
 
 
 @rule_table

@@ -41,13 +41,19 @@ def test_a_nested_body_is_part_of_its_host():
     assert ("公安部法制局", "part_of", "公安部") in r
 
 
-def test_a_central_body_is_part_of_its_gazetteer_parent_only_when_the_text_names_both():
-    r, _ = rels("国务院常务会议召开。国家税务总局印发通知。")
-    edge = r[("国家税务总局", "part_of", "国务院")]
-    assert edge["evidence"]["text"] == "国家税务总局印发通知。"
-    r, out = rels("国家税务总局印发通知。")
+def test_a_central_body_is_part_of_its_table_parent_when_the_text_names_both_and_its_name_says_so():
+    r, _ = rels("国务院常务会议召开。国务院办公厅印发通知。")
+    edge = r[("国务院办公厅", "part_of", "国务院")]
+    assert edge["evidence"]["text"] == "国务院办公厅印发通知。"
+    r, out = rels("国务院办公厅印发通知。")
     assert not [k for k in r if k[1] == "part_of"]
-    assert [e["name"] for e in out["entities"]] == ["国家税务总局"]
+    assert [e["name"] for e in out["entities"]] == ["国务院办公厅"]
+    # a bureau the table files under 国务院, whose name does not say so
+    r, _ = rels("国务院常务会议召开。国家税务总局印发通知。")
+    assert not [k for k in r if k[1] == "part_of"]
+    # a short form of the parent opening the name says so too
+    r, _ = rels("中央纪委召开会议。中央纪委常委会审议了报告。")
+    assert ("中央纪委常委会", "part_of", "中央纪律检查委员会") in r
 
 
 def test_relation_set_keeps_each_edge_once_with_its_first_evidence_and_merges_attrs():

@@ -8,6 +8,9 @@ Three readings, all from rules/agencies.toml and rules/central_bodies.tsv:
   the outer one is recorded as `host` for part_of);
 - an unprefixed body ending in a restricted suffix (组织部, 法制局).
 Runs after kg_places, whose PLACE mentions are its anchors.
+
+Size: one finder, its readings sharing the place anchors, the word cuts and
+the shape gate; the shape and foreign tests live in body_shape and foreign.
 """
 
 import re
@@ -19,6 +22,8 @@ from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import Automaton, PUNCT, is_cjk
 from kg.nlp.titles import find_titles
 from kg.nlp.components.bodies import BodyRules
+from kg.nlp.components.body_shape import CoreShape, Words, place_chains
+from kg.nlp.components.foreign import ForeignBodies
 from kg.nlp.names import central_bodies
 
 
@@ -37,6 +42,7 @@ class AgencyFinder:
         cfg = self.rules.agencies
         self.priority = self.rules.priorities
         self.bodies = BodyRules.from_rules(cfg, cfg.suffixes)
+        self.shape = CoreShape(self.bodies, self.rules.places.level_chars)
         # 县公安局, 省政府, 市纪委: a level character standing for the place in context
         self.level_chars = set(self.rules.places.level_chars)
         self.bare_suffixes = set(cfg.bare_suffixes)
@@ -62,7 +68,7 @@ class AgencyFinder:
         self.distributive = re.compile(rf"{re.escape(cfg.distributive_marker)}[{lv}、（(]*$")
         self.distributive_window = cfg.distributive_window
         self.title_window = cfg.title_window
-        self.home_countries = set(self.rules.places.world.home)
+        self.foreign = ForeignBodies(self.rules, self.bodies.core_char_ok)
         self.org_endings = self.rules.orgs.suffixes
         self.party_suffixes = cfg.party_suffixes
         # 该局 (the bureau just named) + a unit: rules/relations.toml [anaphora]
@@ -72,11 +78,17 @@ class AgencyFinder:
 
     def __call__(self, doc):
         text = doc_text(doc)
+        words = Words(doc, self.bodies.numeral_chars)
         places = sorted((m for m in mentions_of(doc) if m.type == "PLACE"), key=lambda m: m.start)
-        found = self._central(text, places) + self._anchored(text, places)
-        found.extend(self._bare(text, found))
+        persons = [m for m in mentions_of(doc) if m.type == "PERSON"]
+        found = self._central(text, places, words) + self._anchored(text, places, words)
+        found.extend(self._bare(text, found, words))
         found = [self._anaphoric(text, m, found) for m in found]
-        nested = self._nested(text, found)
+        nested = self._nested(text, found, words, places)
+        # 菲律宾新任总统马科|斯: a body's name runs into no person's (a
+        # central name is a body whatever a person reading says)
+        found, nested = ([m for m in ms if m.attrs.get("central")
+                          or not any(m.start < p.start < m.end for p in persons)] for ms in (found, nested))
         # a bare reading that ends a longer nested name was cut at an inner
         # character (生态环境部固体废物与|化学品司): the nested name is the body
         wrong = {id(m) for m in found if m.attrs.get("bare")
@@ -87,17 +99,19 @@ class AgencyFinder:
         mentions_of(doc).extend(self._in_org(text, m) for m in found)
         return doc
 
-    def _central(self, text, places) -> list:
-        """Central bodies by name (rules/central_bodies.tsv) and by pattern."""
+    def _central(self, text, places, words) -> list:
+        """Central bodies by name (rules/central_bodies.tsv) and by pattern;
+        a central name in a foreign body's is that body (kg.nlp.components.foreign)."""
         found = []
-        # 美国财政部 is the US Treasury, not 财政部 of the State Council: a
-        # central name right after a foreign country is read as a body of it
-        foreign_ends = {m.end for m in places if m.attrs.get("level") == "country"
-                        and m.attrs.get("canonical") not in self.home_countries}
+        foreign = self.foreign.seats(places)
         for s, e, canonical in self.central.longest(text):
             # 财政部门, 教育部门: a central name that ends a word (部门, 部分)
             # names a kind of department, not the ministry
-            if s in foreign_ends or text[e:e + 1] in self.bodies.not_followed_by.get(text[e - 1], ()):
+            if text[e:e + 1] in self.bodies.not_followed_by.get(text[e - 1], ()):
+                continue
+            own = self.foreign.body(text, s, e, foreign, words, self.priority["agency_prefixed"])
+            if own is not None:
+                found.extend(own)
                 continue
             found.append(Mention(s, e, "AGENCY", text[s:e], "kg_agencies", self.priority["agency_central"],
                                  {"canonical": canonical, "central": True,
@@ -111,13 +125,15 @@ class AgencyFinder:
                                       "host_name": self.parents.get(canonical)}, rule="agencies.central_pattern"))
         return found
 
-    def _anchored(self, text, places) -> list:
+    def _anchored(self, text, places, words) -> list:
         """Bodies read after a chain of places or a level character standing for one."""
         found = []
         starts = {m.start for m in places}
         in_place = _covering(places, len(text))
-        for chain in _place_chains(places):
-            end = self._body_after_place(text, chain[-1])
+        for chain in place_chains(places):
+            if self.shape.glued_abbreviation(text, chain[0]):
+                continue
+            end = self._body_after_place(text, chain[-1], self.shape.predicate(text, words, places, chain[-1].end))
             # 与/和 may stand inside a name (文化和旅游厅), not before another
             # place: 北京分行|与|北京市朝阳区人民政府 are two names
             if end and not any(text[k] in self.bodies.inner_chars and k + 1 in starts
@@ -125,14 +141,15 @@ class AgencyFinder:
                 found.append(self._prefixed(text, chain[0].start, end, chain))
         for i, ch in enumerate(text):
             if ch in self.level_chars and self._level_anchor_ok(text, i, in_place):
-                end = self.bodies.body_after(text, i + 1, max_core=self.max_level_core)
+                end = self.bodies.body_after(text, i + 1, max_core=self.max_level_core,
+                                             shape=self.shape.predicate(text, words, places, i + 1))
                 if end:
                     found.append(Mention(i, end, "AGENCY", text[i:end], "kg_agencies",
                                          self.priority["agency_prefixed"], {"level_prefix": ch},
                                          rule="agencies.level_char_anchor"))
         return found
 
-    def _body_after_place(self, text, place):
+    def _body_after_place(self, text, place, shape):
         """End of the body read after a place: after a village only the
         bodies a village has (新河村|党支部, not 新河村|地处), after a zone one
         with a short core (高新区|管委会, 高新区|税务局: rules/places.toml [local])."""
@@ -141,7 +158,7 @@ class AgencyFinder:
             return self.village_bodies.body_after(text, place.end, allowed=self.village_body_names, max_core=1)
         if level == "zone":
             return self.bodies.body_after(text, place.end, max_core=self.zone_body_max_core)
-        return self.bodies.body_after(text, place.end)
+        return self.bodies.body_after(text, place.end, shape=shape)
 
     def _listed(self, text) -> list:
         """Collective (公安机关) and standalone (村委会) bodies of the fixed lists."""
@@ -177,11 +194,11 @@ class AgencyFinder:
             any(text.endswith(w, 0, i) for w in self.bodies.stop_words) or \
             any(text.endswith(w, 0, i) for w in self.level_anchor_words)
 
-    def _bare(self, text, found):
+    def _bare(self, text, found, words):
         """Unprefixed bodies with a restricted suffix, where nothing else is."""
         taken = _covering(found, len(text))
         out = []
-        for suf in sorted(self.bare_suffixes, key=len, reverse=True):
+        for suf in sorted(self.bare_suffixes, key=lambda s: (-len(s), s)):
             j = text.find(suf)
             while j != -1:
                 end = j + len(suf)
@@ -190,7 +207,7 @@ class AgencyFinder:
                                    nxt in self.bodies.not_followed_by.get(suf, ())))
                 if ok and taken.find(1, j, end) < 0:
                     start = self.bodies.body_before(text, j, suf, self.min_bare_core, self.max_bare_core,
-                                                    core_may_be_verb=True)
+                                                    core_may_be_verb=True, after_verb=True, words=words)
                     stationed = start is not None and any(text.endswith(w, 0, start) for w in self.attach_words)
                     if start is not None and not stationed and text[start:end] not in self.generic_alone:
                         out.append(Mention(start, end, "AGENCY", text[start:end], "kg_agencies",
@@ -208,30 +225,37 @@ class AgencyFinder:
             return m
         inside = any(o in m.text[1:-1] for o in self.org_endings)
         if inside or text.endswith(self.org_endings, 0, m.start):
-            return Mention(m.start, m.end, "ORG", m.text, m.source, m.priority, {"department": True},
-                           rule="agencies.org_department")
+            # at an ORG's priority: the organisation's whole name, where kg_orgs
+            # reads one (中国科学院|某某研究所), is the longer reading
+            return Mention(m.start, m.end, "ORG", m.text, m.source, self.rules.priorities["org"],
+                           {"department": True}, rule="agencies.org_department")
         return m
 
     def _anaphoric(self, text, m, found):
         """该局刑事侦查支队: the unit of the bureau named before (attrs
         `anaphor_host`: its span; the linker names it after it), not a body
         called 局刑事侦查支队."""
-        if not m.attrs.get("bare") or not text.endswith(self.anaphor_marker, 0, m.start):
+        if not m.attrs.get("bare"):
             return m
-        tail = next((t for t in self.anaphor_tails if m.text.startswith(t) and len(m.text) > len(t)), None)
+        # the bare reading starts at the tail (该|局刑事侦查支队) or, read by
+        # words, after the word 该局 (该局|刑事侦查支队)
+        before = next((t for t in self.anaphor_tails if text.endswith(self.anaphor_marker + t, 0, m.start)), None)
+        tail = before or next((t for t in self.anaphor_tails if m.text.startswith(t) and len(m.text) > len(t)
+                               and text.endswith(self.anaphor_marker, 0, m.start)), None)
         if tail is None:
             return m
-        hosts = [h for h in found if h.end <= m.start - len(self.anaphor_marker) and not h.attrs.get("bare")
+        tail_start = m.start - len(tail) if before else m.start
+        hosts = [h for h in found if h.end <= tail_start - len(self.anaphor_marker) and not h.attrs.get("bare")
                  and (h.attrs.get("canonical") or h.text).endswith(tail)]
         attrs = dict(m.attrs)
         if hosts:
             host = max(hosts, key=lambda h: h.end)
             attrs["anaphor_host"] = (host.start, host.end)
-        start = m.start + len(tail)
+        start = tail_start + len(tail)
         return Mention(start, m.end, "AGENCY", text[start:m.end], m.source, m.priority, attrs,
                        rule="agencies.anaphoric_unit")
 
-    def _nested(self, text, found):
+    def _nested(self, text, found, words, places):
         """Bodies read right after another body: 公安部|法制局, 北京市委|组织部,
         中央纪委国家监委|驻|应急管理部|纪检监察组. Repeats for deeper nesting."""
         out, frontier = [], list(found)
@@ -243,7 +267,9 @@ class AgencyFinder:
                 pos = host.end
                 if any(text.startswith(w, pos) for w in self.attach_words):
                     continue  # read by _stationed once every body is known
-                end = self.bodies.body_after(text, pos, min_core=2, core_may_be_verb=True)
+                end = self.bodies.body_after(text, pos, min_core=2, core_may_be_verb=True,
+                                             shape=self.shape.predicate(text, words if host.attrs.get("bare") else None,
+                                                               places))
                 rule = "agencies.nested"
                 if not end:   # 县人民政府|办公室, 县委|办: a body's word alone, no core to read
                     whole = self.bodies.suffix_at(text, pos, allowed=self.nested_whole)
@@ -284,21 +310,6 @@ class AgencyFinder:
                                        host.priority + self.priority["agency_stationed_step"],
                                        {"host_span": (host.start, host.end)}, rule="agencies.stationed_unit"))
         return out
-
-
-def _place_chains(places):
-    """Runs of adjacent PLACE mentions (云南省|临沧市|沧源佤族自治县)."""
-    chains, cur = [], []
-    for p in places:
-        if cur and p.start == cur[-1].end:
-            cur.append(p)
-        else:
-            if cur:
-                chains.append(cur)
-            cur = [p]
-    if cur:
-        chains.append(cur)
-    return chains
 
 
 def _covering(mentions, n: int) -> bytearray:

@@ -19,6 +19,7 @@ class BodyRules:
     title_followers: set
     stop_chars: set
     stop_words: list
+    object_verbs: tuple
     bad_core_starts: list
     not_bodies: list
     counted_suffixes: set
@@ -37,10 +38,11 @@ class BodyRules:
     def from_rules(cls, agencies: AgenciesRules, suffixes, extra_chars: str = ""):
         """The body rules of rules/agencies.toml, reading bodies that end in `suffixes`."""
         return cls(
-            suffixes=sorted(set(suffixes), key=len, reverse=True),
+            suffixes=sorted(set(suffixes), key=lambda s: (-len(s), s)),
             title_followers=set(agencies.title_followers),
             stop_chars=set(agencies.stop_chars),
             stop_words=list(agencies.stop_words),
+            object_verbs=tuple(agencies.object_verbs),
             bad_core_starts=list(agencies.bad_core_starts),
             not_bodies=list(agencies.not_bodies),
             counted_suffixes=set(agencies.counted_suffixes),
@@ -83,6 +85,8 @@ class BodyRules:
             return False
         if not (core_may_be_verb and core in self.stop_words) and any(w in core for w in self.stop_words):
             return False
+        if any(w in core for w in self.object_verbs):
+            return False
         if core and suffix in self.counted_suffixes and core[-1] in self.numeral_chars:
             return False    # 专著三部, 15部: a count, not a body
         body = core + suffix
@@ -100,10 +104,12 @@ class BodyRules:
             self._by_first.setdefault(suf[:1], []).append(suf)
 
     def body_after(self, text: str, pos: int, min_core: int = 0, allowed=None, max_core=None,
-                   core_may_be_verb: bool = False):
+                   core_may_be_verb: bool = False, shape=None):
         """End of the body that starts at pos (lazy: the first suffix), or None.
         `core_may_be_verb`: a core that is exactly a verb-like word is allowed
-        (北京市委|组织部 right after a body)."""
+        (北京市委|组织部 right after a body). `shape(core start, suffix start,
+        suffix)`: whether the words read as a core + suffix there
+        (kg.nlp.components.body_shape)."""
         limit = min(len(text), pos + (max_core or self.max_core) + 1)
         for j in range(pos, limit):
             if j > pos and not (self.core_char_ok(text[j - 1]) or
@@ -115,18 +121,21 @@ class BodyRules:
             if suf and j == pos and allowed is None and self.empty_core_suffixes \
                     and suf not in self.empty_core_suffixes:
                 continue   # 市|司法局, not 市司
-            if suf and self.acceptable(text[pos:j], suf, core_may_be_verb):
+            if suf and self.acceptable(text[pos:j], suf, core_may_be_verb) \
+                    and (shape is None or shape(pos, j, suf)):
                 return j + len(suf)
         return None
 
     def body_before(self, text: str, end_core: int, suffix: str, min_core: int, max_core: int,
-                    core_may_be_verb: bool = False, after_verb: bool = False):
+                    core_may_be_verb: bool = False, after_verb: bool = False, words=None):
         """Start of an unprefixed body whose suffix begins at end_core, or None.
 
         The core runs left to the nearest character that cannot be in a name;
         it must be min_core..max_core characters long. `after_verb`: when that
         fails and the run holds a verb (a stop word), the core starts after
-        the last one (联合|贵州银行雷山支行).
+        the last one (联合|贵州银行雷山支行). `words`
+        (kg.nlp.components.body_shape.Words): the core starts where a word
+        does, and the suffix reads as one after it.
         """
         i = end_core
         while i > 0 and end_core - i < max_core and self.core_char_ok(text[i - 1]):
@@ -135,19 +144,25 @@ class BodyRules:
         mark = next((m for m in self.former_marks if text.startswith(m, i)), None)
         if boundary and mark and end_core - i - len(mark) >= min_core:
             i += len(mark)   # 原|国家质检总局
+        if words is not None:
+            i = min(words.next_start(i), end_core)   # 全|国持续…: cut from 全国
+            if not words.head_ok(i, end_core, suffix):
+                return None
         core = text[i:end_core]
         if boundary and len(core) >= min_core \
                 and self.acceptable(core, suffix, core_may_be_verb):
             return i
-        return self._after_last_verb(text, end_core, suffix, min_core, max_core) if after_verb else None
+        return self._after_last_verb(text, end_core, suffix, min_core, max_core, words) if after_verb else None
 
-    def _after_last_verb(self, text, end_core, suffix, min_core, max_core):
+    def _after_last_verb(self, text, end_core, suffix, min_core, max_core, words=None):
         i = end_core
         while i > 0 and end_core - i < 2 * max_core and self.core_char_ok(text[i - 1]):
             i -= 1
-        ends = [k + len(w) for w in self.stop_words if (k := text.rfind(w, i, end_core)) != -1]
+        ends = [k + len(w) for w in (*self.stop_words, *self.object_verbs) if (k := text.rfind(w, i, end_core)) != -1]
         if not ends:
             return None
         start = max(ends)
+        if words is not None and not words.starts_word(start):
+            return None    # 联合|国大会…: the verb's characters end inside a word (联合国)
         core = text[start:end_core]
         return start if min_core <= len(core) <= max_core and self.acceptable(core, suffix) else None

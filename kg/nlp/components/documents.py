@@ -63,7 +63,7 @@ class DocumentFinder:
         self.rules, self.cfg = rules, rules.programs
         self.priority = rules.priorities
         self.doc_suffixes = tuple(sorted(self.cfg.doc_suffixes, key=len, reverse=True))
-        self.title_heads = tuple(sorted({*self.cfg.doc_suffixes, *self.cfg.title_heads}, key=len, reverse=True))
+        self.title_heads = tuple(sorted({*self.cfg.doc_suffixes, *self.cfg.title_heads}, key=lambda s: (-len(s), s)))
 
     def find(self, text):
         """(mentions, work_titles): the documents, and the (start, end) of each

@@ -14,6 +14,7 @@ from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import Automaton, alternation
 from kg.nlp.components.bodies import BodyRules
+from kg.nlp.components.body_shape import Words
 
 
 @Language.factory("kg_orgs", default_config={"rules": None},
@@ -33,10 +34,12 @@ class OrgFinder:
         self.bodies = BodyRules.from_rules(self.rules.agencies, cfg.suffixes, cfg.extra_name_chars)
         self.suffixes = Automaton({s: s for s in cfg.suffixes})
         self.count_core = re.compile(cfg.generic_core_pattern)
+        self.count_prefix = re.compile(cfg.count_prefix_pattern)
         t = cfg.teams
         self.team_tail = re.compile(f"(?:{alternation(t.qualifiers)}){{0,{t.max_qualifiers}}}"
                                     f"(?:{alternation(t.sports)})?{re.escape(t.team_word)}")
         self.team_not_before = set(t.not_before)
+        self.not_followed_by = {k: set(v) for k, v in cfg.not_followed_by.items()}
 
     def __call__(self, doc):
         text = doc_text(doc)
@@ -45,15 +48,21 @@ class OrgFinder:
             if e not in ends or len(suf) > len(ends[e][1]):
                 ends[e] = (s, suf)
         out, seen = mentions_of(doc), set()
+        words = Words(doc)
+        places = {(m.start, m.end) for m in out if m.type == "PLACE"}
         for e, (s, suf) in sorted(ends.items()):
+            if text[e:e + 1] in self.not_followed_by.get(suf, ()):
+                continue   # 集团军, 大学生: the suffix opens another word
             start = self.bodies.body_before(text, s, suf, self.cfg.min_core, self.cfg.max_core,
-                                            after_verb=True)
+                                            after_verb=True, words=words)
             if start is None or (start, e) in seen:
                 continue
             start = self._trim_left(doc, start, s)
+            start = self._after_count_or_kind(text, start, s)
             core = text[start:s]
-            if len(core) < self.cfg.min_core or _unbalanced(core) or self.count_core.match(core) or \
-                    any(core.endswith(g) for g in self.cfg.generic_cores):
+            # a core that is one place names that place's organisation (北京市|妇联)
+            generic = (start, s) not in places and any(core.endswith(g) for g in self.cfg.generic_cores)
+            if len(core) < self.cfg.min_core or _unbalanced(core) or self.count_core.match(core) or generic:
                 continue
             seen.add((start, e))
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.suffix"))
@@ -62,6 +71,15 @@ class OrgFinder:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
+
+    def _after_count_or_kind(self, text, start, core_end):
+        """The start of the name after a count (两家|) or a kind word in
+        apposition (领先企业|) in the core, when a name is left after it."""
+        core = text[start:core_end]
+        cuts = [m.end() for m in self.count_prefix.finditer(core)]
+        cuts += [k + len(w) for w in self.cfg.kind_words if (k := core.rfind(w)) != -1]
+        cut = max(cuts, default=0)
+        return start + cut if len(core) - cut >= self.cfg.min_core else start
 
     def _teams(self, text, mentions):
         """(start, end) of each place + team tail (rules/orgs.toml [teams])."""

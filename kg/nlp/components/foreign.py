@@ -1,0 +1,82 @@
+"""Central bodies' names inside a foreign or another party's body's name.
+
+Many states and parties name their organs as the PRC's are named: 欧洲央行
+is not 中国人民银行, 美国财政部 not the State Council's 财政部, 越共中央政治局
+not 中共中央政治局, 农工党中央 (a democratic party's central committee) not
+中共中央 (spec §7). A central name read there is the other body's, an entity
+of its own:
+- right after a foreign place (a country, a continent: 欧洲|央行): that
+  place's body, seated there, like any place + body (美国|劳工部);
+- right after, or cut from inside, a word that ends a party's short name
+  (越共|中央政治局, 农工|党中央; rules/agencies.toml party_name_ends), other
+  than the PRC's ruling party (home_parties): that party's body, named as
+  written; after a foreign place and a party's name (某国人民革命|党中央):
+  that party's, seated in the place;
+- cut from inside any other word (俄|央行 in 俄央行): no PRC body.
+"""
+
+from kg.nlp.gazetteer import WORLD_LEVELS
+from kg.nlp.mentions import Mention
+
+
+class ForeignBodies:
+    def __init__(self, rules, name_char):
+        """`name_char`: whether a character may stand inside a body's name."""
+        self.name_char = name_char
+        self.home_countries = set(rules.places.world.home)
+        self.party_ends = tuple(rules.agencies.party_name_ends)
+        self.home_parties = tuple(rules.agencies.home_parties)
+        self.max_party_name = rules.agencies.max_party_name
+
+    def seats(self, places) -> dict:
+        """{end: place} of the foreign places among `places` (a body's name
+        right after one is that place's body)."""
+        return {m.end: m for m in places if m.attrs.get("level") in WORLD_LEVELS
+                and m.attrs.get("canonical") not in self.home_countries}
+
+    def body(self, text, s, e, seats, words, priority):
+        """None when the central name at s..e names the PRC's body; else the
+        mentions of the body it is part of (none when that is no name)."""
+        seat = seats.get(s)
+        if seat is not None:
+            return [Mention(seat.start, e, "AGENCY", text[seat.start:e], "kg_agencies", priority,
+                            {"place_code": seat.attrs.get("code"), "place_span": (seat.start, seat.end),
+                             "prefix_end": seat.end}, rule="agencies.foreign_seat")]
+        if not words.starts_word(s):            # 农工|党中央: cut from inside a word
+            ws, we = words.start_of[s], words.end_of[s]
+            if self._home_party(text, we):
+                return None
+            if not self._other_party(text, ws, we):
+                return []
+        elif s > 0 and self._other_party(text, words.start_of[s - 1], s):
+            ws = words.start_of[s - 1]          # 越共|中央政治局
+        else:
+            return self._party_of_place(text, s, e, seats, priority)
+        # 古巴|共产|党中央: the party named after its country is seated there
+        return self._party_of_place(text, ws, e, seats, priority) or [self._party_body(text, ws, e, priority)]
+
+    def _party_of_place(self, text, s, e, seats, priority):
+        """某国人民革命|党中央: a party's name read on from a foreign place
+        (no more than max_party_name characters of a name between) ends
+        where the central name starts: that party's body, seated there."""
+        if not text.startswith(self.party_ends, s) and not text.endswith(self.party_ends, 0, s):
+            return None
+        for k in range(s, max(-1, s - self.max_party_name - 1), -1):
+            seat = seats.get(k)
+            if seat is not None and all(self.name_char(text[i]) for i in range(k, s)):
+                return [Mention(seat.start, e, "AGENCY", text[seat.start:e], "kg_agencies", priority,
+                                {"place_code": seat.attrs.get("code"), "place_span": (seat.start, seat.end),
+                                 "prefix_end": seat.end}, rule="agencies.foreign_party")]
+        return None
+
+    def _other_party(self, text, start, end) -> bool:
+        """Whether the word start..end ends a party's short name, not the PRC's."""
+        return end - start >= 2 and text.endswith(self.party_ends, start, end) and not self._home_party(text, end)
+
+    def _home_party(self, text, end) -> bool:
+        return text.endswith(self.home_parties, 0, end)
+
+    @staticmethod
+    def _party_body(text, start, end, priority):
+        return Mention(start, end, "AGENCY", text[start:end], "kg_agencies", priority,
+                       {"party_body": True}, rule="agencies.other_party")
