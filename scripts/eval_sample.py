@@ -71,10 +71,20 @@ def item_facts(item: dict) -> tuple[list, list]:
     out = extract_document(document)
     text = document.norm.text
     names = {e["id"]: e["name"] for e in out["entities"]}
+    # an entity the linker implied (代省长: the province's 人民政府) has no
+    # mention of its own; it is shown with the sentence of its first relation
+    said_in = {}
+    for r in out["relations"]:
+        for end in (r["head"], r["tail"]):
+            said_in.setdefault(end, "(implied) " + (r.get("evidence") or {}).get("text", ""))
     ents = []
     for e in out["entities"]:
-        m = e["mentions"][0]
-        ents.append((item["id"], e["type"], e["name"], sentence_at(text, m["start"], m["end"])))
+        if e["mentions"]:
+            m = e["mentions"][0]
+            context = sentence_at(text, m["start"], m["end"])
+        else:
+            context = said_in.get(e["id"], "(implied)")
+        ents.append((item["id"], e["type"], e["name"], context))
     rels = []
     for r in out["relations"]:
         attrs = ",".join(f"{k}={v}" for k, v in sorted((r.get("attrs") or {}).items()))

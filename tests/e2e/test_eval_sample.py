@@ -58,3 +58,13 @@ def test_a_file_that_is_not_a_sample_is_refused_by_name(tmp_path):
     bad.write_text("a\tb\n1\t2\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="notes.tsv: not a sample file"):
         eval_sample.precision([bad])
+
+
+def test_an_implied_body_is_shown_with_the_sentence_of_its_post():
+    # 代省长 implies the province's 人民政府, which the text never names
+    item = {"id": "x1", "date": "2021-05-01", "title": "",
+            "text": "时任江西省委副书记、代省长的李建国来到南昌市调研。"}
+    ents, _rels = eval_sample.item_facts(item)
+    implied = [r for r in ents if r[3].startswith("(implied)")]
+    assert implied and all("代省长" in r[3] for r in implied)
+    assert ("x1", "AGENCY", "江西省人民政府") in {r[:3] for r in implied}
