@@ -74,9 +74,12 @@ def extract_relations(document, per_article, linker) -> RelationSet:
     rules = linker.rules
     rels = RelationSet(document, linker)
     text = document.norm.text
+    by_article = {}     # the linked mentions of each article, in the linker's order
+    for lm in linker.linked:
+        by_article.setdefault(lm.article, []).append(lm)
     for art, _doc, mentions in per_article:
         sents = sentence_spans(text, art.start, art.end)
-        keyed = [lm for lm in linker.linked if lm.article == art.id]
+        keyed = by_article.get(art.id, [])
         stand_ins = anaphora.by_sentence(text, sents, sorted(keyed, key=lambda lm: lm.mention.start), rules)
         _structural(rels, linker, keyed, sents, art.id)
         post_relations(rels, linker, keyed, sents, art.id, text, stand_ins, rules)
