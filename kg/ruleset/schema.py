@@ -301,6 +301,8 @@ class PlacesMatch:
     county_short_followers: tuple[str, ...]
     level_char_words: tuple[str, ...]
     level_char_word_breakers: tuple[str, ...]
+    feature_heads: str
+    translit_runs_on: bool
     ancestor_gap: int
     date_chars: str
     numerals: str
