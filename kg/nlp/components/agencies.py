@@ -259,6 +259,7 @@ class AgencyFinder:
         """Bodies read right after another body: 公安部|法制局, 北京市委|组织部,
         中央纪委国家监委|驻|应急管理部|纪检监察组. Repeats for deeper nesting."""
         out, frontier = [], list(found)
+        central = [(m.start, m.end) for m in found if m.attrs.get("central")]
         while frontier:
             new = []
             for host in frontier:
@@ -271,6 +272,8 @@ class AgencyFinder:
                                              shape=self.shape.predicate(text, words if host.attrs.get("bare") else None,
                                                                places))
                 rule = "agencies.nested"
+                if end and host.attrs.get("central") and any(pos <= cs and ce == end for cs, ce in central):
+                    continue  # 中共中央政治局|中央军事委员会, 中共中央委托|中央统战部: two bodies
                 if not end:   # 县人民政府|办公室, 县委|办: a body's word alone, no core to read
                     whole = self.bodies.suffix_at(text, pos, allowed=self.nested_whole)
                     end = pos + len(whole) if whole else None
