@@ -71,3 +71,8 @@ def test_central_bodies_in_a_row_are_not_one_body(nlp, text, bodies):
 def test_a_unit_after_a_central_body_is_still_nested(nlp):
     got = agencies(nlp, "外交部新闻司发布消息。")
     assert "外交部新闻司" in got
+
+
+def test_the_party_its_term_and_a_central_body_are_one_formal_name(nlp):
+    got = agencies(nlp, "中国共产党第十八届中央纪律检查委员会举行全体会议。")
+    assert "中国共产党第十八届中央纪律检查委员会" in got

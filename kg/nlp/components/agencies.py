@@ -50,6 +50,7 @@ class AgencyFinder:
         self.nested_whole = frozenset(cfg.nested_whole_bodies)
         self.attach_words = cfg.attach_words
         self.stationed_units = set(cfg.stationed_units)
+        self.term_marker = re.compile(cfg.term_marker)
         names, self.parents = central_bodies(self.rules)
         self.central_patterns = [(re.compile(p), c) for p, c in cfg.central_patterns.items()
                                  if c in self.parents]
@@ -272,7 +273,8 @@ class AgencyFinder:
                                              shape=self.shape.predicate(text, words if host.attrs.get("bare") else None,
                                                                places))
                 rule = "agencies.nested"
-                if end and host.attrs.get("central") and any(pos <= cs and ce == end for cs, ce in central):
+                if end and host.attrs.get("central") and any(
+                        pos <= cs and ce == end and not self._term_only(text[pos:cs]) for cs, ce in central):
                     continue  # 中共中央政治局|中央军事委员会, 中共中央委托|中央统战部: two bodies
                 if not end:   # 县人民政府|办公室, 县委|办: a body's word alone, no core to read
                     whole = self.bodies.suffix_at(text, pos, allowed=self.nested_whole)
@@ -289,6 +291,12 @@ class AgencyFinder:
             frontier = new
         return out
 
+
+    def _term_only(self, gap: str) -> bool:
+        """Whether `gap` is a term alone (第十九届): the party, its term and
+        a central body of it are one formal name (中国共产党|第十九届|中央纪律检查委员会)."""
+        m = self.term_marker.match(gap)
+        return m is not None and m.end() == len(gap)
 
     def _stationed(self, text, found):
         """A unit one body keeps in another: A + 驻 + B + unit
