@@ -217,3 +217,11 @@ def test_a_dotted_name_after_a_title_whatever_its_characters(nlp, text, name):
 def test_a_dotted_run_with_no_end_in_sight_is_no_name(nlp):
     # the last part runs on into the sentence: where the name ends is unknown
     assert not persons(nlp, "副县长阿不都热依木·买买提带队检查。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("该国众议长卡斯泰罗会见了代表团。", "卡斯泰罗"),
+    ("两国议长马尔蒂诺举行视频会谈。", "马尔蒂诺"),
+])
+def test_a_parliament_speaker_cues_a_foreign_name(nlp, text, name):
+    assert name in persons(nlp, text)
