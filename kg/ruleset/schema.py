@@ -254,6 +254,8 @@ class PersonsRules:
     anonymised_suffixes: tuple[str, ...]
     group_suffixes: tuple[str, ...]
     list_separators: tuple[str, ...]
+    place_list_ends: tuple[str, ...]
+    max_list_item: int
     nonname_chars: str
     body_end_chars: str
     weak_surnames: str

@@ -225,3 +225,10 @@ def test_a_dotted_run_with_no_end_in_sight_is_no_name(nlp):
 ])
 def test_a_parliament_speaker_cues_a_foreign_name(nlp, text, name):
     assert name in persons(nlp, text)
+
+
+def test_items_of_an_enumeration_of_places_are_no_names(nlp):
+    got = persons(nlp, "据报道，在卡尔多夫、霍尔松、马尔乌波尔等地都有爆炸发生。")
+    assert not set(got) & {"卡尔多夫", "霍尔松", "马尔乌波尔"}
+    # an enumeration of people is still one
+    assert {"王小明", "李大伟"} <= set(persons(nlp, "王小明、李大伟等人出席了活动。"))
