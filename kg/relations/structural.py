@@ -89,7 +89,8 @@ def extract_relations(document, per_article, linker) -> RelationSet:
 
 def _structural(rels, linker, keyed, sents, article):
     _place_tree(rels, linker, keyed, sents, article)
-    central = {k[1]: k for k in linker.entities if k[0] == "central"}
+    # the bodies themselves: a unit's key (central, host, tail) names no body of the table
+    central = {k[1]: k for k in linker.entities if k[0] == "central" and len(k) == 2}
     parents = central_parents(linker.rules)
     # places of this document only (a village whose township the text does not tell)
     bare_places = {(lm.mention.start, lm.mention.end): lm.key for lm in keyed

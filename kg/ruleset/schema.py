@@ -254,6 +254,8 @@ class PersonsRules:
     anonymised_suffixes: tuple[str, ...]
     group_suffixes: tuple[str, ...]
     list_separators: tuple[str, ...]
+    place_list_ends: tuple[str, ...]
+    max_list_item: int
     nonname_chars: str
     body_end_chars: str
     weak_surnames: str
@@ -301,6 +303,8 @@ class PlacesMatch:
     county_short_followers: tuple[str, ...]
     level_char_words: tuple[str, ...]
     level_char_word_breakers: tuple[str, ...]
+    feature_heads: str
+    translit_runs_on: bool
     ancestor_gap: int
     date_chars: str
     numerals: str

@@ -55,3 +55,24 @@ def test_a_unit_of_a_central_body_with_its_numeral(nlp):
                                   "各地财政部门要落实。"])
 def test_words_ending_like_a_body_are_none(nlp, text):
     assert agencies(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, bodies", [
+    # three central bodies in a row, none holding the next
+    ("中共中央政治局中央军事委员会中央全面深化改革委员会召开会议。",
+     {"中共中央政治局", "中央军事委员会", "中央全面深化改革委员会"}),
+    # a verb between two central bodies: the second is no unit of the first
+    ("中共中央委托中央统战部召开座谈会。", {"中共中央", "中央统战部"}),
+])
+def test_central_bodies_in_a_row_are_not_one_body(nlp, text, bodies):
+    assert set(agencies(nlp, text)) == bodies
+
+
+def test_a_unit_after_a_central_body_is_still_nested(nlp):
+    got = agencies(nlp, "外交部新闻司发布消息。")
+    assert "外交部新闻司" in got
+
+
+def test_the_party_its_term_and_a_central_body_are_one_formal_name(nlp):
+    got = agencies(nlp, "中国共产党第十八届中央纪律检查委员会举行全体会议。")
+    assert "中国共产党第十八届中央纪律检查委员会" in got

@@ -217,3 +217,18 @@ def test_a_dotted_name_after_a_title_whatever_its_characters(nlp, text, name):
 def test_a_dotted_run_with_no_end_in_sight_is_no_name(nlp):
     # the last part runs on into the sentence: where the name ends is unknown
     assert not persons(nlp, "副县长阿不都热依木·买买提带队检查。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("该国众议长卡斯泰罗会见了代表团。", "卡斯泰罗"),
+    ("两国议长马尔蒂诺举行视频会谈。", "马尔蒂诺"),
+])
+def test_a_parliament_speaker_cues_a_foreign_name(nlp, text, name):
+    assert name in persons(nlp, text)
+
+
+def test_items_of_an_enumeration_of_places_are_no_names(nlp):
+    got = persons(nlp, "据报道，在卡尔多夫、霍尔松、马尔乌波尔等地都有爆炸发生。")
+    assert not set(got) & {"卡尔多夫", "霍尔松", "马尔乌波尔"}
+    # an enumeration of people is still one
+    assert {"王小明", "李大伟"} <= set(persons(nlp, "王小明、李大伟等人出席了活动。"))

@@ -85,3 +85,10 @@ def test_relation_set_lists_edges_by_head_id_number_then_type_then_tail():
     ids = {keys[0]: "e10", keys[1]: "e2", keys[2]: "e3"}
     assert [(r["head"], r["type"], r["tail"]) for r in rs.as_list(ids)] == [
         ("e2", "part_of", "e3"), ("e10", "cooperates_with", "e2"), ("e10", "part_of", "e3")]
+
+
+def test_a_central_body_is_part_of_its_parent_not_of_a_unit_of_the_parent():
+    # a unit of the NPC named first (全国人大 + 某某委员会) is no parent of the NPC's standing committee
+    got, _ = rels("全国人大财政经济委员会副主任委员张某某作报告。全国人大常委会秘书长李某某出席。")
+    assert ("全国人民代表大会常务委员会", "part_of", "全国人民代表大会") in got
+    assert ("全国人民代表大会常务委员会", "part_of", "全国人民代表大会财政经济委员会") not in got

@@ -50,6 +50,7 @@ class AgencyFinder:
         self.nested_whole = frozenset(cfg.nested_whole_bodies)
         self.attach_words = cfg.attach_words
         self.stationed_units = set(cfg.stationed_units)
+        self.term_marker = re.compile(cfg.term_marker)
         names, self.parents = central_bodies(self.rules)
         self.central_patterns = [(re.compile(p), c) for p, c in cfg.central_patterns.items()
                                  if c in self.parents]
@@ -259,6 +260,7 @@ class AgencyFinder:
         """Bodies read right after another body: 公安部|法制局, 北京市委|组织部,
         中央纪委国家监委|驻|应急管理部|纪检监察组. Repeats for deeper nesting."""
         out, frontier = [], list(found)
+        central = [(m.start, m.end) for m in found if m.attrs.get("central")]
         while frontier:
             new = []
             for host in frontier:
@@ -271,6 +273,9 @@ class AgencyFinder:
                                              shape=self.shape.predicate(text, words if host.attrs.get("bare") else None,
                                                                places))
                 rule = "agencies.nested"
+                if end and host.attrs.get("central") and any(
+                        pos <= cs and ce == end and not self._term_only(text[pos:cs]) for cs, ce in central):
+                    continue  # 中共中央政治局|中央军事委员会, 中共中央委托|中央统战部: two bodies
                 if not end:   # 县人民政府|办公室, 县委|办: a body's word alone, no core to read
                     whole = self.bodies.suffix_at(text, pos, allowed=self.nested_whole)
                     end = pos + len(whole) if whole else None
@@ -286,6 +291,12 @@ class AgencyFinder:
             frontier = new
         return out
 
+
+    def _term_only(self, gap: str) -> bool:
+        """Whether `gap` is a term alone (第十九届): the party, its term and
+        a central body of it are one formal name (中国共产党|第十九届|中央纪律检查委员会)."""
+        m = self.term_marker.match(gap)
+        return m is not None and m.end() == len(gap)
 
     def _stationed(self, text, found):
         """A unit one body keeps in another: A + 驻 + B + unit

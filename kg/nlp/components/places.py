@@ -65,6 +65,8 @@ class PlaceFinder:
         self.level_words = cfg.level_char_words
         self.level_breakers = cfg.level_char_word_breakers
         self.gap = cfg.ancestor_gap
+        self.feature_heads = cfg.feature_heads
+        self.translit = frozenset(self.rules.persons.translit_chars) if cfg.translit_runs_on else frozenset()
         self.context = cfg.context_mentions
         self.weak_shorts = set(cfg.weak_shorts)
         self.date_chars, self.numerals = set(cfg.date_chars), set(cfg.numerals)
@@ -101,18 +103,26 @@ class PlaceFinder:
 
     def __call__(self, doc):
         text = doc_text(doc)
-        found = self.find(text)
         words = {t.idx + len(t.text): t.idx for t in doc}
+        found = self.find(text, words)
         found += self.local.find(text, words, [m for m in found if m.attrs.get("code")])
         mentions_of(doc).extend(found)
         return doc
 
     # --- finding -----------------------------------------------------------
 
-    def find(self, text: str) -> list:
-        """PLACE mentions of text, left to right."""
+    def find(self, text: str, words: dict | None = None) -> list:
+        """PLACE mentions of text, left to right. `words` maps the end of each
+        of the segmenter's words to its start (None: no word test)."""
         hits = []  # (start, end, entries or BLOCK)
-        for s, e, value in self.auto.iter(text):
+        found = list(self.auto.iter(text))
+        if words is not None:
+            inside = _word_spans(words, len(text))
+            named_at = {s for s, _e, value in found if value is not BLOCK}
+            # 隆重|庆祝, 宝塔山, 马里乌波尔: a short form inside another word
+            found = [(s, e, value) for s, e, value in found
+                     if value is BLOCK or not self._inside_word(text, s, e, value, inside, named_at)]
+        for s, e, value in found:
             if value is not BLOCK and text.startswith(self.level_words, e - 1) \
                     and not text.startswith(self.level_breakers, e):
                 continue  # 广州市场: the 市 belongs to 市场 (but 黄岛区|分别)
@@ -153,6 +163,27 @@ class PlaceFinder:
                     for s, p in self.abbrev.find(text, [(s, e) for s, e, _v in hits], named)]
             out.sort(key=lambda m: m.start)
         return out
+
+    def _inside_word(self, text: str, s: int, e: int, places, inside: tuple, named_at: set) -> bool:
+        """Whether the short form text[s:e] lies inside another word: it
+        starts inside a segmenter word, or a word runs on past it into a
+        feature's or village's head or on in transliteration characters
+        (unless a place's name starts where it stops, `named_at`, or the
+        word is more of the place's own full name).
+        A surface that is some place's full name is not judged, nor is the
+        end of a short form with its level character (沧源县)."""
+        surface = text[s:e]
+        if any(p.name == surface for p in places):
+            return False
+        start_of, end_of = inside
+        if start_of[s] != s:
+            return True
+        end = end_of[e - 1]
+        if end <= e or surface.endswith(self.level_chars) or e in named_at \
+                or any(p.name.startswith(text[s:end]) for p in places):
+            return False  # 沙特|利雅得, 沙特阿拉伯 (王国): another place, or more of its own name
+        nxt = text[e]
+        return nxt in self.feature_heads or (nxt in self.translit and all(c in self.translit for c in surface))
 
     def _supported(self, text, s, e, place, strength, codes, ends) -> bool:
         before = [p for k in range(s - self.gap, s + 1) for p in ends.get(k, ())]
@@ -230,3 +261,13 @@ class PlaceFinder:
         return Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=self.priority,
                        attrs={"code": place.code, "parent": place.parent,
                               "level": place.level, "canonical": place.name}, rule=rule)
+
+
+def _word_spans(words: dict, size: int) -> tuple[list, list]:
+    """(start_of, end_of): per character index of the text, the start and
+    the end of the segmenter word holding it (words: end -> start)."""
+    start_of, end_of = list(range(size)), list(range(1, size + 1))
+    for end, start in words.items():
+        for i in range(start, min(end, size)):
+            start_of[i], end_of[i] = start, end
+    return start_of, end_of

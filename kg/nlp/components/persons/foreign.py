@@ -55,6 +55,8 @@ def foreign_at(pt: PersonText, i: int, left: Cue, chain) -> PersonHit | None:
         if text[i:end] in rules.not_names or (end - i == 2 and text[i:end] in pt.lexicon and not cued):
             return None
         strong = left == Cue.STRONG
+        if not strong and pt.in_place_list(end):
+            return None     # 某某夫、某某松等地: an enumeration of places
         return PersonHit(i, end, "title" if strong else "list", chain=chain,
                          rule="persons.foreign_after_title" if strong else "persons.foreign_list_item")
     if not cued:

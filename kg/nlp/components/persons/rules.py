@@ -23,6 +23,8 @@ class PersonRules:
     anonymised: WordList
     groups: WordList
     separators: tuple
+    place_list_ends: WordList     # 某某、某某等地: the enumeration lists places
+    max_list_item: int
     not_names: frozenset
     creators: WordList
     given: frozenset              # characters common in given names
@@ -71,6 +73,8 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         anonymised=WordList(cfg.anonymised_suffixes),
         groups=WordList(cfg.group_suffixes),
         separators=tuple(cfg.list_separators),
+        place_list_ends=WordList(cfg.place_list_ends),
+        max_list_item=cfg.max_list_item,
         not_names=frozenset(cfg.not_names),
         creators=WordList(cfg.creator_cues),
         given=_chars(cfg.given_name_chars),

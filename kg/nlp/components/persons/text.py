@@ -31,6 +31,25 @@ class PersonText:
     def starts(self, k: int, words: WordList) -> str | None:
         return words.starts(self.text, k)
 
+    def in_place_list(self, end: int) -> bool:
+        """Whether the item ending at `end` is one of an enumeration closed
+        by a word that says it lists places (哈某夫、某某松等地)."""
+        text, rules = self.text, self.rules
+        k = end
+        while k < self.length:
+            if self.starts(k, rules.place_list_ends):
+                return True
+            if text[k] not in rules.separators:
+                return False
+            j = k + 1
+            while j < self.length and j - k <= rules.max_list_item and text[j] not in rules.separators \
+                    and not self.starts(j, rules.place_list_ends) and is_cjk(text[j]):
+                j += 1
+            if j == k + 1 or j - k > rules.max_list_item:
+                return False
+            k = j
+        return False
+
     def lexicon_known(self) -> bool:
         """Without pkuseg's lexicon and tokens the uncued rule would accept
         every surname + character."""

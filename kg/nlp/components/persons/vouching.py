@@ -95,6 +95,8 @@ def vouch(cand: Candidate, left: LeftCue) -> str | None:
         return _after_title(cand, left)
     if cand.right == Cue.STRONG:
         return _before_cue(cand)
+    if cand.pt.in_place_list(cand.end):
+        return None     # 某某夫、某某松等地: an enumeration of places, whatever the items look like
     if left.strength == Cue.LIST:
         return "list" if _list_item(cand) else None
     return "token" if _lone_token(cand) else None

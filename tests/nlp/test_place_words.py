@@ -1,0 +1,58 @@
+"""kg_places on the segmenter's words: a short form is a place only as a
+whole word at its start, and not when the word runs on into a natural
+feature's head or on in transliteration characters (sentences written
+for these tests)."""
+
+import pytest
+
+from kg.errors import AssetMissing
+
+try:
+    from kg.nlp.gazetteer import load_gazetteer
+    load_gazetteer()
+except AssetMissing:  # the division table is not set up: nothing to test
+    pytest.skip("division table not set up (run `kg setup`)", allow_module_level=True)
+
+import kg.nlp.components.places  # noqa: F401,E402  (registers kg_places)
+from kg.nlp.mentions import mentions_of  # noqa: E402
+from kg.nlp.pipeline import blank_zh  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = blank_zh()
+    nlp.add_pipe("kg_places")
+    return nlp
+
+
+def places(nlp, text):
+    return [(m.text, m.attrs["canonical"]) for m in mentions_of(nlp(text)) if m.type == "PLACE"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("大会将隆重庆祝建党一百周年。", "重庆"),          # 隆重 | 庆祝
+    ("会议阐述了一系列重大理论问题。", "大理"),          # 重大 | 理论
+    ("其中国有企业占比超过一半。", "中国"),              # 其中 | 国有
+    ("这条高速公路跨越南北两岸。", "越南"),              # 跨越 | 南北
+    ("这个新乡村建设得很好，村民们都很满意。", "新乡"),   # 新乡村 "a new village"
+    ("游客们来到延安宝塔山参观游览。", "宝塔"),          # a hill named like its district
+    ("俄军已经包围了马里乌波尔市。", "马里"),            # the start of a longer foreign name
+])
+def test_short_form_inside_a_word_is_no_place(nlp, text, word):
+    assert word not in [t for t, _c in places(nlp, text)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("重庆今年的经济增长很快。", "重庆"),
+    ("中国人民银行发布了新的数据。", "中国"),           # 中国人民银行: a word running on with no feature head
+    ("代表团访问了天津港和青岛港。", "天津"),           # a port still speaks of its city
+    ("越南总理会见了中国代表团。", "越南"),
+    ("双方在沙特阿拉伯举行会谈。", "沙特"),              # more of the country's own name
+])
+def test_short_form_as_a_word_is_a_place(nlp, text, word):
+    assert word in [t for t, _c in places(nlp, text)]
+
+
+def test_full_names_are_not_judged_by_words(nlp):
+    # a full name glued into a longer word by the segmenter is still the place
+    assert ("云南省", "云南省") in places(nlp, "云南省委召开会议。")
