@@ -33,6 +33,7 @@ from kg.corpus.state.packed import combined
 from kg.graph import merged_edge, merged_node, person_parts
 
 POST_RELATIONS = ("leads", "member_of")
+FORMER = "former"   # a post's attrs.status when the text says it was held before (时任, 原)
 
 
 @lru_cache(maxsize=8)
@@ -97,13 +98,30 @@ def resolve_persons(g: nx.MultiDiGraph, rules, cooccurring) -> dict:
             by_name.setdefault(name, []).append((n, posts))
     out = {}
     for name in sorted(by_name):
-        out.update(_resolve_name(g, name, sorted(by_name[name]), rules, cooccurring))
+        out.update(_resolve_name(name, sorted(by_name[name]), rules, cooccurring, lambda n: _former(g, n)))
     return out
 
 
-def _resolve_name(g, name: str, nodes: list, rules, cooccurring) -> dict:
+def _former(g, n) -> set:
+    """The keys of the bodies node `n` held a post in only before (every
+    post edge to them `former`): they seat no one now (时任浙江省委书记 does
+    not keep its holder from a post elsewhere today)."""
+    former, current = set(), set()
+    for _h, t, k, d in g.out_edges(n, keys=True, data=True):
+        if k in POST_RELATIONS:
+            (former if d["attrs"].get("status") == FORMER else current).add(t.split("@", 1)[0])
+    return former - current
+
+
+def _resolve_name(name: str, nodes: list, rules, cooccurring, former) -> dict:
+    """The (resolved id, basis) of each of the nodes of one name (`nodes`:
+    [(node, its post bodies)]); `former(node)`: the bodies it held a post in only before."""
     clusters = []
-    seated = [(n, b, {s for x in b if (s := _seat(x, rules)) is not None}) for n, b in nodes if b]
+    seated = []
+    for n, b in nodes:
+        if b:
+            gone = former(n)
+            seated.append((n, b, {s for x in b if x not in gone and (s := _seat(x, rules)) is not None}))
     for n, bodies, seats in sorted(seated, key=lambda x: (not x[2] - {""}, x[0])):   # placed nodes first
         fit = [c for c in clusters if c.fits(seats, rules)]
         sharing = [c for c in fit if c.bodies & set(bodies)]
@@ -166,7 +184,7 @@ def _basis(c: _Cluster, n_clusters: int, n_nodes: int) -> str:
     if len(c.members) == 1 and n_nodes == 1:
         return "the only node of that name in the corpus"
     parts = ["same name"]
-    posted = [m for m in c.members if "@" in m and ":" in m.split("@", 1)[1]]
+    posted = [m for m in c.members if person_parts(m)[1]]
     if n_clusters == 1:
         if c.bodies:
             parts.append("no two of its posts in places apart" if len(posted) > 1 else

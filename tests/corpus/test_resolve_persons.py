@@ -31,7 +31,8 @@ def _ext(source, people, bodies=(), places=()):
         p = ent("PERSON", f"person:{name}", name)
         if body:
             b = ent("AGENCY", body, body.rsplit(":", 1)[1])
-            rels.append({"head": p, "type": "leads", "tail": b, "attrs": {"title": title},
+            attrs = {"title": title.removeprefix("时任"), **({"status": "former"} if title.startswith("时任") else {})}
+            rels.append({"head": p, "type": "leads", "tail": b, "attrs": attrs,
                          "evidence": {"article": "a1", "text": "…", "start": 0, "end": 1}})
     return {"source": source, "fingerprint": source + "-text", "date": None, "editors": [],
             "articles": [{"id": "a1", "title": None, "date": None, "place": None, "creators": [],
@@ -92,6 +93,13 @@ def test_a_city_post_and_its_provinces_post_are_one_person_a_post_abroad_is_not(
     g = _resolve([_ext("a.txt", [("李云峰", "central:外交部", "部长")]),
                   _ext("b.txt", [("李云峰", "local:world-某国:外交部", "部长")])])
     assert len(_people(g, "李云峰")) == 2
+
+
+def test_a_post_held_before_keeps_no_one_from_a_post_elsewhere_now():
+    g = _resolve([_ext("a.txt", [("陈立新", "local:330000:委", "时任书记")]),
+                  _ext("b.txt", [("陈立新", "local:350000:人民政府", "省长")]),
+                  _ext("c.txt", [("陈立新", None, None)])])
+    assert _people(g, "陈立新") == ["person:陈立新"]
 
 
 def test_the_resolved_ids_do_not_follow_file_names_or_their_order():
