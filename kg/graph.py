@@ -32,6 +32,13 @@ def node_id(entity: dict, document: str, posts: dict) -> str:
     return key
 
 
+def person_parts(node: str) -> tuple[str, tuple]:
+    """(`person:NAME`, the post bodies' keys) of a person's node id (node_id):
+    no bodies when its document gave no post (a fingerprint has no colon)."""
+    key, _at, rest = node.partition("@")
+    return key, tuple(rest.split("+")) if ":" in rest else ()
+
+
 def _seen(evidence: list, ev: dict) -> bool:
     """ev is already in the list. An evidence names its source and documents
     are added one at a time, so only the tail from this source can hold it
@@ -211,6 +218,41 @@ def settle(g: nx.MultiDiGraph, nodes, edges) -> None:
                 attrs[a] = min(attrs.get(a, v), v, key=_attr_order)
         d["attrs"] = attrs
         d["evidence"].sort(key=lambda ev: order[ev["source"]])
+
+
+def merged_node(parts: list, attrs: dict, mentions) -> dict:
+    """One node's data made of several nodes' (`parts`, in id order), the
+    way settle() makes a node's of its files': the preferred name, every
+    alias, the files' parts together (a file gives one node per name, so
+    no file is in two parts); `attrs` and `mentions` (the parts' mentions
+    together) its own."""
+    names = {}
+    for d in parts:
+        for (etype, name), (rank, count) in d["names"].items():
+            _tally(names, etype, name, rank, count)
+    d = {k: v for k, v in parts[0].items() if k not in ("mentions", "sources")}
+    d.update(names=names, aliases=set().union(*(p["aliases"] for p in parts)), attrs=attrs, mentions=mentions,
+             sources=dict(sorted((s, o) for p in parts for s, o in p["sources"].items())))
+    d["type"], d["name"] = _best(names)
+    return d
+
+
+def merged_edge(parts: list) -> dict:
+    """One edge's data made of several edges' between nodes that merged: the
+    files' values, attributes and evidence together, settled as settle() does."""
+    d = {"relation": parts[0]["relation"], "sources": {}, "evidence": []}
+    for p in parts:
+        d["sources"].update(p["sources"])
+        d["evidence"].extend(p["evidence"])
+    order = {s: i for i, s in enumerate(sorted(d["sources"]))}
+    d["sources"] = {s: d["sources"][s] for s in sorted(d["sources"])}
+    attrs = {}
+    for own in d["sources"].values():
+        for a, v in own.items():
+            attrs[a] = min(attrs.get(a, v), v, key=_attr_order)
+    d["attrs"] = attrs
+    d["evidence"].sort(key=lambda ev: order[ev["source"]])
+    return d
 
 
 def build_graph(extractions) -> nx.MultiDiGraph:

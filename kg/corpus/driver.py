@@ -159,9 +159,9 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
         return len(fold.errors)
     if fold.n_ok == 0:   # every input failed: the last build's outputs stay
         raise no_usable_input(out, fold.errors, (out / "graph.json").exists())
-    undated = undated_sources(fold.g.graph.get("articles", []))
+    undated = undated_sources(fold.graph.graph.get("articles", []))
     write_seconds = _write(out, fold, p, changes, settings, base_iri, keep, undated)
-    g, errors, n_ok, n_cached = fold.g, fold.errors, fold.n_ok, fold.n_cached
+    g, errors, n_ok, n_cached = fold.graph, fold.errors, fold.n_ok, fold.n_cached
     say_undated(undated)
     extracted = n_ok + len(errors) - len(p.skipped) - n_cached
     print(f"kg build: {n_ok} file(s), {g.number_of_nodes()} nodes, "
@@ -276,7 +276,7 @@ def _write(out: Path, fold, p: Planned, changes, settings: str, base_iri, keep: 
     if changes is not None:
         write_plan(out, p.digest, settings, changes.keys)
     if p.digest is not None:
-        write_manifest(gen, p.digest, fold.errors, fold.g, undated)
+        write_manifest(gen, p.digest, fold.errors, fold.graph, undated)
     publish(out, gen, PUBLISHED)   # a build without a cache has no manifest: its link dangles
     return time.perf_counter() - t_write
 
@@ -291,8 +291,8 @@ def _reuse(out: Path, digest, changes, fold):
         return None
     if not fold.patching:
         return Reuse(out / REUSE_DIR, None, digest)
-    return Reuse(out / REUSE_DIR, changes.last["build"], digest, frozenset(fold.nodes), frozenset(fold.edges),
-                 fold.changed, fold.stores)
+    return Reuse(out / REUSE_DIR, changes.last["build"], digest, frozenset(fold.out_nodes), frozenset(fold.out_edges),
+                 fold.out_sources, fold.stores)
 
 
 def _fill(stats, p: Planned, n_ok, n_cached, errors, ready, extract_seconds, write_seconds, t_start):

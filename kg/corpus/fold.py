@@ -28,6 +28,10 @@ class Fold:
     stores: dict | None = None         # the exporters' saved records, read ahead (patching only)
     nodes: set = field(default_factory=set)   # touched node ids and edge keys (patching only)
     edges: set = field(default_factory=set)
+    graph: object = None               # the graph of the outputs: persons resolved (kg.corpus.resolve)
+    out_nodes: set = field(default_factory=set)   # its touched node ids and edge keys (patching only)
+    out_edges: set = field(default_factory=set)
+    out_sources: frozenset = frozenset()   # the files whose part of the outputs is rendered again
     errors: list = field(default_factory=list)
     n_ok: int = 0
     n_cached: int = 0
@@ -90,6 +94,34 @@ def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool, requ
             return
     if fold.patching:
         settle(fold.g, fold.nodes, fold.edges)
+    resolve(fold)
+
+
+def resolve(fold: Fold) -> None:
+    """The outputs' graph: one node per person of the folded graph's
+    per-document ones (kg.corpus.resolve), made again over the whole graph
+    every build; a rebuild renders again every node of a name its changed
+    files touch, as resolved before and now."""
+    from kg import ruleset
+    from kg.corpus.resolve import image, resolve_persons, resolved_graph, touched
+    state = fold.state
+    if fold.patching:   # a merged node is made of its parts' mentions and sources
+        state.materialize()
+    g = state.g
+    persons = resolve_persons(g, ruleset.current(),
+                              lambda n: set().union(*(state.footprint(src)[0] for src in g.nodes[n]["sources"])))
+    fold.graph = resolved_graph(g, persons)
+    state.resolution = {n: rid for n, (rid, _basis) in persons.items()}
+    if fold.patching:
+        fold.out_nodes, fold.out_edges, new = touched(g, fold.nodes, fold.edges,
+                                                      state.resolved_before, state.resolution)
+        # a file that mentions a person under a new id: its articles name that id
+        again = {src for r in new for src in fold.graph.nodes[r]["sources"]} - fold.changed
+        for src in sorted(again):
+            nodes, edges = image(state.footprint(src), persons)
+            fold.out_nodes |= nodes
+            fold.out_edges |= edges
+        fold.out_sources = fold.changed | again
 
 
 def _fold_one(fold: Fold, e, res, store, date, require_date: bool):

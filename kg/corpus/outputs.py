@@ -42,7 +42,7 @@ PARALLEL_FROM_NODES = 2000
 def write_outputs(out: Path, fold, reuse, base_iri, digest, lanes: int) -> None:
     """The graph files and tables, and the fold state when `reuse` keeps one for the next build."""
     from kg.corpus.assemble import write_graphml, write_html, write_json, write_turtle
-    g, p = fold.g, int(fold.patching)
+    g, p = fold.graph, int(fold.patching)
     jobs = [(WEIGHT_JSON[p], write_json, (g, out / "graph.json"), {"base": base_iri, "reuse": reuse}),
             (WEIGHT_TURTLE[p], write_turtle, (g, out / "graph.ttl"), {"base": base_iri, "reuse": reuse}),
             (WEIGHT_HTML[p], write_html, (g, out / "graph.html"), {"reuse": reuse}),
@@ -61,7 +61,7 @@ def write_tables(fold, out: Path, base_iri) -> None:
     from kg.export.csv import write_csv
     if fold.patching:
         fold.state.materialize()
-    write_csv(fold.g, out, base_iri)
+    write_csv(fold.graph, out, base_iri)
 
 
 def write_all(g, jobs, lanes: int) -> None:

@@ -29,6 +29,8 @@ def _entity_fields(n, d, base: str) -> dict:
     """An entity's record without its positional `id` and its mentions."""
     e = {"key": n, "iri": node_iri(n, d, base), "type": d["type"], "name": d["name"],
          "aliases": sorted(a for a in d["aliases"] if a != d["name"])}
+    if d.get("attrs"):   # a resolved person's: why its documents' nodes are one (kg.corpus.resolve)
+        e["attrs"] = dict(sorted(d["attrs"].items()))
     for k in ("code", "parent", "level"):
         if d.get(k):
             e[k] = d[k]

@@ -467,6 +467,15 @@ class RelationsPostEvents:
 
 
 @rule_table
+class RelationsResolution:
+    """relations.resolution"""
+    seated_kinds: tuple[str, ...]
+    national_kinds: tuple[str, ...]
+    foreign_seat: str
+    division_filler: str
+
+
+@rule_table
 class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
@@ -505,6 +514,7 @@ class RelationsRules:
     anaphora_words: Mapping[str, str]
     anaphora_not_followed_by: Mapping[str, str]
     linking: RelationsLinking
+    resolution: RelationsResolution
     post_events: RelationsPostEvents
 
 

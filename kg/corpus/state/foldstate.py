@@ -60,11 +60,14 @@ class FoldState:
         self.patches = {}   # node or edge key -> {file: part or None}, until materialized
         self.patched = {}   # node or edge key -> the files it has patches for, as saved
         self.had = {}       # node or edge key -> the files it had, once materialized
+        # {per-document person node: its node in the outputs} (kg.corpus.resolve), as
+        # saved (`resolved_before`) and as this build resolves it (`resolution`)
+        self.resolution, self.resolved_before = {}, {}
 
     def load(self, tag: str) -> bool:
         """The state of build `tag`, if that is what is saved."""
         t = self.store.load(tag)
-        if t is None:
+        if t is None or "resolution" not in t:   # none, or saved before persons were resolved
             return False
         g = nx.MultiDiGraph()
         g.add_nodes_from(t["nodes"].items())
@@ -77,12 +80,19 @@ class FoldState:
                 self.patches.setdefault(key, {})[src] = blob
                 self.patched.setdefault(key, set()).add(src)
         self.g, self.docs, self.failed = g, dict(t["docs"]), t["failed"]
+        self.resolved_before = dict(t["resolution"])
+        self.resolution = dict(self.resolved_before)
         self.loaded = True
         return True
 
     def pop_doc(self, src: str):
         """(node ids, edge keys) file `src` gave the graph, or None; forgotten."""
         fp = self.docs.pop(src, None)
+        return pickle.loads(fp) if isinstance(fp, bytes) else fp
+
+    def footprint(self, src: str):
+        """(node ids, edge keys) file `src` gave the graph, kept."""
+        fp = self.docs[src]
         return pickle.loads(fp) if isinstance(fp, bytes) else fp
 
     def set_doc(self, src: str, footprint) -> None:
@@ -145,7 +155,8 @@ class FoldState:
         self.materialize()
         g = self.g
         t = {"nodes": {}, "node_parts": {}, "edges": {}, "edge_parts": {}, "articles": {},
-             "docs": self._docs_packed(), "failed": self.failed, "node_patches": {}, "edge_patches": {}}
+             "docs": self._docs_packed(), "failed": self.failed, "node_patches": {}, "edge_patches": {},
+             "resolution": dict(self.resolution)}
         for n, d in g.nodes(data=True):
             t["nodes"][n] = {k: v for k, v in d.items() if k not in _OWN}
             t["node_parts"][n] = _pack(self._parts(d, "mentions"))
@@ -165,7 +176,7 @@ class FoldState:
         g, sources = self.g, set(sources)
         self.materialize(set(nodes) | set(edges))
         names = ("nodes", "node_parts", "node_patches", "edges", "edge_parts", "edge_patches",
-                 "articles", "docs", "failed")
+                 "articles", "docs", "failed", "resolution")
         up = {name: {} for name in names}
         gone = {name: set() for name in names}
         for kind, keys, there, view, field in (("node", nodes, g.__contains__, g.nodes, "mentions"),
@@ -197,6 +208,9 @@ class FoldState:
                     up[name][src] = table[src] if isinstance(table[src], bytes) else _pack(table[src])
                 else:
                     up[name][src] = table[src]
+        before, now = self.resolved_before, self.resolution
+        up["resolution"] = {n: r for n, r in now.items() if before.get(n) != r}
+        gone["resolution"] = before.keys() - now.keys()
         self.store.save_changes(tag, up, gone, compact=_compact)
 
 

@@ -82,3 +82,18 @@ def by_source(mentions) -> tuple[list, object]:
     for m in mentions:
         groups.setdefault(m["source"], []).append(m)
     return sorted(groups), groups.__getitem__
+
+
+def combined(mentions_of: list):
+    """The mentions of several nodes together (each file's in one of them):
+    a list when all are lists, else Mentions by file, unpacking none."""
+    if all(isinstance(m, list) for m in mentions_of):
+        return sorted((m for ms in mentions_of for m in ms), key=lambda m: m["source"])
+    parts = {}
+    for ms in mentions_of:
+        if isinstance(ms, Mentions):
+            parts.update(ms.parts)
+        else:
+            for m in ms:
+                parts.setdefault(m["source"], []).append(m)
+    return Mentions(parts)
