@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 from kg.relations.anaphora import StandIn
 from kg.relations.cooperation import BODY_TYPES
+from kg.relations.frames import meeting_body
 
 
 def subject(text, in_sent, s, t, rules, clauses):
@@ -47,7 +48,10 @@ def subject(text, in_sent, s, t, rules, clauses):
     # the verb's own clause names its subject when it names anyone (作为某省…传承人，
     # 某某创办…: the person, not the province of the earlier clause)
     own = [lm for lm in before if lm.mention.start >= own_clause]
-    return _best(own or before, r, text, clauses), []
+    # a clause naming no one after a convened meeting: the meeting's body acts
+    # (某某主持召开某委员会第三次会议，审议通过了《…》)
+    meeting = None if own else meeting_body(text, before, rules)
+    return (meeting or _best(own or before, r, text, clauses)), []
 
 
 def _clause_start(clauses, s, pos) -> int:

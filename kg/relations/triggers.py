@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.nlp.textscan import Automaton
+from kg.relations import frames
 from kg.relations.clauses import ClauseEnds
 from kg.relations.cooperation import cooperation, partners_cooperate
 from kg.relations.subjects import context_actor, coordinated, subject, title_issuers
@@ -56,7 +57,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
         sentence = _Sentence(text, s, e, body_start, in_sent, article, clauses)
         _introduced(rels, sentence, sents, context_actor(rels, context), pub_date, rules)
         title_issuers(rels, in_sent, article, s, e, rules)
-        context = _next_context(rels, in_sent, context, rules)
+        context = _next_context(rels, text, in_sent, context, rules)
         cooperation(rels, text, in_sent, s, e, article, rules, clauses)
 
 
@@ -93,9 +94,12 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
             continue
         cands = untaken.before(t)
         subj, partners = subject(text, cands, s, t, rules, clauses)
+        objs = [o for o in objs if not frames.owned_by_party(text, o, rules)]
+        if not objs or frames.relayed(text, t, word, rules) or _not_launched(text, sentence, subj, t, rules):
+            continue
         if subj is None:
             subj, partners = last_subject, []
-        if subj is None:
+        if subj is None or frames.reported(text, subj, t, clauses, rules):
             continue
         last_subject = subj
         co_subjects = coordinated(text, cands, subj, rules)
@@ -107,6 +111,14 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
             for o in objs:
                 rels.add(actor.key, "introduced", o.key, article, ev, attrs, rule="triggers.verb")
         partners_cooperate(rels, subj, partners, article, s, e)
+
+
+def _not_launched(text, sentence, subj, t, rules) -> bool:
+    """The verb at `t` launches nothing a named actor introduces: it is urged,
+    describes (…是实施…的任务), or is done by a collective or another party (kg.relations.frames)."""
+    after = subj.mention.end if subj is not None and subj.mention.start >= sentence.s else sentence.body_start
+    return frames.urged(text, sentence.body_start, t, sentence.in_sent, rules) or frames.copular(text, t, rules) \
+        or frames.collective(text, after, t, rules) or frames.foreign_party(text, after, t, rules)
 
 
 def _distinct_keys(actors) -> list:
@@ -126,14 +138,15 @@ def _mark_taken(taken, starts, trigger, clauses) -> None:
         taken[i] = True
 
 
-def _next_context(rels, in_sent, context, rules):
-    """The paragraph's actor after this sentence: its first actor, except
-    that a person heading no body (赵乐际委员长主持会议) does not displace
-    the body the paragraph is about."""
+def _next_context(rels, text, in_sent, context, rules):
+    """The paragraph's actor after this sentence: the body of the meeting it
+    convenes (某某主持召开某委员会第三次会议。会议审议通过…), else its first
+    actor, except that a person heading no body (赵乐际委员长主持会议) does
+    not displace the body the paragraph is about."""
     actors = [lm for lm in in_sent if lm.mention.type in rules.relations.subject_types]
     if not actors:
         return context
-    first = actors[0]
+    first = frames.meeting_body(text, actors, rules) or actors[0]
     if first.mention.type == "PERSON" and context is not None \
             and context.mention.type != "PERSON" and context_actor(rels, first) is first:
         return context

@@ -479,6 +479,13 @@ class RelationsRules:
     object_verbs: tuple[str, ...]
     locative_markers: tuple[str, ...]
     topic_openers: tuple[str, ...]
+    exhortation_words: tuple[str, ...]
+    exhortation_not_in: tuple[str, ...]
+    collective_subjects: tuple[str, ...]
+    foreign_party: str
+    copula_before: str
+    reporting_verbs: tuple[str, ...]
+    meeting_after: str
     clause_ends: str
     subject_stops: str
     cooperation_words: tuple[str, ...]
