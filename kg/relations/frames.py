@@ -18,7 +18,7 @@ These frames say otherwise:
 - a body named right before a meeting word (主持召开某委员会第三次会议，审议
   通过了《…》) is the meeting's: the meeting's body acts: `meeting_body`.
 Words: rules/relations.toml (exhortation_words, exhortation_not_in,
-collective_subjects, locative_markers, copula_before, object_verbs, foreign_party, reporting_verbs,
+collective_subjects, locative_markers, copula_before, relative_marker, object_verbs, foreign_party, reporting_verbs,
 meeting_after).
 """
 
@@ -64,10 +64,12 @@ def foreign_party(text, after, t, rules) -> bool:
     return _party_before_verb_re(rules).search(text, after, t) is not None
 
 
-def copular(text, t, rules) -> bool:
-    """The verb at `t` follows a copula (…是实施某战略的重点任务): the verb
-    phrase names a kind of thing, no act."""
-    return _copula_re(rules).search(text, max(0, t - 1), t) is not None
+def copular(text, t, clauses, rules) -> bool:
+    """The verb at `t` follows a copula and its clause goes on to a relative
+    marker (…是实施某战略的重点任务): the verb phrase describes a noun, no act."""
+    r = rules.relations
+    return _copula_re(rules).search(text, max(0, t - 1), t) is not None \
+        and r.relative_marker in text[t:clauses.after(t)]
 
 
 def relayed(text, t, word, rules) -> bool:

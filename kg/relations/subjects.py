@@ -54,6 +54,12 @@ def subject(text, in_sent, s, t, rules, clauses):
     return (meeting or _best(own or before, r, text, clauses)), []
 
 
+def verbs_object(text, lm, s, clauses, rules) -> bool:
+    """`lm` is the object of one of relations.object_verbs in its clause
+    (学习贯彻…精神, 决定免去某某的某部部长职务): no actor, nor the topic."""
+    return _verbs_object(text, lm, _clause_start(clauses, s, lm.mention.start), rules.relations)
+
+
 def _clause_start(clauses, s, pos) -> int:
     """Where the clause holding `pos` starts (after the clause end before it)."""
     i = bisect_left(clauses.stops, pos)

@@ -484,6 +484,7 @@ class RelationsRules:
     collective_subjects: tuple[str, ...]
     foreign_party: str
     copula_before: str
+    relative_marker: str
     reporting_verbs: tuple[str, ...]
     meeting_after: str
     clause_ends: str

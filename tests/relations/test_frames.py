@@ -68,5 +68,21 @@ def test_a_verb_after_a_copula_describes_and_introduces_nothing():
     assert introduced("国家林草局于是启动了“森林城市建设行动”。") == {("国家林业和草原局", "“森林城市建设行动”")}
 
 
+def test_a_copula_closing_a_cause_or_a_list_item_still_states_an_act():
+    got = introduced("国家林草局介绍，造林面积增长的原因是实行“林长负责制”，各地积极性提高。")
+    assert got == {("国家林业和草原局", "“林长负责制”")}
+    got = introduced("国家林草局推出三项举措：一是实行覆盖全省的“林长负责制”；二是加强监测。")
+    assert got == {("国家林业和草原局", "“林长负责制”")}
+
+
 def test_a_verb_running_into_an_object_verb_relays_what_another_issued():
     assert introduced("河北省委正着手研究部署落实中央《关于加强基层治理的意见》。") == set()
+
+
+def test_a_body_whose_post_is_taken_is_not_the_paragraphs_actor():
+    got = introduced("会议决定免去李明的水利部部长职务。会议表决通过了《关于修改某某管理办法的决定》。")
+    assert not any(head == "水利部" for head, _ in got)
+
+
+def test_a_member_who_suggests_a_plan_introduces_nothing():
+    assert introduced("王强委员建议，研究制定“乡村医生培养计划”，健全基层医疗服务体系。") == set()
