@@ -29,12 +29,13 @@ def subject(text, in_sent, s, t, rules, clauses):
               and not (text.startswith(r.consent_words, lm.mention.end)
                        and text.endswith(r.consent_markers, 0, lm.mention.start))]
     own_clause = _clause_start(clauses, s, t)
-    # a place where it happened and an earlier verb's object do not act, unless
-    # the sentence names no one else (then the earlier reading stands)
+    # an earlier verb's object does not act (会议贯彻落实某委部署，研究部署…:
+    # the meeting acts, not 某委); a place where it happened does not either,
+    # unless the sentence names no one else (then the earlier reading stands)
+    before = [lm for lm in before if lm.mention.start >= own_clause
+              or not _verbs_object(text, lm, _clause_start(clauses, s, lm.mention.start), r)]
     before = [lm for lm in before
-              if not (lm.mention.type == "PLACE" and text.endswith(r.locative_markers, 0, lm.mention.start))
-              and (lm.mention.start >= own_clause
-                   or not _verbs_object(text, lm, _clause_start(clauses, s, lm.mention.start), r))] or before
+              if not (lm.mention.type == "PLACE" and text.endswith(r.locative_markers, 0, lm.mention.start))] or before
     if not before:
         return None, []
     split = _partner_split(text, before, s, t, r)

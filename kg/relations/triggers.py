@@ -97,7 +97,11 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
         objs = [o for o in objs if not frames.owned_by_party(text, o, rules)]
         if not objs or frames.relayed(text, t, word, rules) or _not_launched(text, sentence, subj, t, rules):
             continue
+        if subj is None and any(verbs_object(text, lm, s, clauses, rules) for lm in cands):
+            continue    # 会议贯彻落实某委部署，研究部署…: an unnamed actor acts
         if subj is None:
+            if text.startswith(rules.relations.relative_marker, objs[-1].mention.end):
+                continue    # 拟设立某平台的组织: the clause modifies a noun, its own subject
             subj, partners = last_subject, []
         if subj is None or frames.reported(text, subj, t, clauses, rules):
             continue

@@ -86,3 +86,19 @@ def test_a_body_whose_post_is_taken_is_not_the_paragraphs_actor():
 
 def test_a_member_who_suggests_a_plan_introduces_nothing():
     assert introduced("王强委员建议，研究制定“乡村医生培养计划”，健全基层医疗服务体系。") == set()
+
+
+def test_bodies_that_are_an_earlier_verbs_objects_do_not_act_for_the_meeting():
+    got = introduced("某某电视电话会议今天在北京召开。会议认真贯彻落实党中央、国务院决策部署，"
+                     "研究部署“清洁取暖”专项行动。")
+    assert got == set()
+
+
+def test_a_verb_modifying_a_noun_takes_no_subject_from_before():
+    got = introduced("工业和信息化部印发《某某平台备案管理办法》。《办法》规定，拟设立信息收集平台的组织应当备案。")
+    assert not any(tail == "信息收集平台" for _, tail in got)
+
+
+def test_a_reports_source_does_not_act():
+    got = introduced("据美国有线电视新闻网报道，当地一些医院已经宣布启动“危机模式”。")
+    assert got == set()
