@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 from kg.relations.anaphora import StandIn
 from kg.relations.cooperation import BODY_TYPES
+from kg.relations.frames import meeting_body
 
 
 def subject(text, in_sent, s, t, rules, clauses):
@@ -28,12 +29,13 @@ def subject(text, in_sent, s, t, rules, clauses):
               and not (text.startswith(r.consent_words, lm.mention.end)
                        and text.endswith(r.consent_markers, 0, lm.mention.start))]
     own_clause = _clause_start(clauses, s, t)
-    # a place where it happened and an earlier verb's object do not act, unless
-    # the sentence names no one else (then the earlier reading stands)
+    # an earlier verb's object does not act (会议贯彻落实某委部署，研究部署…:
+    # the meeting acts, not 某委); a place where it happened does not either,
+    # unless the sentence names no one else (then the earlier reading stands)
+    before = [lm for lm in before if lm.mention.start >= own_clause
+              or not _verbs_object(text, lm, _clause_start(clauses, s, lm.mention.start), r)]
     before = [lm for lm in before
-              if not (lm.mention.type == "PLACE" and text.endswith(r.locative_markers, 0, lm.mention.start))
-              and (lm.mention.start >= own_clause
-                   or not _verbs_object(text, lm, _clause_start(clauses, s, lm.mention.start), r))] or before
+              if not (lm.mention.type == "PLACE" and text.endswith(r.locative_markers, 0, lm.mention.start))] or before
     if not before:
         return None, []
     split = _partner_split(text, before, s, t, r)
@@ -47,7 +49,16 @@ def subject(text, in_sent, s, t, rules, clauses):
     # the verb's own clause names its subject when it names anyone (作为某省…传承人，
     # 某某创办…: the person, not the province of the earlier clause)
     own = [lm for lm in before if lm.mention.start >= own_clause]
-    return _best(own or before, r, text, clauses), []
+    # a clause naming no one after a convened meeting: the meeting's body acts
+    # (某某主持召开某委员会第三次会议，审议通过了《…》)
+    meeting = None if own else meeting_body(text, before, rules)
+    return (meeting or _best(own or before, r, text, clauses)), []
+
+
+def verbs_object(text, lm, s, clauses, rules) -> bool:
+    """`lm` is the object of one of relations.object_verbs in its clause
+    (学习贯彻…精神, 决定免去某某的某部部长职务): no actor, nor the topic."""
+    return _verbs_object(text, lm, _clause_start(clauses, s, lm.mention.start), rules.relations)
 
 
 def _clause_start(clauses, s, pos) -> int:

@@ -20,9 +20,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.nlp.textscan import Automaton
+from kg.relations import frames
 from kg.relations.clauses import ClauseEnds
 from kg.relations.cooperation import cooperation, partners_cooperate
-from kg.relations.subjects import context_actor, coordinated, subject, title_issuers
+from kg.relations.subjects import context_actor, coordinated, subject, title_issuers, verbs_object
 from kg.text.articles import dateline_match
 from kg.text.dates import DatesBefore
 from kg.text.sentences import sentence_at
@@ -56,7 +57,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
         sentence = _Sentence(text, s, e, body_start, in_sent, article, clauses)
         _introduced(rels, sentence, sents, context_actor(rels, context), pub_date, rules)
         title_issuers(rels, in_sent, article, s, e, rules)
-        context = _next_context(rels, in_sent, context, rules)
+        context = _next_context(rels, sentence, context, rules)
         cooperation(rels, text, in_sent, s, e, article, rules, clauses)
 
 
@@ -93,9 +94,16 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
             continue
         cands = untaken.before(t)
         subj, partners = subject(text, cands, s, t, rules, clauses)
+        objs = [o for o in objs if not frames.owned_by_party(text, o, rules)]
+        if not objs or frames.relayed(text, t, word, rules) or _not_launched(text, sentence, subj, t, rules):
+            continue
+        if subj is None and any(verbs_object(text, lm, s, clauses, rules) for lm in cands):
+            continue    # 会议贯彻落实某委部署，研究部署…: an unnamed actor acts
         if subj is None:
+            if text.startswith(rules.relations.relative_marker, objs[-1].mention.end):
+                continue    # 拟设立某平台的组织: the clause modifies a noun, its own subject
             subj, partners = last_subject, []
-        if subj is None:
+        if subj is None or frames.reported(text, subj, t, clauses, rules):
             continue
         last_subject = subj
         co_subjects = coordinated(text, cands, subj, rules)
@@ -107,6 +115,14 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
             for o in objs:
                 rels.add(actor.key, "introduced", o.key, article, ev, attrs, rule="triggers.verb")
         partners_cooperate(rels, subj, partners, article, s, e)
+
+
+def _not_launched(text, sentence, subj, t, rules) -> bool:
+    """The verb at `t` launches nothing a named actor introduces: it is urged,
+    describes (…是实施…的任务), or is done by a collective or another party (kg.relations.frames)."""
+    after = subj.mention.end if subj is not None and subj.mention.start >= sentence.s else sentence.body_start
+    return frames.urged(text, sentence.body_start, t, sentence.in_sent, rules) or frames.copular(text, t, sentence.clauses, rules) \
+        or frames.collective(text, after, t, rules) or frames.foreign_party(text, after, t, rules)
 
 
 def _distinct_keys(actors) -> list:
@@ -126,14 +142,18 @@ def _mark_taken(taken, starts, trigger, clauses) -> None:
         taken[i] = True
 
 
-def _next_context(rels, in_sent, context, rules):
-    """The paragraph's actor after this sentence: its first actor, except
-    that a person heading no body (赵乐际委员长主持会议) does not displace
-    the body the paragraph is about."""
-    actors = [lm for lm in in_sent if lm.mention.type in rules.relations.subject_types]
+def _next_context(rels, sentence, context, rules):
+    """The paragraph's actor after this sentence: the body of the meeting it
+    convenes (某某主持召开某委员会第三次会议。会议审议通过…), else its first
+    actor that is no verb's object (决定免去某某的某部部长职务: not the
+    ministry), except that a person heading no body (赵乐际委员长主持会议)
+    does not displace the body the paragraph is about."""
+    text, s, clauses = sentence.text, sentence.s, sentence.clauses
+    actors = [lm for lm in sentence.in_sent if lm.mention.type in rules.relations.subject_types
+              and not verbs_object(text, lm, s, clauses, rules)]
     if not actors:
         return context
-    first = actors[0]
+    first = frames.meeting_body(text, actors, rules) or actors[0]
     if first.mention.type == "PERSON" and context is not None \
             and context.mention.type != "PERSON" and context_actor(rels, first) is first:
         return context

@@ -492,6 +492,14 @@ class RelationsRules:
     object_verbs: tuple[str, ...]
     locative_markers: tuple[str, ...]
     topic_openers: tuple[str, ...]
+    exhortation_words: tuple[str, ...]
+    exhortation_not_in: tuple[str, ...]
+    collective_subjects: tuple[str, ...]
+    foreign_party: str
+    copula_before: str
+    relative_marker: str
+    reporting_verbs: tuple[str, ...]
+    meeting_after: str
     clause_ends: str
     subject_stops: str
     cooperation_words: tuple[str, ...]

@@ -1,0 +1,136 @@
+"""Sentence frames around a trigger verb that decide who, if anyone, introduces.
+
+A trigger verb introduces its object only when a named actor launches it.
+These frames say otherwise:
+- an exhortation (某会议强调，要深入实施某战略; 必须建立…机制) urges the
+  programme, it launches nothing: `urged`;
+- a collective subject right before the verb (当前，各地区各部门正在开展…)
+  is the one doing it, not the body named earlier: `collective`;
+- another party (某方: 支持某方实施…战略) before the verb is its subject,
+  and a party written right before an object (某方“…”计划) owns it: neither
+  is the PRC subject's; `foreign_party`, `owned_by_party`;
+- a copula right before the verb (…是实施某战略的重点任务) makes the verb
+  phrase a description: `copular`;
+- a verb running into an object verb (研究部署落实某《意见》) relays what
+  someone else issued: `relayed`;
+- a person whose clause ends in a reporting verb (某某指出，实施…行动事关…)
+  only speaks of what follows: `reported`;
+- a body named right before a meeting word (主持召开某委员会第三次会议，审议
+  通过了《…》) is the meeting's: the meeting's body acts: `meeting_body`.
+Words: rules/relations.toml (exhortation_words, exhortation_not_in,
+collective_subjects, locative_markers, copula_before, relative_marker, object_verbs, foreign_party, reporting_verbs,
+meeting_after).
+"""
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+
+def urged(text, start, t, mentions, rules) -> bool:
+    """An exhortation word (not inside a mention nor a word that holds one:
+    重要, 要求) between `start` (the sentence body) and the verb at `t`, in
+    the stretch after the last semicolon."""
+    r = rules.relations
+    start = max(start, max(text.rfind(c, start, t) for c in "；;") + 1)
+    spans = [(lm.mention.start, lm.mention.end) for lm in mentions
+             if lm.mention.start < t and lm.mention.end > start]
+    for m in _exhortation_re(rules).finditer(text, start, t):
+        p, w = m.start(), m.group()
+        if any(a <= p < b for a, b in spans):
+            continue
+        if any(text.startswith(nw, p - k) for nw in r.exhortation_not_in if (k := nw.find(w)) >= 0):
+            continue
+        return True
+    return False
+
+
+def collective(text, after, t, rules) -> bool:
+    """A collective subject (各地区, 各部门) between `after` (the subject's
+    end) and the verb at `t`, not after a locative marker (在全国各地启动:
+    where, not who)."""
+    r = rules.relations
+    for w in r.collective_subjects:
+        p = text.find(w, after, t)
+        if p >= 0 and not any(m in text[max(after, p - 3):p] for m in r.locative_markers):
+            return True
+    return False
+
+
+def foreign_party(text, after, t, rules) -> bool:
+    """Another party (某方) is the subject of the verb at `t`: it stands
+    between `after` (the subject's end) and the verb, with at most a few
+    adverbs before the verb (支持某方实施…, 某方继续推行…)."""
+    return _party_before_verb_re(rules).search(text, after, t) is not None
+
+
+def copular(text, t, clauses, rules) -> bool:
+    """The verb at `t` follows a copula and its clause goes on to a relative
+    marker (…是实施某战略的重点任务): the verb phrase describes a noun, no act."""
+    r = rules.relations
+    return _copula_re(rules).search(text, max(0, t - 1), t) is not None \
+        and r.relative_marker in text[t:clauses.after(t)]
+
+
+def relayed(text, t, word, rules) -> bool:
+    """The verb `word` at `t` runs straight into an object verb (研究部署落实
+    某《意见》, 启动学习贯彻…): what follows is that verb's object, a text
+    someone else issued, not what this verb launches."""
+    return text.startswith(rules.relations.object_verbs, t + len(word))
+
+
+def owned_by_party(text, obj, rules) -> bool:
+    """The object is another party's: its party is written right before it
+    (某方“…”战略)."""
+    s = obj.mention.start
+    return _party_re(rules).fullmatch(text, max(0, s - 2), s) is not None
+
+
+def reported(text, subj, t, clauses, rules) -> bool:
+    """The subject is a person who only speaks of the verb: the person's own
+    clause before the verb's ends in a reporting verb (某某指出，实施…), or the
+    clause right before the verb's does (总书记多次强调，全面实施…的难度…)."""
+    if subj is None or subj.mention.type != "PERSON":
+        return False
+    verbs = rules.relations.reporting_verbs
+    end = clauses.after(subj.mention.end)
+    if end < t and text[subj.mention.end:end].endswith(verbs):
+        return True
+    i = bisect_left(clauses.stops, t)
+    return bool(i) and clauses.stops[i - 1] > subj.mention.end and \
+        text[max(subj.mention.end, (clauses.stops[i - 2] + 1) if i > 1 else 0):clauses.stops[i - 1]].endswith(verbs)
+
+
+def meeting_body(text, cands, rules):
+    """The last body among `cands` written right before a meeting word
+    (某委员会第三次会议, 某常委会会议), else None."""
+    meeting = _meeting_re(rules)
+    found = [lm for lm in cands if lm.mention.type in ("AGENCY", "ORG")
+             and meeting.match(text, lm.mention.end)]
+    return found[-1] if found else None
+
+
+@lru_cache(maxsize=8)
+def _exhortation_re(rules) -> re.Pattern:
+    words = sorted(rules.relations.exhortation_words, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=8)
+def _copula_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.copula_before)
+
+
+@lru_cache(maxsize=8)
+def _party_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.foreign_party)
+
+
+@lru_cache(maxsize=8)
+def _party_before_verb_re(rules) -> re.Pattern:
+    return re.compile(f"(?:{rules.relations.foreign_party})[\u4e00-\u9fff]{{0,4}}$")
+
+
+@lru_cache(maxsize=8)
+def _meeting_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.meeting_after)

@@ -1,0 +1,104 @@
+"""kg.relations.frames: the sentence frames that decide whether a trigger
+verb's object is introduced by a named actor (rules/relations.toml
+exhortation_words, collective_subjects, foreign_party, reporting_verbs,
+meeting_after, host_words). Driven through kg.extract."""
+
+from kg import extract
+
+
+def introduced(text, date="2021-09-15"):
+    out = extract(text, date)
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    return {(name[r["head"]], name[r["tail"]]) for r in out["relations"] if r["type"] == "introduced"}
+
+
+def test_an_exhortation_urges_and_introduces_nothing():
+    assert introduced("国家统计局强调，要深入实施乡村振兴战略，加快建立现代农业经营体系。") == set()
+    assert introduced("会议指出，必须全面实行河湖长制，推行“一河一策”管理办法。") == set()
+
+
+def test_a_word_holding_the_exhortation_character_is_no_exhortation():
+    got = introduced("为落实重要部署，水利部印发《关于加强河湖管理的指导意见》。")
+    assert ("水利部", "《关于加强河湖管理的指导意见》") in got
+
+
+def test_a_collective_subject_does_it_not_the_body_named_before():
+    assert introduced("国家卫生健康委强调，当前，各地区各部门正在深入开展医疗领域专项整治行动。") == set()
+
+
+def test_a_place_after_a_locative_marker_is_where_not_a_collective_subject():
+    got = introduced("国家税务总局在全国各地启动了“便民办税春风行动”。")
+    assert got == {("国家税务总局", "“便民办税春风行动”")}
+
+
+def test_another_partys_programme_is_not_the_speakers():
+    assert introduced("外交部表示，中方支持塞方实施“面向未来发展战略”。") == set()
+
+
+def test_a_programme_written_after_another_party_is_that_partys():
+    got = introduced("外交部表示，中方将推进共建“丝路合作”倡议同土方“复兴发展之路”战略对接。")
+    assert not any(tail == "“复兴发展之路”战略" for _, tail in got)
+
+
+def test_a_speaker_only_speaks_of_what_follows_a_reporting_verb():
+    assert introduced("李明指出，实施兴边富民行动、加快边境地区发展，事关民族团结。") == set()
+
+
+def test_a_place_modifying_a_noun_is_not_the_subject():
+    assert introduced("青岛的这家企业为客户打造的智慧物流服务平台完成结算。") == set()
+
+
+def test_the_convened_meetings_body_passes_what_the_meeting_passes():
+    got = introduced("中共中央总书记李明主持召开中央财经委员会第十次会议，审议通过了《关于推动某某产业发展的意见》。")
+    assert got == {("中央财经委员会", "《关于推动某某产业发展的意见》")}
+
+
+def test_the_next_paragraph_about_the_meeting_keeps_its_body():
+    got = introduced("中共中央总书记李明主持召开中央财经委员会第十次会议。\n"
+                     "会议审议通过了《关于推动某某产业发展的意见》。")
+    assert got == {("中央财经委员会", "《关于推动某某产业发展的意见》")}
+
+
+def test_a_clause_after_a_reporting_verb_is_speech_even_with_the_speaker_earlier():
+    assert introduced("这是李明始终关心的问题。李明多次强调，全面实施乡村振兴战略的难度不亚于脱贫攻坚。") == set()
+
+
+def test_a_verb_after_a_copula_describes_and_introduces_nothing():
+    assert introduced("国家发展改革委表示，改善农村人居环境是实施乡村振兴战略的重点任务。") == set()
+    assert introduced("国家林草局于是启动了“森林城市建设行动”。") == {("国家林业和草原局", "“森林城市建设行动”")}
+
+
+def test_a_copula_closing_a_cause_or_a_list_item_still_states_an_act():
+    got = introduced("国家林草局介绍，造林面积增长的原因是实行“林长负责制”，各地积极性提高。")
+    assert got == {("国家林业和草原局", "“林长负责制”")}
+    got = introduced("国家林草局推出三项举措：一是实行覆盖全省的“林长负责制”；二是加强监测。")
+    assert got == {("国家林业和草原局", "“林长负责制”")}
+
+
+def test_a_verb_running_into_an_object_verb_relays_what_another_issued():
+    assert introduced("河北省委正着手研究部署落实中央《关于加强基层治理的意见》。") == set()
+
+
+def test_a_body_whose_post_is_taken_is_not_the_paragraphs_actor():
+    got = introduced("会议决定免去李明的水利部部长职务。会议表决通过了《关于修改某某管理办法的决定》。")
+    assert not any(head == "水利部" for head, _ in got)
+
+
+def test_a_member_who_suggests_a_plan_introduces_nothing():
+    assert introduced("王强委员建议，研究制定“乡村医生培养计划”，健全基层医疗服务体系。") == set()
+
+
+def test_bodies_that_are_an_earlier_verbs_objects_do_not_act_for_the_meeting():
+    got = introduced("某某电视电话会议今天在北京召开。会议认真贯彻落实党中央、国务院决策部署，"
+                     "研究部署“清洁取暖”专项行动。")
+    assert got == set()
+
+
+def test_a_verb_modifying_a_noun_takes_no_subject_from_before():
+    got = introduced("工业和信息化部印发《某某平台备案管理办法》。《办法》规定，拟设立信息收集平台的组织应当备案。")
+    assert not any(tail == "信息收集平台" for _, tail in got)
+
+
+def test_a_reports_source_does_not_act():
+    got = introduced("据美国有线电视新闻网报道，当地一些医院已经宣布启动“危机模式”。")
+    assert got == set()
