@@ -4,7 +4,7 @@ Every place the project knows comes from `china_location.txt` (fetched at
 set-up, see kg.nlp.assets); nothing is typed by hand. The file is a tab-indented
 tree: province (0 tabs), prefecture (1), county (2) rows carry `NAME CODE
 SHORT`; townships (3 tabs) carry only a name. Villages and communities (4
-tabs, 300k names, most shared: 凤鸣村 under 40 townships) are no nodes: an
+tabs, 300k names, most of them shared by many townships) are no nodes: an
 index of name -> the townships holding one (`village_parents`), loaded on
 first use, lets a township or county the text names say which one is meant.
 Places below the table get codes `PARENTCODE-NAME` (kg.nlp.local_codes) that

@@ -20,7 +20,7 @@ def level_of(cfg, name: str) -> str | None:
 
 def code_of(cfg, parent: str, name: str) -> str:
     """The code of place `name` under `parent`; a zone's by the full form
-    of its kind (合肥高新区 and 合肥高新技术产业开发区 are one zone)."""
+    of its kind (成都高新区 and 成都高新技术产业开发区 are one zone)."""
     if level_of(cfg, name) == "zone":
         for full, short in cfg.zone_forms.items():
             if name.endswith(short) and not name.endswith(full):
@@ -32,7 +32,7 @@ def code_of(cfg, parent: str, name: str) -> str:
 def names_of(cfg, parent, name: str, level: str) -> tuple:
     """(name, *other forms) of place `name` of `level` under place `parent`.
     A zone of its kind only (高新技术产业开发区) is named with its city's short
-    form, 合肥高新技术产业开发区, and known by the short form of the kind and
+    form, 成都高新技术产业开发区, and known by the short form of the kind and
     the city's full name too; a zone of its own name (临江新区) keeps it,
     unless its own stem is shorter than zone_own_stem_min (天津港保税区)."""
     if level != "zone":

@@ -93,7 +93,7 @@ def test_many_overlapping_proposals_resolve_as_by_a_scan_of_every_kept_one():
     its characters: the same choice, and the same rivals, as a scan."""
     import random
     rng = random.Random(7)
-    text = "县市场监管局会同县公安局开展冷链物流专项督查。" * 40
+    text = "县市场监管局会同县公安局开展食品安全专项检查。" * 40
     types = ["PLACE", "AGENCY", "ORG", "PERSON", "PROGRAM"]
 
     def proposals():

@@ -99,9 +99,9 @@ def test_a_name_before_tongzhi_and_a_post_verb_is_a_person_whatever_it_ends_with
 
 
 def test_a_place_inside_a_university_is_no_context_for_a_level_title():
-    """上海交通大学深圳研究院 names 深圳 inside an ORG: a later 副市长 is not
+    """清华大学深圳研究院 names 深圳 inside an ORG: a later 副市长 is not
     深圳's government's."""
-    got = posts("会见了上海交通大学深圳研究院院长钱立华。副市长孙建平参加。")
+    got = posts("会见了清华大学深圳研究院院长钱立华。副市长孙建平参加。")
     assert not [k for k in got if k[0] == "孙建平" and "深圳" in k[2]]
 
 

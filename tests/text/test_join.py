@@ -81,7 +81,7 @@ def test_a_paragraph_of_many_wrapped_lines_without_a_full_stop_is_one_paragraph(
     """Only the last characters of a growing paragraph are searched for its
     end: a paragraph of hundreds of printed lines with no full stop still
     runs on to the line that ends it, and the page after it is unchanged."""
-    unit = "县市场监管局会同县公安局开展冷链物流专项督查检查冷库和运输车辆"
+    unit = "县市场监管局会同县公安局开展食品安全专项检查检查冷库和运输车辆"
     body = unit * 300 + "。"
     raw = _wrapped(body) + "\n\n" + _wrapped("县公安局通报了检查结果并要求各单位立即整改到位。")
     clean = normalize(raw).text.split("\n")
@@ -90,7 +90,7 @@ def test_a_paragraph_of_many_wrapped_lines_without_a_full_stop_is_one_paragraph(
 
 
 def test_a_closing_credit_split_over_two_printed_lines_still_ends_the_paragraph():
-    unit = "县市场监管局会同县公安局开展冷链物流专项督查检查冷库和运输车辆"
+    unit = "县市场监管局会同县公安局开展食品安全专项检查检查冷库和运输车辆"
     body = unit * 40 + "。（李明"
     raw = _wrapped(body) + "\n）\n\n" + _wrapped("县公安局通报了检查结果并要求各单位立即整改到位。")
     joiner = _joiner(raw)

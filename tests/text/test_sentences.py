@@ -45,7 +45,7 @@ def test_a_run_longer_than_the_longest_sentence_is_read_in_pieces_that_long():
     pieces of articles.sentences.max_chars, end to end, each found again."""
     from kg import ruleset
     longest = ruleset.current().articles.sentences.max_chars
-    run = "县市场监管局开展冷链物流专项督查" * (2 * longest // 16 + 5)
+    run = "县市场监管局开展食品安全专项检查" * (2 * longest // 16 + 5)
     text = "前文。" + run + "。后文"
     spans = sentence_spans(text)
     assert spans[0] == (0, 3) and text[slice(*spans[-1])] == "后文"

@@ -8,8 +8,8 @@
   no name inside it is an entity either (《长津湖》 is no lake).
 - A quoted short name of a set of measures (“稳岗十条”, “新20条”) and a
   name that opens with a quoted term and ends with a document's head word
-  (“十四五”规划…纲要) are documents; so is an edition of a plan (第九版诊疗方案).
-- An unquoted regulation right after a trigger verb (制定出台公安机关执法公开规定),
+  (“十四五”某某规划) are documents; so is an edition of a plan (第三版实施方案).
+- An unquoted regulation right after a trigger verb (制定出台某某管理规定),
   and the names listed after a title or such a regulation.
 kg.nlp.components.programs runs this finder; the words are in
 rules/programs.toml (the title_* and doc_* keys).
@@ -42,14 +42,14 @@ def _patterns(rules) -> dict:
         # “稳岗十条”, “新20条”措施: a quoted count of measures
         "measures": re.compile(rf"[{opening}][\u4e00-\u9fff\w]{{0,{cfg.max_quoted_name}}}?{count}[{closing}]"
                                rf"(?:{alternation(cfg.measure_heads)})?"),
-        # “十四五”规划, “十四五”规划和2035年远景目标纲要: a quoted term, a head word
+        # “十四五”规划, “十四五”某某发展规划: a quoted term, a head word
         "quoted_doc": re.compile(rf"[{opening}][^{opening}{closing}\n]{{1,{cfg.max_quoted_name}}}[{closing}]"
                                  rf"{gap}(?:{quoted_heads})"
                                  rf"(?:{alternation(cfg.doc_year_joiners)}\d{{4}}年[\u4e00-\u9fff]{{1,{cfg.max_quote_gap}}}?"
                                  rf"(?:{heads}))?(?=$|[^\u4e00-\u9fff]|[{re.escape(cfg.doc_name_followers)}])"),
         # 某某二十条措施 (unquoted): the count and head; the name's start is found leftwards
         "bare_measures": re.compile(rf"{count}(?:{alternation(cfg.measure_heads)})"),
-        # 第九版诊疗方案: an edition of a plan
+        # 第三版实施方案: an edition of a plan
         "edition": re.compile(rf"{re.escape(cfg.edition_marks[0])}[{re.escape(cfg.measure_count_chars)}]+"
                               rf"{re.escape(cfg.edition_marks[1])}[\u4e00-\u9fff]{{2,{cfg.max_quote_gap}}}?(?:{heads})"),
     }

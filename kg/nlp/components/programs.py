@@ -87,7 +87,7 @@ class ProgramFinder:
 
     def _named_in_quotes(self, inner) -> bool:
         """A quoted text that is a program's name: it ends with a head noun
-        (and maybe a year or number: “春雷行动2021”) and does not open with
+        (and maybe a year or number: “清风行动2022”) and does not open with
         the verb of a quoted policy phrase (“建立健全…体系”, “开放性战略自主”
         ends with no head)."""
         core = inner.rstrip("0123456789")
@@ -191,8 +191,8 @@ class ProgramFinder:
         """Where an unquoted name starts: after the verb, punctuation or
         function word or ordinal before it (a left word only where a word
         starts: 对|外开放 is no edge); None after a count (a kind of thing).
-        A short list joined by 、 stays in the name (证券、基金、保险公司互换便利;
-        股票回购、增持再贷款)."""
+        A short list joined by 、 stays in the name (某某、某某公司互换便利;
+        回购、增持再贷款)."""
         i = head_start
         limit = head_start - self.cfg.max_bare_core
         while i > 0 and i > limit:
