@@ -90,9 +90,14 @@ def title_kind(title: str, rules: ruleset.RuleSet | None = None) -> str | None:
     return load_titles(rules).get(title)
 
 
-def is_head(title: str, rules: ruleset.RuleSet | None = None) -> bool:
+def is_head(title: str, rules: ruleset.RuleSet | None = None, body: str = "") -> bool:
     """True when the post leads its body (局长), False for 副局长, 二级巡视员,
-    roles and any string that is no known title."""
+    roles and any string that is no known title, and for a head title held
+    in a body of several holders of it (`body`'s name or key ending as
+    rules/titles.toml [member_in] says: 书记处 + 书记)."""
+    rules = rules or ruleset.current()
+    if body and any(body.endswith(b) for b in rules.titles.member_in.get(base_title(title, rules), ())):
+        return False
     return title_kind(title, rules) == "head"
 
 

@@ -20,6 +20,7 @@ the body; spec §7 "one relation per (head, type, tail)").
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from kg.link.keys import key_string
 from kg.nlp.titles import base_title, find_titles, is_head
 from kg.relations.post_bodies import RightwardPosts, body_before, implied_body
 from kg.relations.post_events import PostDates, post_events
@@ -128,13 +129,13 @@ class _SentencePosts:
         entry = self.held.setdefault((p.key, bkey, attrs.get("status")), [[], dict(attrs), rule])
         if title not in entry[0]:
             entry[0].append(title)
-        return Post("leads" if is_head(title) else "member_of", bkey, title)
+        return Post("leads" if is_head(title, body=key_string(bkey)) else "member_of", bkey, title)
 
     def flush(self) -> None:
         """One relation per person and body: the titles combined, `leads`
         when any of them heads the body."""
         for (pkey, bkey, _status), (titles, attrs, rule) in self.held.items():
-            rtype = "leads" if any(is_head(t) for t in titles) else "member_of"
+            rtype = "leads" if any(is_head(t, body=key_string(bkey)) for t in titles) else "member_of"
             self.rels.add(pkey, rtype, bkey, self.article, (self.s, self.e),
                           {"title": "、".join(titles), **attrs}, rule=rule)
 

@@ -555,3 +555,4 @@ class TitlesRules:
     variants: TitlesVariants
     compound: TitlesCompound
     not_followed_by: Mapping[str, tuple[str, ...]]
+    member_in: Mapping[str, tuple[str, ...]]

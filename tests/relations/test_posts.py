@@ -72,3 +72,13 @@ def test_a_level_post_with_no_body_in_front_is_the_places_government():
     got = posts("会议由苍溪县人民政府主办。县长王明讲话。")
     assert got == {("王明", "leads", "苍溪县人民政府"): "县长"}
 
+
+
+def test_a_secretary_of_the_secretariat_is_its_member_not_its_head():
+    """书记 heads a party committee (县委书记), but the Secretariat is a body of
+    several secretaries: 书记处书记 is member_of (rules/titles.toml [member_in])."""
+    got = posts("中共中央书记处书记、中央统战部部长李明出席会议。县委书记王强主持会议。")
+    assert got[("李明", "member_of", "中共中央书记处")] == "书记"
+    assert ("李明", "leads", "中共中央书记处") not in got
+    assert got[("李明", "leads", "中共中央统一战线工作部")] == "部长"
+    assert got[("王强", "leads", "县委")] == "书记"
