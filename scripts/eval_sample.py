@@ -19,8 +19,6 @@ code can be graded on the same articles.
 """
 
 import argparse
-import gzip
-import json
 import os
 import random
 import sys
@@ -31,45 +29,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.corpus.records import Item, item_name, read_items  # noqa: E402
 from kg.extraction import extract_document  # noqa: E402
 from kg.text.document import text_document  # noqa: E402
+from kg.text.sentences import sentence_at, sentence_spans  # noqa: E402
 
 COLUMNS = ("n", "item", "type", "fact", "context", "grade")
-SENTENCE_ENDS = "。！？；\n"
 
 
-def read_items(path: Path) -> list[dict]:
-    """The corpus's articles, in file order (a line that is not an article
-    with text is left out)."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    items = []
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(item, dict) and isinstance(item.get("text"), str) and item.get("id"):
-                items.append(item)
-    return items
+def marked(text: str, spans, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (kg.text.sentences), the span
+    marked 【】."""
+    s, e = sentence_at(spans, start) or (start, end)
+    return f"{text[s:start]}【{text[start:end]}】{text[end:max(e, end)]}".strip()
 
 
-def sentence_at(text: str, start: int, end: int, width: int = 120) -> str:
-    """The sentence around text[start:end], the span marked 【】, at most
-    `width` characters either side."""
-    lo = max(text.rfind(c, max(0, start - width), start) for c in SENTENCE_ENDS) + 1
-    his = [i for i in (text.find(c, end, end + width) for c in SENTENCE_ENDS) if i >= 0]
-    hi = min(his) + 1 if his else min(len(text), end + width)
-    return f"{text[lo:start]}【{text[start:end]}】{text[end:hi]}".strip()
-
-
-def item_facts(item: dict) -> tuple[list, list]:
-    """(entity rows, relation rows) of one article: each entity once, with
-    the sentence of its first mention; each relation with its evidence."""
-    body = f"{item.get('title') or ''}\n\n{item['text']}"
-    document = text_document(body, item.get("date"), name=str(item["id"]))
+def item_facts(item: Item) -> tuple[list, list]:
+    """(entity rows, relation rows) of one article, read as `kg build` reads
+    a record (kg.corpus.records): each entity once, with the sentence of its
+    first mention; each relation with its evidence."""
+    document = text_document(item.body(), item.date, item_name(item.id))
     out = extract_document(document)
     text = document.norm.text
+    spans = sentence_spans(text)
     names = {e["id"]: e["name"] for e in out["entities"]}
     # an entity the linker implied (代省长: the province's 人民政府) has no
     # mention of its own; it is shown with the sentence of its first relation
@@ -81,15 +63,15 @@ def item_facts(item: dict) -> tuple[list, list]:
     for e in out["entities"]:
         if e["mentions"]:
             m = e["mentions"][0]
-            context = sentence_at(text, m["start"], m["end"])
+            context = marked(text, spans, m["start"], m["end"])
         else:
             context = said_in.get(e["id"], "(implied)")
-        ents.append((item["id"], e["type"], e["name"], context))
+        ents.append((item.id, e["type"], e["name"], context))
     rels = []
     for r in out["relations"]:
         attrs = ",".join(f"{k}={v}" for k, v in sorted((r.get("attrs") or {}).items()))
         fact = f"{names[r['head']]} -{r['type']}-> {names[r['tail']]}" + (f" [{attrs}]" if attrs else "")
-        rels.append((item["id"], r["type"], fact, (r.get("evidence") or {}).get("text", "")))
+        rels.append((item.id, r["type"], fact, (r.get("evidence") or {}).get("text", "")))
     return ents, rels
 
 
@@ -110,7 +92,10 @@ def write_tsv(path: Path, rows) -> None:
 def draw(corpus: Path, items: int, facts: int, seed: int, out: Path) -> tuple[int, int]:
     """Extract `items` random articles of `corpus` and write `facts` random
     entities and relations of them to OUT/entities.tsv and relations.tsv."""
-    pool = read_items(corpus)
+    try:
+        pool, _bad = read_items(corpus.read_bytes(), corpus.name, str(corpus))
+    except (OSError, ValueError) as e:
+        raise SystemExit(f"eval_sample: {corpus}: {e}")
     if not pool:
         raise SystemExit(f"eval_sample: {corpus}: no article with an id and a text")
     rng = random.Random(seed)

@@ -1,7 +1,10 @@
 """Shared fixtures: the corpus copies in tests/fixtures and builds made once a session."""
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,19 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
 GOLD = FIXTURES / "gold"
 SEED = CORPUS / "000_ba7bb21c1752cf58.txt"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_python(script: str, *args, seed: str = "0", timeout: int = 300) -> str:
+    """The standard output of `script` run in a fresh interpreter with this
+    checkout first on its path and the hash seed `seed`; a failure shows
+    the child's stderr."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+           "PYTHONHASHSEED": seed}
+    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 @pytest.fixture(scope="session")

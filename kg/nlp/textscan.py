@@ -47,10 +47,17 @@ class Automaton:
         return out
 
 
+def longest_first(words) -> tuple:
+    """The distinct words, longest first, words of one length in their own
+    order: a longer word is tried before its prefix, and the order never
+    depends on the iteration order of a set (the interpreter's hash seed)."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def alternation(words) -> str:
     """A regex alternation of literal words, longest first (so a longer word
     wins over its prefix)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(re.escape(w) for w in longest_first(words))
 
 
 class WordList(tuple):
@@ -62,7 +69,7 @@ class WordList(tuple):
     """
 
     def __new__(cls, words):
-        self = super().__new__(cls, sorted(set(words), key=lambda w: (-len(w), w)))
+        self = super().__new__(cls, longest_first(words))
         self._first, self._last = {}, {}
         for w in self:
             if w:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import ruleset
-from kg.nlp.textscan import PUNCT, Automaton
+from kg.nlp.textscan import PUNCT, Automaton, longest_first
 
 KINDS = ("head", "member", "role")
 
@@ -74,7 +74,7 @@ def _title_table(rules: ruleset.RuleSet) -> dict[str, str]:
 @lru_cache(maxsize=8)
 def _prefixes(rules: ruleset.RuleSet) -> tuple:
     v = rules.titles.variants
-    return tuple(sorted({*v.member_prefixes, *v.head_prefixes}, key=lambda s: (-len(s), s)))
+    return longest_first((*v.member_prefixes, *v.head_prefixes))
 
 
 def base_title(title: str, rules: ruleset.RuleSet | None = None) -> str:

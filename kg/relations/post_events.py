@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from kg.nlp.textscan import alternation
 from kg.text.dates import find_dates
 
 
@@ -197,4 +198,4 @@ def _verb_re(rules) -> re.Pattern:
     """Every verb of the frames, longest first (不再担任 before 担任 before 任)."""
     ev = rules.relations.post_events
     words = {*ev.taking, *ev.leaving, *ev.appointing, *ev.removing}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile(alternation(words))

@@ -5,17 +5,12 @@ the first call (a cached pipeline, a frozen collector, a parked graph)."""
 
 import importlib.util
 import json
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, GOLD
+from conftest import CORPUS, FIXTURES, GOLD, run_python
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "09_scio-finance-regulators-briefing"
 
 pytestmark = pytest.mark.slow   # a fresh interpreter loads the pipeline (seconds)
@@ -26,15 +21,6 @@ def scorer():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def run(script, *args, seed="0"):
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-           "PYTHONHASHSEED": seed}
-    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=300)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 EXTRACT_TWICE = """
@@ -49,13 +35,13 @@ print(json.dumps([first, second], ensure_ascii=False))
 
 def test_extract_twice_gives_the_same_full_result():
     gold = json.loads((GOLD / f"{PAGE}.gold.json").read_text(encoding="utf-8"))
-    first, second = json.loads(run(EXTRACT_TWICE, CORPUS / f"{PAGE}.txt", gold["date"]))
+    first, second = json.loads(run_python(EXTRACT_TWICE, CORPUS / f"{PAGE}.txt", gold["date"]))
     assert first == second
     # and it is the real result: the scorer finds no miss and no false find
     *_, misses, false_finds = scorer().score_doc(gold, first)
     assert first["entities"] and first["relations"] and misses == false_finds == []
     # another hash seed, another process: the same bytes
-    assert json.loads(run(EXTRACT_TWICE, CORPUS / f"{PAGE}.txt", gold["date"], seed="12345")) == [first, first]
+    assert json.loads(run_python(EXTRACT_TWICE, CORPUS / f"{PAGE}.txt", gold["date"], seed="12345")) == [first, first]
 
 
 BUILD_TWICE = """
@@ -83,7 +69,7 @@ def test_build_twice_and_rebuild_in_one_interpreter(tmp_path):
         date = json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))["date"]
         shutil.copy(CORPUS / f"{name}.txt", src / f"{date}_{name}.txt")
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    assert run(BUILD_TWICE, src, a, b, c).strip() == "ok"
+    assert run_python(BUILD_TWICE, src, a, b, c).strip() == "ok"
     first = json.loads((b / "graph.json").read_text(encoding="utf-8"))
     assert len(first["articles"]) == 2 and first["entities"] and first["relations"]
     for f in ("graph.json", "graph.ttl", "graph.graphml"):

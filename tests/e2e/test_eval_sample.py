@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.corpus.records import item_of
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "xwlb_sample.jsonl"
 _spec = importlib.util.spec_from_file_location("eval_sample", ROOT / "scripts" / "eval_sample.py")
@@ -62,8 +64,8 @@ def test_a_file_that_is_not_a_sample_is_refused_by_name(tmp_path):
 
 def test_an_implied_body_is_shown_with_the_sentence_of_its_post():
     # 代省长 implies the province's 人民政府, which the text never names
-    item = {"id": "x1", "date": "2021-05-01", "title": "",
-            "text": "时任江西省委副书记、代省长的李建国来到南昌市调研。"}
+    item = item_of({"id": "x1", "date": "2021-05-01", "title": "",
+                    "text": "时任江西省委副书记、代省长的李建国来到南昌市调研。"}, 1)
     ents, _rels = eval_sample.item_facts(item)
     implied = [r for r in ents if r[3].startswith("(implied)")]
     assert implied and all("代省长" in r[3] for r in implied)

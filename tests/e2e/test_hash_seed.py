@@ -5,17 +5,11 @@ interpreters with two seeds build the fixture pages and the real-corpus
 sample: the same graph, byte for byte."""
 
 import json
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, FIXTURES
-
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import CORPUS, FIXTURES, run_python
 
 pytestmark = pytest.mark.slow   # two fresh interpreters load the pipeline (seconds)
 
@@ -27,15 +21,6 @@ print("ok")
 """
 
 
-def run(script, *args, seed):
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-           "PYTHONHASHSEED": seed}
-    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=600)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
 def test_two_hash_seeds_build_the_same_graph(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
@@ -45,7 +30,7 @@ def test_two_hash_seeds_build_the_same_graph(tmp_path):
     outs = []
     for seed in ("1", "2"):
         out = tmp_path / f"seed{seed}"
-        assert run(BUILD, src, out, seed=seed).strip() == "ok"
+        assert run_python(BUILD, src, out, seed=seed, timeout=600).strip() == "ok"
         outs.append(out)
     first, second = ((o / "graph.json").read_bytes() for o in outs)
     assert len(json.loads(first)["articles"]) > len(list(CORPUS.glob("*.txt"))) and first == second

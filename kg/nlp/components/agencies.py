@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
-from kg.nlp.textscan import Automaton, PUNCT, is_cjk
+from kg.nlp.textscan import Automaton, PUNCT, is_cjk, longest_first
 from kg.nlp.titles import find_titles
 from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import CoreShape, Words, place_chains
@@ -45,7 +45,7 @@ class AgencyFinder:
         self.shape = CoreShape(self.bodies, self.rules.places.level_chars)
         # 县公安局, 省政府, 市纪委: a level character standing for the place in context
         self.level_chars = set(self.rules.places.level_chars)
-        self.bare_suffixes = set(cfg.bare_suffixes)
+        self.bare_suffixes = longest_first(cfg.bare_suffixes)
         self.generic_alone = set(cfg.generic_alone)
         self.nested_whole = frozenset(cfg.nested_whole_bodies)
         self.attach_words = cfg.attach_words
@@ -199,7 +199,7 @@ class AgencyFinder:
         """Unprefixed bodies with a restricted suffix, where nothing else is."""
         taken = _covering(found, len(text))
         out = []
-        for suf in sorted(self.bare_suffixes, key=lambda s: (-len(s), s)):
+        for suf in self.bare_suffixes:
             j = text.find(suf)
             while j != -1:
                 end = j + len(suf)

@@ -9,7 +9,7 @@ not be in a core, and which endings are ordinary words are data (rules/).
 import re
 from dataclasses import dataclass
 
-from kg.nlp.textscan import PUNCT, is_cjk
+from kg.nlp.textscan import PUNCT, is_cjk, longest_first
 from kg.ruleset.schema import AgenciesRules
 
 
@@ -38,7 +38,7 @@ class BodyRules:
     def from_rules(cls, agencies: AgenciesRules, suffixes, extra_chars: str = ""):
         """The body rules of rules/agencies.toml, reading bodies that end in `suffixes`."""
         return cls(
-            suffixes=sorted(set(suffixes), key=lambda s: (-len(s), s)),
+            suffixes=list(longest_first(suffixes)),
             title_followers=set(agencies.title_followers),
             stop_chars=set(agencies.stop_chars),
             stop_words=list(agencies.stop_words),

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.mentions import Mention
-from kg.nlp.textscan import alternation, is_cjk
+from kg.nlp.textscan import alternation, is_cjk, longest_first
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +63,7 @@ class DocumentFinder:
         self.rules, self.cfg = rules, rules.programs
         self.priority = rules.priorities
         self.doc_suffixes = tuple(sorted(self.cfg.doc_suffixes, key=len, reverse=True))
-        self.title_heads = tuple(sorted({*self.cfg.doc_suffixes, *self.cfg.title_heads}, key=lambda s: (-len(s), s)))
+        self.title_heads = longest_first((*self.cfg.doc_suffixes, *self.cfg.title_heads))
 
     def find(self, text):
         """(mentions, work_titles): the documents, and the (start, end) of each
