@@ -93,11 +93,11 @@ def _month(value: str) -> tuple:
 
 def _date(value: str) -> tuple:
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        datetime.date.fromisoformat(value)
+        real = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and datetime.date.fromisoformat(value)
     except ValueError:
-        raise ValueError("not a date (YYYY-MM-DD, e.g. 2021-10-08)") from None
+        real = None
+    if not real:
+        raise ValueError("not a date (YYYY-MM-DD, e.g. 2021-10-08)")
     return (_literal(value, "date"),)
 
 
@@ -111,6 +111,7 @@ def params(query: str, source="query") -> list[Param]:
     a declaration that cannot be read, an unknown kind, a name declared twice
     or a parameter the query never uses."""
     found = []
+    body = _DECLARATION.sub("", query)
     for line in _DECLARATION.finditer(query):
         m = _PARAM.fullmatch(line[1])
         if not m:
@@ -121,7 +122,6 @@ def params(query: str, source="query") -> list[Param]:
             raise InputError(source, f"parameter {p.name} has an unknown kind '{p.kind}' (one of {', '.join(KINDS)})")
         if any(q.name == p.name for q in found):
             raise InputError(source, f"parameter {p.name} is declared twice")
-        body = _DECLARATION.sub("", query)
         if not any(re.search(rf"[?$]{v}\b", body) for v in p.variables()):
             raise InputError(source, f"parameter {p.name} is declared but the query never uses ?{p.name}")
         found.append(p)
