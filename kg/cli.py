@@ -161,6 +161,7 @@ def cmd_load(args):
 
 
 def cmd_query(args):
+    from kg.queryfile import bind, params
     from kg.store import format_results, run
     try:
         query = Path(args.file).read_bytes().decode("utf-8")
@@ -170,12 +171,32 @@ def cmd_query(args):
         raise InputError(args.file, f"not UTF-8 text ({e.reason})") from None
     except OSError as e:
         raise InputError(args.file, f"cannot be read ({e.strerror or type(e).__name__})") from None
+    if args.list_params:
+        for p in params(query, args.file):
+            print(p.usage())
+        return 0
+    if not args.store:
+        raise InputError(args.file, "no store given (--store DIR, a folder made by `kg load`)")
+    query = bind(query, _query_params(args), args.file)
     try:
         result = run(query, store_dir=args.store)
         sys.stdout.write(format_results(result, args.format))
     except (SyntaxError, FileNotFoundError, OSError) as e:
         print(f"kg: {_user_path(args.file)}: {e}", file=sys.stderr)
         return 2
+
+
+def _query_params(args) -> dict[str, str]:
+    """--param NAME=VALUE as a dict; InputError on the query for a malformed or repeated one."""
+    given = {}
+    for item in args.param:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise InputError(args.file, f"--param {item!r} is not NAME=VALUE")
+        if name.strip() in given:
+            raise InputError(args.file, f"--param {name.strip()} is given twice")
+        given[name.strip()] = value
+    return given
 
 
 def cmd_ner(args):
@@ -321,10 +342,17 @@ def _add_store_commands(sub):
     s.set_defaults(func=cmd_load)
 
     s = _command(sub, "query", "run a SPARQL query file against a store",
-                 "Prints the results as an aligned table (IRIs shortened), SPARQL CSV or SPARQL JSON.",
-                 "kg query queries/leaders.rq --store store --format csv")
+                 "Prints the results as an aligned table (IRIs shortened), SPARQL CSV or SPARQL JSON. "
+                 "A query file declares its parameters in comment lines `# param: NAME (KIND) help`; "
+                 "each is given as --param NAME=VALUE and bound as an RDF term (zh: a name, \"…\"@zh; "
+                 "year: YYYY; month: YYYY-MM, a date range; date: YYYY-MM-DD; text: a string).",
+                 "kg query queries/career.rq --store store --param name=王毅")
     _file(s, "a .rq file, e.g. queries/leaders.rq")
-    s.add_argument("--store", required=True, help="store directory made by `kg load`")
+    s.add_argument("--store", help="store directory made by `kg load` (required unless --list-params)")
+    s.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a value for a parameter the query declares (repeat for each)")
+    s.add_argument("--list-params", action="store_true",
+                   help="print the parameters the query declares, and stop")
     s.add_argument("--format", choices=["table", "csv", "json"], default="table",
                    help="output format (default: table)")
     s.set_defaults(func=cmd_query)

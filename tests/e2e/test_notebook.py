@@ -13,10 +13,10 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow   # starts a Jupyter kernel
 
 
-def test_explore_notebook_runs(tmp_path, monkeypatch):
+def _execute(tmp_path, monkeypatch, ttl: Path):
+    """The notebook run on `ttl`: the text of its outputs, its cells and its working folder."""
     nbclient = pytest.importorskip("nbclient")
-    write_turtle(small_graph(), tmp_path / "graph.ttl")
-    monkeypatch.setenv("GOVKG_TTL", str(tmp_path / "graph.ttl"))
+    monkeypatch.setenv("GOVKG_TTL", str(ttl))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     work = tmp_path / "notebooks"  # the notebook writes its plot next to itself
     work.mkdir()
@@ -27,7 +27,20 @@ def test_explore_notebook_runs(tmp_path, monkeypatch):
     nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(work)}}).execute()
     text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    return text, nb, work
+
+
+def test_explore_notebook_runs(tmp_path, monkeypatch):
+    write_turtle(small_graph(), tmp_path / "graph.ttl")
+    text, nb, work = _execute(tmp_path, monkeypatch, tmp_path / "graph.ttl")
     assert "孙茂利" in text and "局长" in text
     assert "'agency': 3" in text
     assert any("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert (work / "entities.png").stat().st_size > 1000
+
+
+def test_explore_notebook_shows_a_career_on_a_graph_with_posts_over_time(tmp_path, monkeypatch):
+    text, _, work = _execute(tmp_path, monkeypatch, ROOT / "tests" / "fixtures" / "posts_over_time.ttl")
+    assert "'PERSON': '张明华'" in text and "'POST': '青海省委书记'" in text and "'MONTH': '2021-10'" in text
+    assert "2021-10-31  acting     陈晓东" in text        # the month's appointments and removals
+    assert (work / "career.png").stat().st_size > 1000
