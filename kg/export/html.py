@@ -56,12 +56,10 @@ def _merge(base: dict, over: dict) -> dict:
 
 
 def _evidence(ev: dict) -> dict:
-    """A piece of evidence as the panel shows it (`url` only when its article has one)."""
-    out = {"text": ev.get("text", ""), "article_title": ev.get("article_title") or "",
-           "article_date": ev.get("article_date") or "", "source": ev.get("source") or ""}
-    if ev.get("url"):
-        out["url"] = ev["url"]
-    return out
+    """A piece of evidence as the panel shows it: its sentence, and the
+    (source, article) that names its row in the page's article table, where
+    its title, date and URL are (once per article, not once per sentence)."""
+    return {"text": ev.get("text", ""), "source": ev.get("source") or "", "article": ev.get("article") or ""}
 
 
 def page_data(g, st: HtmlRules | None = None) -> dict:
@@ -81,10 +79,10 @@ def _dumps(obj) -> str:
 
 def _node_pieces(g, n, degree) -> tuple:
     """A node's JSON around its positional id (and position): keys sorted,
-    code and degree before the id, label, names and type after."""
+    code and degree before the id, label, mention count, names and type after."""
     d = g.nodes[n]
     head = {"code": d["code"], "degree": degree} if d.get("code") else {"degree": degree}
-    tail = {"label": d["name"], "names": sorted(set(d.get("aliases", ())) | {d["name"]}), "type": d["type"]}
+    tail = {"label": d["name"], "mentions": len(d.get("mentions", ())), "names": sorted(set(d.get("aliases", ())) | {d["name"]}), "type": d["type"]}
     return _dumps(head)[:-1] + ',"id":', "," + _dumps(tail)[1:-1]
 
 
@@ -95,6 +93,34 @@ def _edge_pieces(g, e, max_evidence) -> tuple:
     head = {"attrs": {a: str(v) for a, v in sorted(d.get("attrs", {}).items()) if v},
             "evidence": [_evidence(ev) for ev in evs[:max_evidence]], "evidence_total": len(evs)}
     return _dumps(head)[:-1] + ',"from":', ',"relation":' + _dumps(k) + ',"to":'
+
+
+def _article_table(g, order: list, edges: list) -> tuple[list, list, list]:
+    """(articles, node_articles, edge_articles): every article as a row
+    [source, id, title, date, url] sorted by (date, source, id), so that a
+    date range is a range of row numbers; per node (in page id order) the
+    sorted rows of the articles that mention it, per edge those of its
+    evidence. Made fresh on every render: row numbers shift whenever an
+    article comes or goes, so they cannot sit in a node's cached piece."""
+    rows = {}
+    for a in g.graph.get("articles", []):
+        rows[(a.get("source") or "", a["id"])] = [a.get("title") or "", a.get("date") or "", a.get("url") or ""]
+    for e in edges:
+        for ev in g.edges[e].get("evidence", ()):
+            row = rows.setdefault((ev.get("source") or "", ev.get("article") or ""),
+                                  [ev.get("article_title") or "", ev.get("article_date") or "", ""])
+            row[2] = row[2] or ev.get("url") or ""
+    for n in order:
+        for m in g.nodes[n].get("mentions", ()):
+            rows.setdefault((m.get("source") or "", m.get("article") or ""), ["", "", ""])
+    keys = sorted(rows, key=lambda k: (rows[k][1], k))
+    at = {k: i for i, k in enumerate(keys)}
+    table = [[k[0], k[1], *rows[k]] for k in keys]
+
+    def of(items):
+        return sorted({at[(x.get("source") or "", x.get("article") or "")] for x in items})
+    return (table, [of(g.nodes[n].get("mentions", ())) for n in order],
+            [of(g.edges[e].get("evidence", ())) for e in edges])
 
 
 def page_json(g, st: HtmlRules | None = None, records=FRESH, layout=FRESH) -> str:
@@ -123,16 +149,19 @@ def page_json(g, st: HtmlRules | None = None, records=FRESH, layout=FRESH) -> st
         else:
             x, y = pos[i]
             nodes.append(f'{pieces[0]}{i}{pieces[1]},"x":{x!r},"y":{y!r}}}')
-    edges = []
-    for i, e in enumerate(sorted(g.edges(keys=True))):
+    edges, edge_keys = [], sorted(g.edges(keys=True))
+    for i, e in enumerate(edge_keys):
         pieces = records.get("edges", e, _edge_pieces, g, e, st.page.max_evidence)
         edges.append(f"{pieces[0]}{ids[e[0]]},\"id\":{i}{pieces[1]}{ids[e[1]]}}}")
     type_list, rel_list = _legend(st, {d["type"] for _n, d in g.nodes(data=True)},
                                   {k for _h, _t, k in g.edges(keys=True)})
     options = _merge(st.options.to_dict(), st.large.options.to_dict()) if large else st.options.to_dict()
-    return (f'{{"articles":{len(g.graph.get("articles", []))},"edges":[{",".join(edges)}],'
-            f'"large":{_dumps(large)},"nodes":[{",".join(nodes)}],"options":{_dumps(options)},'
-            f'"page":{_dumps(page)},"relations":{_dumps(rel_list)},"types":{_dumps(type_list)}}}')
+    table, node_arts, edge_arts = _article_table(g, order, edge_keys)
+    return (f'{{"article_table":{_dumps(table)},"articles":{len(g.graph.get("articles", []))},'
+            f'"edge_articles":{_dumps(edge_arts)},"edges":[{",".join(edges)}],'
+            f'"large":{_dumps(large)},"node_articles":{_dumps(node_arts)},"nodes":[{",".join(nodes)}],'
+            f'"options":{_dumps(options)},"page":{_dumps(page)},"relations":{_dumps(rel_list)},'
+            f'"types":{_dumps(type_list)}}}')
 
 
 def _legend(st, present_types, present_rels):
