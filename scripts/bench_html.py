@@ -15,8 +15,13 @@ from file:// in headless Chromium `--runs` times and reports:
 - the filters (isolated on/off, a month's date range, degree >= 2), the ego
   view (2 hops), fit and reset: each change -> the next frame painted;
 - click: a mouse click on a node -> neighbourhood highlighted and redrawn.
-A benchmark, not a test: it prints numbers and exits non-zero only when
-`ready` exceeds --budget or search -> panel exceeds --search-budget.
+After each step it checks, on the page's own data, that the view is what the
+step asks for (isolated hidden after reset, every drawn node of degree >= 2,
+in the date range, in the 2-hop neighbourhood, inside the view after fit; the
+panel's links are its articles' URLs), so the explorer's behaviour is checked
+on the graph measured. A benchmark, not a test: it prints numbers and exits
+non-zero when `ready` exceeds --budget, search -> panel exceeds
+--search-budget or a check fails.
 """
 
 import argparse
@@ -36,20 +41,30 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 
-def synthetic_graph(n: int = 5000, seed: int = 1) -> nx.MultiDiGraph:
-    """A reproducible corpus-like graph with `n` nodes and about 1.3 n edges."""
+def synthetic_graph(n: int = 5000, seed: int = 1, isolated: float = 0.5) -> nx.MultiDiGraph:
+    """A reproducible corpus-like graph with `n` nodes, a share `isolated` of
+    them with no edge (as named-once entities are in news), the rest with about
+    1.3 edges each; 200 articles a few days apart over two years, every node
+    mentioned in one, every edge's sentence from one."""
+    import datetime
     rnd = random.Random(seed)
     g = nx.MultiDiGraph()
-    g.graph["articles"] = [{"source": f"s{i}.txt", "id": "a1", "title": f"新闻标题{i}", "date": "2021-09-15"}
-                           for i in range(50)]
+    day0 = datetime.date(2021, 1, 1)
+    arts = [{"source": f"s{i}.txt", "id": "a1", "title": f"新闻标题{i}",
+             "date": (day0 + datetime.timedelta(days=i * 730 // 200)).isoformat(),
+             "url": f"https://news.example.cn/{i}.html"} for i in range(200)]
+    g.graph["articles"] = arts
     mix = [("PLACE", 0.2), ("AGENCY", 0.3), ("PERSON", 0.25), ("PROGRAM", 0.15), ("DOCUMENT", 0.07), ("ORG", 0.03)]
     by_type = {t: [] for t, _ in mix}
 
     def ev(h, t, verb):
-        i = rnd.randrange(50)
+        a = arts[rnd.randrange(len(arts))]
         text = f"据报道，{g.nodes[h]['name']}{verb}{g.nodes[t]['name']}，有关工作取得积极进展。"
-        return {"source": f"s{i}.txt", "article": "a1", "text": text, "start": 0, "end": len(text),
-                "raw_start": 0, "raw_end": len(text), "article_title": f"新闻标题{i}", "article_date": "2021-09-15"}
+        for k in (h, t):
+            g.nodes[k]["mentions"].append({"source": a["source"], "article": "a1", "start": 0, "end": 2})
+        return {"source": a["source"], "article": "a1", "text": text, "start": 0, "end": len(text),
+                "raw_start": 0, "raw_end": len(text), "article_title": a["title"], "article_date": a["date"],
+                "url": a["url"]}
 
     def edge(h, t, rel, verb, **attrs):
         g.add_edge(h, t, key=rel, relation=rel, attrs=attrs, evidence=[ev(h, t, verb)])
@@ -60,6 +75,10 @@ def synthetic_graph(n: int = 5000, seed: int = 1) -> nx.MultiDiGraph:
         name = {"PLACE": f"第{i}县", "AGENCY": f"第{i}局", "PERSON": f"张{i}", "PROGRAM": f"第{i}号行动",
                 "DOCUMENT": f"《第{i}号意见》", "ORG": f"第{i}公司"}[t]
         g.add_node(key, type=t, name=name, aliases={name, f"{name}别名"}, mentions=[])
+        if by_type[t] and rnd.random() < isolated:
+            a = arts[rnd.randrange(len(arts))]
+            g.nodes[key]["mentions"].append({"source": a["source"], "article": "a1", "start": 0, "end": 2})
+            continue
         pool = by_type
         if t == "PLACE" and pool["PLACE"]:
             edge(key, rnd.choice(pool["PLACE"][:max(1, len(pool["PLACE"]) // 3)]), "located_in", "位于")
@@ -79,7 +98,7 @@ def synthetic_graph(n: int = 5000, seed: int = 1) -> nx.MultiDiGraph:
     return g
 
 
-PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+PAINTED = "() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))"
 TIMED = """async ([what, arg]) => { const t0 = performance.now();
     if (what === 'search') govkg.search(arg);
     else if (what === 'filters') govkg.setFilters(arg);
@@ -87,8 +106,32 @@ TIMED = """async ([what, arg]) => { const t0 = performance.now();
     else if (what === 'exit') govkg.exitEgo();
     else if (what === 'fit') govkg.fit();
     else if (what === 'reset') govkg.reset();
-    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));   // after the next paint
     return [performance.now() - t0, govkg.shown.nodes.size]; }"""
+# What each step must have done, checked on the page's own data (so on any graph, the two-year one too).
+CHECKS = {
+    "reset": """() => { const d = govkg.data.nodes, linked = d.filter(n => n.degree).length;
+        return govkg.network.body.nodeIndices.length === (linked || d.length); }""",
+    "isolated_on": "() => govkg.network.body.nodeIndices.length === govkg.data.nodes.length",
+    "date_month": """([from, to]) => govkg.network.body.nodeIndices.every(id => govkg.data.node_articles[id].some(r => {
+          const d = govkg.data.article_table[r][3]; return d >= from && d <= to; }))""",
+    "degree_ge2": "() => govkg.network.body.nodeIndices.every(id => govkg.data.nodes[id].degree >= 2)",
+    "ego_2hops": """(name) => { const c = govkg.find(name)[0], seen = new Set([c]); let front = [c];
+        for (let k = 0; k < 2; k++) { const next = [];
+          for (const e of govkg.data.edges) for (const [a, b] of [[e.from, e.to], [e.to, e.from]])
+            if (front.includes(a) && !seen.has(b)) { seen.add(b); next.push(b); }
+          front = next; }
+        const drawn = govkg.network.body.nodeIndices;
+        return drawn.length === seen.size && drawn.every(id => seen.has(id)); }""",
+    "fit": """() => { const net = govkg.network, box = document.getElementById('net').getBoundingClientRect();
+        return Object.values(net.getPositions(net.body.nodeIndices)).every(p => { const d = net.canvasToDOM(p);
+          return d.x >= -1 && d.y >= -1 && d.x <= box.width + 1 && d.y <= box.height + 1; }); }""",
+    "search": """(name) => { const id = govkg.find(name)[0], P = govkg.data.page.panel_articles;
+        const urls = govkg.data.node_articles[id].slice().reverse().slice(0, P)
+          .filter(r => /^https?:/.test(govkg.data.article_table[r][4])).length;
+        return document.getElementById('info').textContent.includes(name)
+          && document.querySelectorAll('#info .art a[href]').length === urls; }""",
+}
 STEPS = ["isolated_on", "isolated_off", "date_month", "date_off", "degree_ge2", "degree_off",
          "ego_2hops", "ego_exit", "fit", "reset"]
 
@@ -104,11 +147,16 @@ def _actions(page, name: str) -> dict:
              ("date_off", "filters", {"from": None, "to": None}),
              ("degree_ge2", "filters", {"dmin": 2}), ("degree_off", "filters", {"dmin": 0}),
              ("ego_2hops", "ego", name), ("ego_exit", "exit", None), ("fit", "fit", None)]
+    res["failed"] = []
     for label, what, arg in steps:
         res[label] = page.evaluate(TIMED, [what, arg])
         if label == "search":
             res["panel_has_name"] = name in page.inner_text("#info")
             res["panel_links"] = page.evaluate("() => document.querySelectorAll('#info a[href]').length")
+        check = CHECKS.get(label)
+        carg = [arg["from"], arg["to"]] if label == "date_month" else name
+        if check and not page.evaluate(check, carg):
+            res["failed"].append(label)
     return res
 
 
@@ -186,8 +234,9 @@ def report(res: dict, out: Path, what: str, gen: float, args) -> bool:
         ms, shown = res[k]
         print(f"  {k:<12} -> painted {ms:6.0f} ms, {shown} nodes shown")
     print(f"  mouse click -> highlight drawn {res['click_ms']:.0f} ms (hit: {res['click_hit']})")
+    print(f"  checks ({', '.join(CHECKS)}): " + (f"FAILED {res['failed']}" if res["failed"] else "all hold"))
     return (res["ready_s"] <= args.budget and s_ms <= args.search_budget * 1000 and res["panel_has_name"]
-            and not res["physics_on"])
+            and not res["physics_on"] and not res["failed"])
 
 
 def main(argv=None):
