@@ -242,7 +242,7 @@ def report(res: dict, out: Path, what: str, gen: float, args) -> bool:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     src = ap.add_mutually_exclusive_group()
-    src.add_argument("--nodes", type=int, default=5000, help="size of the synthetic graph")
+    ap.add_argument("--nodes", type=int, default=5000, help="size of the synthetic graph (without --graph/--page)")
     src.add_argument("--graph", help="draw this graph.json (kg build's) instead of a synthetic graph")
     src.add_argument("--page", help="open this graph.html as it is")
     ap.add_argument("--budget", type=float, default=10.0, help="seconds allowed for `ready`")
