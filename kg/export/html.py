@@ -14,8 +14,11 @@ Why it is built this way:
   (pyvis's add_node/add_edge check duplicates by list scans, quadratic for
   thousands of edges), and graphs above [large] threshold in rules/html.toml
   get positions computed here once (kg.export.layout) and physics off.
+- Articles once: every article is one row of a table sorted by date; nodes
+  (by their mentions) and edges (by their evidence) list row numbers, so the
+  panel lists a node's articles and the date filter is a range of rows.
 All drawing choices (colours, shapes, labels, vis options) live in
-rules/html.toml.
+rules/html.toml; what the page does with them is in templates/graph.html.
 """
 
 import base64
