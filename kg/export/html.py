@@ -126,6 +126,31 @@ def _article_table(g, order: list, edges: list) -> tuple[list, list, list]:
             [of(g.edges[e].get("evidence", ())) for e in edges])
 
 
+def _mention_sentences(g, order: list, edges: list, max_evidence: int) -> list:
+    """Per node (in page id order), the sentences of the page that hold one of
+    its mentions, as a flat list [edge id, evidence index, …]: any relation's
+    evidence whose span in its article covers the mention's, so a node's panel
+    can show the sentence an article names it in even where it has no relation
+    of its own there (graph.json keeps no other text). Fresh on every render,
+    like the article table: edge ids are positions."""
+    spans = {}
+    for i, e in enumerate(edges):
+        for k, ev in enumerate(g.edges[e].get("evidence", ())[:max_evidence]):
+            if "start" in ev and "end" in ev:
+                spans.setdefault((ev.get("source") or "", ev.get("article") or ""), []).append(
+                    (ev["start"], ev["end"], i, k))
+    out = []
+    for n in order:
+        found = set()
+        for m in g.nodes[n].get("mentions", ()):
+            for s, t, i, k in spans.get((m.get("source") or "", m.get("article") or ""), ()):
+                if s <= m.get("start", -1) and m.get("end", t + 1) <= t:
+                    found.add((i, k))
+                    break
+        out.append([x for pair in sorted(found) for x in pair])
+    return out
+
+
 def page_json(g, st: HtmlRules | None = None, records=FRESH, layout=FRESH) -> str:
     """The page's data as JSON that cannot end or re-open the HTML element
     it sits in: sorted keys, no spaces, <, > and & escaped (what safe_json
@@ -162,7 +187,9 @@ def page_json(g, st: HtmlRules | None = None, records=FRESH, layout=FRESH) -> st
     table, node_arts, edge_arts = _article_table(g, order, edge_keys)
     return (f'{{"article_table":{_dumps(table)},"articles":{len(g.graph.get("articles", []))},'
             f'"edge_articles":{_dumps(edge_arts)},"edges":[{",".join(edges)}],'
-            f'"large":{_dumps(large)},"node_articles":{_dumps(node_arts)},"nodes":[{",".join(nodes)}],'
+            f'"large":{_dumps(large)},"node_articles":{_dumps(node_arts)},'
+            f'"node_sentences":{_dumps(_mention_sentences(g, order, edge_keys, st.page.max_evidence))},'
+            f'"nodes":[{",".join(nodes)}],'
             f'"options":{_dumps(options)},"page":{_dumps(page)},"relations":{_dumps(rel_list)},'
             f'"types":{_dumps(type_list)}}}')
 

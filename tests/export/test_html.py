@@ -278,6 +278,27 @@ def test_articles_are_one_table_by_date_and_nodes_and_edges_name_their_rows():
     assert len(data["node_articles"]) == len(data["nodes"]) and len(data["edge_articles"]) == len(data["edges"])
 
 
+def test_a_node_gets_the_sentences_of_other_relations_that_name_it():
+    """A mention inside the span of any relation's evidence in its article
+    gives the node that sentence (as [edge id, evidence index])."""
+    g = small_graph()
+    text = "河北省某某局局长某人出席会议。"
+    g.add_node("person:无名", type="PERSON", name="某人", aliases={"某人"},
+               mentions=[{"source": "q.txt", "article": "a1", "start": 107, "end": 109},    # inside the sentence
+                         {"source": "q.txt", "article": "a1", "start": 300, "end": 302},    # outside any
+                         {"source": "p.txt", "article": "a1", "start": 107, "end": 109}])   # another article
+    g.add_edge("place:1", "agency:公安部", key="located_in", relation="located_in", attrs={},
+               evidence=[{**_ev("无关的句子。", "a1", "q.txt"), "start": 0, "end": 6},
+                         {**_ev(text, "a1", "q.txt"), "start": 100, "end": 100 + len(text)}])
+    data = page_data(g)
+    node = next(n for n in data["nodes"] if n["label"] == "某人")
+    edge = next(e for e in data["edges"] if e["relation"] == "located_in")
+    assert data["node_sentences"][node["id"]] == [edge["id"], 1]
+    assert edge["evidence"][1]["text"] == text
+    lone = next(n for n in data["nodes"] if n["label"] == "某某")
+    assert data["node_sentences"][lone["id"]] == [edge["id"], 0]   # its mention 0-2 is in 0-6, not in "x" (0-1)
+
+
 def test_evidence_is_capped_but_counted():
     g = small_graph()
     d = g.edges["agency:公安部", "doc:x", "introduced"]
