@@ -98,57 +98,68 @@ def _edge_pieces(g, e, max_evidence) -> tuple:
     return _dumps(head)[:-1] + ',"from":', ',"relation":' + _dumps(k) + ',"to":'
 
 
-def _article_table(g, order: list, edges: list) -> tuple[list, list, list]:
-    """(articles, node_articles, edge_articles): every article as a row
-    [source, id, title, date, url] sorted by (date, source, id), so that a
-    date range is a range of row numbers; per node (in page id order) the
-    sorted rows of the articles that mention it, per edge those of its
-    evidence. Made fresh on every render: row numbers shift whenever an
-    article comes or goes, so they cannot sit in a node's cached piece."""
-    rows = {}
-    for a in g.graph.get("articles", []):
-        rows[(a.get("source") or "", a["id"])] = [a.get("title") or "", a.get("date") or "", a.get("url") or ""]
-    for e in edges:
-        for ev in g.edges[e].get("evidence", ()):
-            row = rows.setdefault((ev.get("source") or "", ev.get("article") or ""),
-                                  [ev.get("article_title") or "", ev.get("article_date") or "", ""])
-            row[2] = row[2] or ev.get("url") or ""
-    for n in order:
-        for m in g.nodes[n].get("mentions", ()):
-            rows.setdefault((m.get("source") or "", m.get("article") or ""), ["", "", ""])
-    keys = sorted(rows, key=lambda k: (rows[k][1], k))
-    at = {k: i for i, k in enumerate(keys)}
-    table = [[k[0], k[1], *rows[k]] for k in keys]
-
-    def of(items):
-        return sorted({at[(x.get("source") or "", x.get("article") or "")] for x in items})
-    return (table, [of(g.nodes[n].get("mentions", ())) for n in order],
-            [of(g.edges[e].get("evidence", ())) for e in edges])
-
-
-def _mention_sentences(g, order: list, edges: list, max_evidence: int) -> list:
-    """Per node (in page id order), the sentences of the page that hold one of
-    its mentions, as a flat list [edge id, evidence index, …]: any relation's
-    evidence whose span in its article covers the mention's, so a node's panel
-    can show the sentence an article names it in even where it has no relation
-    of its own there (graph.json keeps no other text). Fresh on every render,
-    like the article table: edge ids are positions."""
+def _spans(g, edges: list, max_evidence: int) -> dict:
+    """{(source, article): [(start, end, edge id, evidence index)]} of the evidence the page carries."""
     spans = {}
     for i, e in enumerate(edges):
         for k, ev in enumerate(g.edges[e].get("evidence", ())[:max_evidence]):
             if "start" in ev and "end" in ev:
                 spans.setdefault((ev.get("source") or "", ev.get("article") or ""), []).append(
                     (ev["start"], ev["end"], i, k))
-    out = []
+    return spans
+
+
+def _node_articles(g, order: list, spans: dict) -> tuple[list, list]:
+    """Per node (in page id order): the (source, article)s of its mentions, and
+    the sentences of the page that hold one of them as a flat list [edge id,
+    evidence index, …] (any relation's evidence whose span in that article
+    covers the mention's), so its panel can show the sentence an article
+    names it in even where it has no relation of its own there (graph.json
+    keeps no other text)."""
+    where, said = [], []
     for n in order:
-        found = set()
+        keys, found = set(), set()
         for m in g.nodes[n].get("mentions", ()):
-            for s, t, i, k in spans.get((m.get("source") or "", m.get("article") or ""), ()):
+            key = (m.get("source") or "", m.get("article") or "")
+            keys.add(key)
+            for s, t, i, k in spans.get(key, ()):
                 if s <= m.get("start", -1) and m.get("end", t + 1) <= t:
                     found.add((i, k))
                     break
-        out.append([x for pair in sorted(found) for x in pair])
-    return out
+        where.append(keys)
+        said.append([x for pair in sorted(found) for x in pair])
+    return where, said
+
+
+def _article_table(g, order: list, edges: list, max_evidence: int) -> tuple[list, list, list, list]:
+    """(articles, node_articles, edge_articles, node_sentences): every article
+    as a row [source, id, title, date, url] sorted by (date, source, id), so
+    that a date range is a range of row numbers; per node (in page id order)
+    the sorted rows of the articles that mention it, per edge those of its
+    evidence; per node its sentences (_node_articles). Made fresh on every
+    render: row numbers and edge ids shift whenever an article or an edge
+    comes or goes, so they cannot sit in a node's cached piece."""
+    rows = {}
+    for a in g.graph.get("articles", []):
+        rows[(a.get("source") or "", a["id"])] = [a.get("title") or "", a.get("date") or "", a.get("url") or ""]
+    edge_where = []
+    for e in edges:
+        keys = set()
+        for ev in g.edges[e].get("evidence", ()):
+            key = (ev.get("source") or "", ev.get("article") or "")
+            keys.add(key)
+            row = rows.setdefault(key, [ev.get("article_title") or "", ev.get("article_date") or "", ""])
+            row[2] = row[2] or ev.get("url") or ""
+        edge_where.append(keys)
+    node_where, said = _node_articles(g, order, _spans(g, edges, max_evidence))
+    for keys in node_where:
+        for key in keys:
+            if key not in rows:
+                rows[key] = ["", "", ""]
+    keys = sorted(rows, key=lambda k: (rows[k][1], k))
+    at = {k: i for i, k in enumerate(keys)}
+    return ([[k[0], k[1], *rows[k]] for k in keys], [sorted(at[k] for k in ks) for ks in node_where],
+            [sorted(at[k] for k in ks) for ks in edge_where], said)
 
 
 def page_json(g, st: HtmlRules | None = None, records=FRESH, layout=FRESH) -> str:
@@ -184,11 +195,11 @@ def page_json(g, st: HtmlRules | None = None, records=FRESH, layout=FRESH) -> st
     type_list, rel_list = _legend(st, {d["type"] for _n, d in g.nodes(data=True)},
                                   {k for _h, _t, k in g.edges(keys=True)})
     options = _merge(st.options.to_dict(), st.large.options.to_dict()) if large else st.options.to_dict()
-    table, node_arts, edge_arts = _article_table(g, order, edge_keys)
+    table, node_arts, edge_arts, said = _article_table(g, order, edge_keys, st.page.max_evidence)
     return (f'{{"article_table":{_dumps(table)},"articles":{len(g.graph.get("articles", []))},'
             f'"edge_articles":{_dumps(edge_arts)},"edges":[{",".join(edges)}],'
             f'"large":{_dumps(large)},"node_articles":{_dumps(node_arts)},'
-            f'"node_sentences":{_dumps(_mention_sentences(g, order, edge_keys, st.page.max_evidence))},'
+            f'"node_sentences":{_dumps(said)},'
             f'"nodes":[{",".join(nodes)}],'
             f'"options":{_dumps(options)},"page":{_dumps(page)},"relations":{_dumps(rel_list)},'
             f'"types":{_dumps(type_list)}}}')
