@@ -59,6 +59,8 @@ def main(argv=None):
     ap.add_argument("-o", "--output", default="build/graph.png")
     ap.add_argument("--width", type=int, default=1600)
     ap.add_argument("--height", type=int, default=1000)
+    ap.add_argument("--search", help="search this name first (the picture then shows its panel)")
+    ap.add_argument("--colors", type=int, help="save with a palette of this many colours (a smaller PNG; needs Pillow)")
     args = ap.parse_args(argv)
     if not Path(args.html).is_file():
         sys.exit(f"screenshot: {args.html}: no such file (run `make build` first)")
@@ -66,10 +68,17 @@ def main(argv=None):
     with sync_playwright() as pw:
         browser = launch(pw)
         page, secs = open_graph(browser, Path(args.html), args.width, args.height)
-        page.wait_for_timeout(300)
+        if args.search:
+            page.fill("#q", args.search)
+            page.press("#q", "Enter")
+        page.wait_for_timeout(500)
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=args.output)
         browser.close()
+    if args.colors:
+        from PIL import Image
+        with Image.open(args.output) as im:
+            im.convert("RGB").quantize(colors=args.colors, method=Image.Quantize.MEDIANCUT).save(args.output, optimize=True)
     print(f"screenshot: {args.html} -> {args.output} (ready in {secs:.1f} s)", file=sys.stderr)
 
 

@@ -14,8 +14,11 @@ Why it is built this way:
   (pyvis's add_node/add_edge check duplicates by list scans, quadratic for
   thousands of edges), and graphs above [large] threshold in rules/html.toml
   get positions computed here once (kg.export.layout) and physics off.
+- Articles once: every article is one row of a table sorted by date; nodes
+  (by their mentions) and edges (by their evidence) list row numbers, so the
+  panel lists a node's articles and the date filter is a range of rows.
 All drawing choices (colours, shapes, labels, vis options) live in
-rules/html.toml.
+rules/html.toml; what the page does with them is in templates/graph.html.
 """
 
 import base64
@@ -56,12 +59,10 @@ def _merge(base: dict, over: dict) -> dict:
 
 
 def _evidence(ev: dict) -> dict:
-    """A piece of evidence as the panel shows it (`url` only when its article has one)."""
-    out = {"text": ev.get("text", ""), "article_title": ev.get("article_title") or "",
-           "article_date": ev.get("article_date") or "", "source": ev.get("source") or ""}
-    if ev.get("url"):
-        out["url"] = ev["url"]
-    return out
+    """A piece of evidence as the panel shows it: its sentence, and the
+    (source, article) that names its row in the page's article table, where
+    its title, date and URL are (once per article, not once per sentence)."""
+    return {"text": ev.get("text", ""), "source": ev.get("source") or "", "article": ev.get("article") or ""}
 
 
 def page_data(g, st: HtmlRules | None = None) -> dict:
@@ -81,10 +82,10 @@ def _dumps(obj) -> str:
 
 def _node_pieces(g, n, degree) -> tuple:
     """A node's JSON around its positional id (and position): keys sorted,
-    code and degree before the id, label, names and type after."""
+    code and degree before the id, label, mention count, names and type after."""
     d = g.nodes[n]
     head = {"code": d["code"], "degree": degree} if d.get("code") else {"degree": degree}
-    tail = {"label": d["name"], "names": sorted(set(d.get("aliases", ())) | {d["name"]}), "type": d["type"]}
+    tail = {"label": d["name"], "mentions": len(d.get("mentions", ())), "names": sorted(set(d.get("aliases", ())) | {d["name"]}), "type": d["type"]}
     return _dumps(head)[:-1] + ',"id":', "," + _dumps(tail)[1:-1]
 
 
@@ -95,6 +96,70 @@ def _edge_pieces(g, e, max_evidence) -> tuple:
     head = {"attrs": {a: str(v) for a, v in sorted(d.get("attrs", {}).items()) if v},
             "evidence": [_evidence(ev) for ev in evs[:max_evidence]], "evidence_total": len(evs)}
     return _dumps(head)[:-1] + ',"from":', ',"relation":' + _dumps(k) + ',"to":'
+
+
+def _spans(g, edges: list, max_evidence: int) -> dict:
+    """{(source, article): [(start, end, edge id, evidence index)]} of the evidence the page carries."""
+    spans = {}
+    for i, e in enumerate(edges):
+        for k, ev in enumerate(g.edges[e].get("evidence", ())[:max_evidence]):
+            if "start" in ev and "end" in ev:
+                spans.setdefault((ev.get("source") or "", ev.get("article") or ""), []).append(
+                    (ev["start"], ev["end"], i, k))
+    return spans
+
+
+def _node_articles(g, order: list, spans: dict) -> tuple[list, list]:
+    """Per node (in page id order): the (source, article)s of its mentions, and
+    the sentences of the page that hold one of them as a flat list [edge id,
+    evidence index, …] (any relation's evidence whose span in that article
+    covers the mention's), so its panel can show the sentence an article
+    names it in even where it has no relation of its own there (graph.json
+    keeps no other text)."""
+    where, said = [], []
+    for n in order:
+        keys, found = set(), set()
+        for m in g.nodes[n].get("mentions", ()):
+            key = (m.get("source") or "", m.get("article") or "")
+            keys.add(key)
+            for s, t, i, k in spans.get(key, ()):
+                if s <= m.get("start", -1) and m.get("end", t + 1) <= t:
+                    found.add((i, k))
+                    break
+        where.append(keys)
+        said.append([x for pair in sorted(found) for x in pair])
+    return where, said
+
+
+def _article_table(g, order: list, edges: list, max_evidence: int) -> tuple[list, list, list, list]:
+    """(articles, node_articles, edge_articles, node_sentences): every article
+    as a row [source, id, title, date, url] sorted by (date, source, id), so
+    that a date range is a range of row numbers; per node (in page id order)
+    the sorted rows of the articles that mention it, per edge those of its
+    evidence; per node its sentences (_node_articles). Made fresh on every
+    render: row numbers and edge ids shift whenever an article or an edge
+    comes or goes, so they cannot sit in a node's cached piece."""
+    rows = {}
+    for a in g.graph.get("articles", []):
+        rows[(a.get("source") or "", a["id"])] = [a.get("title") or "", a.get("date") or "", a.get("url") or ""]
+    edge_where = []
+    for e in edges:
+        keys = set()
+        for ev in g.edges[e].get("evidence", ()):
+            key = (ev.get("source") or "", ev.get("article") or "")
+            keys.add(key)
+            row = rows.setdefault(key, [ev.get("article_title") or "", ev.get("article_date") or "", ""])
+            row[2] = row[2] or ev.get("url") or ""
+        edge_where.append(keys)
+    node_where, said = _node_articles(g, order, _spans(g, edges, max_evidence))
+    for keys in node_where:
+        for key in keys:
+            if key not in rows:
+                rows[key] = ["", "", ""]
+    keys = sorted(rows, key=lambda k: (rows[k][1], k))
+    at = {k: i for i, k in enumerate(keys)}
+    return ([[k[0], k[1], *rows[k]] for k in keys], [sorted(at[k] for k in ks) for ks in node_where],
+            [sorted(at[k] for k in ks) for ks in edge_where], said)
 
 
 def page_json(g, st: HtmlRules | None = None, records=FRESH, layout=FRESH) -> str:
@@ -123,16 +188,21 @@ def page_json(g, st: HtmlRules | None = None, records=FRESH, layout=FRESH) -> st
         else:
             x, y = pos[i]
             nodes.append(f'{pieces[0]}{i}{pieces[1]},"x":{x!r},"y":{y!r}}}')
-    edges = []
-    for i, e in enumerate(sorted(g.edges(keys=True))):
+    edges, edge_keys = [], sorted(g.edges(keys=True))
+    for i, e in enumerate(edge_keys):
         pieces = records.get("edges", e, _edge_pieces, g, e, st.page.max_evidence)
         edges.append(f"{pieces[0]}{ids[e[0]]},\"id\":{i}{pieces[1]}{ids[e[1]]}}}")
     type_list, rel_list = _legend(st, {d["type"] for _n, d in g.nodes(data=True)},
                                   {k for _h, _t, k in g.edges(keys=True)})
     options = _merge(st.options.to_dict(), st.large.options.to_dict()) if large else st.options.to_dict()
-    return (f'{{"articles":{len(g.graph.get("articles", []))},"edges":[{",".join(edges)}],'
-            f'"large":{_dumps(large)},"nodes":[{",".join(nodes)}],"options":{_dumps(options)},'
-            f'"page":{_dumps(page)},"relations":{_dumps(rel_list)},"types":{_dumps(type_list)}}}')
+    table, node_arts, edge_arts, said = _article_table(g, order, edge_keys, st.page.max_evidence)
+    return (f'{{"article_table":{_dumps(table)},"articles":{len(g.graph.get("articles", []))},'
+            f'"edge_articles":{_dumps(edge_arts)},"edges":[{",".join(edges)}],'
+            f'"large":{_dumps(large)},"node_articles":{_dumps(node_arts)},'
+            f'"node_sentences":{_dumps(said)},'
+            f'"nodes":[{",".join(nodes)}],'
+            f'"options":{_dumps(options)},"page":{_dumps(page)},"relations":{_dumps(rel_list)},'
+            f'"types":{_dumps(type_list)}}}')
 
 
 def _legend(st, present_types, present_rels):

@@ -178,6 +178,10 @@ class HtmlPage:
     """html.page"""
     tooltip_evidence: int
     max_evidence: int
+    panel_articles: int
+    labels: int
+    label_size: int
+    arrow_scale: float
 
 
 @rule_table

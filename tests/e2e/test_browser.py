@@ -105,14 +105,21 @@ def _node_id(page, name):
     return page.js("(n) => govkg.data.nodes.find(x => x.names.includes(n)).id", name)
 
 
-def test_seed_page_loads_offline_and_draws_every_node(seed, built):
+def _drawn(page):
+    return page.js("() => govkg.network.body.nodeIndices.map(String).sort()")
+
+
+def test_seed_page_loads_offline_and_draws_every_connected_node(seed, built):
     graph = json.loads((built / "seed" / "graph.json").read_text(encoding="utf-8"))
     assert graph["entities"] and graph["relations"]
-    assert seed.js("() => govkg.network.body.nodeIndices.length") == len(graph["entities"])
-    assert seed.js("() => Object.keys(govkg.network.getPositions()).length") == len(graph["entities"])
+    linked = {r[k] for r in graph["relations"] for k in ("head", "tail")}
+    assert seed.js("() => govkg.network.body.nodeIndices.length") == len(linked)
     assert seed.js("() => govkg.network.body.edgeIndices.length") == len(graph["relations"])
     assert seed.js("() => govkg.network.physics.physicsEnabled") is False  # laid out once
     assert seed.js("() => typeof vis") == "object"
+    seed.js("() => govkg.setFilters({isolated: true})")
+    assert seed.js("() => govkg.network.body.nodeIndices.length") == len(graph["entities"])
+    seed.js("() => govkg.setFilters({isolated: false})")
     seed.offline_and_clean()
 
 
@@ -162,17 +169,19 @@ def test_edge_tooltip_shows_its_evidence(seed):
     assert point, "no free point on the edge to hover"
     seed.page.mouse.move(point[0] - 3, point[1] - 3)
     seed.page.mouse.move(*point, steps=3)
-    seed.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
-    tip = seed.page.inner_text("div.vis-tooltip")
+    seed.page.wait_for_selector("#tip", state="visible", timeout=5000)
+    tip = seed.page.inner_text("#tip")
+    title = seed.js("""(ev) => govkg.data.article_table.find(a => a[0] === ev.source && a[1] === ev.article)[2]""",
+                    edge["evidence"][0])
     assert sentence in tip.replace("\n", "")
-    assert edge["evidence"][0]["article_title"] in tip.replace("\n", "")
+    assert title and title in tip.replace("\n", "")
     seed.offline_and_clean()
 
 
 def test_filters_hide_types_and_relations(seed):
     n_all = seed.js("() => govkg.network.body.nodeIndices.length")
     e_all = seed.js("() => govkg.network.body.edgeIndices.length")
-    persons = seed.js("() => govkg.data.nodes.filter(n => n.type === 'PERSON').length")
+    persons = seed.js("() => govkg.data.nodes.filter(n => n.type === 'PERSON' && n.degree).length")
     seed.page.uncheck("#types input[value=PERSON]")
     assert seed.js("() => govkg.network.body.nodeIndices.length") == n_all - persons
     seed.page.check("#types input[value=PERSON]")
@@ -187,9 +196,10 @@ def test_filters_hide_types_and_relations(seed):
 
 def _payload_graph():
     g = nx.MultiDiGraph()
-    g.graph["articles"] = [{"source": "p.txt", "id": "a1", "title": "<script>window.__xss=5</script>", "date": ""}]
+    g.graph["articles"] = [{"source": "p.txt", "id": "a1", "title": "<script>window.__xss=5</script>", "date": "",
+                            "url": "javascript:window.__xss=12"}]
     g.add_node("a", type="AGENCY", name=PAYLOAD_NAME, aliases={PAYLOAD_NAME, "</script><script>window.__xss=6</script>"},
-               mentions=[])
+               mentions=[{"source": "p.txt", "article": "a1", "start": 0, "end": 1}])
     g.add_node("b", type="<svg onload=window.__xss=7>", name="\"'><iframe src=x>", aliases={"乙"}, mentions=[])
     text = "<img src=y onerror=\"window.__xss=8\"> 出台"
     g.add_edge("a", "b", key="introduced", attrs={"title": "<b onmouseover=window.__xss=9>x</b>"},
@@ -228,6 +238,10 @@ def test_injected_markup_in_every_field_is_shown_as_text(browser, tmp_path):
     _exercise_injected(p)
     p.js("(n) => govkg.search(n)", PAYLOAD_NAME)
     assert PAYLOAD_NAME in p.page.inner_text("#info")
+    assert "<script>window.__xss=5</script>" in p.page.inner_text("#info")   # the article's title, as text
+    assert p.js("() => document.querySelectorAll('#info a').length") == 0     # a javascript: URL is no link
+    p.page.click("#info .art span:nth-child(2)")
+    assert p.js("() => window.__xss") is None
     assert p.page.title() == "<script>window.__xss=11</script>"
     e = p.js("() => govkg.data.edges[0].id")
     p.js("(id) => govkg.network.emit('click', {nodes: [], edges: [id]})", e)
@@ -262,3 +276,203 @@ def test_chromium_is_debians_not_a_download():
     _need_browser()
     assert chromium_path() and not shutil.which("playwright-chromium")
     assert ".cache/ms-playwright" not in chromium_path()
+
+
+# ---- the explorer on a corpus-shaped graph: big enough for the large-graph page ----
+
+def _corpus_graph(n_linked=900, n_isolated=300, n_articles=60):
+    """Ten bodies in a ring, people working in them, isolated nodes; articles a
+    dozen days apart across two years, every other one with a URL."""
+    import datetime
+    day0 = datetime.date(2021, 1, 1)
+    g = nx.MultiDiGraph()
+    g.graph["articles"] = [{"source": "news.jsonl#%d" % k, "id": "a1", "title": f"新闻第{k}篇",
+                            "date": (day0 + datetime.timedelta(days=12 * k)).isoformat(),
+                            **({"url": f"https://news.example.cn/{k}.html"} if k % 2 == 0 else {})}
+                           for k in range(n_articles)]
+
+    def mention(i):
+        return [{"source": "news.jsonl#%d" % (i % n_articles), "article": "a1", "start": 0, "end": 2}]
+    for i in range(10):
+        g.add_node(f"body:{i}", type="AGENCY", name=f"第{i}委员会", aliases={f"第{i}委员会"}, mentions=mention(i))
+    for i in range(10, n_linked):
+        g.add_node(f"person:{i}", type="PERSON", name=f"张某{i}", aliases={f"张某{i}"}, mentions=mention(i))
+    for i in range(n_linked, n_linked + n_isolated):
+        g.add_node(f"program:{i}", type="PROGRAM", name=f"第{i}号行动", aliases={f"第{i}号行动"}, mentions=mention(i))
+
+    def edge(h, t, rel, i, text, **attrs):
+        g.add_edge(h, t, key=rel, relation=rel, attrs=attrs,
+                   evidence=[{"source": "news.jsonl#%d" % (i % n_articles), "article": "a1", "text": text,
+                              "start": 0, "end": len(text)}])
+    for i in range(10):
+        edge(f"body:{i}", f"body:{(i + 1) % 10}", "part_of", i, f"第{i}委员会隶属于第{(i + 1) % 10}委员会。")
+    for i in range(10, n_linked):
+        body = f"body:{i % 10}"
+        edge(f"person:{i}", body, "member_of", i, f"张某{i}任第{i % 10}委员会委员。", title="委员")
+    return g
+
+
+@pytest.fixture(scope="module")
+def corpus_page(browser, tmp_path_factory):
+    from kg.export.html import write_html
+    path = tmp_path_factory.mktemp("corpus") / "graph.html"
+    write_html(_corpus_graph(), path, title="语料")
+    p = Page(browser, path)
+    yield p
+    p.page.close()
+
+
+@pytest.fixture
+def corpus(corpus_page):
+    """The corpus page as it opens (the reset button's state)."""
+    corpus_page.js("() => govkg.reset()")
+    return corpus_page
+
+
+def test_isolated_nodes_are_hidden_until_asked_for(corpus):
+    assert corpus.js("() => govkg.data.large") is True
+    assert corpus.js("() => govkg.network.body.nodeIndices.length") == 900
+    assert corpus.js("() => govkg.network.body.nodeIndices.every(id => govkg.data.nodes[id].degree > 0)")
+    corpus.page.check("#isolated")
+    assert corpus.js("() => govkg.network.body.nodeIndices.length") == 1200
+    corpus.page.uncheck("#isolated")
+    assert corpus.js("() => govkg.network.body.nodeIndices.length") == 900
+    corpus.offline_and_clean()
+
+
+def test_degree_and_date_filters_change_what_is_shown(corpus):
+    corpus.page.fill("#dmin", "2")
+    corpus.page.dispatch_event("#dmin", "change")
+    drawn = corpus.js("() => govkg.network.body.nodeIndices.map(id => govkg.data.nodes[id].degree)")
+    assert len(drawn) == 10 and min(drawn) >= 2          # only the bodies have two edges or more
+    corpus.js("() => govkg.setFilters({dmin: 0, from: '2021-03-01', to: '2021-06-30'})")
+    nodes = corpus.js("() => govkg.network.body.nodeIndices")
+    dates = corpus.js("""(ids) => ids.map(id => govkg.data.node_articles[id].map(r => govkg.data.article_table[r][3]))""",
+                      nodes)
+    assert 0 < len(nodes) < 900
+    assert all(any("2021-03-01" <= d <= "2021-06-30" for d in ds) for ds in dates)
+    edge_dates = corpus.js("""() => govkg.network.body.edgeIndices.map(id =>
+        govkg.data.edge_articles[id].map(r => govkg.data.article_table[r][3]))""")
+    assert edge_dates and all(any("2021-03-01" <= d <= "2021-06-30" for d in ds) for ds in edge_dates)
+    corpus.js("() => govkg.setFilters({from: null, to: null})")
+    assert corpus.js("() => govkg.network.body.nodeIndices.length") == 900
+    corpus.offline_and_clean()
+
+
+def test_a_nodes_panel_lists_its_articles_with_links_and_sentences(corpus):
+    corpus.page.fill("#q", "第4委员会")
+    corpus.page.press("#q", "Enter")
+    info = corpus.page.inner_text("#info")
+    assert "第4委员会" in info and "文章 articles: 1" in info     # one article mentions it
+    body = corpus.js("() => govkg.data.nodes.find(n => n.label === '第4委员会')")
+    row = corpus.js("(id) => govkg.data.article_table[govkg.data.node_articles[id][0]]", body["id"])
+    assert row[2] in info and row[3] in info and "第4委员会隶属于第5委员会。" in info   # title, date, sentence
+    links = corpus.js("""() => [...document.querySelectorAll('#info a')].map(a => [a.href, a.textContent, a.rel])""")
+    assert links == [[row[4], row[2], "noopener noreferrer"]]
+    # a person mentioned in an article with no URL: its title is text, not a link
+    corpus.js("() => govkg.search('张某11')")
+    assert "新闻第11篇" in corpus.page.inner_text("#info")
+    assert corpus.js("() => document.querySelectorAll('#info a').length") == 0
+    assert "职务 title: 委员" in corpus.page.inner_text("#info")   # an edge's attrs, as they come
+    corpus.offline_and_clean()
+
+
+def test_ego_view_shows_only_the_neighbourhood(corpus):
+    hub = corpus.js("() => govkg.data.nodes.find(n => n.label === '第3委员会').id")
+    expected1 = corpus.js("""(id) => [...new Set([id].concat(govkg.data.edges.filter(e => e.from === id || e.to === id)
+                             .map(e => e.from === id ? e.to : e.from)))].map(String).sort()""", hub)
+    corpus.js("(id) => govkg.focus(id)", hub)
+    corpus.page.click("#info button.ego1")
+    assert _drawn(corpus) == expected1 and len(expected1) == 92   # 89 members and the two bodies next in the ring
+    assert corpus.page.is_visible("#ego")
+    corpus.js("(id) => govkg.ego(id, 2)", hub)
+    two = set(_drawn(corpus))
+    assert len(two) == 1 + 89 + 2 + 2 * 89 + 2 and set(expected1) < two   # and the next bodies' members
+    corpus.page.click("#ego button")
+    assert corpus.js("() => govkg.network.body.nodeIndices.length") == 900 and not corpus.page.is_visible("#ego")
+    corpus.offline_and_clean()
+
+
+def test_fit_brings_every_shown_node_into_view_and_reset_clears(corpus):
+    corpus.js("() => govkg.network.moveTo({position: {x: 1e5, y: 1e5}, scale: 3, animation: false})")
+    inside = """() => { const net = govkg.network, box = document.getElementById('net').getBoundingClientRect();
+        const pos = net.getPositions(net.body.nodeIndices);
+        return Object.values(pos).filter(p => { const d = net.canvasToDOM(p);
+            return d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height; }).length; }"""
+    assert corpus.js(inside) == 0
+    corpus.page.click("#fit")
+    assert corpus.js(inside) == 900
+    corpus.js("() => govkg.setFilters({dmin: 2})")
+    corpus.js("() => govkg.search('第1号行动')")   # nothing: no such name
+    corpus.js("() => govkg.search('第1000号行动')")   # an isolated node: shown once searched for
+    assert corpus.js("() => govkg.network.body.nodeIndices.length") == 11
+    corpus.page.click("#reset")
+    assert corpus.js("() => govkg.network.body.nodeIndices.length") == 900
+    assert corpus.page.input_value("#dmin") == "0" and corpus.page.inner_text("#info") == ""
+    corpus.offline_and_clean()
+
+
+def test_labels_are_drawn_at_a_readable_size_at_the_opening_zoom(corpus):
+    corpus.page.click("#reset")
+    labelled = corpus.js("() => govkg.labelled")
+    hubs = corpus.js("() => govkg.data.nodes.filter(n => n.type === 'AGENCY').map(n => n.id)")
+    assert set(hubs) <= set(labelled) and 0 < len(labelled) <= corpus.js("() => govkg.data.page.labels")
+    assert corpus.js("() => govkg.data.page.label_size") >= 12
+    assert corpus.js("() => govkg.network.getScale()") < 0.5   # the whole graph in view: vis labels would be specks
+    corpus.offline_and_clean()
+
+
+def _fonts_without_cjk(tmp_path):
+    """A fontconfig that knows only the DejaVu fonts (no CJK glyphs)."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    '<dir>/usr/share/fonts/truetype/dejavu</dir>'
+                    f'<cachedir>{tmp_path}/fc-cache</cachedir></fontconfig>', encoding="utf-8")
+    return conf
+
+
+def test_a_page_without_a_cjk_font_says_so(tmp_path, browser, corpus):
+    if not Path("/usr/share/fonts/truetype/dejavu").is_dir():
+        pytest.skip("no DejaVu fonts to run a browser without CJK fonts")
+    assert corpus.js("() => govkg.cjkMissing") is (not _has_cjk_font())
+    env = {**os.environ, "FONTCONFIG_FILE": str(_fonts_without_cjk(tmp_path))}
+    b = browser.browser_type.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS, env=env)
+    try:
+        p = Page(b, Path(corpus.url.removeprefix("file://")))
+        assert p.js("() => govkg.cjkMissing") is True
+        assert p.page.is_visible("#fonthint") and "fonts-noto-cjk" in p.page.inner_text("#fonthint")
+    finally:
+        b.close()
+
+
+def _has_cjk_font():
+    import subprocess
+    try:
+        return bool(subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip())
+    except OSError:
+        return True
+
+
+def _built_graphs():
+    """The corpus-shaped graph always; a built graph.json too when $GOVKG_EXPLORER_GRAPH names one
+    (e.g. the two-year corpus's), so the same checks run on a real corpus."""
+    yield pytest.param(None, id="corpus-shaped")
+    if os.environ.get("GOVKG_EXPLORER_GRAPH"):
+        yield pytest.param(os.environ["GOVKG_EXPLORER_GRAPH"], id="GOVKG_EXPLORER_GRAPH")
+
+
+@pytest.mark.parametrize("graph_json", list(_built_graphs()))
+def test_the_benchmarks_checks_hold(browser, tmp_path, graph_json):
+    """scripts/bench_html.py's steps (search, reset, isolated on/off, a month, degree >= 2, ego 2 hops,
+    fit) each leave the view its check asks for; the timings it takes are not looked at here."""
+    from bench_html import _actions
+    from kg.export.html import write_html
+    from kg.export.json import read_json
+    g = read_json(graph_json) if graph_json else _corpus_graph()
+    write_html(g, tmp_path / "g.html")
+    p = Page(browser, tmp_path / "g.html")
+    name = p.js("() => govkg.data.nodes.slice().sort((a, b) => b.degree - a.degree || b.mentions - a.mentions)[0].label")
+    res = _actions(p.page, name)
+    assert res["failed"] == [] and res["panel_has_name"]
+    p.offline_and_clean()
+    p.page.close()

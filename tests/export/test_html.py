@@ -122,8 +122,8 @@ def test_page_data_styles_sizes_and_labels():
     assert types["PERSON"]["shape"] == st.types["PERSON"].shape and types["SECT"]["shape"]
     lead = next(e for e in data["edges"] if e["relation"] == "leads")
     assert lead["attrs"] == {"title": "法制局局长"}
-    assert lead["evidence"][0] == {"text": "公安部法制局局长孙茂利介绍。", "article_title": "标题",
-                                   "article_date": "2021-09-15", "source": "p.txt"}
+    assert lead["evidence"][0] == {"text": "公安部法制局局长孙茂利介绍。", "source": "p.txt", "article": "a1"}
+    assert nodes["公安部"]["mentions"] == 1
     assert not data["large"] and data["options"]["physics"]["enabled"]
     assert "x" not in data["nodes"][0]
 
@@ -253,6 +253,50 @@ def test_the_page_json_is_assembled_from_pieces_that_a_rebuild_copies(tmp_path):
     stale = Reuse(tmp_path, "b2", "b3", frozenset(), frozenset())
     g.nodes["n0007"]["name"] = "未报的改动"
     assert "未报的改动" not in assembled(g, stale)
+
+
+def test_articles_are_one_table_by_date_and_nodes_and_edges_name_their_rows():
+    """The panel's articles and the date filter read one table sorted by date:
+    a node lists the rows of the articles that mention it, an edge those of
+    its evidence, and a URL comes from the article's record."""
+    g = small_graph()
+    g.graph["articles"][1]["url"] = "https://www.example.gov.cn/a/1.html"
+    g.graph["articles"].insert(0, {"source": "r.txt", "id": "a2", "title": "更早", "date": "2020-01-02", "start": 0})
+    g.add_node("person:无名", type="PERSON", name="某人", aliases={"某人"},
+               mentions=[{"source": "r.txt", "article": "a2", "start": 0, "end": 2},
+                         {"source": "q.txt", "article": "a1", "start": 5, "end": 7},
+                         {"source": "q.txt", "article": "a1", "start": 9, "end": 11}])
+    data = page_data(g)
+    table = data["article_table"]
+    assert [(a[0], a[1], a[3]) for a in table] == [("r.txt", "a2", "2020-01-02"), ("p.txt", "a1", "2021-09-15"),
+                                                   ("q.txt", "a1", "2021-09-16")]
+    assert table[2][2:] == ["另一篇", "2021-09-16", "https://www.example.gov.cn/a/1.html"] and table[1][4] == ""
+    node = next(n for n in data["nodes"] if n["label"] == "某人")
+    assert data["node_articles"][node["id"]] == [0, 2] and node["mentions"] == 3
+    frobs = next(e for e in data["edges"] if e["relation"] == "frobs")
+    assert data["edge_articles"][frobs["id"]] == [2]
+    assert len(data["node_articles"]) == len(data["nodes"]) and len(data["edge_articles"]) == len(data["edges"])
+
+
+def test_a_node_gets_the_sentences_of_other_relations_that_name_it():
+    """A mention inside the span of any relation's evidence in its article
+    gives the node that sentence (as [edge id, evidence index])."""
+    g = small_graph()
+    text = "河北省某某局局长某人出席会议。"
+    g.add_node("person:无名", type="PERSON", name="某人", aliases={"某人"},
+               mentions=[{"source": "q.txt", "article": "a1", "start": 107, "end": 109},    # inside the sentence
+                         {"source": "q.txt", "article": "a1", "start": 300, "end": 302},    # outside any
+                         {"source": "p.txt", "article": "a1", "start": 107, "end": 109}])   # another article
+    g.add_edge("place:1", "agency:公安部", key="located_in", relation="located_in", attrs={},
+               evidence=[{**_ev("无关的句子。", "a1", "q.txt"), "start": 0, "end": 6},
+                         {**_ev(text, "a1", "q.txt"), "start": 100, "end": 100 + len(text)}])
+    data = page_data(g)
+    node = next(n for n in data["nodes"] if n["label"] == "某人")
+    edge = next(e for e in data["edges"] if e["relation"] == "located_in")
+    assert data["node_sentences"][node["id"]] == [edge["id"], 1]
+    assert edge["evidence"][1]["text"] == text
+    lone = next(n for n in data["nodes"] if n["label"] == "某某")
+    assert data["node_sentences"][lone["id"]] == [edge["id"], 0]   # its mention 0-2 is in 0-6, not in "x" (0-1)
 
 
 def test_evidence_is_capped_but_counted():

@@ -78,9 +78,10 @@ def test_the_csv_tables_follow_neo4j_import_headers_and_join_the_other_outputs()
 def test_the_explorers_panel_gets_an_articles_url_only_when_it_has_one():
     from kg.export.html import page_data
     g = _many_introductions()
-    (first, *_rest) = sorted(g.edges(keys=True))
+    (first, second, *_rest) = sorted(g.edges(keys=True))
     g.edges[first]["evidence"][0]["url"] = "https://example.gov.cn/c_1.htm"
-    evidence = {e["id"]: e["evidence"] for e in page_data(g)["edges"]}
-    with_url = [ev for evs in evidence.values() for ev in evs if "url" in ev]
-    assert [ev["url"] for ev in with_url] == ["https://example.gov.cn/c_1.htm"]
-    assert sum(len(evs) for evs in evidence.values()) == 4
+    g.edges[second]["evidence"][0]["source"] = "q.txt"    # another article, with no URL
+    data = page_data(g)   # evidence names its article; the article table holds its URL
+    assert {(a[0], a[1]): a[4] for a in data["article_table"]} == {("p.txt", "a1"): "https://example.gov.cn/c_1.htm",
+                                                                    ("q.txt", "a1"): ""}
+    assert sum(len(e["evidence"]) for e in data["edges"]) == 4
