@@ -69,12 +69,14 @@ class ArticleKeys:
 
     def _org(self, m) -> Keyed:
         """北京丰台长峰医院 and 北京长峰医院 are one hospital: an ORG's key
-        leaves out the places named inside it."""
+        leaves out a place named inside it within a place named before it
+        (丰台 in 北京), and keeps the first: 厦门大学 and 福州大学 are two."""
         inner = sorted((p for p in self.places
                         if m.start <= p.start and p.end <= m.end and p.end - p.start < m.end - m.start),
-                       key=lambda p: -p.start)
+                       key=lambda p: p.start)
+        within = [p for k, p in enumerate(inner) if any(_inside(p.attrs["code"], q.attrs["code"]) for q in inner[:k])]
         core = m.text
-        for p in inner:
+        for p in sorted(within, key=lambda p: -p.start):
             core = core[:p.start - m.start] + core[p.end - m.start:]
         return Keyed(("org", fold(core) or fold(m.text)), m.text, set(), {})
 
@@ -151,5 +153,15 @@ def local_key(gaz, rules, place, tail, surface, written=None) -> Keyed:
 
 
 @lru_cache(maxsize=8)
+def _inside(code: str, area: str) -> bool:
+    """Whether division `code` lies inside division `area` (6-digit codes:
+    a province's end in 0000, a city's in 00)."""
+    if not (code.isdigit() and area.isdigit()):
+        return False
+    stem = area.rstrip("0")
+    stem = stem + "0" * (len(stem) % 2)
+    return code != area and len(stem) < len(code) and code.startswith(stem)
+
+
 def _term_marker(rules) -> re.Pattern:
     return re.compile(rules.agencies.term_marker)

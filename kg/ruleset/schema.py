@@ -215,6 +215,32 @@ class OrgsTeams:
 
 
 @rule_table
+class LacEdgeRules:
+    """programs.lac_edge"""
+    reach: int
+    stops: str
+    lead_tags: tuple[str, ...]
+    verb_tags: tuple[str, ...]
+    adverb_tags: tuple[str, ...]
+    name_words: tuple[str, ...]
+    min_trimmed_core: int
+    inner_tags: tuple[str, ...]
+
+
+@rule_table
+class OrgsLacEdge:
+    """orgs.lac_edge"""
+    reach: int
+    stops: str
+    lead_tags: tuple[str, ...]
+    name_tags: tuple[str, ...]
+    prefix_tags: tuple[str, ...]
+    inner_tags: tuple[str, ...]
+    verb_tags: tuple[str, ...]
+    count_tags: tuple[str, ...]
+
+
+@rule_table
 class OrgsRules:
     """orgs"""
     suffixes: tuple[str, ...]
@@ -227,6 +253,7 @@ class OrgsRules:
     generic_cores: tuple[str, ...]
     teams: OrgsTeams
     not_followed_by: Mapping[str, tuple[str, ...]]
+    lac_edge: OrgsLacEdge
 
 
 @rule_table
@@ -431,6 +458,7 @@ class ProgramsRules:
     quoted_gap_verbs: tuple[str, ...]
     doc_name_followers: str
     edition_marks: tuple[str, ...]
+    lac_edge: LacEdgeRules
 
 
 @rule_table

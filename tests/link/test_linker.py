@@ -71,11 +71,20 @@ def test_a_headline_shortening_of_a_program_is_that_program():
 
 
 def test_an_org_named_with_and_without_its_district_is_one_org():
-    """The ORG key drops the places inside the name: 北京丰台长峰医院 = 北京长峰医院."""
+    """The ORG key drops a place inside the name within the place before it:
+    北京丰台长峰医院 = 北京长峰医院."""
     out, edges = extract("北京丰台长峰医院发生火灾。北京长峰医院院长王某被免职。")
     [org] = [e for e in out["entities"] if e["type"] == "ORG"]
-    assert org["key"] == "org:长峰医院" and len(org["mentions"]) == 2
+    assert org["key"] == "org:北京长峰医院" and len(org["mentions"]) == 2
     assert ("王某", "leads", org["name"]) in edges
+
+
+def test_orgs_named_after_two_places_are_two_orgs():
+    """The ORG key keeps the first place of the name: the universities, the
+    hospitals and the teams of two cities are not one."""
+    out, _ = extract("代表团走访了杭州大学和宁波大学。南昌市人民医院和九江市人民医院开展合作。广东队战胜北京队。")
+    names = sorted(e["name"] for e in out["entities"] if e["type"] == "ORG")
+    assert names == ["九江市人民医院", "北京队", "南昌市人民医院", "宁波大学", "广东队", "杭州大学"]
 
 
 def test_entities_come_in_order_of_first_mention():

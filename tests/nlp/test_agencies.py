@@ -76,3 +76,12 @@ def test_a_unit_after_a_central_body_is_still_nested(nlp):
 def test_the_party_its_term_and_a_central_body_are_one_formal_name(nlp):
     got = agencies(nlp, "中国共产党第十八届中央纪律检查委员会举行全体会议。")
     assert "中国共产党第十八届中央纪律检查委员会" in got
+
+
+def test_a_secretariat_under_another_partys_short_name_is_that_partys():
+    """古|共|中央书记处: a party's short name cut in two by the words is still
+    that party's; its Secretariat is no body of the CPC Central Committee."""
+    from kg.extraction import extract_text
+    out = extract_text("古共中央书记处书记某某某会见代表团。中央书记处书记李某出席会议。", "2021-09-15")
+    names = [e["name"] for e in out["entities"] if e["type"] == "AGENCY"]
+    assert "古共中央书记处" in names and "中共中央书记处" in names

@@ -85,7 +85,7 @@ def test_a_coordination_group_and_its_office():
 
 @pytest.mark.parametrize("text, name", [
     ("他来自红山艺术职业学院。", "红山艺术职业学院"),                  # a verb before the name
-    ("一些地方村镇银行风险较高。两家农机合作社获得表彰。", "农机合作社"),  # a count, a kind
+    ("一些地方村镇银行风险较高。两家农机合作社获得表彰。", None),  # a count before a kind: no name
     ("某集团军某旅开展演练。", None),                                   # 集团军: no company
     ("中国科学院上海有机化学研究所发布成果。", "中国科学院上海有机化学研究所"),
     ("市残联和北京市妇联联合开展活动。", "北京市妇联"),                   # mass organisations

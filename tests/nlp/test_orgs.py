@@ -40,3 +40,29 @@ def test_a_central_body_ending_like_a_bank_is_an_agency(nlp):
 
 def test_a_count_of_firms_is_no_firm(nlp):
     assert orgs(nlp, "三家公司参加。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "各地要有序引导大学毕业生到基层就业。",          # a verb phrase before 大学
+    "要缓解医院人手不足造成的压力。",                # a verb before 医院
+    "民警还送孕妇上医院，护送群众回家。",            # a clause ending in 医院
+    "专家们探讨跨国公司在产业链中的作用。",          # a verb + a kind of firm
+    "全省启用了12家定点救治医院。",                  # a count before a kind of hospital
+])
+def test_a_clause_or_a_kind_before_an_org_suffix_is_no_org(nlp, text):
+    assert orgs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, org", [
+    ("他们致信祝贺中国水利学会成立九十周年。", "中国水利学会"),        # the words before the name are cut
+    ("英国媒体援引汇丰集团的预测报告说。", "汇丰集团"),              # after 援引, not from 英国媒体
+    ("各方表示支持国际开发协会增资。", "国际开发协会"),
+])
+def test_an_org_name_starts_after_the_verbs_before_it(nlp, text, org):
+    assert orgs(nlp, text) == [org]
+
+
+def test_a_party_committee_after_an_organisation_is_an_agency(nlp):
+    doc = nlp("南方理工大学党委书记张明远主持会议。")
+    assert [(m.type, m.text) for m in doc._.kg_resolved if m.type in ("ORG", "AGENCY")] \
+        == [("AGENCY", "南方理工大学党委")]

@@ -118,3 +118,39 @@ def test_word_cuts_pronouns_and_quoted_phrases_are_no_program(nlp, text):
 
 def test_no_unquoted_name_is_read_inside_a_quoted_slogan(nlp):
     assert found(nlp, "大家牢记“推进新时代党的建设伟大工程”的要求。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议强调，紧紧扭住供给侧结构性改革这条主线。", "供给侧结构性改革"),   # an adverb + verb before the name
+    ("新规发布施行，标志着国有企业薪酬制度改革取得突破。", "国有企业薪酬制度改革"),
+])
+def test_a_predicate_before_an_unquoted_program_is_cut(nlp, text, name):
+    got = [t for typ, t in found(nlp, text) if typ == "PROGRAM"]
+    assert name in got and not any(t.startswith(("紧紧", "扭住", "标志")) for t in got)
+
+
+@pytest.mark.parametrize("text", [
+    "海关采用轨迹追溯等方式进行动态监控。",        # 行动 cut from 进行|动态
+    "他请飞机工程师讲解发动机原理。",              # 工程 cut from 工程师
+])
+def test_a_head_cut_from_a_longer_word_is_no_program(nlp, text):
+    assert [t for typ, t in found(nlp, text) if typ == "PROGRAM"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("各地建立维护消费者权益快速联动处置机制。", "维护消费者权益快速联动处置机制"),  # a name opening with its verb
+    ("武汉推行不见面审批改革。", "不见面审批改革"),                              # a negation that coins the name
+    ("全面推行证明事项一次性告知制度。", "证明事项一次性告知制度"),
+])
+def test_a_verb_or_adverb_inside_a_program_name_stays(nlp, text, name):
+    assert name in [t for typ, t in found(nlp, text) if typ == "PROGRAM"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议要求，要加快科技体制机制改革。", "科技体制机制改革"),          # a modal and its verb
+    ("今年，实施退耕还林工程。", "退耕还林工程"),                        # a core of verbs only stays
+])
+def test_a_modal_and_its_verb_are_no_part_of_a_program_name(nlp, text, name):
+    got = [t for typ, t in found(nlp, text) if typ == "PROGRAM"]
+    assert name in got and not any(t.startswith(("加快", "要")) for t in got)
+

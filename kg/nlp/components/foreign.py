@@ -46,10 +46,10 @@ class ForeignBodies:
             ws, we = words.start_of[s], words.end_of[s]
             if self._home_party(text, we):
                 return None
-            if not self._other_party(text, ws, we):
-                return []
-        elif s > 0 and self._other_party(text, words.start_of[s - 1], s):
-            ws = words.start_of[s - 1]          # 越共|中央政治局
+            if not self._other_party(text, ws, we) and not self._other_party(text, ws, s):
+                return []       # 俄|央行; but 古共|中央书记处 cut from 古共中央 is that party's
+        elif s > 0 and self._other_party(text, self._word_before(text, words, s), s):
+            ws = self._word_before(text, words, s)          # 越共|中央政治局, 古|共|中央书记处
         else:
             return self._party_of_place(text, s, e, seats, priority)
         # 古巴|共产|党中央: the party named after its country is seated there
@@ -68,6 +68,14 @@ class ForeignBodies:
                                 {"place_code": seat.attrs.get("code"), "place_span": (seat.start, seat.end),
                                  "prefix_end": seat.end}, rule="agencies.foreign_party")]
         return None
+
+    def _word_before(self, text, words, s) -> int:
+        """The start of the word before s; of the two words before it where
+        that word is one character (古|共: a party's short name cut in two)."""
+        ws = words.start_of[s - 1]
+        if s - ws == 1 and ws > 0 and self.name_char(text[ws - 1]):
+            return words.start_of[ws - 1]
+        return ws
 
     def _other_party(self, text, start, end) -> bool:
         """Whether the word start..end ends a party's short name, not the PRC's."""

@@ -15,6 +15,7 @@ from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import Automaton, alternation
 from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
+from kg.nlp.components.lac_edges import Tagged, org_start
 
 
 @Language.factory("kg_orgs", default_config={"rules": None},
@@ -40,6 +41,8 @@ class OrgFinder:
                                     f"(?:{alternation(t.sports)})?{re.escape(t.team_word)}")
         self.team_not_before = set(t.not_before)
         self.not_followed_by = {k: set(v) for k, v in cfg.not_followed_by.items()}
+        self.party_suffixes = sorted(self.rules.agencies.party_suffixes, key=len, reverse=True)
+        self.party_priority = self.rules.priorities["agency_prefixed"]
 
     def __call__(self, doc):
         text = doc_text(doc)
@@ -50,27 +53,48 @@ class OrgFinder:
         out, seen = mentions_of(doc), set()
         words = Words(doc)
         places = {(m.start, m.end) for m in out if m.type == "PLACE"}
+        read = []
         for e, (s, suf) in sorted(ends.items()):
             if text[e:e + 1] in self.not_followed_by.get(suf, ()):
                 continue   # 集团军, 大学生: the suffix opens another word
             start = self.bodies.body_before(text, s, suf, self.cfg.min_core, self.cfg.max_core,
                                             after_verb=True, words=words)
-            if start is None or (start, e) in seen:
+            if start is not None:
+                read.append((self._trim_left(doc, start, s), s, e))
+        tagged = Tagged([(start, e) for start, _s, e in read], text, self.cfg.lac_edge) if read else None
+        for start, s, e in read:
+            start = org_start(tagged, text, start, s, e, self.cfg.lac_edge, self.bodies.stop_chars,
+                              self.bodies.former_marks)
+            if start is None or start >= s:
                 continue
-            start = self._trim_left(doc, start, s)
             start = self._after_count_or_kind(text, start, s)
             core = text[start:s]
             # a core that is one place names that place's organisation (北京市|妇联)
             generic = (start, s) not in places and any(core.endswith(g) for g in self.cfg.generic_cores)
-            if len(core) < self.cfg.min_core or _unbalanced(core) or self.count_core.match(core) or generic:
+            if (start, e) in seen or len(core) < self.cfg.min_core or _unbalanced(core) \
+                    or self.count_core.match(core) or generic:
                 continue
             seen.add((start, e))
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.suffix"))
+        out.extend(self._party_bodies(text, [m for m in out if m.type == "ORG"]))
         for start, e in self._teams(text, out):
             if (start, e) not in seen:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
+
+    def _party_bodies(self, text, orgs):
+        """A party committee written right after an organisation's name
+        (某某大学|党委, 某某集团|纪委): an AGENCY of its own (spec §7),
+        named with the organisation."""
+        out = []
+        for m in orgs:
+            suf = next((p for p in self.party_suffixes if text.startswith(p, m.end)), None)
+            if suf is not None:
+                e = m.end + len(suf)
+                out.append(Mention(m.start, e, "AGENCY", text[m.start:e], "kg_orgs", self.party_priority,
+                                   rule="orgs.party_body"))
+        return out
 
     def _after_count_or_kind(self, text, start, core_end):
         """The start of the name after a count (两家|) or a kind word in
@@ -100,7 +124,7 @@ class OrgFinder:
             if m.type == "PERSON" and (m.start, m.end) not in places:
                 start = max(start, m.end)
         for m in sorted(mentions_of(doc), key=lambda m: m.start):
-            if m.type == "PLACE" and start <= m.start < core_end and text[m.start - 1: m.start] not in "（(":
+            if m.type == "PLACE" and start <= m.start < core_end and (m.start == 0 or text[m.start - 1] not in "（("):
                 if any(text.endswith(s, start, m.start) for s in self.cfg.suffixes):
                     return start   # 中国工商银行|北京分行: a branch named after its bank
                 return m.start

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
+from kg.nlp.components.lac_edges import Tagged, program_start
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 
@@ -131,16 +132,40 @@ class ProgramFinder:
             start = self._left_edge(text, m.start()) if launch is None else launch
             if start is None:
                 continue
-            core = text[start:m.start()]
-            if core[:1] in PUNCT or len(core) < cfg.min_bare_core or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores or \
-                    any(core.startswith(b) for b in cfg.bad_core_starts) or \
-                    any(w in core for w in cfg.core_not_in) or any(start <= a < m.start() for a, _b in persons):
+            if not self._core_ok(text[start:m.start()], start, m.start(), persons):
                 continue
             launched = launch is not None
             found.append(Mention(start, m.end(), "PROGRAM", text[start:m.end()], "kg_programs",
                                  self.priority["program_launched" if launched else "program_bare"],
+                                 {"head_start": m.start()},
                                  rule="programs.launched_campaign" if launched else "programs.bare_head"))
-        return found
+        return self._lac_checked(text, found, persons)
+
+    def _core_ok(self, core, start, head_start, persons) -> bool:
+        cfg = self.cfg
+        return not (core[:1] in PUNCT or len(core) < cfg.min_bare_core
+                    or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores
+                    or any(core.startswith(b) for b in cfg.bad_core_starts)
+                    or any(w in core for w in cfg.core_not_in) or any(start <= a < head_start for a, _b in persons))
+
+    def _lac_checked(self, text, found, persons):
+        """The unquoted names (not the launched campaigns, whose names may
+        open with a verb) re-read by LAC's words (kg.nlp.components.lac_edges):
+        leading verbs and adverbs cut, running text and cut heads dropped."""
+        bare = [m for m in found if m.rule == "programs.bare_head"]
+        if not bare:
+            return found
+        tagged = Tagged([(m.start, m.end) for m in bare], text, self.cfg.lac_edge)
+        out = [m for m in found if m.rule != "programs.bare_head"]
+        for m in bare:
+            head = m.attrs.pop("head_start")
+            start = program_start(tagged, text, m.start, head, m.end, self.cfg.lac_edge)
+            if start is not None and (start == m.start or self._core_ok(text[start:head], start, head, persons)):
+                m.start, m.text = start, text[start:m.end]
+                out.append(m)
+        for m in out:
+            m.attrs.pop("head_start", None)
+        return out
 
     def _launch_edge(self, text, head_start):
         """Where the name of a campaign (…专项行动) starts: right after the
