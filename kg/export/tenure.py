@@ -17,7 +17,9 @@ sentence states) and its first evidence sentence. `tenure` folds them:
 - end: the latest leaving event (removed / resigned / left), dated the same
   way; without one, the earliest article that calls the post held before
   (原…, 时任…: basis `before`, the post ended on or before that date) after
-  which no article says it is held; else null. A taking event after the
+  which no article says it is held; when every article that names it tells
+  an appointment of years before (rules relations.tenure: 1990年，某某当选…,
+  told in 2021), the earliest of them (`before`); else null. A taking event after the
   last leaving one opens the post again (end null).
 - status: `former` with an end; else `acting` when the latest observation's
   titles all carry an acting prefix (rules/titles.toml head_prefixes: 代省长);
@@ -108,6 +110,24 @@ def _dated(o: dict) -> tuple:
     return art, "event"
 
 
+def _held_at(o: dict) -> str:
+    """When a present-tense observation shows the post held: the date its
+    taking event states (1982年3月…担任…: 1982-03), else its article's."""
+    return _dated(o)[0] if o["attrs"].get("event") in STARTS else o["date"]
+
+
+def _historical(o: dict, rules) -> bool:
+    """A taking event the article dates years back (rules relations.tenure.history_years):
+    history told, no sign that the post is held when it is told."""
+    stated, art = o["attrs"].get("date"), o["date"]
+    if o["attrs"].get("event") not in STARTS or not stated or not art:
+        return False
+    try:
+        return int(art[:4]) - int(stated[:4]) > rules.relations.tenure.history_years
+    except ValueError:
+        return False
+
+
 def _events(obs: list, prefixes) -> list:
     events, acting = [], False
     for o in obs:
@@ -165,7 +185,7 @@ def _bounds(events: list, first_seen, present: list) -> tuple:
 def _first_held(present: list, events: list):
     """(date, evidence) of the earliest time the post is seen held: a
     present-tense article's date, or the date a 时任 sentence gives; None."""
-    seen = [(o["date"], o["source"], _evidence_ref(o)) for o in present if o["date"]]
+    seen = [(_held_at(o), o["source"], _evidence_ref(o)) for o in present if _held_at(o)]
     seen += [(e["held"], e["evidence"]["source"], e["evidence"]) for e in events if e.get("held")]
     if not seen:
         return None
@@ -190,13 +210,16 @@ def tenure(d: dict, rules=None) -> dict:
     held = _first_held(present, events)
     # the acting phase (代省长, then elected 省长) comes before the post's start
     full = _first_held([o for o in present if not all(is_acting(t, prefixes) for t in o["titles"])], events)
-    start, end = _bounds(events, full[0] if full else None, [o["date"] for o in present])
+    start, end = _bounds(events, full[0] if full else None, [_held_at(o) for o in present])
     if start is None and held:
         start = {"date": held[0], "basis": "observed", "event": None, "evidence": held[1]}
     else:
         start = _point(start) if start else None
+    if end is None and present and all(_historical(o, rules) for o in present):
+        o = present[0]
+        end = {"date": o["date"], "basis": "before", "event": None, "evidence": _evidence_ref(o)}
     bound = end or next((e for e in events if e["event"] == FORMER), None)
-    conflict = sum(1 for o in present if bound is not None and _after(o["date"], bound["date"]))
+    conflict = sum(1 for o in present if bound is not None and _after(_held_at(o), bound["date"]))
     latest = obs[-1]["titles"] if obs else []
     if end is not None:
         status = FORMER

@@ -85,3 +85,21 @@ def test_the_tenure_does_not_depend_on_the_order_of_the_files():
     shuffled = dict(d, evidence=list(d["evidence"]), sources=dict(reversed(list(d["sources"].items()))))
     random.Random(1).shuffle(shuffled["evidence"])
     assert tenure(shuffled) == tenure(d)
+
+
+def test_a_dated_appointment_told_later_shows_the_post_held_then_not_at_its_article():
+    told = ("2022-06-06", "1982年3月至1985年5月，赵文博同志先后担任某县委副书记、县委书记。",
+            {"event": "appointed", "date": "1982-03"})
+    then = ("2022-05-24", "1985年，时任某县委书记的赵文博访问这里。", {"status": "former", "date": "1985"})
+    t = tenure(edge(told, then))
+    assert t["status"] == "former" and t["conflict"] == 0
+    assert (t["start"]["date"], t["start"]["basis"]) == ("1982-03", "stated")
+
+
+def test_an_appointment_told_as_history_is_a_post_held_before():
+    history = ("2021-05-29", "1990年，赵文博当选某县县长。", {"title": "县长", "event": "elected", "date": "1990"})
+    t = tenure(edge(history))
+    assert t["status"] == "former" and (t["start"]["date"], t["start"]["basis"]) == ("1990", "stated")
+    assert (t["end"]["date"], t["end"]["basis"]) == ("2021-05-29", "before")
+    recent = ("2021-11-02", "2021年10月，赵文博任青海省委书记。", {"event": "appointed", "date": "2021-10"})
+    assert tenure(edge(recent))["status"] == "current"
