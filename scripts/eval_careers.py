@@ -16,6 +16,10 @@ is the extraction's and is reported apart.
 
     python scripts/eval_careers.py draw OUT/graph.json [--rows 100] [--seed 20] [-o FILE.tsv]
     python scripts/eval_careers.py score FILE.tsv
+    python scripts/eval_careers.py turnover OUT/graph.json [--title 书记]
+
+`turnover` lists the posts (a body and a head title) that two or more persons
+held, their holders in order (kg post's order): where to look for changes.
 
 The same graph and seed give the same rows.
 """
@@ -92,6 +96,20 @@ def score(path: Path) -> dict:
     return out
 
 
+def turnover(graph: Path, title: str) -> list:
+    """[(post label, [(holder, from, to, status)])] of the posts with several holders."""
+    from kg.export.careers import holders
+    g = load_graph(graph)
+    labels = {g.nodes[o]["name"] + title for h, o, k, d in g.edges(keys=True, data=True)
+              if k == "leads" and title in ((d.get("attrs") or {}).get("tenure") or {}).get("titles", ())}
+    out = []
+    for label in sorted(labels):
+        rows = holders(g, label)
+        if len({r["key"] for r in rows}) > 1:
+            out.append((label, [(r["person"], r["from"], r["to"], r["status"]) for r in rows]))
+    return out
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -102,7 +120,14 @@ def main(argv=None) -> int:
     d.add_argument("-o", "--output", type=Path, default=Path("careers.tsv"))
     s = sub.add_parser("score")
     s.add_argument("file", type=Path)
+    t = sub.add_parser("turnover")
+    t.add_argument("graph", type=Path)
+    t.add_argument("--title", default="书记")
     args = p.parse_args(argv)
+    if args.cmd == "turnover":
+        for label, rows in turnover(args.graph, args.title):
+            print(label + "\t" + " → ".join(f"{p} ({a or '?'}–{b or ''}, {s})" for p, a, b, s in rows))
+        return 0
     if args.cmd == "draw":
         print(f"{draw(args.graph, args.rows, args.seed, args.output)} rows -> {args.output}")
         return 0
