@@ -224,7 +224,7 @@ def _add_career_commands(sub):
             ("career", "a person's posts over time, from a built graph", "a person's name or alias",
              "kg career 王毅 build/", cmd_career),
             ("post", "the successive holders of a post, from a built graph", "a post: a body's name and a title",
-             "kg post 江苏省委书记 build/", cmd_post)):
+             "kg post 青海省委书记 build/", cmd_post)):
         s = _command(sub, name, summary, "One row per post held: post, body, from, to (with where each "
                      "date comes from), status, number of articles, first evidence sentence.", example)
         s.add_argument("name", help=what)

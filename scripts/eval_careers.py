@@ -49,8 +49,9 @@ def evidence_lines(d: dict) -> str:
     """The sentences to grade by, in date order: the events', the first and last few."""
     evs = sorted(d["evidence"], key=lambda ev: (ev.get("article_date") or "", ev["source"], ev.get("start") or 0))
     t = d["attrs"]["tenure"]
-    event_srcs = {e["evidence"]["source"] for e in t["events"]}
-    keep = [ev for i, ev in enumerate(evs) if i < SHOWN or i >= len(evs) - SHOWN or ev["source"] in event_srcs]
+    said = {(e["evidence"]["article_date"], e["evidence"]["text"]) for e in t["events"]}
+    keep = [ev for i, ev in enumerate(evs) if i < SHOWN or i >= len(evs) - SHOWN
+            or (ev.get("article_date"), ev.get("text")) in said]
     return " || ".join(f"[{ev.get('article_date')}] {ev.get('text', '')}" for ev in keep)
 
 

@@ -8,7 +8,7 @@ evidence sentence. A person's rows are ordered by time (start, else first
 seen); a post's holders likewise, so successive holders read in order.
 
 A person is found by name or alias; a post by its label, a body's name or
-alias and a title without its acting prefix (江苏省委书记 is 江苏省委 + 书记,
+alias and a title without its acting prefix (青海省委书记 is 青海省委 + 书记,
 and 代省长 holds 省长).
 """
 

@@ -14,7 +14,7 @@ the membership's block, so the block is written whole by its one edge.
 
 An org:Post is a body and a title without its acting prefix (代省长 holds
 the post 省长): `post:<hash of body key and title>`, `org:postIn` the body,
-`org:role`, `skos:prefLabel` the body's name and the title (江苏省委书记),
+`org:role`, `skos:prefLabel` the body's name and the title (青海省委书记),
 `org:heldBy` each holder, who `org:holds` it. Posts and roles are shared by
 many edges: a rebuild recounts them (kg.corpus.turtle_patch).
 
@@ -108,13 +108,14 @@ def _interval(t: dict) -> tuple:
 
 
 def _evidence_tokens(m, d: dict) -> dict:
-    """{source: the token of its first evidence}, as kg.export.tenure.observations picks it."""
-    first = {}
+    """{(article date, sentence): the least token of the edge's evidence
+    that says it}: how a tenure's evidence (which names no file) is found."""
+    tokens = {}
     for ev in d.get("evidence") or ():
-        k = (ev.get("start") or 0, ev.get("end") or 0)
-        if ev["source"] not in first or k < first[ev["source"]][0]:
-            first[ev["source"]] = (k, ev)
-    return {src: m.evidence(ev) for src, (_k, ev) in first.items()}
+        k, tok = (ev.get("article_date") or "", ev.get("text", "")), m.evidence(ev)
+        if k not in tokens or tok < tokens[k]:
+            tokens[k] = tok
+    return tokens
 
 
 def _event(e: dict, evidence: dict) -> tuple:
@@ -122,7 +123,8 @@ def _event(e: dict, evidence: dict) -> tuple:
     if e.get("date") and date_lit(e["date"]).endswith(("date", "gYearMonth", "gYear")):
         parts.append(f"{DCTERMS.date} {date_lit(e['date'])}")
         n += 1
-    ev = evidence.get((e.get("evidence") or {}).get("source"))
+    said = e.get("evidence") or {}
+    ev = evidence.get((said.get("article_date") or "", said.get("text", "")))
     if ev is not None:
         parts.append(f"{PROV.wasDerivedFrom} {ev}")
         n += 1

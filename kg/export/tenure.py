@@ -37,7 +37,9 @@ title seen, the latest first.
 
 A tenure is a function of the edge's own data (its per-file attrs and
 evidence), so an incremental rebuild, which renders again only the edges
-its changed files touch, gives the bytes of a full build.
+its changed files touch, gives the bytes of a full build; it names no file
+(an evidence is its article's date, article id and sentence), so renaming
+the files changes none.
 """
 
 from functools import lru_cache
@@ -78,7 +80,7 @@ def titles_of(title: str, rules) -> list:
 
 
 def observations(d: dict) -> list:
-    """One per source file of the edge, in (date, source) order: its
+    """One per source file of the edge, in order of date and sentence (never of file name): its
     article date, attrs, articles and first evidence."""
     evs = {}
     for ev in d.get("evidence") or ():
@@ -91,13 +93,19 @@ def observations(d: dict) -> list:
         out.append({"source": src, "date": first.get("article_date") or "",
                     "articles": sorted({str(ev.get("article")) for ev in group}),
                     "attrs": own.get(src, d.get("attrs") or {}), "evidence": first})
-    out.sort(key=lambda o: (o["date"], o["source"]))
+    out.sort(key=lambda o: (o["date"], _said(o["evidence"])))
     return out
 
 
 def _evidence_ref(o: dict) -> dict:
     ev = o["evidence"]
-    return {"source": o["source"], "article": ev.get("article"), "text": ev.get("text", "")}
+    return {"article_date": o["date"], "article": ev.get("article"), "text": ev.get("text", "")}
+
+
+def _said(ev: dict) -> tuple:
+    """What orders evidence that ties on date: its sentence and place, not its file's name
+    (renaming a file changes no tenure)."""
+    return ev.get("text", ""), ev.get("start") or 0, ev.get("end") or 0
 
 
 def _dated(o: dict) -> tuple:
@@ -145,7 +153,7 @@ def _events(obs: list, prefixes) -> list:
     for e in events:
         if e.get("held") is None:
             e.pop("held", None)
-    events.sort(key=lambda e: (e["date"] or "", e["event"], e["evidence"]["source"]))
+    events.sort(key=lambda e: (e["date"] or "", e["event"], _said(e["evidence"])))
     return events
 
 
@@ -168,11 +176,11 @@ def _bounds(events: list, first_seen, present: list) -> tuple:
     time, and a later article that says the post is held outweighs it."""
     starts = [e for e in events if e["event"] in STARTS]
     ends = [e for e in events if e["event"] in ENDS]
-    start = min(starts, key=lambda e: (e["date"], e["evidence"]["source"])) if starts else None
+    start = min(starts, key=lambda e: (e["date"], _said(e["evidence"]))) if starts else None
     if start is not None and _before(first_seen, start["date"]):
         start = None
     if ends:
-        end = max(ends, key=lambda e: (e["date"], e["evidence"]["source"]))
+        end = max(ends, key=lambda e: (e["date"], _said(e["evidence"])))
         if any(_after(s["date"], end["date"]) for s in starts):
             end = None   # appointed again after the last removal
     else:
@@ -185,8 +193,8 @@ def _bounds(events: list, first_seen, present: list) -> tuple:
 def _first_held(present: list, events: list):
     """(date, evidence) of the earliest time the post is seen held: a
     present-tense article's date, or the date a 时任 sentence gives; None."""
-    seen = [(_held_at(o), o["source"], _evidence_ref(o)) for o in present if _held_at(o)]
-    seen += [(e["held"], e["evidence"]["source"], e["evidence"]) for e in events if e.get("held")]
+    seen = [(_held_at(o), _said(o["evidence"]), _evidence_ref(o)) for o in present if _held_at(o)]
+    seen += [(e["held"], _said(e["evidence"]), e["evidence"]) for e in events if e.get("held")]
     if not seen:
         return None
     date, _src, ev = min(seen, key=lambda x: (x[0], x[1]))
