@@ -220,6 +220,41 @@ def cmd_html(args):
     print(f"kg html: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> {args.output}", file=sys.stderr)
 
 
+def cmd_career(args):
+    from kg.export import careers
+    return _answer(args, careers.career, "no person of this name in the graph")
+
+
+def cmd_post(args):
+    from kg.export import careers
+    return _answer(args, careers.holders, "no holder of this post in the graph")
+
+
+def _answer(args, ask, unknown: str):
+    from kg.export import careers
+    g = careers.load_graph(args.out)
+    try:
+        rows = ask(g, args.name)
+    except KeyError:
+        raise InputError(args.name, unknown) from None
+    sys.stdout.write(careers.render(rows, args.format))
+
+
+def _add_career_commands(sub):
+    for name, summary, what, example, func in (
+            ("career", "a person's posts over time, from a built graph", "a person's name or alias",
+             "kg career 王毅 build/", cmd_career),
+            ("post", "the successive holders of a post, from a built graph", "a post: a body's name and a title",
+             "kg post 青海省委书记 build/", cmd_post)):
+        s = _command(sub, name, summary, "One row per post held: post, body, from, to (with where each "
+                     "date comes from), status, number of articles, first evidence sentence.", example)
+        s.add_argument("name", help=what)
+        s.add_argument("out", help="the output directory of `kg build` (or its graph.json)")
+        s.add_argument("--format", choices=["table", "json", "csv"], default="table",
+                       help="an aligned table (default), or the rows with every field as JSON or CSV")
+        s.set_defaults(func=func)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with a usage error as one line: `kg: --date: reason`."""
 
@@ -247,6 +282,7 @@ def parser():
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     _add_page_commands(sub)
+    _add_career_commands(sub)
 
     s = _command(sub, "extract", "extract entities and relations of one file",
                  "Writes the spec's JSON: articles, entities (with a stable key) and relations, "

@@ -99,11 +99,13 @@ def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool, requ
 
 def resolve(fold: Fold) -> None:
     """The outputs' graph: one node per person of the folded graph's
-    per-document ones (kg.corpus.resolve), made again over the whole graph
+    per-document ones (kg.corpus.resolve), each post edge with its
+    `tenure` over the corpus (kg.export.tenure), made again over the whole graph
     every build; a rebuild renders again every node of a name its changed
     files touch, as resolved before and now."""
     from kg import ruleset
     from kg.corpus.resolve import image, resolve_persons, resolved_graph, touched
+    from kg.export import tenure
     state = fold.state
     if fold.patching:   # a merged node is made of its parts' mentions and sources
         state.materialize()
@@ -111,6 +113,7 @@ def resolve(fold: Fold) -> None:
     persons = resolve_persons(g, ruleset.current(),
                               lambda n: set().union(*(state.footprint(src)[0] for src in g.nodes[n]["sources"])))
     fold.graph = resolved_graph(g, persons)
+    tenure.annotate(fold.graph, ruleset.current())   # a function of each edge's own data: rebuilds agree
     state.resolution = {n: rid for n, (rid, _basis) in persons.items()}
     if fold.patching:
         fold.out_nodes, fold.out_edges, new = touched(g, fold.nodes, fold.edges,

@@ -7,7 +7,7 @@ its own copy-or-render instead of kg.corpus.assemble's per-record one. It
 renders again only the subjects the changed documents touch: their nodes'
 blocks (with the triple of every fact a node heads), their facts and
 evidence, their articles and source nodes, places whose containing place
-appeared or went, and the roles and agents (recounted); every other block
+appeared or went, and the roles, posts and agents (recounted); every other block
 is the last build's bytes. The saved tables: "blocks" {subject: bytes},
 "owned" {file: the subjects it describes}, "tok" {node: subject},
 "by_code" {division code: place node}, "shared" (the role and agent subjects).
@@ -15,12 +15,13 @@ is the last build's bytes. The saved tables: "blocks" {subject: bytes},
 
 from kg.atomic import write_chunks
 from kg.corpus.state.packed import among
-from kg.export.rdf_mapping import (Minter, Subjects, add_agent, add_article, add_edge, add_node, add_role,
-                                   add_triple, fact_subject, graph_subjects, places_by_code)
+from kg.export.posts_rdf import POST_RELATIONS, add_shared
+from kg.export.rdf_mapping import (Minter, Subjects, add_agent, add_article, add_edge, add_node, add_triple,
+                                   fact_subject, graph_subjects, places_by_code)
 from kg.export.turtle import DEFAULT_BASE, block, gc_paused, head
 
 NAME = "turtle"
-_SHARED = ("role:", "agent:")   # subjects any fact or article may add to: recounted every time
+_SHARED = ("role:", "post:", "agent:")   # subjects any fact or article may add to: recounted every time
 
 
 def turtle_chunks(g, base: str, reuse) -> list:
@@ -115,9 +116,9 @@ def _render_touched(g, m, sources, tok, by_code, dirty, facts) -> tuple:
     for h, o, key in {e for n in dirty for e in g.out_edges(n, keys=True)} - facts:
         add_triple(doc, g, h, o, key, tok)   # a dirty node's block holds the triples of all the facts it heads
     shared = Subjects()
-    for _u, _v, key, d in g.edges(keys=True, data=True):
-        if key in ("leads", "member_of") and (d.get("attrs") or {}).get("title"):
-            add_role(shared, d["attrs"]["title"])
+    for u, v, key, d in g.edges(keys=True, data=True):
+        if key in POST_RELATIONS:
+            add_shared(shared, g, u, v, key, d, tok)
     for a in all_articles:
         for c in a.get("creators") or ():
             add_agent(shared, c)

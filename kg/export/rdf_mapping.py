@@ -6,9 +6,9 @@ bodies are `org:Organization` + `schema:GovernmentOrganization`, places
 `schema:Legislation`, programs `kg:Program`; names are `skos:prefLabel` /
 `skos:altLabel` in `@zh`. Every edge is a plain triple (`kg:introduced`,
 `org:headOf`, `schema:containedInPlace`, ...) *and* a fact node (an
-`rdf:Statement`; also `kg:Introduction` with its `dcterms:date`, or
-`org:Membership` with its `org:role`) that `prov:wasDerivedFrom` one evidence
-node per sentence: an `oa:SpecificResource` on the source file with a text
+`rdf:Statement`, also `kg:Introduction` with its `dcterms:date`; a post is
+an `org:Membership` only, with its roles and time: kg.export.posts_rdf)
+that `prov:wasDerivedFrom` one evidence node per sentence: an `oa:SpecificResource` on the source file with a text
 quote and a position selector, `dcterms:isPartOf` its article. Articles are
 `schema:NewsArticle` nodes (dcterms:title/date/creator/source) that
 `schema:mentions` the entities they name; an article of a corpus record
@@ -21,6 +21,8 @@ a misspelt one there fails the import, and tests/export/test_turtle.py
 resolves every other term this module names.
 """
 
+from kg.export import posts_rdf
+from kg.export.posts_rdf import add_role  # noqa: F401  (kg.corpus.turtle_patch recounts roles)
 from kg.export.rdf_terms import (A, DCTERMS, KG, OA, ORG, PROV, RDF, SDO, SKOS, Minter, any_uri, date_lit, digest,
                                  iri_ref, nonneg, plain, slug, zh)
 
@@ -47,7 +49,6 @@ RELATIONS = {  # edge key -> the plain triple's predicate
 
 # closed blocks (facts, evidence) are written whole, from these pieces
 _INTRODUCTION = f"    a {KG.Introduction}, {RDF.Statement}"
-_MEMBERSHIP = f"    a {ORG.Membership}, {RDF.Statement}"
 _STATEMENT = f"    a {RDF.Statement}"
 _QUOTE = f"    a {OA.TextQuoteSelector} ;\n    {OA.exact} "
 _POSITION_END = f"    a {OA.TextPositionSelector} ;\n    {OA.end} "
@@ -146,13 +147,6 @@ def add_agent(doc, c) -> str:
     return agent
 
 
-def add_role(doc, title) -> str:
-    role = f"role:{digest(title)}"
-    doc.add(role, A, ORG.Role)
-    doc.add(role, SKOS.prefLabel, zh(title))
-    return role
-
-
 def add_source(doc, m, source):
     s = m.source(source)
     if s not in doc.open:
@@ -191,28 +185,22 @@ def add_node(doc, m, s, d, tok, by_code, mentions=None):
 
 def add_edge(doc, m, g, h, o, key, d, tok, evidence, articles, sources=None):
     """`sources`: only evidence from these source files gets its nodes made
-    (an incremental render: the others are as they were)."""
+    (an incremental render: the others are as they were). A post is an
+    org:Membership with its time (kg.export.posts_rdf), no rdf:Statement."""
     s, obj, pred = add_triple(doc, g, h, o, key, tok)
     attrs = d.get("attrs") or {}
-    lines = [f"    {RDF.subject} {s} ;\n    {RDF.predicate} {pred} ;\n    {RDF.object} {obj}"]
-    n = 4
-    if key == "introduced":
-        types = _INTRODUCTION
-        n += 1
-    elif key in ("leads", "member_of"):
-        types = _MEMBERSHIP
-        lines.append(f"    {ORG.member} {s} ;\n    {ORG.organization} {obj}")
-        n += 3
-        if attrs.get("title"):
-            lines.append(f"    {ORG.role} {add_role(doc, attrs['title'])}")
-            n += 1
-    else:
-        types = _STATEMENT
-    if attrs.get("date"):
-        lines.append(f"    {DCTERMS.date} {date_lit(attrs['date'])}")
-        n += 1
     evs = sorted({add_evidence(doc, m, ev, evidence, articles) if sources is None or ev["source"] in sources
                   else m.evidence(ev) for ev in d.get("evidence") or ()})
+    if key in posts_rdf.POST_RELATIONS:
+        posts_rdf.add_shared(doc, g, h, o, key, d, tok)
+        types, lines, n = posts_rdf.membership(m, s, obj, d)
+    else:
+        types = _INTRODUCTION if key == "introduced" else _STATEMENT
+        lines = [f"    {RDF.subject} {s} ;\n    {RDF.predicate} {pred} ;\n    {RDF.object} {obj}"]
+        n = 4 + (key == "introduced")
+        if attrs.get("date"):
+            lines.append(f"    {DCTERMS.date} {date_lit(attrs['date'])}")
+            n += 1
     if evs:
         lines.append(f"    {PROV.wasDerivedFrom} {', '.join(evs)}")
         n += len(evs)
@@ -226,6 +214,9 @@ def add_triple(doc, g, h, o, key, tok):
     if key == "located_in" and g.nodes[h]["type"] != "PLACE":
         pred = SDO.location
     doc.add(s, pred, obj)
+    if key in posts_rdf.POST_RELATIONS:
+        for post in posts_rdf.posts_of(o, g.edges[h, o, key]):
+            doc.add(s, ORG.holds, post)
     return s, obj, pred
 
 

@@ -35,8 +35,9 @@ class Terms:
         return value
 
 
-DCTERMS, KG, OA, ORG, PROV, RDF, SDO, SKOS, XSD = map(
-    Terms, (vocab.DCTERMS, vocab.KG, vocab.OA, vocab.ORG, vocab.PROV, vocab.RDF, vocab.SDO, vocab.SKOS, vocab.XSD))
+DCTERMS, KG, OA, ORG, PROV, RDF, SDO, SKOS, TIME, XSD = map(
+    Terms, (vocab.DCTERMS, vocab.KG, vocab.OA, vocab.ORG, vocab.PROV, vocab.RDF, vocab.SDO, vocab.SKOS, vocab.TIME,
+            vocab.XSD))
 A = "a"  # rdf:type
 
 _SAFE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")  # a PN_LOCAL every parser takes
@@ -126,6 +127,10 @@ class Minter:
         if data["type"] == "PLACE" and data.get("code"):
             return f"{kind}:{slug(data['code'])}"
         return f"{kind}:{digest(key)}"
+
+    def post(self, body: str, title: str) -> str:
+        """A post that successive people hold: a body's node key and a title."""
+        return f"post:{digest(f'{body}|{title}')}"
 
     def source(self, source) -> str:
         return f"source:{slug(source)}"

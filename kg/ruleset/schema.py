@@ -508,6 +508,12 @@ class RelationsResolution:
 
 
 @rule_table
+class RelationsTenure:
+    """relations.tenure"""
+    history_years: int
+
+
+@rule_table
 class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
@@ -556,6 +562,7 @@ class RelationsRules:
     linking: RelationsLinking
     resolution: RelationsResolution
     post_events: RelationsPostEvents
+    tenure: RelationsTenure
 
 
 @rule_table
