@@ -38,6 +38,44 @@ _REACH = 8                 # characters either side a character's features read 
 _MAX_CHARS = 256            # longest string hashed at run time: 'ww.l.' + 2 x 6 nodes of <= 8 chars
 
 
+def post_processed(words: list, post: spacy_pkuseg.Postprocesser) -> list:
+    """`post(words)`: pkuseg's post-processing, the same words in linear time.
+
+    pkuseg joins every run of m = 7..2 words (longest first, left to right
+    within each m, a joined run never rejoined in the same pass) that its
+    dictionary holds, unless each word of the run is a dictionary word
+    itself; it deletes from and inserts into the word list at each join,
+    quadratic on one long fragment. Here each pass looks the runs up as
+    slices of the fragment (the words joined, which no join changes) and
+    rebuilds the list once."""
+    if not post.do_process or len(words) < 2:
+        return words
+    common, other = post.common_words, post.other_words
+    text = "".join(words)
+    for m in range(7, 1, -1):
+        n = len(words)
+        if n < m:
+            continue
+        cum = [0]
+        for w in words:
+            cum.append(cum[-1] + len(w))
+        hits = [i for i in range(n - m + 1) if (run := text[cum[i]:cum[i + m]]) in other or run in common]
+        out, j = [], 0
+        for i in hits:
+            if i < j:
+                continue
+            merged = text[cum[i]:cum[i + m]]
+            if merged not in common and all(w in common or w in other for w in words[i:i + m]):
+                continue            # a run of dictionary words stays cut
+            out.extend(words[j:i])
+            out.append(merged)
+            j = i + m
+        if j:
+            out.extend(words[j:])
+            words = out
+    return words
+
+
 class Segmenter(spacy_pkuseg.pkuseg):
     """A `spacy_pkuseg.pkuseg` (its `cut`, pre- and post-processing) whose
     per-fragment tagger (`_cut`) is the vectorised one; see the module doc."""
@@ -125,7 +163,7 @@ class Segmenter(spacy_pkuseg.pkuseg):
             if isw:
                 ret.append(w)
             else:
-                ret.extend(self.postprocesser(next(tagged)))
+                ret.extend(post_processed(next(tagged), self.postprocesser))
         return ret
 
     def _cut(self, text):

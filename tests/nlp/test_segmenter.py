@@ -137,3 +137,36 @@ def test_one_long_fragment_is_tagged_in_stretches_with_the_same_words(fast, monk
     whole = [fast.cut(t) for t in runs]
     monkeypatch.setattr(segmenter, "_BATCH_CHARS", 397)
     assert [fast.cut(t) for t in runs] == whole
+
+
+def _pkuseg_post(fast, words):
+    """pkuseg's own post-processing (spacy_pkuseg.Postprocesser) of `words`."""
+    return fast.postprocesser(list(words))
+
+
+def test_post_processing_gives_pkuseg_joins_on_real_text(fast):
+    """kg.nlp.segmenter.post_processed joins the same runs of words as
+    pkuseg's Postprocesser, on every fragment of the fixture pages and on
+    one long fragment with no spaces (the pages' characters run together),
+    where pkuseg's in-place deletes were quadratic."""
+    from kg.nlp.segmenter import post_processed
+    pages, lines = _texts()
+    fragments = [w for text in pages + lines for w in text.split()]
+    fragments.append("".join("".join(pages).split())[:30000])
+    joined = 0
+    for frag in fragments:
+        raw = fast._cut(frag)
+        ours = post_processed(list(raw), fast.postprocesser)
+        assert ours == _pkuseg_post(fast, raw)
+        joined += len(raw) - len(ours)
+    assert joined > 50      # the texts do exercise the joins
+
+
+def test_post_processing_of_short_word_lists(fast):
+    """Lists shorter than a run, runs at the very end, and a run whose
+    words are dictionary words themselves: the same as pkuseg's."""
+    from kg.nlp.segmenter import post_processed
+    post = fast.postprocesser
+    for raw in ([], ["会"], ["国务院", "召开", "常务", "会议"], ["全", "国", "人", "大", "代表"],
+                ["推动", "高", "质量", "发展"], ["中华", "人民", "共和", "国"]):
+        assert post_processed(list(raw), post) == _pkuseg_post(fast, raw)

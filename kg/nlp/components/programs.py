@@ -9,6 +9,7 @@ All word lists are in rules/programs.toml.
 """
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 
@@ -16,6 +17,7 @@ from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
+from kg.nlp.words import word_bounds
 
 
 @Language.factory("kg_programs", default_config={"rules": None}, assigns=["doc._.kg_mentions"], requires=[])
@@ -77,7 +79,7 @@ class ProgramFinder:
                                      self.priority["program_quote_only"], {"quoted": inner},
                                      rule="programs.quoted_with_head"))
         found.extend(self._formulas(text))
-        self.word_starts = {t.idx for t in doc}
+        self.word_starts = set(word_bounds(doc)[0])
         quotes = [m.span() for m in self.quote_only_re.finditer(text)]
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
@@ -126,6 +128,7 @@ class ProgramFinder:
         (某某同志强调战略), no program's name. After a 、 inside the core the
         head needs a modifier of its own (增持|再贷款; 增长、|改革 is a list)."""
         cfg, found = self.cfg, []
+        held = sorted(a for a, _b in persons)     # where the person names start
         for m in self.bare_head_re.finditer(text):
             launch = self._launch_edge(text, m.start()) if m.group(1) in cfg.verb_bounded_heads else None
             start = self._left_edge(text, m.start()) if launch is None else launch
@@ -134,7 +137,7 @@ class ProgramFinder:
             core = text[start:m.start()]
             if core[:1] in PUNCT or len(core) < cfg.min_bare_core or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores or \
                     any(core.startswith(b) for b in cfg.bad_core_starts) or \
-                    any(w in core for w in cfg.core_not_in) or any(start <= a < m.start() for a, _b in persons):
+                    any(w in core for w in cfg.core_not_in) or bisect_left(held, start) < bisect_left(held, m.start()):
                 continue
             launched = launch is not None
             found.append(Mention(start, m.end(), "PROGRAM", text[start:m.end()], "kg_programs",
