@@ -33,7 +33,6 @@ from kg.nlp.pkuseg_tables import EMPTY, ensure_tables, hash_one, lookup, powers,
 __all__ = ["Segmenter", "ensure_tables", "tables_dir"]
 
 _BATCH_CHARS = 50_000      # characters tagged in one vectorised pass
-_ROWS = 4096               # characters whose feature weights are gathered at once
 _REACH = 8                 # characters either side a character's features read (c2., 6-node words)
 _MAX_CHARS = 256            # longest string hashed at run time: 'ww.l.' + 2 x 6 nodes of <= 8 chars
 
@@ -219,12 +218,14 @@ class Segmenter(spacy_pkuseg.pkuseg):
             b = min(a + _BATCH_CHARS, n)
             lo, hi = max(0, a - _REACH), min(n, b + _REACH)
             with np.errstate(over="ignore"):
-                ids = self._feature_ids(text[lo:hi], fs[lo:hi] - lo, fe[lo:hi] - lo)[a - lo:b - lo]
-            # the weights of each character's features added one after the other,
-            # in pkuseg's order (accumulate is sequential, unlike sum)
-            for r in range(a, b, _ROWS):     # (rows, 69, 5) floats at a time
-                rows = ids[r - a:min(r + _ROWS, b) - a]
-                node[r:r + len(rows)] = np.add.accumulate(self.weights[rows], axis=1)[:, -1]
+                cols = self._feature_ids(text[lo:hi], fs[lo:hi] - lo, fe[lo:hi] - lo)[:, a - lo:b - lo]
+            # the weights of each character's features added one after the
+            # other, in pkuseg's order (the same float sums as its loop; a
+            # feature at a time, not sum(), whose order differs)
+            acc = self.weights[cols[0]]
+            for col in cols[1:]:
+                acc += self.weights[col]
+            node[a:b] = acc
         return node
 
     # features ---------------------------------------------------------------------
@@ -260,8 +261,9 @@ class Segmenter(spacy_pkuseg.pkuseg):
         return h, np.int64(l_)
 
     def _feature_ids(self, text: str, fs, fe) -> np.ndarray:
-        """(len(text), 69) feature ids, per character in the order pkuseg's
-        __get_node_features_idx lists them, `n_feature` where it has none.
+        """(69, len(text)) feature ids: for each of pkuseg's 69 feature slots,
+        in the order its __get_node_features_idx lists them, each character's
+        feature id, `n_feature` where it has none.
         `text` is several fragments end to end (or a stretch of them: `fs`,
         `fe` are each character's fragment's start and end, which may lie
         outside it); no feature crosses a fragment's edge."""
@@ -274,9 +276,9 @@ class Segmenter(spacy_pkuseg.pkuseg):
         ok = np.concatenate([char_ok, word_ok])
         ids = lookup(self.fkeys, self.fvals, self.fbits, hashes, self.n_feature)
         ids[~ok] = self.n_feature
-        out = np.empty((n, 69), dtype=np.int32)
-        out[:, 0] = 0                              # '$$', always
-        out[:, 1:] = ids.T
+        out = np.empty((69, n), dtype=np.int32)
+        out[0] = 0                                 # '$$', always
+        out[1:] = ids
         return out
 
     def _char_features(self, hn, ln, idx, fs, fe):

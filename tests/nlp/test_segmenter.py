@@ -53,19 +53,17 @@ def test_same_words_as_pkuseg_on_the_corpus_pages(segmenters):
 
 @pytest.mark.slow
 def test_same_words_on_inputs_longer_than_one_vectorised_pass(segmenters, monkeypatch):
-    """Texts are tagged in runs of at most _BATCH_CHARS characters and the
-    weights gathered _ROWS characters at a time: the cuts must not show
-    (both made small here, so the test texts cross them many times)."""
+    """Texts are tagged in runs of at most _BATCH_CHARS characters: the cuts
+    must not show (made small here, so the test texts cross them many times)."""
     from kg.nlp import segmenter
     monkeypatch.setattr(segmenter, "_BATCH_CHARS", 1000)
-    monkeypatch.setattr(segmenter, "_ROWS", 300)
     fast, ref = segmenters
     pages, _ = _texts()
     many = "\n".join(pages * 2)
     assert len(many) > 10 * segmenter._BATCH_CHARS
     assert fast.cut(many) == ref.cut(many)
     one_piece = "".join(pages[0].split())          # no whitespace: one fragment
-    assert len(one_piece) > 10 * segmenter._ROWS
+    assert len(one_piece) > 3 * segmenter._BATCH_CHARS
     assert fast.cut(one_piece) == ref.cut(one_piece)
 
 
