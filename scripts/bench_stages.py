@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-WARM_UP = "国务院办公厅印发《关于加强数字政府建设的指导意见》。北京市市长张某某出席会议并讲话。"
+WARM_UP = "国务院办公厅印发《关于加强数字政府建设的指导意见》。北京市市长张某某来到红旗村调研。"
 EXPORTERS = ("graph.json", "graph.ttl", "graph.html", "graph.graphml", "csv tables")
 
 
