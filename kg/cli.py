@@ -126,7 +126,12 @@ def cmd_extract(args):
         sys.stdout.write(report)
         return
     from kg.extraction import extract_file
-    _print_json(extract_file(args.file, args.date), args.output)
+    ext = extract_file(args.file, args.date)
+    for a in ext["articles"]:
+        for s, e in a.get("unread", ()):
+            print(f"kg extract: warning: article {a['id']}: characters {s}-{e} not read (a run with no sentence "
+                  "end is read only up to articles.sentences.max_chars)", file=sys.stderr)
+    _print_json(ext, args.output)
 
 
 def cmd_build(args):

@@ -14,13 +14,38 @@ from kg.text.document import Document, load_document
 from kg.link.linker import DocumentLinker, key_string
 from kg.nlp.pipeline import get_nlp
 from kg.nlp.spans import set_kb_ids
+from kg.text.sentences import blanked, unread_runs
+
+
+def unread(document: Document) -> dict:
+    """{article id: [(start, end) at page offsets]} of the stretches of each
+    article not read as prose (kg.text.sentences.unread_runs: a run of
+    thousands of characters with no sentence end), for the articles that
+    have any."""
+    out = {}
+    for a in document.page.articles:
+        runs = unread_runs(document.norm.text[a.start:a.end])
+        if runs:
+            out[a.id] = [(a.start + s, a.start + e) for s, e in runs]
+    return out
 
 
 def article_docs(document: Document):
-    """(article, spaCy Doc of its text) for each article, via nlp.pipe."""
+    """(article, spaCy Doc of its text) for each article, via nlp.pipe; the
+    stretches `unread` names are given as blanks."""
     arts = document.page.articles
-    texts = [document.norm.text[a.start:a.end] for a in arts]
+    skip = unread(document)
+    texts = [blanked(document.norm.text[a.start:a.end], [(s - a.start, e - a.start) for s, e in skip.get(a.id, ())])
+             for a in arts]
     return list(zip(arts, get_nlp().pipe(texts, batch_size=16)))
+
+
+def article_json(a, skip: dict) -> dict:
+    """An article's §5 JSON; `unread` lists its stretches not read as prose, when it has any."""
+    out = a.to_dict()
+    if a.id in skip:
+        out["unread"] = [list(r) for r in skip[a.id]]
+    return out
 
 
 def lifted(mentions, offset):
@@ -66,12 +91,13 @@ def extract_document(document: Document, trace: dict | None = None) -> dict:
     if trace is not None:
         trace.update(document=document, per_article=per_article, ids=ids, made_by=rels.made_by)
     relations = rels.as_list(ids)
+    skip = unread(document)
     return {
         "source": document.path.name,
         "fingerprint": fingerprint(document),
         "date": document.date,
         "editors": document.page.editors,
-        "articles": [a.to_dict() for a in document.page.articles],
+        "articles": [article_json(a, skip) for a in document.page.articles],
         "entities": [entity_json(e, ids[e.key]) for e in entities],
         "relations": relations,
     }

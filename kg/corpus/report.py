@@ -82,8 +82,26 @@ def undated_sources(articles) -> list:
                     "file name or record)") for src, n in sorted(counts.items())]
 
 
+def unread_sources(articles) -> list:
+    """A not-prose Failure per source with stretches its extraction did not
+    read (an article's `unread`: a run of thousands of characters with no
+    sentence end, past its first articles.sentences.max_chars), in source order."""
+    counts: dict = {}
+    for a in articles:
+        for s, e in a.get("unread", ()):
+            counts[a["source"]] = counts.get(a["source"], 0) + e - s
+    return [Failure(src, "not-prose", f"{n} character(s) not read: a run with no sentence end is read "
+                    "only up to articles.sentences.max_chars") for src, n in sorted(counts.items())]
+
+
 def say_undated(undated) -> None:
-    """The one warning line of a build with undated articles."""
+    """The warning lines of a build with undated articles (kind no-date) or
+    stretches not read (kind not-prose)."""
+    unread = [f for f in undated if f.kind == "not-prose"]
+    if unread:
+        print(f"kg build: warning: {len(unread)} source(s) have runs with no sentence end that were only read in "
+              "part (errors.tsv rows of kind not-prose)", file=sys.stderr)
+    undated = [f for f in undated if f.kind != "not-prose"]
     if undated:
         n = sum(int(f.reason.split(" ", 1)[0]) for f in undated)
         print(f"kg build: warning: {n} article(s) of {len(undated)} source(s) have no date "

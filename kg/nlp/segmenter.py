@@ -33,9 +33,46 @@ from kg.nlp.pkuseg_tables import EMPTY, ensure_tables, hash_one, lookup, powers,
 __all__ = ["Segmenter", "ensure_tables", "tables_dir"]
 
 _BATCH_CHARS = 50_000      # characters tagged in one vectorised pass
-_ROWS = 4096               # characters whose feature weights are gathered at once
 _REACH = 8                 # characters either side a character's features read (c2., 6-node words)
 _MAX_CHARS = 256            # longest string hashed at run time: 'ww.l.' + 2 x 6 nodes of <= 8 chars
+
+
+def post_processed(words: list, post: spacy_pkuseg.Postprocesser) -> list:
+    """`post(words)`: pkuseg's post-processing, the same words in linear time.
+
+    pkuseg joins every run of m = 7..2 words (longest first, left to right
+    within each m, a joined run never rejoined in the same pass) that its
+    dictionary holds, unless each word of the run is a dictionary word
+    itself; it deletes from and inserts into the word list at each join,
+    quadratic on one long fragment. Here each pass looks the runs up as
+    slices of the fragment (the words joined, which no join changes) and
+    rebuilds the list once."""
+    if not post.do_process or len(words) < 2:
+        return words
+    common, other = post.common_words, post.other_words
+    text = "".join(words)
+    for m in range(7, 1, -1):
+        n = len(words)
+        if n < m:
+            continue
+        cum = [0]
+        for w in words:
+            cum.append(cum[-1] + len(w))
+        hits = [i for i in range(n - m + 1) if (run := text[cum[i]:cum[i + m]]) in other or run in common]
+        out, j = [], 0
+        for i in hits:
+            if i < j:
+                continue
+            merged = text[cum[i]:cum[i + m]]
+            if merged not in common and all(w in common or w in other for w in words[i:i + m]):
+                continue            # a run of dictionary words stays cut
+            out.extend(words[j:i])
+            out.append(merged)
+            j = i + m
+        if j:
+            out.extend(words[j:])
+            words = out
+    return words
 
 
 class Segmenter(spacy_pkuseg.pkuseg):
@@ -125,7 +162,7 @@ class Segmenter(spacy_pkuseg.pkuseg):
             if isw:
                 ret.append(w)
             else:
-                ret.extend(self.postprocesser(next(tagged)))
+                ret.extend(post_processed(next(tagged), self.postprocesser))
         return ret
 
     def _cut(self, text):
@@ -181,12 +218,14 @@ class Segmenter(spacy_pkuseg.pkuseg):
             b = min(a + _BATCH_CHARS, n)
             lo, hi = max(0, a - _REACH), min(n, b + _REACH)
             with np.errstate(over="ignore"):
-                ids = self._feature_ids(text[lo:hi], fs[lo:hi] - lo, fe[lo:hi] - lo)[a - lo:b - lo]
-            # the weights of each character's features added one after the other,
-            # in pkuseg's order (accumulate is sequential, unlike sum)
-            for r in range(a, b, _ROWS):     # (rows, 69, 5) floats at a time
-                rows = ids[r - a:min(r + _ROWS, b) - a]
-                node[r:r + len(rows)] = np.add.accumulate(self.weights[rows], axis=1)[:, -1]
+                cols = self._feature_ids(text[lo:hi], fs[lo:hi] - lo, fe[lo:hi] - lo)[:, a - lo:b - lo]
+            # the weights of each character's features added one after the
+            # other, in pkuseg's order (the same float sums as its loop; a
+            # feature at a time, not sum(), whose order differs)
+            acc = self.weights[cols[0]]
+            for col in cols[1:]:
+                acc += self.weights[col]
+            node[a:b] = acc
         return node
 
     # features ---------------------------------------------------------------------
@@ -222,8 +261,9 @@ class Segmenter(spacy_pkuseg.pkuseg):
         return h, np.int64(l_)
 
     def _feature_ids(self, text: str, fs, fe) -> np.ndarray:
-        """(len(text), 69) feature ids, per character in the order pkuseg's
-        __get_node_features_idx lists them, `n_feature` where it has none.
+        """(69, len(text)) feature ids: for each of pkuseg's 69 feature slots,
+        in the order its __get_node_features_idx lists them, each character's
+        feature id, `n_feature` where it has none.
         `text` is several fragments end to end (or a stretch of them: `fs`,
         `fe` are each character's fragment's start and end, which may lie
         outside it); no feature crosses a fragment's edge."""
@@ -236,9 +276,9 @@ class Segmenter(spacy_pkuseg.pkuseg):
         ok = np.concatenate([char_ok, word_ok])
         ids = lookup(self.fkeys, self.fvals, self.fbits, hashes, self.n_feature)
         ids[~ok] = self.n_feature
-        out = np.empty((n, 69), dtype=np.int32)
-        out[:, 0] = 0                              # '$$', always
-        out[:, 1:] = ids.T
+        out = np.empty((69, n), dtype=np.int32)
+        out[0] = 0                                 # '$$', always
+        out[1:] = ids
         return out
 
     def _char_features(self, hn, ln, idx, fs, fe):

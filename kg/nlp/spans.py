@@ -22,8 +22,10 @@ a candidate's provenance is its label and `id_` (the rule, as spaCy's
 SpanRuler sets a pattern's id).
 """
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from spacy.tokens import Doc, Span
+
+from kg.nlp.words import word_bounds
 
 CANDIDATES = "kg_candidates"
 NESTED = "kg_nested"
@@ -56,14 +58,17 @@ def align_tokens(doc: Doc, mentions) -> None:
     """Split every token that a mention starts or ends inside, so that each
     mention is a run of whole tokens (北京市委 -> 北京市|委 when 北京市 is a
     mention)."""
-    cuts = sorted({b for m in mentions for b in (m.start, m.end)})
+    starts, ends = word_bounds(doc)
+    inner = {}      # token index -> the cuts strictly inside that token, in order
+    for c in sorted({b for m in mentions for b in (m.start, m.end)}):
+        k = bisect_right(starts, c) - 1
+        if k >= 0 and starts[k] < c < ends[k]:
+            inner.setdefault(k, []).append(c)
     splits = []
-    for tok in doc:
-        a, b = tok.idx, tok.idx + len(tok.text)
-        inner = cuts[bisect_right(cuts, a):bisect_left(cuts, b)] if b - a > 1 else ()
-        if inner:
-            edges = [a, *inner, b]
-            splits.append((tok, [tok.text[x - a:y - a] for x, y in zip(edges, edges[1:])]))
+    for k in sorted(inner):
+        tok, a, b = doc[k], starts[k], ends[k]
+        edges = [a, *inner[k], b]
+        splits.append((tok, [tok.text[x - a:y - a] for x, y in zip(edges, edges[1:])]))
     if not splits:
         return
     with doc.retokenize() as retok:

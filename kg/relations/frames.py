@@ -23,21 +23,34 @@ meeting_after).
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 
-def urged(text, start, t, mentions, rules) -> bool:
+class Covered:
+    """Which characters lie inside one of a sentence's linked mentions
+    (sorted by start), answered by bisection: a verb asks for each
+    exhortation word before it, and a long sentence has many of both."""
+
+    def __init__(self, mentions):
+        self.starts = [lm.mention.start for lm in mentions]
+        self.reach = list(accumulate((lm.mention.end for lm in mentions), max))  # furthest end so far
+
+    def at(self, p: int) -> bool:
+        k = bisect_right(self.starts, p)
+        return bool(k) and self.reach[k - 1] > p
+
+
+def urged(text, start, t, covered: Covered, rules) -> bool:
     """An exhortation word (not inside a mention nor a word that holds one:
     重要, 要求) between `start` (the sentence body) and the verb at `t`, in
-    the stretch after the last semicolon."""
+    the stretch after the last semicolon. `covered`: the sentence's mentions."""
     r = rules.relations
     start = max(start, max(text.rfind(c, start, t) for c in "；;") + 1)
-    spans = [(lm.mention.start, lm.mention.end) for lm in mentions
-             if lm.mention.start < t and lm.mention.end > start]
     for m in _exhortation_re(rules).finditer(text, start, t):
         p, w = m.start(), m.group()
-        if any(a <= p < b for a, b in spans):
+        if covered.at(p):
             continue
         if any(text.startswith(nw, p - k) for nw in r.exhortation_not_in if (k := nw.find(w)) >= 0):
             continue

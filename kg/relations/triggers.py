@@ -54,7 +54,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
         in_sent = sorted(in_sent + [a for a in stand_ins[(s, e)] if a.mention.start >= body_start],
                          key=lambda lm: lm.mention.start)
         clauses = ClauseEnds(text, s, e, rules)
-        sentence = _Sentence(text, s, e, body_start, in_sent, article, clauses)
+        sentence = _Sentence(text, s, e, body_start, in_sent, article, clauses, frames.Covered(in_sent))
         _introduced(rels, sentence, sents, context_actor(rels, context), pub_date, rules)
         title_issuers(rels, in_sent, article, s, e, rules)
         context = _next_context(rels, sentence, context, rules)
@@ -71,12 +71,13 @@ class _Sentence(NamedTuple):
     in_sent: list
     article: str
     clauses: ClauseEnds
+    covered: frames.Covered     # the characters inside in_sent's mentions
 
 
 def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
     """`introduced` for each trigger verb of the sentence; a verb with no
     subject of its own takes the last one (or the paragraph's actor)."""
-    text, s, e, body_start, in_sent, article, clauses = sentence
+    text, s, e, body_start, in_sent, article, clauses, _covered = sentence
     found = _find_triggers(text, s, e, rules)
     dates = DatesBefore(text[body_start:e], pub_date) if found else None
     starts = [lm.mention.start for lm in in_sent]
@@ -121,7 +122,7 @@ def _not_launched(text, sentence, subj, t, rules) -> bool:
     """The verb at `t` launches nothing a named actor introduces: it is urged,
     describes (…是实施…的任务), or is done by a collective or another party (kg.relations.frames)."""
     after = subj.mention.end if subj is not None and subj.mention.start >= sentence.s else sentence.body_start
-    return frames.urged(text, sentence.body_start, t, sentence.in_sent, rules) or frames.copular(text, t, sentence.clauses, rules) \
+    return frames.urged(text, sentence.body_start, t, sentence.covered, rules) or frames.copular(text, t, sentence.clauses, rules) \
         or frames.collective(text, after, t, rules) or frames.foreign_party(text, after, t, rules)
 
 

@@ -37,6 +37,36 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+def unread_runs(text: str, rules: RuleSet | None = None) -> list:
+    """(s, e) stretches of `text` not read as prose: all but the first
+    articles.sentences.max_chars characters of a run with no sentence end
+    longer than that (a line with no punctuation at all: no real sentence
+    comes near the bound). The extraction reads them as blanks and says so."""
+    rules = rules or ruleset.current()
+    longest = rules.articles.sentences.max_chars
+    out, s = [], 0
+    for m in sentence_end(rules).finditer(text):
+        if m.start() - s > longest:
+            out.append((s + longest, m.start()))
+        s = m.end()
+    if len(text) - s > longest:
+        out.append((s + longest, len(text)))
+    return out
+
+
+def blanked(text: str, runs) -> str:
+    """`text` with each (s, e) of `runs` as spaces: the same length, so
+    every offset stays where it was."""
+    if not runs:
+        return text
+    parts, pos = [], 0
+    for s, e in runs:
+        parts += [text[pos:s], " " * (e - s)]
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _add_sentence(out: list, text: str, s: int, e: int, longest: int) -> None:
     """text[s:e] as a sentence (pieces of at most `longest` characters), if
     it holds more than white space."""

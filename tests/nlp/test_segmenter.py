@@ -53,19 +53,17 @@ def test_same_words_as_pkuseg_on_the_corpus_pages(segmenters):
 
 @pytest.mark.slow
 def test_same_words_on_inputs_longer_than_one_vectorised_pass(segmenters, monkeypatch):
-    """Texts are tagged in runs of at most _BATCH_CHARS characters and the
-    weights gathered _ROWS characters at a time: the cuts must not show
-    (both made small here, so the test texts cross them many times)."""
+    """Texts are tagged in runs of at most _BATCH_CHARS characters: the cuts
+    must not show (made small here, so the test texts cross them many times)."""
     from kg.nlp import segmenter
     monkeypatch.setattr(segmenter, "_BATCH_CHARS", 1000)
-    monkeypatch.setattr(segmenter, "_ROWS", 300)
     fast, ref = segmenters
     pages, _ = _texts()
     many = "\n".join(pages * 2)
     assert len(many) > 10 * segmenter._BATCH_CHARS
     assert fast.cut(many) == ref.cut(many)
     one_piece = "".join(pages[0].split())          # no whitespace: one fragment
-    assert len(one_piece) > 10 * segmenter._ROWS
+    assert len(one_piece) > 3 * segmenter._BATCH_CHARS
     assert fast.cut(one_piece) == ref.cut(one_piece)
 
 
@@ -137,3 +135,36 @@ def test_one_long_fragment_is_tagged_in_stretches_with_the_same_words(fast, monk
     whole = [fast.cut(t) for t in runs]
     monkeypatch.setattr(segmenter, "_BATCH_CHARS", 397)
     assert [fast.cut(t) for t in runs] == whole
+
+
+def _pkuseg_post(fast, words):
+    """pkuseg's own post-processing (spacy_pkuseg.Postprocesser) of `words`."""
+    return fast.postprocesser(list(words))
+
+
+def test_post_processing_gives_pkuseg_joins_on_real_text(fast):
+    """kg.nlp.segmenter.post_processed joins the same runs of words as
+    pkuseg's Postprocesser, on every fragment of the fixture pages and on
+    one long fragment with no spaces (the pages' characters run together),
+    where pkuseg's in-place deletes were quadratic."""
+    from kg.nlp.segmenter import post_processed
+    pages, lines = _texts()
+    fragments = [w for text in pages + lines for w in text.split()]
+    fragments.append("".join("".join(pages).split())[:30000])
+    joined = 0
+    for frag in fragments:
+        raw = fast._cut(frag)
+        ours = post_processed(list(raw), fast.postprocesser)
+        assert ours == _pkuseg_post(fast, raw)
+        joined += len(raw) - len(ours)
+    assert joined > 50      # the texts do exercise the joins
+
+
+def test_post_processing_of_short_word_lists(fast):
+    """Lists shorter than a run, runs at the very end, and a run whose
+    words are dictionary words themselves: the same as pkuseg's."""
+    from kg.nlp.segmenter import post_processed
+    post = fast.postprocesser
+    for raw in ([], ["会"], ["国务院", "召开", "常务", "会议"], ["全", "国", "人", "大", "代表"],
+                ["推动", "高", "质量", "发展"], ["中华", "人民", "共和", "国"]):
+        assert post_processed(list(raw), post) == _pkuseg_post(fast, raw)

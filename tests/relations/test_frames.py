@@ -102,3 +102,16 @@ def test_a_verb_modifying_a_noun_takes_no_subject_from_before():
 def test_a_reports_source_does_not_act():
     got = introduced("据美国有线电视新闻网报道，当地一些医院已经宣布启动“危机模式”。")
     assert got == set()
+
+
+def test_covered_tells_the_characters_inside_a_sentences_mentions():
+    """frames.Covered answers for nested and overlapping mentions what a
+    scan of every mention would (an exhortation word inside a name is none)."""
+    from types import SimpleNamespace as NS
+    from kg.relations.frames import Covered
+    spans = [(2, 9), (3, 5), (12, 14), (13, 20), (30, 31)]     # sorted by start, some nested
+    covered = Covered([NS(mention=NS(start=a, end=b)) for a, b in spans])
+    for p in range(0, 40):
+        assert covered.at(p) == any(a <= p < b for a, b in spans), p
+    assert not Covered([]).at(5)
+

@@ -61,3 +61,20 @@ def test_sentence_at_is_the_span_a_scan_finds():
     spans = sentence_spans(text)
     for pos in range(-1, len(text) + 2):
         assert sentence_at(spans, pos) == next(((s, e) for s, e in spans if s <= pos < e), None), pos
+
+
+def test_unread_runs_are_what_lies_past_the_bound_of_a_run_with_no_sentence_end():
+    from kg import ruleset
+    from kg.text.sentences import blanked, unread_runs
+    longest = ruleset.current().articles.sentences.max_chars
+    run = "国务院召开常务会议部署推进乡村振兴" * (longest // 10)
+    text = "会议强调，要加强统筹。" + run + "。\n水利部印发通知。" + run
+    runs = unread_runs(text)
+    first = text.index(run)
+    second = text.rindex(run)
+    assert runs == [(first + longest, first + len(run)), (second + longest, len(text))]
+    out = blanked(text, runs)
+    assert len(out) == len(text) and out[:first + longest] == text[:first + longest]
+    assert out[first + longest:first + len(run)].strip() == "" and "水利部印发通知。" in out
+    # ordinary text, however long, has none
+    assert unread_runs("会议强调，要加强统筹。" * 5000) == [] and blanked("某某", []) == "某某"

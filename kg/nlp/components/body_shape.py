@@ -18,6 +18,7 @@ places a body's name may start with.
 """
 
 from kg.nlp.mentions import doc_text
+from kg.nlp.words import char_words
 
 
 class Words:
@@ -28,12 +29,7 @@ class Words:
         """`numerals`: characters of an ordinal word before a head (秘书|二|局)."""
         self.numerals = set(numerals)
         n = len(doc_text(doc))
-        self.start_of = list(range(n))
-        self.end_of = list(range(1, n + 1))
-        for t in doc:
-            s, e = t.idx, t.idx + len(t.text)
-            for k in range(s, min(e, n)):
-                self.start_of[k], self.end_of[k] = s, e
+        self.start_of, self.end_of = char_words(doc, n)
         self.n = n
         self.chars = doc_text(doc)
 

@@ -37,6 +37,7 @@ from kg.nlp.gazetteer import LEVEL_RANK, load_gazetteer
 from kg.nlp.components.country_abbreviations import CountryAbbreviations
 from kg.nlp.components.local_places import LocalPlaces
 from kg.nlp.textscan import Automaton
+from kg.nlp.words import word_bounds
 
 STRONG, WEAK, TOWN, BLOCK = "strong", "weak", "town", "block"
 # the rule id of a mention by the strength it was admitted with
@@ -103,7 +104,8 @@ class PlaceFinder:
 
     def __call__(self, doc):
         text = doc_text(doc)
-        words = {t.idx + len(t.text): t.idx for t in doc}
+        starts, ends = word_bounds(doc)
+        words = dict(zip(ends, starts))
         found = self.find(text, words)
         found += self.local.find(text, words, [m for m in found if m.attrs.get("code")])
         mentions_of(doc).extend(found)

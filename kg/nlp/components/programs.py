@@ -9,6 +9,7 @@ All word lists are in rules/programs.toml.
 """
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 
@@ -17,6 +18,7 @@ from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import Tagged, program_start
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
+from kg.nlp.words import word_bounds
 
 
 @Language.factory("kg_programs", default_config={"rules": None}, assigns=["doc._.kg_mentions"], requires=[])
@@ -78,7 +80,7 @@ class ProgramFinder:
                                      self.priority["program_quote_only"], {"quoted": inner},
                                      rule="programs.quoted_with_head"))
         found.extend(self._formulas(text))
-        self.word_starts = {t.idx for t in doc}
+        self.word_starts = set(word_bounds(doc)[0])
         quotes = [m.span() for m in self.quote_only_re.finditer(text)]
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
@@ -127,28 +129,30 @@ class ProgramFinder:
         (某某同志强调战略), no program's name. After a 、 inside the core the
         head needs a modifier of its own (增持|再贷款; 增长、|改革 is a list)."""
         cfg, found = self.cfg, []
+        held = sorted(a for a, _b in persons)     # where the person names start
         for m in self.bare_head_re.finditer(text):
             launch = self._launch_edge(text, m.start()) if m.group(1) in cfg.verb_bounded_heads else None
             start = self._left_edge(text, m.start()) if launch is None else launch
             if start is None:
                 continue
-            if not self._core_ok(text[start:m.start()], start, m.start(), persons):
+            if not self._core_ok(text[start:m.start()], start, m.start(), held):
                 continue
             launched = launch is not None
             found.append(Mention(start, m.end(), "PROGRAM", text[start:m.end()], "kg_programs",
                                  self.priority["program_launched" if launched else "program_bare"],
                                  {"head_start": m.start()},
                                  rule="programs.launched_campaign" if launched else "programs.bare_head"))
-        return self._lac_checked(text, found, persons)
+        return self._lac_checked(text, found, held)
 
-    def _core_ok(self, core, start, head_start, persons) -> bool:
+    def _core_ok(self, core, start, head_start, held) -> bool:
+        """`held`: the sorted starts of the person names found."""
         cfg = self.cfg
         return not (core[:1] in PUNCT or len(core) < cfg.min_bare_core
                     or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores
                     or any(core.startswith(b) for b in cfg.bad_core_starts)
-                    or any(w in core for w in cfg.core_not_in) or any(start <= a < head_start for a, _b in persons))
+                    or any(w in core for w in cfg.core_not_in) or bisect_left(held, start) < bisect_left(held, head_start))
 
-    def _lac_checked(self, text, found, persons):
+    def _lac_checked(self, text, found, held):
         """The unquoted names (not the launched campaigns, whose names may
         open with a verb) re-read by LAC's words (kg.nlp.components.lac_edges):
         leading verbs and adverbs cut, running text and cut heads dropped."""
@@ -160,7 +164,7 @@ class ProgramFinder:
         for m in bare:
             head = m.attrs.pop("head_start")
             start = program_start(tagged, text, m.start, head, m.end, self.cfg.lac_edge)
-            if start is not None and (start == m.start or self._core_ok(text[start:head], start, head, persons)):
+            if start is not None and (start == m.start or self._core_ok(text[start:head], start, head, held)):
                 m.start, m.text = start, text[start:m.end]
                 out.append(m)
         for m in out:
