@@ -10,7 +10,7 @@ import pytest
 from conftest import outputs
 
 
-def _ext(source, people, bodies=(), places=()):
+def _ext(source, people, bodies=(), places=(), date=None):
     """A one-article extraction: `people` [(name, body key or None, title)],
     `bodies` [(key, name)] and `places` [code] named in it too."""
     ents, rels = [], []
@@ -35,19 +35,25 @@ def _ext(source, people, bodies=(), places=()):
             rels.append({"head": p, "type": "leads", "tail": b, "attrs": attrs,
                          "evidence": {"article": "a1", "text": "…", "start": 0, "end": 1}})
     return {"source": source, "fingerprint": source + "-text", "date": None, "editors": [],
-            "articles": [{"id": "a1", "title": None, "date": None, "place": None, "creators": [],
+            "articles": [{"id": "a1", "title": None, "date": date, "place": None, "creators": [],
                           "start": 0, "end": 9}],
             "entities": ents, "relations": rels}
 
 
 def _resolve(exts):
     from kg import ruleset
-    from kg.corpus.resolve import resolve_persons, resolved_graph
+    from kg.corpus.resolve import resolve_persons
+    from kg.corpus.resolve_bodies import resolve_bodies
+    from kg.corpus.resolved import resolved_graph
     from kg.graph import build_graph, footprint
     g = build_graph(exts)
     prints = {x["source"]: footprint(x)[0] for x in exts}
-    persons = resolve_persons(g, ruleset.current(),
-                              lambda n: set().union(*(prints[s] for s in g.nodes[n]["sources"])))
+    days = {x["source"]: {x["articles"][0]["date"]} - {None} for x in exts}
+    rules = ruleset.current()
+    persons = resolve_persons(g, rules,
+                              lambda n: set().union(*(prints[s] for s in g.nodes[n]["sources"])),
+                              lambda n: set().union(*(days[s] for s in g.nodes[n]["sources"])))
+    persons.update(resolve_bodies(g, rules))
     return resolved_graph(g, persons)
 
 
@@ -64,7 +70,7 @@ def test_one_person_with_and_without_posts_in_several_documents_is_one_node():
     d = g.nodes["person:周文彬"]
     assert sorted(d["sources"]) == ["a.txt", "b.txt", "c.txt", "d.txt"]
     assert len(d["mentions"]) == 4
-    assert d["attrs"]["basis"] == "same name; no two of its posts in places apart"
+    assert d["attrs"]["basis"] == "same name; no two of its posts in places apart at one time"
     assert g.has_edge("person:周文彬", "central:国务院", "leads")
     assert g.has_edge("person:周文彬", "central:中共中央政治局", "leads")
 
@@ -111,6 +117,52 @@ def test_the_resolved_ids_do_not_follow_file_names_or_their_order():
     for x in other:   # the same texts under other names
         x["fingerprint"] = {"z.txt": "b.txt", "y.txt": "a.txt", "x.txt": "c.txt"}[x["source"]] + "-text"
     assert _people(_resolve(one), "陈立新") == _people(_resolve(other), "陈立新")
+
+
+def test_a_person_who_moved_from_one_province_to_another_is_one_node():
+    fj, zj = "local:350000:委", "local:330000:委"
+    moved = _ext("b.txt", [("陈立新", zj, "书记"), ("陈立新", fj, "时任书记")], date="2022-12-08")
+    g = _resolve([_ext("a.txt", [("陈立新", fj, "书记")], date="2021-03-06"), moved,
+                  _ext("c.txt", [("陈立新", None, None)], date="2022-12-20")])
+    assert _people(g, "陈立新") == ["person:陈立新"]
+    assert "moved" in g.nodes["person:陈立新"]["attrs"]["basis"]
+
+
+def test_the_same_name_in_bodies_of_two_provinces_at_one_time_is_two_people():
+    fj, zj = "local:350000:委", "local:330000:委"
+    # still in 福建 after the other took 浙江: not the one who left 福建
+    g = _resolve([_ext("a.txt", [("陈立新", fj, "书记")], date="2021-03-06"),
+                  _ext("b.txt", [("陈立新", zj, "书记"), ("陈立新", fj, "时任书记")], date="2022-12-08"),
+                  _ext("d.txt", [("陈立新", fj, "书记")], date="2023-01-10")])
+    assert len(_people(g, "陈立新")) == 2
+    # at different times but nothing ties the two: two people of one name
+    g = _resolve([_ext("a.txt", [("陈立新", fj, "书记")], date="2021-03-06"),
+                  _ext("b.txt", [("陈立新", zj, "书记")], date="2022-12-08")])
+    assert len(_people(g, "陈立新")) == 2
+
+
+def test_a_leading_group_held_besides_a_post_seats_no_one():
+    g = _resolve([_ext("a.txt", [("周文彬", "central:中共中央政治局", "常委")]),
+                  _ext("b.txt", [("周文彬", "local:540000:工作协调小组", "组长")]),
+                  _ext("c.txt", [("周文彬", "local:650000:工作协调小组", "组长")]),
+                  _ext("d.txt", [("周文彬", None, None)])])
+    assert _people(g, "周文彬") == ["person:周文彬"]
+
+
+def test_a_body_keyed_abroad_under_the_state_itself_is_at_home():
+    g = _resolve([_ext("a.txt", [("周文彬", "central:国务院", "副总理")]),
+                  _ext("b.txt", [("周文彬", "local:world-中国:环境合作委员会", "主席")]),
+                  _ext("c.txt", [("周文彬", None, None)])])
+    assert _people(g, "周文彬") == ["person:周文彬"]
+
+
+def test_a_national_body_named_like_the_foreign_one_most_documents_give_is_that_one():
+    far = "local:world-某国:外交部"
+    exts = [_ext(f"f{i}.txt", [("科瓦列娃", far, "发言人")]) for i in range(5)]
+    exts.append(_ext("h.txt", [("科瓦列娃", "central:外交部", "发言人")]))
+    g = _resolve(exts)
+    assert _people(g, "科瓦列娃") == ["person:科瓦列娃"]
+    assert "read as local:world-某国:外交部" in g.nodes["person:科瓦列娃"]["attrs"]["basis"]
 
 
 TEXTS = {

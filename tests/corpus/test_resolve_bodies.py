@@ -1,0 +1,51 @@
+"""One node per body across a corpus (kg.corpus.resolve_bodies): a bare name
+the corpus shows to be no generic one is one body over its documents, a
+generic one stays each document's own, and a body keyed as host and unit is
+the body of its whole name."""
+
+from test_resolve_persons import _ext, _resolve
+
+
+def _bodies(g, name):
+    return sorted(n for n in g if n.partition("@")[0].rsplit(":", 1)[-1] == name)
+
+
+def test_a_bare_body_name_in_several_documents_is_one_node_with_its_reason():
+    exts = [_ext(f"{i}.txt", [], bodies=[("bare:AGENCY:某盟委员会", "某盟委员会")]) for i in "abc"]
+    g = _resolve(exts)
+    assert _bodies(g, "某盟委员会") == ["bare:AGENCY:某盟委员会"]
+    d = g.nodes["bare:AGENCY:某盟委员会"]
+    assert sorted(d["sources"]) == ["a.txt", "b.txt", "c.txt"]
+    assert "same name in 3 documents" in d["attrs"]["basis"]
+
+
+def test_a_bare_name_bodies_of_places_have_stays_each_documents_own():
+    exts = [_ext(f"{i}.txt", [], bodies=[("bare:AGENCY:法制工作局", "法制工作局")]) for i in "ab"]
+    exts.append(_ext("c.txt", [], bodies=[("local:350000:法制工作局", "法制工作局")]))
+    assert len(_bodies(_resolve(exts), "法制工作局")) == 3
+
+
+def test_a_bare_name_that_ends_the_names_of_several_bodies_stays_apart():
+    exts = [_ext(f"{i}.txt", [], bodies=[("bare:AGENCY:党总支部", "党总支部")]) for i in "ab"]
+    exts.append(_ext("c.txt", [], bodies=[("local:350100:某某村党总支部", "某某村党总支部")]))
+    exts.append(_ext("d.txt", [], bodies=[("bare:AGENCY:临时党总支部", "临时党总支部")]))
+    assert len(_bodies(_resolve(exts), "党总支部")) == 2
+    # one longer name after a joiner is a list, not a body the short name is a form of
+    exts = [_ext(f"{i}.txt", [], bodies=[("bare:AGENCY:某盟委员会", "某盟委员会")]) for i in "ab"]
+    exts.append(_ext("c.txt", [], bodies=[("bare:AGENCY:理事会和某盟委员会", "理事会和某盟委员会")]))
+    assert _bodies(_resolve(exts), "某盟委员会") == ["bare:AGENCY:某盟委员会"]
+
+
+def test_a_bare_name_of_one_foreign_body_is_that_body():
+    far = "local:world-某国:联邦调查局"
+    g = _resolve([_ext("a.txt", [], bodies=[("bare:AGENCY:联邦调查局", "联邦调查局")]),
+                  _ext("b.txt", [], bodies=[(far, "联邦调查局")])])
+    assert _bodies(g, "联邦调查局") == [far]
+    assert sorted(g.nodes[far]["sources"]) == ["a.txt", "b.txt"]
+
+
+def test_a_body_keyed_as_host_and_unit_is_the_body_of_its_whole_name():
+    g = _resolve([_ext("a.txt", [], bodies=[("central:中共中央:政治局", "政治局")]),
+                  _ext("b.txt", [], bodies=[("central:中共中央政治局", "中共中央政治局")])])
+    assert "central:中共中央:政治局" not in g
+    assert sorted(g.nodes["central:中共中央政治局"]["sources"]) == ["a.txt", "b.txt"]
