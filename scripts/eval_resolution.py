@@ -5,8 +5,8 @@
 node of the name), how many are one node, and for each exception its nodes
 with their keys, mentions and `attrs.basis`; the same for a few names asked
 for by `--check`. `bodies` lists the body names that are still several nodes.
-`merges` draws a seeded sample of merged nodes (a node whose mentions come
-from two or more documents) for a person to grade: per row the node, its
+`merges` draws a seeded sample of merged nodes (a node with a resolution
+basis whose mentions come from two or more documents) for a person to grade: per row the node, its
 basis, and one sentence from each of two of its documents, the name marked
 【】, read back from the corpus the build was made of (a JSONL file).
 
@@ -15,10 +15,12 @@ basis, and one sentence from each of two of its documents, the name marked
     python scripts/eval_resolution.py merges out/graph.json CORPUS.jsonl[.gz] [--seed 19] [-n 100] [-o FILE.tsv]
     python scripts/eval_resolution.py score FILE.tsv
 
-Graded files: the `grade` column y (one person or body), n (two or more), anything else not counted.
+Graded files: the `grade` column y (one person or body), n (two or more), x (one
+referent, but no person or body: a word read as a name; counted apart), anything else not counted.
 """
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -28,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+WINDOW = 90   # characters of a sentence kept either side of the name
 COLUMNS = ("n", "key", "type", "name", "documents", "basis", "source_a", "sentence_a", "source_b", "sentence_b", "grade")
 
 
@@ -86,7 +89,8 @@ def _sentence(texts, m) -> str:
     it, text_document, item_name = texts[m["source"]]
     text = text_document(it.body(), it.date, item_name(it.id)).norm.text
     s, e = sentence_at(sentence_spans(text), m["start"]) or (m["start"], m["end"])
-    return f"{it.date} {text[s:m['start']]}【{text[m['start']:m['end']]}】{text[m['end']:max(e, m['end'])]}".strip()
+    s, e = max(s, m["start"] - WINDOW), min(max(e, m["end"]), m["end"] + WINDOW)   # a long list: round the name
+    return f"{it.date} {text[s:m['start']]}【{text[m['start']:m['end']]}】{text[m['end']:e]}".strip()
 
 
 def _clean(cell) -> str:
@@ -97,10 +101,12 @@ def merges(graph, corpus: str, seed: int, n: int, out) -> None:
     merged = []
     for e in graph["entities"]:
         docs = sorted({m["source"] for m in e["mentions"]})
-        if len(docs) > 1 and e["type"] in ("PERSON", "AGENCY", "ORG"):
+        if len(docs) > 1 and e.get("attrs", {}).get("basis"):   # one the resolution made of several documents
             merged.append((e, docs))
+    # each node's place in the draw hangs on the seed and its key alone, so a
+    # node drawn stays drawn when the code changes other nodes
+    picked = sorted(merged, key=lambda m: hashlib.sha256(f"{seed}:{m[0]['key']}".encode()).digest())[:n]
     rng = random.Random(seed)
-    picked = rng.sample(merged, min(n, len(merged)))
     texts = _texts(corpus)
     rows = []
     for i, (e, docs) in enumerate(picked, 1):
@@ -120,8 +126,9 @@ def merges(graph, corpus: str, seed: int, n: int, out) -> None:
 def score(path: str) -> None:
     rows = [line.split("\t") for line in Path(path).read_text(encoding="utf-8").splitlines()[1:]]
     grades = [r[COLUMNS.index("grade")].strip() for r in rows if len(r) == len(COLUMNS)]
-    y, no = grades.count("y"), grades.count("n")
-    print(f"{path}: {y} right, {no} wrong of {y + no} graded: {y / max(1, y + no):.3f}")
+    y, no, x = grades.count("y"), grades.count("n"), grades.count("x")
+    print(f"{path}: {y} right, {no} wrong of {y + no} merges of persons and bodies: {y / max(1, y + no):.3f}; "
+          f"{x} more of one referent that is no person or body (counted wrong: {y / max(1, y + no + x):.3f})")
 
 
 def main(argv=None) -> None:

@@ -21,9 +21,11 @@ that conflict make several clusters; one whose posts give no seat joins the
 one cluster it shares a post body with. A national body of one name's nodes
 named like a foreign body most of its documents give (外交部 beside
 某国外交部) is that foreign body. A node with no post joins its name's
-cluster when there is one, or the one cluster that an entity it is related
-to in its document ties it to (a post body or a place of that cluster);
-else it stays its document's own. The reason is the resolved node's
+cluster when there is one (unless that person holds no national post and
+its document names only places apart from that person's seats, and no
+body or person of that person's documents), or the one cluster
+that an entity it is related to in its document ties it to (a post body or
+a place of that cluster); else it stays its document's own. The reason is the resolved node's
 `attrs.basis`.
 
 A resolved node's id: `person:NAME` when the name has one cluster; with
@@ -211,9 +213,9 @@ def _resolve_name(name: str, nodes: list, rules, cooccurring) -> dict:
     for x in nodes:
         if x.bodies:
             continue
-        if len(clusters) <= 1:
-            if not clusters:
-                clusters.append(_Cluster())
+        if not clusters:
+            clusters.append(_Cluster())
+        if len(clusters) == 1 and not _elsewhere(x.id, clusters[0], rules, cooccurring):
             clusters[0].add(x)
             continue
         tied = _tied(x.id, clusters, rules, cooccurring(x.id))
@@ -225,6 +227,26 @@ def _resolve_name(name: str, nodes: list, rules, cooccurring) -> dict:
     return _named(name, clusters, alone, len(nodes))
 
 
+def _elsewhere(n, c: "_Cluster", rules, cooccurring) -> bool:
+    """The document of `n` (a node with no post) names places, none of them
+    within or round a seat of the person's posts, and neither a body of
+    those posts nor a person the person's documents name: a common name is
+    many people's (某国外长某某斯 is not 另一国副总统某某斯, an athlete in
+    Tokyo not a governor of the same name)."""
+    if not c.seats or "" in c.seats:   # a national post: at home everywhere, and dealing abroad
+        return False
+    keys = {m.split("@", 1)[0] for m in cooccurring(n) if m != n}
+    if c.bodies & keys:
+        return False
+    home = _seat_rules(rules)[4]
+    places = {"" if p == home else p for k in keys if k.startswith("place:") and (p := k.split(":", 1)[1])}
+    if not places or any(_within(p, s, rules) or p.startswith(s + "-") for p in places for s in c.seats):
+        return False
+    name = person_parts(n)[0]
+    theirs = {m.split("@", 1)[0] for x in c.members for m in cooccurring(x)}
+    return not {k for k in keys if k.startswith("person:") and k != name} & theirs
+
+
 def _tied(n, clusters, rules, others) -> "_Cluster | None":
     """The one cluster that the other entities of `n`'s documents tie it to
     (a body of its posts, or a place within or round one of its seats), or None."""
@@ -232,14 +254,15 @@ def _tied(n, clusters, rules, others) -> "_Cluster | None":
     seats = {s for k in keys if (s := _seat(k, rules))}
     seats |= {k.split(":", 1)[1] for k in keys if k.startswith("place:")}
     hits = [c for c in clusters
-            if c.bodies & keys or any(_within(s, t, rules) for s in seats for t in c.seats if t)]
+            if c.bodies & keys or any(_within(s, t, rules) or s.startswith(t + "-") for s in seats for t in c.seats if t)]
     return hits[0] if len(hits) == 1 else None
 
 
 def _named(name: str, clusters: list, alone: list, n_nodes: int) -> dict:
     """Each node's (resolved id, basis)."""
-    out = {n: (n, "same name; several persons of that name hold posts apart, and its document ties it to none")
-           for n in alone}
+    why = ("several persons of that name hold posts apart" if len(clusters) > 1 else
+           "the one person of that name with posts holds them where its document is not")
+    out = {n: (n, f"same name; {why}, and its document ties it to none") for n in alone}
     for c in clusters:
         if len(clusters) == 1:
             rid = name

@@ -5,16 +5,17 @@ document's own node (`bare:AGENCY:NAME@<fingerprint>`): inside one text a
 法制局 is the one of the bureau it belongs to, which another text's need not
 be. Across the corpus a bare name is one body when the corpus itself shows
 the name is no generic one (rules/relations.toml [resolution]):
-- a name some body seated at home has as its own (local:350000:法制局), or
-  that two or more bodies have (卫生部 of two countries), is generic; a name
-  just one national or foreign body has is that body (联邦调查局 → the
-  United States' one), and so is a name just one such body has as an alias
-  (a short form written in full elsewhere);
+- a name some keyed body has as its own (local:350000:法制局, a unit
+  central:某部:法制局, local:world-某国:安全委员会) is generic: the body of
+  a place, a host or a country the text did not name; a name just one
+  national body (central:某某委员会) has as an other name is that body (a
+  short form written in full elsewhere);
 - a name that ends the own names of `body_short_of` or more other bodies
   (党支部 → 某村党支部, 临时党支部) is the short form of several, unless what
   comes before it ends in a joiner (某某和欧盟委员会: the list's last body whole);
   one such name is more likely a phrase read into a name (连任某某委员会);
-- a name shorter than `body_min_chars` (编辑部) is generic.
+- a name shorter than `body_min_chars` (编辑部) is generic, and so is a unit
+  of a body named by a generic word alone (领导小组办公室).
 Any other bare name is one node, `bare:AGENCY:NAME`, over every document.
 A body keyed as a unit of its host in some documents (central:中共中央:政治局)
 and by its whole name in others (central:中共中央政治局) is one node too. The
@@ -34,18 +35,13 @@ def _own(key: str) -> str:
 @lru_cache(maxsize=8)
 def _rules(rules) -> tuple:
     r = rules.relations.resolution
-    return r.body_min_chars, tuple(r.body_joiners), r.foreign_seat, r.body_short_of
-
-
-def _keyed_at_home(key: str, foreign: str) -> bool:
-    parts = key.split(":")
-    return parts[0] == HOME_SEATED and len(parts) > 2 and not parts[1].startswith(foreign)
+    return r.body_min_chars, tuple(r.body_joiners), r.body_short_of, frozenset(r.national_kinds)
 
 
 def resolve_bodies(g, rules) -> dict:
     """{per-document or keyed body node: (resolved id, basis)} for the bare
     body nodes of `g` this merges and the keyed bodies they merge into."""
-    min_chars, joiners, foreign, short_of = _rules(rules)
+    min_chars, joiners, short_of, national = _rules(rules)
     bare, keyed, aliases, longer = {}, {}, {}, {}
     for n, d in g.nodes(data=True):
         if d["type"] not in ("AGENCY", "ORG"):
@@ -66,9 +62,9 @@ def resolve_bodies(g, rules) -> dict:
     for head in sorted(bare):
         name = _own(head)
         nodes = sorted(bare[head])
-        target, basis = _target(name, keyed.get(name, set()), aliases.get(name, set()), foreign)
+        target, basis = _target(name, keyed.get(name, set()), aliases.get(name, set()), national)
         if target is None and (len(name) < min_chars or len(longer.get(name, ())) >= short_of
-                               or name in keyed or len(nodes) < 2):
+                               or name in keyed or len(nodes) < 2 or _unit_of_unnamed(name, rules)):
             continue
         target = out[target][0] if target in out else target
         rid = target or head
@@ -100,15 +96,19 @@ def _joined_forms(g) -> dict:
     return out
 
 
-def _target(name: str, own: set, alias: set, foreign: str) -> tuple:
-    """(the one keyed body a bare name is, why), or (None, None)."""
-    if own:
-        if len(own) == 1 and not any(_keyed_at_home(k, foreign) for k in own):
-            (k,) = own
-            return k, f"a bare {name} is the one body of the corpus with that name, {k}"
+def _unit_of_unnamed(name: str, rules) -> bool:
+    """A unit (rules/agencies.toml nested_whole_bodies) of a body named by a
+    generic word alone (领导小组办公室, 某委员会办公室 of a 委员会 the text named
+    before): whose unit it is, the name does not say."""
+    a = rules.agencies
+    return any(name.endswith(u) and name[: -len(u)].endswith(tuple(a.generic_alone))
+               for u in a.nested_whole_bodies if len(name) > len(u))
+
+
+def _target(name: str, own: set, alias: set, national: frozenset) -> tuple:
+    """(the one national body a bare name is another name of, why), or (None, None)."""
+    whole = {k for k in alias if k.split(":")[0] in national and k.count(":") == 1}
+    if own or len(alias) != 1 or not whole:
         return None, None
-    homeless = {k for k in alias if not _keyed_at_home(k, foreign)}
-    if len(alias) == 1 and homeless:
-        (k,) = homeless
-        return k, f"a bare {name} is an other name of the one body {k}"
-    return None, None
+    (k,) = whole
+    return k, f"a bare {name} is an other name of the one national body {k}"

@@ -23,6 +23,9 @@ def test_a_bare_name_bodies_of_places_have_stays_each_documents_own():
     exts = [_ext(f"{i}.txt", [], bodies=[("bare:AGENCY:法制工作局", "法制工作局")]) for i in "ab"]
     exts.append(_ext("c.txt", [], bodies=[("local:350000:法制工作局", "法制工作局")]))
     assert len(_bodies(_resolve(exts), "法制工作局")) == 3
+    # a unit of a body named by a generic word: whose, the name does not say
+    exts = [_ext(f"{i}.txt", [], bodies=[("bare:AGENCY:领导小组办公室", "领导小组办公室")]) for i in "ab"]
+    assert len(_bodies(_resolve(exts), "领导小组办公室")) == 2
 
 
 def test_a_bare_name_that_ends_the_names_of_several_bodies_stays_apart():
@@ -36,12 +39,17 @@ def test_a_bare_name_that_ends_the_names_of_several_bodies_stays_apart():
     assert _bodies(_resolve(exts), "某盟委员会") == ["bare:AGENCY:某盟委员会"]
 
 
-def test_a_bare_name_of_one_foreign_body_is_that_body():
-    far = "local:world-某国:联邦调查局"
-    g = _resolve([_ext("a.txt", [], bodies=[("bare:AGENCY:联邦调查局", "联邦调查局")]),
-                  _ext("b.txt", [], bodies=[(far, "联邦调查局")])])
-    assert _bodies(g, "联邦调查局") == [far]
-    assert sorted(g.nodes[far]["sources"]) == ["a.txt", "b.txt"]
+def test_a_bare_name_a_keyed_body_has_stays_apart_an_other_name_of_a_national_body_is_it():
+    far = "local:world-某国:安全委员会"   # a country's, and a bare one of any other country
+    g = _resolve([_ext(f"{i}.txt", [], bodies=[("bare:AGENCY:安全委员会", "安全委员会")]) for i in "ab"]
+                 + [_ext("c.txt", [], bodies=[(far, "安全委员会")])])
+    assert len(_bodies(g, "安全委员会")) == 3
+    exts = [_ext(f"{i}.txt", [], bodies=[("bare:AGENCY:国家某某委", "国家某某委")]) for i in "ab"]
+    whole = _ext("c.txt", [], bodies=[("central:国家某某委员会", "国家某某委员会")])
+    whole["entities"][0]["aliases"] = ["国家某某委"]
+    g = _resolve(exts + [whole])
+    assert "bare:AGENCY:国家某某委" not in g and not _bodies(g, "国家某某委")
+    assert sorted(g.nodes["central:国家某某委员会"]["sources"]) == ["a.txt", "b.txt", "c.txt"]
 
 
 def test_a_body_keyed_as_host_and_unit_is_the_body_of_its_whole_name():

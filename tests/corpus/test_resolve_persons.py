@@ -165,6 +165,24 @@ def test_a_national_body_named_like_the_foreign_one_most_documents_give_is_that_
     assert "read as local:world-某国:外交部" in g.nodes["person:科瓦列娃"]["attrs"]["basis"]
 
 
+def test_a_foreign_surname_without_a_post_in_a_text_of_another_country_is_not_the_one_with_posts():
+    far = "local:world-某国:外交部"
+    g = _resolve([_ext("a.txt", [("罗德斯", far, "外长"), ("马里奥", None, None)]),
+                  # another country named, nothing of the person's: another 罗德斯
+                  _ext("b.txt", [("罗德斯", None, None)], places=["world-另国"]),
+                  # another country, but a person the 外长's documents name too
+                  _ext("c.txt", [("罗德斯", None, None), ("马里奥", None, None)], places=["world-另国"]),
+                  _ext("d.txt", [("罗德斯", None, None)])])
+    assert sorted(g.nodes["person:罗德斯"]["sources"]) == ["a.txt", "c.txt", "d.txt"]
+    assert _people(g, "罗德斯") == ["person:罗德斯", "person:罗德斯@b.txt-text"]
+    assert "where its document is not" in g.nodes["person:罗德斯@b.txt-text"]["attrs"]["basis"]
+    # a governor, and a text of the same name that names only a place abroad: two
+    g = _resolve([_ext("a.txt", [("陈立新", "local:330000:人民政府", "省长")]),
+                  _ext("b.txt", [("陈立新", None, None)], places=["world-某国"]),
+                  _ext("c.txt", [("陈立新", None, None)], places=["330100"])])
+    assert _people(g, "陈立新") == ["person:陈立新", "person:陈立新@b.txt-text"]
+
+
 TEXTS = {
     "2021-09-15_a.txt": "福建省人民政府省长陈立新主持召开省政府常务会议，研究部署防汛工作。\n",
     "2021-09-16_b.txt": "浙江省人民政府省长陈立新在杭州调研，强调要做好防汛工作。\n",
