@@ -34,54 +34,13 @@ of the name has>`; a node left alone keeps its per-document id. None depends
 on file names or their order.
 """
 
-from functools import lru_cache
-
 import networkx as nx
 
+from kg.corpus.seats import seat as _seat, seat_rules as _seat_rules, within as _within
 from kg.graph import person_parts
 
 POST_RELATIONS = ("leads", "member_of")
 FORMER = "former"   # a post's attrs.status when the text says it was held before (时任, 原)
-
-
-@lru_cache(maxsize=8)
-def _seat_rules(rules) -> tuple:
-    r = rules.relations.resolution
-    return (frozenset(r.seated_kinds), frozenset(r.national_kinds), r.foreign_seat, r.division_filler,
-            r.home_seat, tuple(r.unseating_suffixes))
-
-
-def _seat(body: str, rules) -> str | None:
-    """The place a post body seats its holder in: a division code, a foreign
-    country (`world-…`), "" for the state's national bodies, None for no place."""
-    seated, national, _foreign, _filler, home, besides = _seat_rules(rules)
-    parts = body.split(":")
-    if parts[-1].endswith(besides):
-        return None
-    if parts[0] in seated and len(parts) > 1:
-        return "" if parts[1] == home else parts[1]
-    return "" if parts[0] in national else None
-
-
-def _within(a: str, b: str, rules) -> bool:
-    """Place `a` and place `b` can hold one person at once: the same, one
-    inside the other (division codes: 350000 holds 350100), or one of them
-    the state's national level and the other at home."""
-    foreign, filler = _seat_rules(rules)[2:4]
-    if a == b:
-        return True
-    if a.startswith(foreign) or b.startswith(foreign):
-        return False
-    if a == "" or b == "":
-        return True
-    ta, tb = _trim(a, filler), _trim(b, filler)
-    return ta.startswith(tb) or tb.startswith(ta)
-
-
-def _trim(code: str, filler: str) -> str:
-    while code.endswith(filler) and len(code) > len(filler):
-        code = code[: -len(filler)]
-    return code
 
 
 class _Node:
