@@ -5,6 +5,9 @@
 node of the name), how many are one node, and for each exception its nodes
 with their keys, mentions and `attrs.basis`; the same for a few names asked
 for by `--check`. `bodies` lists the body names that are still several nodes.
+`explain` shows every node of a name: its key, IRI, basis, and per document
+one sentence (the build's view of why those documents are one entity and
+the others of the name apart, as `kg extract --explain` is a text's).
 `merges` draws a seeded sample of merged nodes (a node with a resolution
 basis whose mentions come from two or more documents) for a person to grade: per row the node, its
 basis, and one sentence from each of two of its documents, the name marked
@@ -12,6 +15,7 @@ basis, and one sentence from each of two of its documents, the name marked
 
     python scripts/eval_resolution.py names out/graph.json [--top 100] [--check 习近平 李强 王毅]
     python scripts/eval_resolution.py bodies out/graph.json
+    python scripts/eval_resolution.py explain out/graph.json NAME [--corpus CORPUS.jsonl.gz]
     python scripts/eval_resolution.py merges out/graph.json CORPUS.jsonl[.gz] [--seed 19] [-n 100] [-o FILE.tsv]
     python scripts/eval_resolution.py score FILE.tsv
 
@@ -30,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+EXPLAIN_DOCS = 8   # documents shown per node by `explain`
 WINDOW = 90   # characters of a sentence kept either side of the name
 COLUMNS = ("n", "key", "type", "name", "documents", "basis", "source_a", "sentence_a", "source_b", "sentence_b", "grade")
 
@@ -97,6 +102,19 @@ def _clean(cell) -> str:
     return str(cell).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
+def explain(graph, name: str, corpus: str | None) -> None:
+    nodes = [e for e in graph["entities"] if e["name"] == name or name in e["aliases"]]
+    texts = _texts(corpus) if corpus else None
+    print(f"{name}: {len(nodes)} node(s)")
+    for e in sorted(nodes, key=lambda e: -len(e["mentions"])):
+        docs = sorted({m["source"] for m in e["mentions"]})
+        print(f"{e['key']}  {e['type']} {e['name']}  iri={e['iri']}\n  basis: {e.get('attrs', {}).get('basis', '(not resolved: keyed alike in every document)')}"
+              f"\n  documents: {len(docs)}")
+        for s in docs[:EXPLAIN_DOCS]:
+            m = next(m for m in e["mentions"] if m["source"] == s)
+            print(f"    {s}" + (f"  {_sentence(texts, m)}" if texts else ""))
+
+
 def merges(graph, corpus: str, seed: int, n: int, out) -> None:
     merged = []
     for e in graph["entities"]:
@@ -140,6 +158,10 @@ def main(argv=None) -> None:
     p.add_argument("--check", nargs="*", default=["习近平", "李强", "王毅"])
     p = sub.add_parser("bodies")
     p.add_argument("graph")
+    p = sub.add_parser("explain")
+    p.add_argument("graph")
+    p.add_argument("name")
+    p.add_argument("--corpus")
     p = sub.add_parser("merges")
     p.add_argument("graph")
     p.add_argument("corpus")
@@ -156,6 +178,8 @@ def main(argv=None) -> None:
         names(graph, a.top, a.check)
     elif a.cmd == "bodies":
         bodies(graph)
+    elif a.cmd == "explain":
+        explain(graph, a.name, a.corpus)
     else:
         merges(graph, a.corpus, a.seed, a.n, a.out)
 

@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     dateline: URIRef
     divisionLevel: URIRef
     introduced: URIRef
+    resolutionBasis: URIRef
 
 
 DEFAULT_BASE = "https://w3id.org/govkg/"  # instance data; `kg build --base-iri` changes it

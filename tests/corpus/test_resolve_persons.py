@@ -210,6 +210,14 @@ def test_a_corpus_build_resolves_persons_and_a_rebuild_equals_a_full_build(tmp_p
     ents = _entities(out)
     assert "person:赵明远" in ents and "person:陈立新" in ents   # one each, with and without posts
     assert ents["person:陈立新"]["attrs"]["basis"].startswith("same name")
+    # the basis is a property of the node in the Turtle and the GraphML too
+    import networkx as nx
+    from rdflib import Graph, Literal, URIRef
+    from kg.export.vocab import KG
+    ttl = Graph().parse(out / "graph.ttl")
+    basis = ents["person:陈立新"]["attrs"]["basis"]
+    assert (URIRef(ents["person:陈立新"]["iri"]), KG.resolutionBasis, Literal(basis)) in ttl
+    assert nx.read_graphml(out / "graph.graphml").nodes["person:陈立新"]["basis"] == basis
 
     def same_as_full(step):
         build([work], out, workers=1)
@@ -225,7 +233,9 @@ def test_a_corpus_build_resolves_persons_and_a_rebuild_equals_a_full_build(tmp_p
     assert {m["source"] for m in fj["mentions"]} == {"2021-09-15_a.txt", "2021-09-17_c.txt"}
     assert "person:陈立新@local:330000:人民政府" in ents
     (work / "2021-09-15_a.txt").unlink()
-    ents = same_as_full("remove")
-    assert [k for k in ents if k.startswith("person:陈立新")] == ["person:陈立新"]
+    ents = same_as_full("remove")   # 浙江's 陈立新, and the one of a text about 福建 alone: two
+    people = [k for k in ents if k.startswith("person:陈立新")]
+    assert "person:陈立新" in people and len(people) == 2
+    assert "where its document is not" in next(ents[k] for k in people if k != "person:陈立新")["attrs"]["basis"]
     shutil.copy(work / "2021-09-18_e.txt", work / "2021-09-19_f.txt")
     same_as_full("copy")
