@@ -143,7 +143,7 @@ def merges(graph, corpus: str, seed: int, n: int, out) -> None:
 
 def score(path: str) -> None:
     rows = [line.split("\t") for line in Path(path).read_text(encoding="utf-8").splitlines()[1:]]
-    grades = [r[COLUMNS.index("grade")].strip() for r in rows if len(r) == len(COLUMNS)]
+    grades = [r[COLUMNS.index("grade")].strip() for r in rows if len(r) >= len(COLUMNS)]   # a `note` may follow
     y, no, x = grades.count("y"), grades.count("n"), grades.count("x")
     print(f"{path}: {y} right, {no} wrong of {y + no} merges of persons and bodies: {y / max(1, y + no):.3f}; "
           f"{x} more of one referent that is no person or body (counted wrong: {y / max(1, y + no + x):.3f})")
