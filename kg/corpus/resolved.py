@@ -65,7 +65,8 @@ def touched(g, nodes, edges, before: dict, now: dict) -> tuple[set, set, set]:
     for table in (before, now):
         out_nodes.update(table.get(n, n) for n in raw)
         out_edges.update((table.get(h, h), table.get(t, t), k) for h, t, k in raw_edges)
-    new = {now[n] for n in raw if n in now} - {before[n] for n in raw if n in before}
+    # a node not in a table is its own (a body merged with none): its id then is new too
+    new = {now.get(n, n) for n in raw if n in g} - {before.get(n, n) for n in raw}
     return out_nodes, out_edges, new
 
 

@@ -3,6 +3,8 @@ the corpus shows to be no generic one is one body over its documents, a
 generic one stays each document's own, and a body keyed as host and unit is
 the body of its whole name."""
 
+import pytest
+
 from test_resolve_persons import _ext, _resolve
 
 
@@ -57,3 +59,22 @@ def test_a_body_keyed_as_host_and_unit_is_the_body_of_its_whole_name():
                   _ext("b.txt", [], bodies=[("central:中共中央政治局", "中共中央政治局")])])
     assert "central:中共中央:政治局" not in g
     assert sorted(g.nodes["central:中共中央政治局"]["sources"]) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.slow
+def test_a_rebuild_that_unmerges_a_body_equals_a_full_build(tmp_path):
+    """A file that goes takes a bare body's merge with it: the other file's
+    articles, which named the merged node, name the document's own again."""
+    from conftest import outputs
+    from kg.corpus.driver import build
+    work = tmp_path / "src"
+    work.mkdir()
+    (work / "2021-09-20_f.txt").write_text("非盟委员会发表声明，欢迎各方达成停火协议。\n", encoding="utf-8")
+    (work / "2021-09-21_g.txt").write_text("非盟委员会当天表示，将继续支持地区和平进程。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert build([work], out, workers=1) == 0
+    assert '"bare:AGENCY:非盟委员会"' in (out / "graph.json").read_text(encoding="utf-8")
+    (work / "2021-09-21_g.txt").unlink()
+    assert build([work], out, workers=1) == 0
+    assert build([work], tmp_path / "full", workers=1, cache=False) == 0
+    assert outputs(out) == outputs(tmp_path / "full")
