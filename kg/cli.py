@@ -178,15 +178,6 @@ def cmd_query(args):
         return 2
 
 
-def cmd_serve(args):
-    from kg.store.serve import serve
-    try:
-        return serve(args.store, host=args.host, port=args.port, engine=args.engine)
-    except (FileNotFoundError, OSError) as e:
-        print(f"kg: serve: {e}", file=sys.stderr)
-        return 2
-
-
 def cmd_ner(args):
     from kg.ner.tag import run_ner_jsonl
     run_ner_jsonl(Path(args.input), Path(args.output), statistical=args.statistical,
@@ -206,6 +197,15 @@ def cmd_html(args):
     with _writing(args.output):
         write_html(g, Path(args.output), title=title)
     print(f"kg html: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> {args.output}", file=sys.stderr)
+
+
+def cmd_serve(args):
+    from kg.store.serve import serve
+    try:
+        return serve(args.store, host=args.host, port=args.port, engine=args.engine)
+    except (FileNotFoundError, OSError) as e:
+        print(f"kg: serve: {e}", file=sys.stderr)
+        return 2
 
 
 class _Parser(argparse.ArgumentParser):
