@@ -12,10 +12,12 @@ def extract(text: str, date: str | None = None) -> dict:
     return extract_text(text, date)
 
 
-def build(paths, out, date: str | None = None) -> int:
+def build(paths, out, date: str | None = None, require_date: bool = False) -> int:
     """Build graph.{json,ttl,html,graphml} in `out` from files or folders;
-    returns the number of files that could not be read."""
+    returns the number of files that could not be read. `require_date`, as
+    `kg build --require-date`: a file with an article of no date (none in the
+    text, its record or its name, and no `date`) fails, kind no-date."""
     from pathlib import Path
 
     from kg.corpus.driver import build as _build
-    return _build(paths, Path(out), date=date)
+    return _build(paths, Path(out), date=date, require_date=require_date)

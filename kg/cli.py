@@ -260,6 +260,15 @@ def _add_career_commands(sub):
         s.set_defaults(func=func)
 
 
+def cmd_serve(args):
+    from kg.store.serve import serve
+    try:
+        return serve(args.store, host=args.host, port=args.port, engine=args.engine)
+    except (FileNotFoundError, OSError) as e:
+        print(f"kg: serve: {e}", file=sys.stderr)
+        return 2
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with a usage error as one line: `kg: --date: reason`."""
 
@@ -350,8 +359,25 @@ def parser():
     s.set_defaults(func=cmd_build)
 
     _add_store_commands(sub)
+    _add_serve_command(sub)
     _add_ner_and_html(sub)
     return p
+
+
+def _add_serve_command(sub):
+    from kg.store.serve import DEFAULT_HOST, DEFAULT_PORT, ENDPOINT, ENGINES
+    s = _command(sub, "serve", "serve a store read-only as a SPARQL endpoint over HTTP",
+                 f"Oxigraph's own server (`oxigraph serve-read-only`) on the store `kg load` writes, "
+                 f"at {ENDPOINT}; pyoxigraph behind a minimal HTTP server where that command is not "
+                 f"installed. Bound to {DEFAULT_HOST} unless --host says otherwise.",
+                 f"kg serve store  # then: curl 'http://{DEFAULT_HOST}:{DEFAULT_PORT}{ENDPOINT}?query=ASK%7B%7D'")
+    s.add_argument("store", help="store directory made by `kg load`")
+    s.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default: {DEFAULT_HOST}, this machine only)")
+    s.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
+    s.add_argument("--engine", choices=ENGINES, default="auto",
+                   help="oxigraph: its own server (fails if not installed); python: pyoxigraph behind "
+                   "the standard library's server; auto (default): oxigraph if installed")
+    s.set_defaults(func=cmd_serve)
 
 
 def _add_page_commands(sub):

@@ -223,16 +223,21 @@ def settle(g: nx.MultiDiGraph, nodes, edges) -> None:
 def merged_node(parts: list, attrs: dict, mentions) -> dict:
     """One node's data made of several nodes' (`parts`, in id order), the
     way settle() makes a node's of its files': the preferred name, every
-    alias, the files' parts together (a file gives one node per name, so
-    no file is in two parts); `attrs` and `mentions` (the parts' mentions
-    together) its own."""
+    alias, the files' parts together; `attrs` and `mentions` (the parts'
+    mentions together) its own."""
     names = {}
     for d in parts:
         for (etype, name), (rank, count) in d["names"].items():
             _tally(names, etype, name, rank, count)
+    sources = {}
+    for p in parts:   # a file in two parts (a body named in full and bare in one file): one part of it
+        for s, o in p["sources"].items():
+            sources[s] = o if s not in sources else {
+                **sources[s], "aliases": sources[s]["aliases"] | o["aliases"],
+                "rank": min(sources[s]["rank"], o["rank"]), "mentions": sources[s]["mentions"] + o["mentions"]}
     d = {k: v for k, v in parts[0].items() if k not in ("mentions", "sources")}
     d.update(names=names, aliases=set().union(*(p["aliases"] for p in parts)), attrs=attrs, mentions=mentions,
-             sources=dict(sorted((s, o) for p in parts for s, o in p["sources"].items())))
+             sources=dict(sorted(sources.items())))
     d["type"], d["name"] = _best(names)
     return d
 

@@ -28,7 +28,7 @@ class Fold:
     stores: dict | None = None         # the exporters' saved records, read ahead (patching only)
     nodes: set = field(default_factory=set)   # touched node ids and edge keys (patching only)
     edges: set = field(default_factory=set)
-    graph: object = None               # the graph of the outputs: persons resolved (kg.corpus.resolve)
+    graph: object = None               # the graph of the outputs: persons and bodies resolved (kg.corpus.resolved)
     out_nodes: set = field(default_factory=set)   # its touched node ids and edge keys (patching only)
     out_edges: set = field(default_factory=set)
     out_sources: frozenset = frozenset()   # the files whose part of the outputs is rendered again
@@ -98,27 +98,36 @@ def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool, requ
 
 
 def resolve(fold: Fold) -> None:
-    """The outputs' graph: one node per person of the folded graph's
-    per-document ones (kg.corpus.resolve), each post edge with its
-    `tenure` over the corpus (kg.export.tenure), made again over the whole graph
-    every build; a rebuild renders again every node of a name its changed
-    files touch, as resolved before and now."""
+    """The outputs' graph: one node per person and per bare body of the
+    folded graph's per-document ones (kg.corpus.resolve, kg.corpus.resolve_bodies),
+    each post edge with its `tenure` over the corpus (kg.export.tenure),
+    made again over the whole graph every build; a rebuild renders again
+    every node of a name its changed files touch, as resolved before and now."""
     from kg import ruleset
-    from kg.corpus.resolve import image, resolve_persons, resolved_graph, touched
+    from kg.corpus.resolve import resolve_persons
+    from kg.corpus.resolve_bodies import resolve_bodies
+    from kg.corpus.resolved import image, resolved_graph, touched
     from kg.export import tenure
     state = fold.state
     if fold.patching:   # a merged node is made of its parts' mentions and sources
         state.materialize()
     g = state.g
-    persons = resolve_persons(g, ruleset.current(),
-                              lambda n: set().union(*(state.footprint(src)[0] for src in g.nodes[n]["sources"])))
+    days = {}
+    for a in g.graph.get("articles", []):
+        if a.get("date"):
+            days.setdefault(a["source"], set()).add(a["date"])
+    rules = ruleset.current()
+    persons = resolve_persons(g, rules,
+                              lambda n: set().union(*(state.footprint(src)[0] for src in g.nodes[n]["sources"])),
+                              lambda n: set().union(*(days.get(src, ()) for src in g.nodes[n]["sources"])))
+    persons.update(resolve_bodies(g, rules))
     fold.graph = resolved_graph(g, persons)
-    tenure.annotate(fold.graph, ruleset.current())   # a function of each edge's own data: rebuilds agree
+    tenure.annotate(fold.graph, rules)   # a function of each edge's own data: rebuilds agree
     state.resolution = {n: rid for n, (rid, _basis) in persons.items()}
     if fold.patching:
         fold.out_nodes, fold.out_edges, new = touched(g, fold.nodes, fold.edges,
                                                       state.resolved_before, state.resolution)
-        # a file that mentions a person under a new id: its articles name that id
+        # a file that mentions a node under a new id: its articles name that id
         again = {src for r in new for src in fold.graph.nodes[r]["sources"]} - fold.changed
         for src in sorted(again):
             nodes, edges = image(state.footprint(src), persons)

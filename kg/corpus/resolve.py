@@ -1,23 +1,32 @@
-"""One node per person across a corpus: the fold's per-document person nodes, clustered by name and posts.
+"""One node per person across a corpus: the fold's per-document person nodes, clustered by name, posts and dates.
 
 The fold (kg.graph) keeps a person's node per document context: the name and
 the bodies the person holds posts in there (`person:NAME@<body keys>`), or
 the document's fingerprint when it gives no post. Here the whole folded
-graph's person nodes of one name are put together, and a graph with one
-node per cluster is made for the outputs; the fold state keeps the
+graph's person nodes of one name are put together; kg.corpus.resolved makes
+the outputs' graph of one node per cluster, and the fold state keeps the
 per-document nodes, so a rebuild takes one file's part out as before.
 
 The rule (rules/relations.toml [resolution]): the nodes of one name are one
-person unless two hold posts in bodies that cannot be one person's at once,
-decided by the bodies' keys alone: two bodies seated in places apart
-(local:350000:… and local:330000:…, neither code inside the other), or a
-body at home and one abroad (local:world-某国:…). Nodes with posts that
-conflict make several clusters; one whose posts give no seat (central:…,
-org:…) joins the one cluster it shares a post body with. A node with no post
-joins its name's cluster when there is one, or the one cluster that an
-entity it is related to in its document ties it to (a post body or a place
-of that cluster); else it stays its document's own. The reason is the
-resolved node's `attrs.basis`.
+person unless two hold posts at the same time in bodies that cannot be one
+person's at once, decided by the bodies' keys alone: two bodies seated in
+places apart (local:350000:… and local:330000:…, neither code inside the
+other), or a body at home and one abroad (local:world-某国:…). A body held
+besides a post (a 领导小组) seats no one, nor does a post held before
+(时任, 不再担任). Nodes are taken in the order of their documents' dates:
+one whose seat conflicts with a cluster's joins it all the same when it
+shares a post body with it (the body it left, the body both name) and the
+dates of the two seats do not overlap: a person who moved. Nodes with posts
+that conflict make several clusters; one whose posts give no seat joins the
+one cluster it shares a post body with. A national body of one name's nodes
+named like a foreign body most of its documents give (外交部 beside
+某国外交部) is that foreign body. A node with no post joins its name's
+cluster when there is one (unless that person holds no national post and
+its document names only places apart from that person's seats, and no
+body or person of that person's documents), or the one cluster
+that an entity it is related to in its document ties it to (a post body or
+a place of that cluster); else it stays its document's own. The reason is the resolved node's
+`attrs.basis`.
 
 A resolved node's id: `person:NAME` when the name has one cluster; with
 several, `person:NAME@<the smallest body key of the cluster no other cluster
@@ -25,80 +34,77 @@ of the name has>`; a node left alone keeps its per-document id. None depends
 on file names or their order.
 """
 
-from functools import lru_cache
-
 import networkx as nx
 
-from kg.corpus.state.packed import combined
-from kg.graph import merged_edge, merged_node, person_parts
+from kg.corpus.seats import seat as _seat, seat_rules as _seat_rules, within as _within
+from kg.graph import person_parts
 
 POST_RELATIONS = ("leads", "member_of")
 FORMER = "former"   # a post's attrs.status when the text says it was held before (时任, 原)
 
 
-@lru_cache(maxsize=8)
-def _seat_rules(rules) -> tuple:
-    r = rules.relations.resolution
-    return frozenset(r.seated_kinds), frozenset(r.national_kinds), r.foreign_seat, r.division_filler
+class _Node:
+    """A per-document person node: its post bodies (held now or before),
+    the seats of those held now, the first and last date of its documents."""
 
+    def __init__(self, n, bodies, former, span, docs):
+        self.id, self.bodies, self.former, self.span, self.docs = n, set(bodies), set(former), span, docs
+        self.seats, self.basis = set(), []
 
-def _seat(body: str, rules) -> str | None:
-    """The place a post body seats its holder in: a division code, a foreign
-    country (`world-…`), "" for the state's national bodies, None for no place."""
-    seated, national, _foreign, _filler = _seat_rules(rules)
-    parts = body.split(":")
-    if parts[0] in seated and len(parts) > 1:
-        return parts[1]
-    return "" if parts[0] in national else None
-
-
-def _within(a: str, b: str, rules) -> bool:
-    """Place `a` and place `b` can hold one person at once: the same, one
-    inside the other (division codes: 350000 holds 350100), or one of them
-    the state's national level and the other at home."""
-    _seated, _national, foreign, filler = _seat_rules(rules)
-    if a == b:
-        return True
-    if a.startswith(foreign) or b.startswith(foreign):
-        return False
-    if a == "" or b == "":
-        return True
-    ta, tb = _trim(a, filler), _trim(b, filler)
-    return ta.startswith(tb) or tb.startswith(ta)
-
-
-def _trim(code: str, filler: str) -> str:
-    while code.endswith(filler) and len(code) > len(filler):
-        code = code[: -len(filler)]
-    return code
+    def seat(self, rules) -> None:
+        self.seats = {s for x in self.bodies if x not in self.former and (s := _seat(x, rules)) is not None}
 
 
 class _Cluster:
-    """The per-document nodes taken as one person, with their post bodies and seats."""
+    """The per-document nodes taken as one person: post bodies, {seat: [first, last date]}."""
 
     def __init__(self):
-        self.members, self.bodies, self.seats, self.basis = [], set(), set(), []
+        self.members, self.bodies, self.seats, self.basis = [], set(), {}, []
 
-    def fits(self, seats, rules) -> bool:
-        return all(_within(a, b, rules) for a in seats for b in self.seats)
+    def fits(self, node: _Node, rules) -> str | None:
+        """"fits", "moved" (its seats conflict with this person's only at
+        other dates, and a post body ties it to it), or None."""
+        clash = [b for a in node.seats for b in self.seats if not _within(a, b, rules)]
+        if not clash:
+            return "fits"
+        if node.span and node.bodies & self.bodies and all(_apart(node.span, self.seats[b]) for b in clash):
+            return "moved"
+        return None
 
-    def add(self, node, bodies, seats) -> None:
-        self.members.append(node)
-        self.bodies.update(bodies)
-        self.seats.update(seats)
+    def add(self, node: _Node) -> None:
+        self.members.append(node.id)
+        self.bodies.update(node.bodies)
+        for s in node.seats:
+            got = self.seats.setdefault(s, list(node.span) if node.span else [])
+            if node.span and got:
+                got[:] = [min(got[0], node.span[0]), max(got[1], node.span[1])]
+        self.basis += node.basis
 
 
-def resolve_persons(g: nx.MultiDiGraph, rules, cooccurring) -> dict:
+def _apart(span, held) -> bool:
+    """Two date ranges that do not overlap (a range not known overlaps all)."""
+    return bool(held) and (span[1] < held[0] or held[1] < span[0])
+
+
+def resolve_persons(g: nx.MultiDiGraph, rules, cooccurring, dates=lambda n: ()) -> dict:
     """{per-document person node: (resolved id, basis)} for every person node
-    of `g`; `cooccurring(node)`: the node ids of the documents that gave that node."""
+    of `g`; `cooccurring(node)`: the node ids of the documents that gave that
+    node; `dates(node)`: the dates of those documents' articles."""
     by_name = {}
     for n in g.nodes:
         if n.startswith("person:"):
             name, posts = person_parts(n)
-            by_name.setdefault(name, []).append((n, posts))
+            former = _former(g, n)
+            span = sorted(d for d in dates(n) if d)
+            node = _Node(n, posts, former, (span[0], span[-1]) if span else None, len(g.nodes[n]["sources"]))
+            by_name.setdefault(name, []).append(node)
     out = {}
     for name in sorted(by_name):
-        out.update(_resolve_name(name, sorted(by_name[name]), rules, cooccurring, lambda n: _former(g, n)))
+        nodes = sorted(by_name[name], key=lambda x: x.id)
+        _foreign_read(nodes, rules)
+        for x in nodes:
+            x.seat(rules)
+        out.update(_resolve_name(name, nodes, rules, cooccurring))
     return out
 
 
@@ -113,42 +119,91 @@ def _former(g, n) -> set:
     return former - current
 
 
-def _resolve_name(name: str, nodes: list, rules, cooccurring, former) -> dict:
-    """The (resolved id, basis) of each of the nodes of one name (`nodes`:
-    [(node, its post bodies)]); `former(node)`: the bodies it held a post in only before."""
+def _foreign_read(nodes: list, rules) -> None:
+    """A national body of these nodes (central:外交部) named like one
+    foreign body of others of them (local:world-某国:外交部) that more than
+    `foreign_majority` times as many documents give: the text named the
+    foreign body without its country, and the node holds the foreign post."""
+    r = rules.relations.resolution
+    national = frozenset(r.national_kinds)
+    abroad = {}
+    for x in nodes:
+        for b in x.bodies:
+            if (s := _seat(b, rules)) and s.startswith(r.foreign_seat):
+                abroad.setdefault(b.rsplit(":", 1)[-1], {}).setdefault(b, 0)
+                abroad[b.rsplit(":", 1)[-1]][b] += x.docs
+    held = {}
+    for x in nodes:
+        for b in x.bodies:
+            held[b] = held.get(b, 0) + x.docs
+    for x in nodes:
+        for b in sorted(x.bodies):
+            kind, _c, own = b.partition(":")
+            there = abroad.get(own) if kind in national else None
+            if there and len(there) == 1:
+                (far, docs), = there.items()
+                if docs > r.foreign_majority * held[b]:
+                    x.bodies = (x.bodies - {b}) | {far}
+                    x.basis.append(f"its {b} read as {far}, which {docs} of this name's documents "
+                                   f"give against {held[b]}")
+
+
+def _resolve_name(name: str, nodes: list, rules, cooccurring) -> dict:
+    """The (resolved id, basis) of each of the nodes of one name, taken
+    placed nodes first, each in the order of its documents' first date."""
     clusters = []
-    seated = []
-    for n, b in nodes:
-        if b:
-            gone = former(n)
-            seated.append((n, b, {s for x in b if x not in gone and (s := _seat(x, rules)) is not None}))
-    for n, bodies, seats in sorted(seated, key=lambda x: (not x[2] - {""}, x[0])):   # placed nodes first
-        fit = [c for c in clusters if c.fits(seats, rules)]
-        sharing = [c for c in fit if c.bodies & set(bodies)]
+    for x in sorted((x for x in nodes if x.bodies),
+                    key=lambda x: (not x.seats - {""}, x.span or ("9",), x.id)):
+        fit = [(c, how) for c in clusters if (how := c.fits(x, rules))]
+        sharing = [(c, how) for c, how in fit if c.bodies & x.bodies]
         if len(sharing) == 1:
-            sharing[0].add(n, bodies, seats)
-        elif len(fit) == 1 and (seats - {""} or len(clusters) == 1):
-            fit[0].add(n, bodies, seats)
+            c, how = sharing[0]
+            if how == "moved":
+                x.basis.append(f"a post in a body it shares with this person's, at dates apart from those of "
+                               f"this person's other seats (moved: {'+'.join(sorted(x.seats))})")
+            c.add(x)
+        elif len(fit) == 1 and fit[0][1] == "fits" and (x.seats - {""} or len(clusters) == 1):
+            fit[0][0].add(x)
         else:   # apart from every cluster, or between several: a person of its own
             c = _Cluster()
-            c.add(n, bodies, seats)
+            c.add(x)
             clusters.append(c)
     alone = []
-    for n, bodies in nodes:
-        if bodies:
+    for x in nodes:
+        if x.bodies:
             continue
-        if len(clusters) <= 1:
-            if not clusters:
-                clusters.append(_Cluster())
-            clusters[0].add(n, (), ())
+        if not clusters:
+            clusters.append(_Cluster())
+        if len(clusters) == 1 and not _elsewhere(x.id, clusters[0], rules, cooccurring):
+            clusters[0].add(x)
             continue
-        tied = _tied(n, clusters, rules, cooccurring(n))
+        tied = _tied(x.id, clusters, rules, cooccurring(x.id))
         if tied is not None:
-            tied.add(n, (), ())
+            tied.add(x)
             tied.basis.append("a document without a post names a body or place of this person's posts")
         else:
-            alone.append(n)
+            alone.append(x.id)
     return _named(name, clusters, alone, len(nodes))
+
+
+def _elsewhere(n, c: "_Cluster", rules, cooccurring) -> bool:
+    """The document of `n` (a node with no post) names places, none of them
+    within or round a seat of the person's posts, and neither a body of
+    those posts nor a person the person's documents name: a common name is
+    many people's (某国外长某某斯 is not 另一国副总统某某斯, an athlete in
+    Tokyo not a governor of the same name)."""
+    if not c.seats or "" in c.seats:   # a national post: at home everywhere, and dealing abroad
+        return False
+    keys = {m.split("@", 1)[0] for m in cooccurring(n) if m != n}
+    if c.bodies & keys:
+        return False
+    home = _seat_rules(rules)[4]
+    places = {"" if p == home else p for k in keys if k.startswith("place:") and (p := k.split(":", 1)[1])}
+    if not places or any(_within(p, s, rules) or p.startswith(s + "-") for p in places for s in c.seats):
+        return False
+    name = person_parts(n)[0]
+    theirs = {m.split("@", 1)[0] for x in c.members for m in cooccurring(x)}
+    return not {k for k in keys if k.startswith("person:") and k != name} & theirs
 
 
 def _tied(n, clusters, rules, others) -> "_Cluster | None":
@@ -158,18 +213,18 @@ def _tied(n, clusters, rules, others) -> "_Cluster | None":
     seats = {s for k in keys if (s := _seat(k, rules))}
     seats |= {k.split(":", 1)[1] for k in keys if k.startswith("place:")}
     hits = [c for c in clusters
-            if c.bodies & keys or any(_within(s, t, rules) for s in seats for t in c.seats if t)]
+            if c.bodies & keys or any(_within(s, t, rules) or s.startswith(t + "-") for s in seats for t in c.seats if t)]
     return hits[0] if len(hits) == 1 else None
 
 
 def _named(name: str, clusters: list, alone: list, n_nodes: int) -> dict:
     """Each node's (resolved id, basis)."""
-    out = {n: (n, "same name; several persons of that name hold posts apart, and its document ties it to none")
-           for n in alone}
+    why = ("several persons of that name hold posts apart" if len(clusters) > 1 else
+           "the one person of that name with posts holds them where its document is not")
+    out = {n: (n, f"same name; {why}, and its document ties it to none") for n in alone}
     for c in clusters:
         if len(clusters) == 1:
             rid = name
-            others = set()
         else:
             others = set().union(*(o.bodies for o in clusters if o is not c))
             own = sorted(c.bodies - others) or sorted(c.bodies)
@@ -187,7 +242,7 @@ def _basis(c: _Cluster, n_clusters: int, n_nodes: int) -> str:
     posted = [m for m in c.members if person_parts(m)[1]]
     if n_clusters == 1:
         if c.bodies:
-            parts.append("no two of its posts in places apart" if len(posted) > 1 else
+            parts.append("no two of its posts in places apart at one time" if len(posted) > 1 else
                          "only person of that name in the corpus with posts")
         else:
             parts.append("no document gives a post")
@@ -208,59 +263,3 @@ def _shared_post(c: _Cluster, posted: list) -> str | None:
             counts[b] = counts.get(b, 0) + 1
     best = min(counts.items(), key=lambda kv: (-kv[1], kv[0]), default=None)
     return best[0] if best and best[1] > 1 else None
-
-
-def resolved_graph(g: nx.MultiDiGraph, persons: dict) -> nx.MultiDiGraph:
-    """The graph with each cluster's nodes merged into one (kg.graph.merged_node),
-    their edges with them (kg.graph.merged_edge); the others' data shared with `g`."""
-    members = {}
-    for n, (rid, _basis) in persons.items():
-        members.setdefault(rid, []).append(n)
-    out = nx.MultiDiGraph()
-    out.graph = g.graph
-    for n, d in g.nodes(data=True):
-        if n not in persons:
-            out.add_node(n)
-            out._node[n] = d
-    for rid in sorted(members):
-        parts = [g.nodes[n] for n in sorted(members[rid])]
-        out.add_node(rid)
-        out._node[rid] = merged_node(parts, {"basis": persons[members[rid][0]][1]},
-                                     combined([p["mentions"] for p in parts]))
-    edges = {}
-    for h, t, k, d in g.edges(keys=True, data=True):
-        edges.setdefault((persons.get(h, (h,))[0], persons.get(t, (t,))[0], k), []).append(d)
-    for (h, t, k), ds in sorted(edges.items()):
-        out.add_edge(h, t, key=k)
-        out._adj[h][t][k] = out._pred[t][h][k] = merged_edge(ds) if len(ds) > 1 else ds[0]
-    return out
-
-
-def touched(g, nodes, edges, before: dict, now: dict) -> tuple[set, set, set]:
-    """(resolved node ids, resolved edge keys, new resolved ids) a rebuild
-    renders again, of the per-document `nodes` and `edges` the changed files
-    touched: every node of a name one of them has (its clusters may have
-    changed), as it was resolved before and as now, and every edge of those
-    nodes; the third set is those of them no node had before (the articles
-    that mention them must be rendered again too)."""
-    names = {person_parts(n)[0] for n in nodes if n.startswith("person:")}
-    raw = set(nodes) | {n for table in (before, now) for n in table if person_parts(n)[0] in names}
-    raw_edges = set(edges)
-    for n in raw:
-        if n in g:
-            raw_edges.update(g.in_edges(n, keys=True))
-            raw_edges.update(g.out_edges(n, keys=True))
-    out_nodes, out_edges = set(), set()
-    for table in (before, now):
-        out_nodes.update(table.get(n, n) for n in raw)
-        out_edges.update((table.get(h, h), table.get(t, t), k) for h, t, k in raw_edges)
-    new = {now[n] for n in raw if n in now} - {before[n] for n in raw if n in before}
-    return out_nodes, out_edges, new
-
-
-def image(footprint, persons: dict) -> tuple[set, set]:
-    """A file's footprint (kg.graph.footprint) in the resolved graph."""
-    nodes, edges = footprint
-    rid = {n: persons[n][0] for n in nodes if n in persons}
-    return ({rid.get(n, n) for n in nodes},
-            {(rid.get(h, h), rid.get(t, t), k) for h, t, k in edges})

@@ -1,7 +1,7 @@
 """graph.graphml for Gephi and other graph tools (list attributes as JSON text).
 
 Written as text, record by record, in the layout networkx's `write_graphml`
-gives (keys d0-d3 and d8 for nodes, d4-d7 and d9 for edges, two-space indent): an
+gives (keys d0-d3, d8 and d10 (a resolved node's basis) for nodes, d4-d7 and d9 for edges, two-space indent): an
 ElementTree of the whole graph first is several times slower on a corpus
 (docs/SCALE.md), and records let a rebuild copy the untouched ones.
 tests/graph/test_graph_build.py reads the file back with networkx.
@@ -19,7 +19,7 @@ from kg.export.records import FRESH
 from kg.export.rdf_terms import Minter, iri, node_iri
 from kg.export.vocab import DEFAULT_BASE
 
-_NODE_KEYS = (("d0", "type"), ("d1", "label"), ("d2", "aliases"), ("d3", "code"), ("d8", "iri"))
+_NODE_KEYS = (("d0", "type"), ("d1", "label"), ("d2", "aliases"), ("d3", "code"), ("d8", "iri"), ("d10", "basis"))
 _EDGE_KEYS = (("d4", "relation"), ("d5", "title"), ("d6", "date"), ("d7", "evidence"), ("d9", "iri"))
 
 _HEAD = (
@@ -67,7 +67,7 @@ def _data(out: list, keys, values) -> None:
 def _node(n, d, base: str) -> str:
     out = [f'    <node id="{_attr(n)}">\n']
     _data(out, _NODE_KEYS, (d["type"], d["name"], "|".join(sorted(d["aliases"])), d.get("code", "") or "",
-                            node_iri(n, d, base)))
+                            node_iri(n, d, base), (d.get("attrs") or {}).get("basis", "")))
     out.append("    </node>\n")
     return "".join(out)
 

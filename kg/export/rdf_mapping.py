@@ -165,6 +165,8 @@ def add_node(doc, m, s, d, tok, by_code, mentions=None):
     for a in d.get("aliases") or ():
         if a != d["name"]:
             doc.add(s, SKOS.altLabel, zh(a))
+    if (d.get("attrs") or {}).get("basis"):   # why its documents' nodes are one (kg.corpus.resolve)
+        doc.add(s, KG.resolutionBasis, plain(d["attrs"]["basis"]))
     if d["type"] == "PLACE":
         world = WORLD_CLASSES.get(d.get("level"))
         if world is not None:

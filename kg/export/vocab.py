@@ -48,6 +48,7 @@ class KG(DefinedNamespace):
     introduced: URIRef
     lastSeen: URIRef
     postEvent: URIRef
+    resolutionBasis: URIRef
     status: URIRef
 
 

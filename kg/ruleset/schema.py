@@ -505,6 +505,12 @@ class RelationsResolution:
     national_kinds: tuple[str, ...]
     foreign_seat: str
     division_filler: str
+    home_seat: str
+    unseating_suffixes: tuple[str, ...]
+    foreign_majority: int
+    body_min_chars: int
+    body_joiners: tuple[str, ...]
+    body_short_of: int
 
 
 @rule_table

@@ -124,7 +124,8 @@ def test_graph_json_has_one_record_per_line(tmp_path):
     from kg.extraction import extract_file
     from kg.graph import build_graph
     from kg import ruleset
-    from kg.corpus.resolve import resolve_persons, resolved_graph
+    from kg.corpus.resolve import resolve_persons
+    from kg.corpus.resolved import resolved_graph
     g = build_graph([extract_file(CORPUS / "01_henan-beijing-strategic-agreement.txt")])
     g = resolved_graph(g, resolve_persons(g, ruleset.current(), lambda n: set(g)))   # the build's persons
     from kg.export.tenure import annotate
