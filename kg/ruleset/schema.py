@@ -234,6 +234,11 @@ class PersonGateRules:
     reach: int
     stops: str
     trim_tags: tuple[str, ...]
+    trim_verb_tags: tuple[str, ...]
+    name_end_before_tags: tuple[str, ...]
+    tail_rules: tuple[str, ...]
+    max_tail_grown: int
+    title_rules: tuple[str, ...]
     lead_tags: tuple[str, ...]
     max_extended: int
 
@@ -255,6 +260,10 @@ class PersonsRules:
     group_suffixes: tuple[str, ...]
     list_separators: tuple[str, ...]
     place_list_ends: tuple[str, ...]
+    list_count_lead: str
+    list_count_numerals: str
+    list_count_not_before: str
+    list_count_measures: tuple[str, ...]
     max_list_item: int
     nonname_chars: str
     body_end_chars: str
@@ -491,6 +500,8 @@ class RelationsRules:
     subject_joiners: tuple[str, ...]
     object_verbs: tuple[str, ...]
     locative_markers: tuple[str, ...]
+    name_heads: tuple[str, ...]
+    name_head_reach: int
     topic_openers: tuple[str, ...]
     exhortation_words: tuple[str, ...]
     exhortation_not_in: tuple[str, ...]
