@@ -36,6 +36,12 @@ def implied_body(linker, implied, title, pos, places):
     tail = implied.get(core)
     if not tail:
         return None
+    # the place written right before the title (某兰|市长, 某约市|市长) is the
+    # post's place: one that is no place of the level (a foreign city) implies
+    # no body, not the article's other city
+    adjacent = [pm for pm in places if pos - len(core[0]) <= pm.end <= pos]
+    if adjacent and linker.place_in_context(core[0], pos, adjacent) is None:
+        return None
     place = linker.place_in_context(core[0], pos, places)
     if place is None:
         named = [("level", core[0] + t) for t in sorted(variants(tail))]
