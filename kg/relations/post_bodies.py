@@ -50,6 +50,15 @@ def implied_body(linker, implied, title, pos, places):
     return key if key in linker.entities else linker.local_body(place.code, tail)
 
 
+def central_body(linker, central, title):
+    """The central body a bodiless title is a post of (国务委员: 国务院,
+    rules/relations.toml central_title_bodies), else None."""
+    name = central.get(base_title(title))
+    if not name:
+        return None
+    return linker.implied(("central", name), "AGENCY", name, attrs={"central": True})
+
+
 class RightwardPosts:
     """The posts written from a position on in one sentence text[s:e]:
     `bodies` are linked AGENCY/ORG mentions, `title_at` the sentence's
@@ -84,6 +93,7 @@ class RightwardPosts:
                     break
                 implied = implied_body(self.linker, self.rules.relations.implied_bodies,
                                        t.text, q, self.places)
+                implied = implied or central_body(self.linker, self.rules.relations.central_title_bodies, t.text)
                 if implied is not None:
                     body = implied
                 elif body is None:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from kg.link.keys import key_string
 from kg.nlp.titles import base_title, find_titles, is_head
-from kg.relations.post_bodies import RightwardPosts, body_before, implied_body
+from kg.relations.post_bodies import RightwardPosts, body_before, central_body, implied_body
 from kg.relations.post_events import PostDates, post_events
 
 
@@ -217,7 +217,8 @@ class _SentencePosts:
         """(body key or None, where the post's segment starts) of a title
         with no known body right before it."""
         text, s, seps = self.text, self.s, self.r.post_separators
-        bkey = implied_body(self.linker, self.r.implied_bodies, title, ts, self.places)
+        bkey = implied_body(self.linker, self.r.implied_bodies, title, ts, self.places) \
+            or central_body(self.linker, self.r.central_title_bodies, title)
         # 工信部部长金壮龙，副部长辛国斌: the same body's series, when the
         # title stands alone (not 法国外贸部长: that one has its own)
         if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in self.r.series_openers):

@@ -49,3 +49,9 @@ def test_a_former_marker_between_body_and_title_gives_a_former_post():
              if r["type"] in ("leads", "member_of")]
     assert posts and all(a.get("status") == "former" for _h, _t, a in posts)
     assert any(h == "王小明" and a.get("title") == "副主任" for h, _t, a in posts)
+
+
+def test_state_councillors_in_a_name_list_are_members_of_the_state_council():
+    found = relations("国务委员王小明、李大伟出席会议。", "member_of")
+    assert {("王小明", "国务院"), ("李大伟", "国务院")} <= found
+    assert not relations("国务委员王小明、李大伟出席会议。", "leads")
