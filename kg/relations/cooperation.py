@@ -32,9 +32,10 @@ def cooperation(rels, text, in_sent, s, e, article, rules, clauses) -> None:
             continue
         if gap not in r.cooperation_joiners:
             continue
-        if gap in r.subject_joiners and _partners_listed(text, bodies[:i + 1], r):
-            continue    # 某省与A、B签署…协议: A and B are the province's partners, not each other's
         clause_end = clauses.after(b.mention.end)
+        if gap in r.subject_joiners and _partners_listed(text, bodies[:i + 1], r) \
+                and not any(w in text[b.mention.end:clause_end] for w in r.joint_action_words):
+            continue    # 某省与A、B签署…协议: A and B are the province's partners, not each other's
         if any(w in text[b.mention.end:clause_end] for w in r.cooperation_words):
             rels.add(a.key, "cooperates_with", b.key, article, (s, e), rule="cooperation.verb")
 

@@ -500,6 +500,7 @@ class RelationsRules:
     subject_joiners: tuple[str, ...]
     object_verbs: tuple[str, ...]
     locative_markers: tuple[str, ...]
+    joint_action_words: tuple[str, ...]
     name_heads: tuple[str, ...]
     name_head_reach: int
     topic_openers: tuple[str, ...]

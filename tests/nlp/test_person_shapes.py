@@ -40,3 +40,11 @@ def test_a_title_lac_runs_into_the_name_does_not_move_its_start():
 
 def test_cabinet_minister_titles_cue_a_name():
     assert "林芳正" in names("他在与日本外务大臣林芳正会谈时说。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("眼下，果园里的苹果陆续上市。唐春旺一家的30亩果园喜获丰收。", "唐春旺"),
+    ("旧房改造完成后，刘长根一家6口搬进了新居。", "刘长根"),
+])
+def test_a_count_after_one_name_is_no_enumeration_of_things(text, name):
+    assert name in names(text)

@@ -55,3 +55,8 @@ def test_state_councillors_in_a_name_list_are_members_of_the_state_council():
     found = relations("国务委员王小明、李大伟出席会议。", "member_of")
     assert {("王小明", "国务院"), ("李大伟", "国务院")} <= found
     assert not relations("国务委员王小明、李大伟出席会议。", "leads")
+
+
+def test_bodies_listed_after_a_partner_word_that_act_jointly_still_cooperate():
+    found = relations("最高人民法院与最高人民检察院、公安部今天联合发布《关于加强案件审理的意见》。", "cooperates_with")
+    assert {("最高人民检察院", "公安部")} <= found or {("公安部", "最高人民检察院")} <= found

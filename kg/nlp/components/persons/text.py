@@ -37,8 +37,8 @@ class PersonText:
         text, rules = self.text, self.rules
         k = end
         while k < self.length:
-            if self.starts(k, rules.place_list_ends) or self.thing_count_at(k):
-                return True
+            if self.starts(k, rules.place_list_ends) or (k > end and self.thing_count_at(k)):
+                return True     # a count closes a list, not one name (某某一家6口)
             if text[k] not in rules.separators:
                 return False
             j = k + 1
