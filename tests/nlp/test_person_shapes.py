@@ -48,3 +48,8 @@ def test_cabinet_minister_titles_cue_a_name():
 ])
 def test_a_count_after_one_name_is_no_enumeration_of_things(text, name):
     assert name in names(text)
+
+
+def test_the_case_word_after_a_name_is_not_part_of_it():
+    found = names("本集通过某省委原常委、某市委原书记李强案等典型案件，反映反腐败斗争的复杂性。")
+    assert "李强" in found and "李强案" not in found
