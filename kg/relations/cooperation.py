@@ -33,8 +33,24 @@ def cooperation(rels, text, in_sent, s, e, article, rules, clauses) -> None:
         if gap not in r.cooperation_joiners:
             continue
         clause_end = clauses.after(b.mention.end)
+        if gap in r.subject_joiners and _partners_listed(text, bodies[:i + 1], r) \
+                and not any(w in text[b.mention.end:clause_end] for w in r.joint_action_words):
+            continue    # 某省与A、B签署…协议: A and B are the province's partners, not each other's
         if any(w in text[b.mention.end:clause_end] for w in r.cooperation_words):
             rels.add(a.key, "cooperates_with", b.key, article, (s, e), rule="cooperation.verb")
+
+
+def _partners_listed(text, upto, r) -> bool:
+    """Whether the last body of `upto` is in a list (subject_joiners) that
+    opens right after a partner word (与, 会同: rules/relations.toml
+    partner_words): the list names someone's partners."""
+    first = upto[-1]
+    for prev in reversed(upto[:-1]):
+        if text[prev.mention.end:first.mention.start] not in r.subject_joiners:
+            break
+        first = prev
+    before = text[:first.mention.start]
+    return any(before.endswith(w) for w in r.partner_words)
 
 
 def _listed_after(text, first, rest, joiners) -> list:

@@ -147,3 +147,21 @@ def _party_before_verb_re(rules) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _meeting_re(rules) -> re.Pattern:
     return re.compile(rules.relations.meeting_after)
+
+
+def place_in_name(text, lm, verb_at, starts, rules) -> bool:
+    """A PLACE that runs on into a body's head word (rules/relations.toml
+    name_heads) before the verb at `verb_at`, no other mention (`starts`:
+    the sentence's mention starts) in between: the prefix of a body's name
+    no rule read (某国某某行业协会发布…), not the actor (but 该县联合某某大学…)."""
+    if lm.mention.type != "PLACE":
+        return False
+    m = _name_head_re(rules).match(text, lm.mention.end)
+    return m is not None and m.end() <= verb_at and not any(lm.mention.end <= k < m.end() for k in starts)
+
+
+@lru_cache(maxsize=8)
+def _name_head_re(rules) -> re.Pattern:
+    r = rules.relations
+    heads = "|".join(map(re.escape, sorted(r.name_heads, key=len, reverse=True)))
+    return re.compile(f"[\u4e00-\u9fff]{{0,{r.name_head_reach}}}?(?:{heads})")

@@ -36,12 +36,27 @@ def implied_body(linker, implied, title, pos, places):
     tail = implied.get(core)
     if not tail:
         return None
+    # the place written right before the title (某兰|市长, 某约市|市长) is the
+    # post's place: one that is no place of the level (a foreign city) implies
+    # no body, not the article's other city
+    adjacent = [pm for pm in places if pos - len(core[0]) <= pm.end <= pos]
+    if adjacent and linker.place_in_context(core[0], pos, adjacent) is None:
+        return None
     place = linker.place_in_context(core[0], pos, places)
     if place is None:
         named = [("level", core[0] + t) for t in sorted(variants(tail))]
         return next((k for k in named if k in linker.entities), None)
     key = ("local", place.code, canonical_tail(tail))
     return key if key in linker.entities else linker.local_body(place.code, tail)
+
+
+def central_body(linker, central, title):
+    """The central body a bodiless title is a post of (国务委员: 国务院,
+    rules/relations.toml central_title_bodies), else None."""
+    name = central.get(base_title(title))
+    if not name:
+        return None
+    return linker.implied(("central", name), "AGENCY", name, attrs={"central": True})
 
 
 class RightwardPosts:
@@ -78,6 +93,7 @@ class RightwardPosts:
                     break
                 implied = implied_body(self.linker, self.rules.relations.implied_bodies,
                                        t.text, q, self.places)
+                implied = implied or central_body(self.linker, self.rules.relations.central_title_bodies, t.text)
                 if implied is not None:
                     body = implied
                 elif body is None:

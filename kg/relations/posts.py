@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from kg.link.keys import key_string
 from kg.nlp.titles import base_title, find_titles, is_head
-from kg.relations.post_bodies import RightwardPosts, body_before, implied_body
+from kg.relations.post_bodies import RightwardPosts, body_before, central_body, implied_body
 from kg.relations.post_events import PostDates, post_events
 
 
@@ -147,10 +147,15 @@ class _SentencePosts:
         bare_right = None   # 北京市委常委、组织部部长: the bare 组织部 is the 市委's
         found, hosts = [], []
         seg_start = pos
+        former_upto = 0     # the posts found so far a former marker inside the chain covers
         while (t := self.title_by_end.get(pos - s)) is not None:
             ts, te = t.start + s, t.end + s
             title = text[ts:te]
             body = body_before(self.bodies, ts, te)
+            marker = self._marker_before(ts, body)
+            if marker:     # 某市人大常委会原副主任, 某公司原党委书记: former, the body before 原
+                body = body or body_before(self.bodies, ts - len(marker), te)
+                former_upto = len(found) + 1
             if body is not None:   # may overlap the title: 市政府党组|党组成员
                 bkey, seg_start = body.key, body.mention.start
                 if bare_right is not None and bkey[0] != "bare":
@@ -170,9 +175,23 @@ class _SentencePosts:
             self.rels.add(bare, "part_of", host, self.article, (s, self.e), rule="posts.bare_body_in_chain")
             self.linker.name_after_host(bare, host)
         attrs = attrs or {}
+        inner = [{"status": "former"} if i < former_upto else attrs for i in range(len(found))]
         found.reverse()     # read leftwards: combined titles go in text order
+        inner.reverse()
         self.series.extend((base_title(title), bkey) for bkey, title in found)
-        return [self._post(p, bkey, title, attrs, rule="posts.title_chain") for bkey, title in found]
+        return [self._post(p, bkey, title, a, rule="posts.title_chain") for (bkey, title), a in zip(found, inner)]
+
+    def _marker_before(self, ts, body) -> str | None:
+        """The former marker (原) right before the title at ts with a body
+        before it: none where a body ends at ts, unless the marker is inside
+        that body's mention (某公司原党委|党委书记: 原 glued into the body)."""
+        marker = next((m for m in self.r.post_events.former_markers if self.text.endswith(m, self.s, ts)), None)
+        if marker is None:
+            return None
+        if body is None:
+            found = body_before(self.bodies, ts - len(marker), ts - len(marker))
+            return marker if found is not None and found.mention.end == ts - len(marker) else None
+        return marker if body.mention.start < ts - len(marker) and body.mention.end > ts else None
 
     def _former(self, seg_start) -> dict | None:
         """The attrs of a chain starting at seg_start after a former marker
@@ -198,7 +217,8 @@ class _SentencePosts:
         """(body key or None, where the post's segment starts) of a title
         with no known body right before it."""
         text, s, seps = self.text, self.s, self.r.post_separators
-        bkey = implied_body(self.linker, self.r.implied_bodies, title, ts, self.places)
+        bkey = implied_body(self.linker, self.r.implied_bodies, title, ts, self.places) \
+            or central_body(self.linker, self.r.central_title_bodies, title)
         # 工信部部长金壮龙，副部长辛国斌: the same body's series, when the
         # title stands alone (not 法国外贸部长: that one has its own)
         if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in self.r.series_openers):

@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from kg.relations.anaphora import StandIn
 from kg.relations.cooperation import BODY_TYPES
-from kg.relations.frames import meeting_body
+from kg.relations.frames import meeting_body, place_in_name
 
 
 def subject(text, in_sent, s, t, rules, clauses):
@@ -24,10 +24,12 @@ def subject(text, in_sent, s, t, rules, clauses):
     `in_sent` (sentence start `s`, clause ends `clauses`: a
     kg.relations.clauses.ClauseEnds); (None, []) when none is before it."""
     r = rules.relations
+    starts = [lm.mention.start for lm in in_sent]
     before = [lm for lm in in_sent if lm.mention.end <= t and lm.mention.type in r.subject_types
               and not text.startswith(r.host_words, lm.mention.end)
               and not (text.startswith(r.consent_words, lm.mention.end)
-                       and text.endswith(r.consent_markers, 0, lm.mention.start))]
+                       and text.endswith(r.consent_markers, 0, lm.mention.start))
+              and not place_in_name(text, lm, t, starts, rules)]
     own_clause = _clause_start(clauses, s, t)
     # an earlier verb's object does not act (会议贯彻落实某委部署，研究部署…:
     # the meeting acts, not 某委); a place where it happened does not either,

@@ -265,6 +265,11 @@ class PersonGateRules:
     reach: int
     stops: str
     trim_tags: tuple[str, ...]
+    trim_verb_tags: tuple[str, ...]
+    name_end_before_tags: tuple[str, ...]
+    tail_rules: tuple[str, ...]
+    max_tail_grown: int
+    title_rules: tuple[str, ...]
     lead_tags: tuple[str, ...]
     max_extended: int
 
@@ -286,6 +291,10 @@ class PersonsRules:
     group_suffixes: tuple[str, ...]
     list_separators: tuple[str, ...]
     place_list_ends: tuple[str, ...]
+    list_count_lead: str
+    list_count_numerals: str
+    list_count_not_before: str
+    list_count_measures: tuple[str, ...]
     max_list_item: int
     nonname_chars: str
     body_end_chars: str
@@ -535,6 +544,9 @@ class RelationsRules:
     subject_joiners: tuple[str, ...]
     object_verbs: tuple[str, ...]
     locative_markers: tuple[str, ...]
+    joint_action_words: tuple[str, ...]
+    name_heads: tuple[str, ...]
+    name_head_reach: int
     topic_openers: tuple[str, ...]
     exhortation_words: tuple[str, ...]
     exhortation_not_in: tuple[str, ...]
@@ -562,6 +574,7 @@ class RelationsRules:
     anaphor_marker: str
     relative_years: Mapping[str, int]
     implied_bodies: Mapping[str, str]
+    central_title_bodies: Mapping[str, str]
     anaphora: Mapping[str, str]
     anaphora_words: Mapping[str, str]
     anaphora_not_followed_by: Mapping[str, str]

@@ -121,9 +121,12 @@ class PlaceFinder:
         if words is not None:
             inside = _word_spans(words, len(text))
             named_at = {s for s, _e, value in found if value is not BLOCK}
-            # 隆重|庆祝, 宝塔山, 马里乌波尔: a short form inside another word
+            named_end = {e for _s, e, value in found if value is not BLOCK}
+            # 隆重|庆祝, 宝塔山, 马里乌波尔: a short form inside another word;
+            # 某尔|苏丹: the end of a longer foreign name
             found = [(s, e, value) for s, e, value in found
-                     if value is BLOCK or not self._inside_word(text, s, e, value, inside, named_at)]
+                     if value is BLOCK or not (self._inside_word(text, s, e, value, inside, named_at)
+                                               or self._ends_foreign_name(text, s, e, value, inside, named_end))]
         for s, e, value in found:
             if value is not BLOCK and text.startswith(self.level_words, e - 1) \
                     and not text.startswith(self.level_breakers, e):
@@ -186,6 +189,16 @@ class PlaceFinder:
             return False  # 沙特|利雅得, 沙特阿拉伯 (王国): another place, or more of its own name
         nxt = text[e]
         return nxt in self.feature_heads or (nxt in self.translit and all(c in self.translit for c in surface))
+
+    def _ends_foreign_name(self, text: str, s: int, e: int, places, inside: tuple, named_end: set) -> bool:
+        """Whether the short form text[s:e], spelt in transliteration
+        characters, ends a longer foreign name: the segmenter's word right
+        before it is transliteration too and no place ends there (某尔|苏丹,
+        not 伊朗|苏丹 nor 访问|苏丹)."""
+        if not self.translit or s == 0 or s in named_end or any(p.name == text[s:e] for p in places):
+            return False
+        before = text[inside[0][s - 1]:s]
+        return len(before) >= 2 and all(c in self.translit for c in before + text[s:e])
 
     def _supported(self, text, s, e, place, strength, codes, ends) -> bool:
         before = [p for k in range(s - self.gap, s + 1) for p in ends.get(k, ())]

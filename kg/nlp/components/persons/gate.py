@@ -64,16 +64,32 @@ def judge(start: int, end: int, rule: str, tokens: list[LacToken], rules: GateRu
         return start, end
     for t in names:
         if t.start < start:
+            if rule in gate.tail_rules and t.end >= end and (
+                    t.end - t.start <= gate.max_tail_grown or any(c in rules.dots for c in text[t.start:t.end])):
+                return t.start, t.end   # 某生|田光一: an uncued rule's name is the tail of LAC's
             continue      # LAC's name runs into the words before: the rule's start is kept
         if t.end > end and not rules.may_grow(text[end:t.end], text[t.start:t.end]):
             continue      # a title or a particle after the name (某某尔议长, 某金也)
-        head = all(w.tag in gate.lead_tags for w in tokens if start <= w.start < t.start)
-        tail = t.end >= end or _word_at(t.end, tokens, gate.trim_tags)
+        # a conjunction before the name (和某尔达); not a title's word that LAC
+        # ran on into the first character of a name read after that title
+        # (部长图|迈赫: LAC has no word at the rule's start)
+        head = (rule not in gate.title_rules or any(w.start == start for w in tokens)) and \
+            all(w.tag in gate.lead_tags for w in tokens if start <= w.start < t.start)
+        tail = t.end >= end or _cut_word_at(t.end, end, tokens, gate)
         if head and tail:
             return t.start, t.end
     return start, end
 
 
-def _word_at(at: int, tokens: list[LacToken], tags) -> bool:
-    """Whether LAC's word at `at` is one of `tags` (a verb or function word: 率, 致, 因)."""
-    return any(t.start == at and t.tag in tags for t in tokens)
+def _cut_word_at(at: int, end: int, tokens: list[LacToken], gate) -> bool:
+    """Whether LAC's word at `at` is one to cut off the rule's name ending at
+    `end`: a function word (某某和, 某金也), or a verb (某某率|队, 某某作|了);
+    but a one-character "verb" that ends where the name ends, right before
+    a preposition, is the name's last character (某其亮|在)."""
+    word = next((t for t in tokens if t.start == at), None)
+    if word is None or word.tag not in gate.trim_tags:
+        return False
+    if word.tag in gate.trim_verb_tags and word.end == end:
+        nxt = next((t for t in tokens if t.start == end), None)
+        return nxt is None or nxt.tag not in gate.name_end_before_tags
+    return True

@@ -14,6 +14,8 @@ def group_hits(pt: PersonText, taken: set) -> list[PersonHit]:
         start = 0
         while (word_at := pt.text.find(word, start)) >= 0:
             start = word_at + len(word)
+            if not pt.boundary(start):
+                continue    # 退役军人、农民工等人群: 人群 is the word, 等人 no group word
             items = items_before(pt, word_at)
             if len(items) < 2:
                 continue

@@ -24,6 +24,10 @@ class PersonRules:
     groups: WordList
     separators: tuple
     place_list_ends: WordList     # 某某、某某等地: the enumeration lists places
+    count_numerals: frozenset     # 某某、某某8个保护区: a count of things closes it
+    count_measures: WordList
+    count_lead: str               # 等 before the count
+    count_not_before: str         # 两个人: a count of people after all
     max_list_item: int
     not_names: frozenset
     creators: WordList
@@ -74,6 +78,10 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         groups=WordList(cfg.group_suffixes),
         separators=tuple(cfg.list_separators),
         place_list_ends=WordList(cfg.place_list_ends),
+        count_numerals=_chars(cfg.list_count_numerals),
+        count_measures=WordList(cfg.list_count_measures),
+        count_lead=cfg.list_count_lead,
+        count_not_before=cfg.list_count_not_before,
         max_list_item=cfg.max_list_item,
         not_names=frozenset(cfg.not_names),
         creators=WordList(cfg.creator_cues),

@@ -168,6 +168,11 @@ class NameSearch:
         pt, rules = self.pt, self.rules
         if end > pt.length or pt.text[i:end] in rules.not_names:
             return False
+        if surname_len == 1 and pt.text[i] == pt.text[i + 1]:
+            return False    # 蒙蒙亮, 高高兴兴: a reduplicated word, not a surname and a name
+        opener = pt.starts(i + surname_len, rules.end_words)
+        if opener and len(opener) > 1:
+            return False    # 某卢|今天说: a word that ends names cannot begin the given name
         framed = pt.starts(end, rules.post_frame) is not None   # 某某同志任…: any given name
         for k in range(i + surname_len, end):
             ch = pt.text[k]
@@ -188,6 +193,8 @@ class NameSearch:
         suffix = self.pt.starts(i + surname_len, self.rules.anonymised)
         if not suffix or not self.pt.boundary(i):
             return None
+        if i > 0 and self.pt.text[i - 1:i + 1] in self.pt.lexicon:
+            return None     # 时任某基地: the "surname" ends a word with the character before
         return PersonHit(i, i + surname_len + len(suffix), "anonymised", anonymised=True,
                          rule="persons.anonymised")
 

@@ -37,8 +37,8 @@ class PersonText:
         text, rules = self.text, self.rules
         k = end
         while k < self.length:
-            if self.starts(k, rules.place_list_ends):
-                return True
+            if self.starts(k, rules.place_list_ends) or (k > end and self.thing_count_at(k)):
+                return True     # a count closes a list, not one name (某某一家6口)
             if text[k] not in rules.separators:
                 return False
             j = k + 1
@@ -49,6 +49,17 @@ class PersonText:
                 return False
             k = j
         return False
+
+    def thing_count_at(self, k: int) -> bool:
+        """(等)8个, 十处: a count of things, not of people, starts at k."""
+        text, rules = self.text, self.rules
+        if text.startswith(rules.count_lead, k):
+            k += len(rules.count_lead)
+        j = k
+        while j < self.length and (text[j].isdigit() or text[j] in rules.count_numerals):
+            j += 1
+        measure = self.starts(j, rules.count_measures) if j > k else None
+        return bool(measure) and not text.startswith(rules.count_not_before, j + len(measure))
 
     def lexicon_known(self) -> bool:
         """Without pkuseg's lexicon and tokens the uncued rule would accept
