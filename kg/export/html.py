@@ -17,6 +17,9 @@ Why it is built this way:
 - Articles once: every article is one row of a table sorted by date; nodes
   (by their mentions) and edges (by their evidence) list row numbers, so the
   panel lists a node's articles and the date filter is a range of rows.
+- Posts in time: a post edge carries its tenure (`post`: from, to, status
+  and their bases), which a person's panel lists in time order and the date
+  filter reads (a post is shown when its interval overlaps the range).
 All drawing choices (colours, shapes, labels, vis options) live in
 rules/html.toml; what the page does with them is in templates/graph.html.
 """
@@ -89,12 +92,28 @@ def _node_pieces(g, n, degree) -> tuple:
     return _dumps(head)[:-1] + ',"id":', "," + _dumps(tail)[1:-1]
 
 
+def _post(tenure: dict | None) -> dict | None:
+    """A post edge's time as the panel shows it and the date filter reads it (kg.export.tenure):
+    from / to with their bases (to only when it ended), status, articles, first and last seen,
+    the titles seen. Its interval is from (or first seen) to to (or last seen)."""
+    if not tenure:
+        return None
+    start, end = tenure.get("start") or {}, tenure.get("end") or {}
+    return {"from": start.get("date"), "from_basis": start.get("basis"), "to": end.get("date"),
+            "to_basis": end.get("basis"), "status": tenure.get("status"), "articles": tenure.get("articles"),
+            "first_seen": tenure.get("first_seen"), "last_seen": tenure.get("last_seen"),
+            "titles": "、".join(tenure.get("titles") or ())}
+
+
 def _edge_pieces(g, e, max_evidence) -> tuple:
-    """An edge's JSON around its from, id and to."""
+    """An edge's JSON around its from, id and to: a post edge's tenure as `post`, not in its attrs."""
     k, d = e[2], g.edges[e]
-    evs = d.get("evidence", [])
-    head = {"attrs": {a: str(v) for a, v in sorted(d.get("attrs", {}).items()) if v},
+    evs, attrs = d.get("evidence", []), d.get("attrs", {})
+    head = {"attrs": {a: str(v) for a, v in sorted(attrs.items()) if v and a != "tenure"},
             "evidence": [_evidence(ev) for ev in evs[:max_evidence]], "evidence_total": len(evs)}
+    post = _post(attrs.get("tenure"))
+    if post is not None:
+        head["post"] = post
     return _dumps(head)[:-1] + ',"from":', ',"relation":' + _dumps(k) + ',"to":'
 
 

@@ -49,6 +49,7 @@ from kg import ruleset
 POST_RELATIONS = ("leads", "member_of")
 STARTS = ("appointed", "elected", "nominated")
 ENDS = ("removed", "resigned", "left")
+LEFT = "left"
 FORMER = "former"
 ACTING = "acting"
 
@@ -144,6 +145,8 @@ def _events(obs: list, prefixes) -> list:
         if kind in STARTS or kind in ENDS:
             date, basis = _dated(o)
             events.append({"event": kind, "date": date, "basis": basis, "evidence": _evidence_ref(o)})
+            if kind in STARTS and a.get("until"):   # 2002年10月至2007年3月任…: held until then
+                events.append({"event": LEFT, "date": a["until"], "basis": "stated", "evidence": _evidence_ref(o)})
         elif a.get("status") == FORMER:
             events.append({"event": FORMER, "date": o["date"], "basis": "before",
                            "held": a.get("date"), "evidence": _evidence_ref(o)})

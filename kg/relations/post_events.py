@@ -13,7 +13,9 @@ POSTS are read by kg.relations.post_bodies.RightwardPosts; a post only
 sought (…候选人) is none. A leaving or removing verb, or a post held
 "during" (任…期间), makes the post `former` (spec §7), dated by the date
 written before the verb in the sentence, else (a removal only) by the
-article's date to the month.
+article's date to the month. A post dated by a stretch of time
+(2002年10月至2007年3月任…) is held from its first date `until` its second:
+one that ended before the article is `former`.
 """
 
 import re
@@ -157,6 +159,10 @@ class _Frames:
         former = removal or narrated
         attrs = {"event": event} if event and not narrated else {}
         date = self._date_before(verb_at) if attrs or former else None   # 现任: no date
+        until = self.dates.until(verb_at - self.r.s) if date is not None else None
+        if until is not None and attrs.get("event") and self.pub_date and until < self.pub_date[:len(until)]:
+            attrs["until"] = until          # 2002年10月至2007年3月任…: held then, ended since
+            former = True
         if former:
             attrs["status"] = "former"
             if date is None and removal and self.pub_date:
@@ -180,17 +186,51 @@ class _Frames:
 class PostDates:
     """The dates of the sentence text[s:e] a post may be dated by (not a
     birth date: 1968年10月生); `at(pos)` is the last one ending by pos
-    (sentence offsets), else None."""
+    (sentence offsets), else None, and `until(pos)` that date's end when it
+    opens a range (2002年10月至2007年3月: 2007-03; 2007年3月至10月: the
+    second date in the first one's year, 2007-10), else None."""
 
     def __init__(self, text, s, e, pub_date, rules):
         sentence = text[s:e]
-        born = rules.relations.post_events.birth_words
-        self.dates = sorted((d for d in find_dates(sentence, pub_date, rules)
-                             if not sentence.startswith(born, d[1])), key=lambda d: d[1])
+        ev = rules.relations.post_events
+        found = sorted((d for d in find_dates(sentence, pub_date, rules)
+                        if not sentence.startswith(ev.birth_words, d[1])), key=lambda d: d[1])
+        self.dates, self.ends, skip_to = [], {}, -1
+        for d in found:
+            if d[0] < skip_to:
+                continue    # the second date of a range, read there
+            end, until = _range_end(sentence, d, pub_date, rules)
+            self.dates.append((d[0], end, d[2]))
+            if until:
+                self.ends[(d[0], end)] = until
+            skip_to = end
 
     def at(self, pos):
         before = [d for d in self.dates if d[1] <= pos]
         return max(before)[2] if before else None
+
+    def until(self, pos):
+        before = [d for d in self.dates if d[1] <= pos]
+        return self.ends.get(max(before)[:2]) if before else None
+
+
+def _range_end(sentence, d, pub_date, rules) -> tuple:
+    """(where the stretch of time that date `d` opens ends, its end date) for 至 + a
+    date (a bare month or day read in d's year), (d's end, None) when d opens none;
+    至今 ends at 今 with no end date."""
+    ev = rules.relations.post_events
+    at = d[1]
+    word = next((w for w in ev.range_words if sentence.startswith(w, at)), None)
+    if word is None:
+        return at, None
+    at += len(word)
+    if sentence.startswith(ev.range_open, at):
+        return at + len(next(w for w in ev.range_open if sentence.startswith(w, at))), None
+    second = [x for x in find_dates(sentence[at:], d[2][:4] + (pub_date or "")[4:], rules) if x[0] == 0]
+    if not second:
+        return d[1], None
+    x = max(second, key=lambda x: x[1])
+    return at + x[1], x[2]
 
 
 @lru_cache(maxsize=8)

@@ -504,6 +504,8 @@ class RelationsPostEvents:
     former_joiner: str
     held_then_markers: tuple[str, ...]
     birth_words: tuple[str, ...]
+    range_words: tuple[str, ...]
+    range_open: tuple[str, ...]
     undated_removal_chars: int
 
 

@@ -476,3 +476,89 @@ def test_the_benchmarks_checks_hold(browser, tmp_path, graph_json):
     assert res["failed"] == [] and res["panel_has_name"]
     p.offline_and_clean()
     p.page.close()
+
+
+# ---- posts in time: a person's panel and the date filter read each post edge's tenure ----
+
+def _posts_graph():
+    """One man's three posts (one held in 2003 and told in 2022, one ended by a removal, one held
+    since an appointment), his successor, each edge's tenure made by kg.export.tenure from its
+    articles as a build makes it."""
+    from kg.export.tenure import annotate
+    g = nx.MultiDiGraph()
+    said = {"o": ("2021-01-10", "甲省委书记王某主持召开会议。", {"title": "书记"}),
+            "r": ("2021-06-01", "李某同志任甲省委书记，王某同志不再担任甲省委书记职务。", {"title": "书记", "event": "removed"}),
+            "a": ("2021-06-01", "任命王某为乙部部长。", {"title": "部长", "event": "appointed"}),
+            "s": ("2022-03-01", "乙部部长王某出席会议。", {"title": "部长"}),
+            "h": ("2022-05-01", "2003年，时任丙委员会委员的王某到此调研。", {"title": "委员", "status": "former", "date": "2003"}),
+            "n": ("2021-06-01", "李某同志任甲省委书记。", {"title": "书记", "event": "appointed"})}
+    g.graph["articles"] = [{"source": f"news.jsonl#{k}", "id": "a1", "title": f"新闻{k}", "date": d}
+                           for k, (d, _t, _a) in sorted(said.items())]
+    for key, name, type_ in (("p:w", "王某", "PERSON"), ("p:l", "李某", "PERSON"), ("b:j", "甲省委", "AGENCY"),
+                             ("b:y", "乙部", "AGENCY"), ("b:b", "丙委员会", "AGENCY")):
+        g.add_node(key, type=type_, name=name, aliases={name}, mentions=[])
+
+    def post(h, t, rel, keys):
+        evidence = [{"source": f"news.jsonl#{k}", "article": "a1", "text": said[k][1], "start": 0,
+                     "end": len(said[k][1]), "article_date": said[k][0]} for k in keys]
+        g.add_edge(h, t, key=rel, relation=rel, attrs=dict(said[keys[-1]][2]), evidence=evidence,
+                   sources={f"news.jsonl#{k}": said[k][2] for k in keys})
+    post("p:w", "b:j", "leads", "or")
+    post("p:w", "b:y", "leads", "as")
+    post("p:w", "b:b", "member_of", "h")
+    post("p:l", "b:j", "leads", "n")
+    annotate(g)
+    return g
+
+
+@pytest.fixture(scope="module")
+def posts_page(browser, tmp_path_factory):
+    from kg.export.html import write_html
+    path = tmp_path_factory.mktemp("posts") / "graph.html"
+    write_html(_posts_graph(), path, title="职务")
+    p = Page(browser, path)
+    yield p
+    p.page.close()
+
+
+def _shown_edges(page):
+    return sorted(page.js("""() => govkg.network.body.edgeIndices.filter(id => !govkg.network.body.edges[id].options.hidden)
+        .map(id => govkg.data.nodes[govkg.data.edges[id].from].label + '→' + govkg.data.nodes[govkg.data.edges[id].to].label)"""))
+
+
+def test_a_persons_panel_lists_their_posts_with_dates_in_time_order(posts_page):
+    p = posts_page
+    p.js("() => govkg.reset()")
+    p.js("() => govkg.search('王某')")
+    posts = p.js("() => [...document.querySelectorAll('#info li.post')].map(li => li.textContent)")
+    assert posts == [
+        "丙委员会 委员 · 2003 (observed) – 2022-05-01 (before) · 离任 former · 1 篇 articles",
+        "甲省委 书记 · 2021-01-10 (observed) – 2021-06-01 (event) · 离任 former · 2 篇 articles",
+        "乙部 部长 · 2021-06-01 (event) – （最后见于 last seen 2022-03-01） · 在任 current · 2 篇 articles"]
+    info = p.page.inner_text("#info")
+    assert "职务 posts: 3" in info and "tenure" not in info and "first_seen" not in info   # not the raw object
+    p.page.click("#info li.post >> nth=1")   # a post opens its edge, with its time
+    assert "职务 post: 书记 · 2021-01-10 (observed) – 2021-06-01 (event)" in p.page.inner_text("#info")
+    p.offline_and_clean()
+
+
+def test_the_date_range_shows_the_posts_whose_interval_overlaps_it(posts_page):
+    p = posts_page
+    p.js("() => govkg.reset()")
+    assert _shown_edges(p) == ["李某→甲省委", "王某→丙委员会", "王某→乙部", "王某→甲省委"]
+    # autumn 2021: the ministry (2021-06-01 to its last sighting 2022-03-01) and the 2003 post ended by 2022-05-01
+    p.js("() => govkg.setFilters({from: '2021-08-01', to: '2021-12-31'})")
+    assert _shown_edges(p) == ["王某→丙委员会", "王某→乙部"]
+    # 2003: no article in the range, yet the post held then is shown, with its two ends
+    p.js("() => govkg.setFilters({from: '2003-01-01', to: '2003-12-31'})")
+    assert _shown_edges(p) == ["王某→丙委员会"]
+    assert sorted(p.js("() => govkg.network.body.nodeIndices.filter(id => !govkg.network.body.nodes[id].options.hidden)"
+                       ".map(id => govkg.data.nodes[id].label)")) == ["丙委员会", "王某"]
+    # the panel dims the posts outside the range; a range ending the day a post begins includes it
+    p.js("() => govkg.setFilters({from: '2021-01-01', to: '2021-06-01'})")
+    assert _shown_edges(p) == ["李某→甲省委", "王某→丙委员会", "王某→乙部", "王某→甲省委"]
+    p.js("() => govkg.setFilters({from: '2022-04-01', to: '2022-04-30'})")
+    p.js("() => govkg.search('王某')")
+    assert p.js("() => [...document.querySelectorAll('#info li.post')].map(li => li.classList.contains('out'))") == [
+        False, True, True]
+    p.offline_and_clean()

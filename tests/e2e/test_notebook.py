@@ -6,6 +6,7 @@ import nbformat
 import pytest
 
 from kg.export.turtle import write_turtle
+from posts_corpus import built
 from sample_graph import small_graph
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,8 +40,17 @@ def test_explore_notebook_runs(tmp_path, monkeypatch):
     assert (work / "entities.png").stat().st_size > 1000
 
 
-def test_explore_notebook_shows_a_career_on_a_graph_with_posts_over_time(tmp_path, monkeypatch):
-    text, _, work = _execute(tmp_path, monkeypatch, ROOT / "tests" / "fixtures" / "posts_over_time.ttl")
-    assert "'PERSON': '张明华'" in text and "'POST': '青海省委书记'" in text and "'MONTH': '2021-10'" in text
-    assert "2021-10-31  acting     陈晓东" in text        # the month's appointments and removals
-    assert (work / "career.png").stat().st_size > 1000
+def test_explore_notebook_shows_a_career_and_the_secretaries_on_a_graph_with_posts_over_time(
+        tmp_path, monkeypatch, tmp_path_factory):
+    text, _, work = _execute(tmp_path, monkeypatch, built(tmp_path_factory) / "graph.ttl")
+    # the person most appointments and removals tell of, the post most people held, the busiest month
+    assert "'PERSON': '郑思远'" in text and "'POST': '水利部部长'" in text and "'MONTH': '2021-03'" in text
+    # the timeline uses the tenure's interval and says how each end is known
+    assert "2020-11-05 (observed) – 2021-03-10 (event)  former" in text
+    assert "2021-03-26 (event) – 2022-02-10 (observed)  current  部长 · 水利部" in text
+    assert "2021-03-26  removed    韩立平" in text        # the month's appointments and removals
+    # provincial party secretaries, found by the body's name and seat, a year-only tenure among them
+    assert "2 provincial party secretary posts, 1 changes of holder" in text
+    assert "青海省: 郑思远 (2020-11-05–2021-03-10) → 赵文博 (2021-03-10–)" in text
+    assert "山西省: 陈国强 (2003–2022-01-05)" in text
+    assert (work / "career.png").stat().st_size > 1000 and (work / "secretaries.png").stat().st_size > 1000

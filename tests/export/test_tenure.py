@@ -103,3 +103,12 @@ def test_an_appointment_told_as_history_is_a_post_held_before():
     assert (t["end"]["date"], t["end"]["basis"]) == ("2021-05-29", "before")
     recent = ("2021-11-02", "2021年10月，赵文博任青海省委书记。", {"event": "appointed", "date": "2021-10"})
     assert tenure(edge(recent))["status"] == "current"
+
+
+def test_a_stretch_of_time_starts_and_ends_the_post_as_stated():
+    """2002年10月至2007年3月任… (kg.relations.post_events: date and until): both stated, former."""
+    t = tenure(edge(("2022-06-06", "2002年10月至2007年3月，张建国同志先后担任河南省委副书记、代省长。",
+                     {"event": "appointed", "date": "2002-10", "until": "2007-03", "status": "former"})))
+    assert t["status"] == "former"
+    assert (t["start"]["date"], t["start"]["basis"]) == ("2002-10", "stated")
+    assert (t["end"]["date"], t["end"]["basis"], t["end"]["event"]) == ("2007-03", "stated", "left")

@@ -137,3 +137,27 @@ def test_a_word_before_tongzhi_is_still_no_name():
     """党员同志任劳任怨: a two-character word before 同志任 is no person."""
     out = extract("广大党员同志任劳任怨，扎根基层。", "2021-09-15")
     assert "党员" not in {e["name"] for e in out["entities"] if e["type"] == "PERSON"}
+
+
+def test_a_stretch_of_time_gives_the_start_and_the_end_of_a_past_post():
+    """2002年10月至2007年3月任A: held from the first date until the second,
+    former since; 2007年3月至10月: the bare month is the first date's year's,
+    not the article's."""
+    got = posts("2002年10月至2007年3月，张建国同志先后担任河南省委副书记、代省长。", "2022-06-06")
+    assert got == {
+        ("张建国", "member_of", "河南省委"): {"title": "副书记", "event": "appointed", "date": "2002-10",
+                                         "until": "2007-03", "status": "former"},
+        ("张建国", "leads", "河南省人民政府"): {"title": "代省长", "event": "appointed", "date": "2002-10",
+                                          "until": "2007-03", "status": "former"}}
+    got = posts("2007年3月至10月，李志明担任上海市委书记。", "2022-06-06")
+    assert got == {("李志明", "leads", "上海市委"): {"title": "书记", "event": "appointed", "date": "2007-03",
+                                                 "until": "2007-10", "status": "former"}}
+
+
+def test_a_stretch_of_time_up_to_now_or_not_yet_over_leaves_the_post_held():
+    """2019年3月至今任A: held since, no end; a stretch ending after the
+    article (a term to 2023) does not end the post."""
+    assert posts("2019年3月至今，王晓东任山西省委副书记。", "2022-06-06") == {
+        ("王晓东", "member_of", "山西省委"): {"title": "副书记", "event": "appointed", "date": "2019-03"}}
+    got = posts("2021年1月至2023年1月，王晓东任山西省委副书记。", "2022-06-06")
+    assert got[("王晓东", "member_of", "山西省委")] == {"title": "副书记", "event": "appointed", "date": "2021-01"}
