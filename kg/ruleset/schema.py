@@ -361,6 +361,9 @@ class PlacesWorld:
     home: tuple[str, ...]
     country_suffix: str
     skip: tuple[str, ...]
+    division_suffixes: str
+    division_levels: tuple[str, ...]
+    language_chars: str
 
 
 @rule_table

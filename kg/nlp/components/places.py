@@ -27,13 +27,22 @@ and township matches are admitted against that context until nothing
 changes. A surface naming several places is resolved to the outer one when
 one contains the other (长沙: 长沙市, not its 长沙县), else by the nearest other
 places sharing an ancestor, else the higher level, else the lowest code.
+
+A foreign city right before a division character (某某县, 某某州, 某某府)
+names the division: the whole name is a PLACE without a table record. A
+country right before a language's or people's character (某某文, 某某语,
+某某族) is no place, nor is a short form in transliteration characters that
+the next word goes on in (某里|乌波尔).
+
+Size: one matcher over the table's names with its word, date, division and
+language tests; the strength grades and the resolution of shared names.
 """
 
 from spacy.language import Language
 
 from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
-from kg.nlp.gazetteer import LEVEL_RANK, load_gazetteer
+from kg.nlp.gazetteer import LEVEL_RANK, WORLD_LEVELS, load_gazetteer
 from kg.nlp.components.country_abbreviations import CountryAbbreviations
 from kg.nlp.components.local_places import LocalPlaces
 from kg.nlp.textscan import Automaton
@@ -78,6 +87,9 @@ class PlaceFinder:
         abbr = self.rules.places.abbreviations
         self.abbrev = CountryAbbreviations(self.gaz, abbr, self.rules.places.world.country_suffix) \
             if abbr.enabled else None
+        world = self.rules.places.world
+        self.division_suffixes, self.language_chars = world.division_suffixes, world.language_chars
+        self.division_levels = frozenset(world.division_levels) & frozenset(WORLD_LEVELS)
         self._grades = {}
         self._chain = {}
         self.local = LocalPlaces(self.rules, self.gaz, self.priority)
@@ -126,7 +138,8 @@ class PlaceFinder:
             # 某尔|苏丹: the end of a longer foreign name
             found = [(s, e, value) for s, e, value in found
                      if value is BLOCK or not (self._inside_word(text, s, e, value, inside, named_at)
-                                               or self._ends_foreign_name(text, s, e, value, inside, named_end))]
+                                               or self._ends_foreign_name(text, s, e, value, inside, named_end)
+                                               or self._names_language(text, e, value, inside))]
         for s, e, value in found:
             if value is not BLOCK and text.startswith(self.level_words, e - 1) \
                     and not text.startswith(self.level_breakers, e):
@@ -161,7 +174,8 @@ class PlaceFinder:
             if not changed:
                 break
         resolved = self._resolve(kept)
-        out = [self._mention(text, s, e, p, self._rule_of(text[s:e], p)) for (s, e), p in resolved.items()]
+        out = [self._division(text, s, e, p) or self._mention(text, s, e, p, self._rule_of(text[s:e], p))
+               for (s, e), p in resolved.items()]
         if self.abbrev is not None:
             named = {p.code for p in resolved.values()}
             out += [self._mention(text, s, s + 1, p, "places.country_character")
@@ -184,6 +198,9 @@ class PlaceFinder:
         if start_of[s] != s:
             return True
         end = end_of[e - 1]
+        if end == e and e < len(text) and e not in named_at and all(c in self.translit for c in surface):
+            nxt = text[e:end_of[e]]   # 某里|乌波尔: the next word goes on in transliteration
+            return len(nxt) >= 2 and all(c in self.translit for c in nxt)
         if end <= e or surface.endswith(self.level_chars) or e in named_at \
                 or any(p.name.startswith(text[s:end]) for p in places):
             return False  # 沙特|利雅得, 沙特阿拉伯 (王国): another place, or more of its own name
@@ -199,6 +216,28 @@ class PlaceFinder:
             return False
         before = text[inside[0][s - 1]:s]
         return len(before) >= 2 and all(c in self.translit for c in before + text[s:e])
+
+    def _names_language(self, text: str, e: int, places, inside: tuple) -> bool:
+        """Whether the country named before e is a language, script or
+        people's name: a language character follows, as a word of its own or
+        run into the name's word (某某文|、, 某某族|群众), not starting a longer
+        word (某某|文化, 某某|族群)."""
+        if e >= len(text) or text[e] not in self.language_chars \
+                or not any(p.level == "country" for p in places):
+            return False
+        start_of, end_of = inside
+        return start_of[e] < e or end_of[e] == e + 1
+
+    def _division(self, text: str, s: int, e: int, place) -> Mention | None:
+        """The whole name of a foreign division named after the city `place`
+        (某某县, 某某州), a PLACE without a table record; None when no division
+        character follows or a word starts there (某某区域)."""
+        if place.level not in self.division_levels or e >= len(text) \
+                or text[e] not in self.division_suffixes or text.startswith(self.level_words, e):
+            return None
+        name = text[s:e + 1]
+        return Mention(s, e + 1, "PLACE", name, source="kg_places", priority=self.priority,
+                       attrs={"canonical": name}, rule="places.world_division")
 
     def _supported(self, text, s, e, place, strength, codes, ends) -> bool:
         before = [p for k in range(s - self.gap, s + 1) for p in ends.get(k, ())]
