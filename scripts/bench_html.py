@@ -113,8 +113,12 @@ CHECKS = {
     "reset": """() => { const d = govkg.data.nodes, linked = d.filter(n => n.degree).length;
         return govkg.network.body.nodeIndices.length === (linked || d.length); }""",
     "isolated_on": "() => govkg.network.body.nodeIndices.length === govkg.data.nodes.length",
-    "date_month": """([from, to]) => govkg.network.body.nodeIndices.every(id => govkg.data.node_articles[id].some(r => {
-          const d = govkg.data.article_table[r][3]; return d >= from && d <= to; }))""",
+    "date_month": """([from, to]) => { const posted = new Set();   // a node also shows by a post whose interval meets the range
+        for (const e of govkg.data.edges) if (e.post) {
+          const s = e.post.from || e.post.first_seen || "", t = e.post.to || e.post.last_seen || "";
+          if ((!s || s <= to) && (!t || t + "~" >= from)) { posted.add(e.from); posted.add(e.to); } }
+        return govkg.network.body.nodeIndices.every(id => posted.has(id) || govkg.data.node_articles[id].some(r => {
+          const d = govkg.data.article_table[r][3]; return d >= from && d <= to; })); }""",
     "degree_ge2": "() => govkg.network.body.nodeIndices.every(id => govkg.data.nodes[id].degree >= 2)",
     "ego_2hops": """(name) => { const c = govkg.find(name)[0], seen = new Set([c]); let front = [c];
         for (let k = 0; k < 2; k++) { const next = [];
