@@ -435,6 +435,9 @@ class ProgramsRules:
     left_boundaries: tuple[str, ...]
     bad_core_starts: tuple[str, ...]
     bad_cores: tuple[str, ...]
+    generic_core_words: tuple[str, ...]
+    duration_units: str
+    continuation_heads: tuple[str, ...]
     classifiers: str
     count_chars: str
     ordinal_mark: str
