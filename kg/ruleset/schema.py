@@ -79,6 +79,8 @@ class AgenciesRules:
     party_name_ends: tuple[str, ...]
     home_parties: tuple[str, ...]
     max_party_name: int
+    foreign_ministry_openers: tuple[str, ...]
+    party_name_openers: tuple[str, ...]
     central_patterns: Mapping[str, str]
     not_followed_by: Mapping[str, tuple[str, ...]]
     abbreviations: Mapping[str, str]

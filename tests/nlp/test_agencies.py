@@ -101,3 +101,13 @@ def test_a_central_bodys_office_in_a_region_is_its_unit_not_the_regions_body(nlp
     got = agencies(nlp, text)
     name = "中央人民政府驻香港特别行政区联络办公室"
     assert name in got and got[name]["host_span"] == (0, len("中央人民政府"))
+
+
+def test_a_foreign_ministry_opening_with_a_modifier_is_named_whole(nlp):
+    got = agencies(nlp, "墨西哥公共教育部宣布学校恢复线下教学。")
+    assert list(got) == ["墨西哥公共教育部"] and got["墨西哥公共教育部"]["place_code"] == "world-墨西哥"
+
+
+def test_a_foreign_partys_body_is_named_from_the_word_its_name_opens_with(nlp):
+    got = agencies(nlp, "公正俄罗斯党中央委员会主席表示支持。")
+    assert got["公正俄罗斯党中央委员会"]["party_body"] and not got["公正俄罗斯党中央委员会"].get("nested")

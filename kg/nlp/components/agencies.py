@@ -159,7 +159,9 @@ class AgencyFinder:
             return self.village_bodies.body_after(text, place.end, allowed=self.village_body_names, max_core=1)
         if level == "zone":
             return self.bodies.body_after(text, place.end, max_core=self.zone_body_max_core)
-        return self.bodies.body_after(text, place.end, shape=shape)
+        end = self.bodies.body_after(text, place.end, shape=shape)
+        opener = self.foreign.ministry_opener(text, place)    # 某国|公共|卫生部
+        return end or (self.bodies.body_after(text, place.end + opener, shape=shape) if opener else None)
 
     def _listed(self, text) -> list:
         """Collective (公安机关) and standalone (村委会) bodies of the fixed lists."""
@@ -176,6 +178,10 @@ class AgencyFinder:
         if _joint(chain):
             return Mention(start, end, "AGENCY", text[start:end], "kg_agencies", self.priority["agency_prefixed"],
                            {"joint": True}, rule="agencies.joint_body")
+        opener = self.foreign.party_opener(text, chain[0], chain[-1])
+        if opener:      # 统一|某国|党中央: the party's body under the party's whole name
+            return Mention(start - opener, end, "AGENCY", text[start - opener:end], "kg_agencies",
+                           self.priority["agency_prefixed"], {"party_body": True}, rule="agencies.other_party")
         last = chain[-1]
         return Mention(start, end, "AGENCY", text[start:end], "kg_agencies", self.priority["agency_prefixed"],
                        {"place_code": last.attrs.get("code"), "place_span": (last.start, last.end),
