@@ -162,6 +162,7 @@ def test_a_modal_and_its_verb_are_no_part_of_a_program_name(nlp, text, name):
     "更多内容请关注各新媒体平台。",
     "双方将搭建开放高端合作平台。",
     "要健全部门之间的分工协作机制。",
+    "深入领会其中的重要论述、重大战略和重大举措。",
 ])
 def test_a_core_of_generic_modifiers_alone_names_no_program(nlp, text):
     assert [t for t, _ in found(nlp, text) if t == "PROGRAM"] == []
@@ -175,6 +176,7 @@ def test_a_launched_campaign_goes_on_over_its_duration_and_head(nlp):
     assert set(found(nlp, "全省开展道路交通专项整治三年行动。")) == {("PROGRAM", "道路交通专项整治三年行动")}
 
 
-@pytest.mark.parametrize("text", ["双方共同维护国际战略安全稳定。", "在两国领导人战略引领下，合作不断深化。"])
+@pytest.mark.parametrize("text", ["双方共同维护国际战略安全稳定。", "在两国领导人战略引领下，合作不断深化。",
+                                  "加快科研管理体制机制改革创新。"])
 def test_a_head_qualifying_a_state_after_it_is_no_head(nlp, text):
     assert found(nlp, text) == []

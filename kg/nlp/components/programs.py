@@ -155,7 +155,7 @@ class ProgramFinder:
         cfg = self.cfg
         return not (core[:1] in PUNCT or len(core) < cfg.min_bare_core
                     or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores
-                    or self.generic_core_re.fullmatch(core) is not None
+                    or self.generic_core_re.fullmatch(core.rsplit("、", 1)[-1]) is not None   # 某某、重大|战略
                     or any(core.startswith(b) for b in cfg.bad_core_starts)
                     or any(w in core for w in cfg.core_not_in) or bisect_left(held, start) < bisect_left(held, head_start))
 
