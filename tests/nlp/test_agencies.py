@@ -111,3 +111,8 @@ def test_a_foreign_ministry_opening_with_a_modifier_is_named_whole(nlp):
 def test_a_foreign_partys_body_is_named_from_the_word_its_name_opens_with(nlp):
     got = agencies(nlp, "公正俄罗斯党中央委员会主席表示支持。")
     assert got["公正俄罗斯党中央委员会"]["party_body"] and not got["公正俄罗斯党中央委员会"].get("nested")
+
+
+@pytest.mark.parametrize("text", ["感谢各界为乡村教育事业所做的贡献。", "要把青海教育办好。"])
+def test_a_particle_or_a_verb_after_a_body_character_ends_no_body(nlp, text):
+    assert agencies(nlp, text) == {}
