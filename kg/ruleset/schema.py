@@ -424,6 +424,7 @@ class ProgramsRules:
     formula_verbs: tuple[str, ...]
     formula_numerals: str
     formula_not_in: tuple[str, ...]
+    formula_not_ends: tuple[str, ...]
     max_formula: int
     quotes: tuple[str, ...]
     of_particle: str

@@ -91,6 +91,7 @@ def test_a_quoted_number_formula_put_in_force_is_a_program(nlp):
     "坚决做到“两个维护”。",          # a count of things: a slogan
     "干部开展“一对一”帮扶。",          # the formula qualifies the noun after it
     "大家坚持“三严三实”。",            # no verb that puts it in force
+    "当地推行“一园一策”。",            # a measure tailored to each unit: a way of working
 ])
 def test_a_slogan_or_a_qualifying_formula_is_no_program(nlp, text):
     assert found(nlp, text) == []

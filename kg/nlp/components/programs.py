@@ -111,7 +111,7 @@ class ProgramFinder:
             places = [i for i, ch in enumerate(inner) if ch in cfg.formula_numerals]
             after = text[m.end():m.end() + 1]
             if any(b - a > 1 for a, b in zip(places, places[1:])) and not any(w in inner for w in cfg.formula_not_in) \
-                    and not inner.endswith(cfg.measure_unit) and (not is_cjk(after) or after in cfg.doc_name_followers):
+                    and not inner.endswith((cfg.measure_unit, *cfg.formula_not_ends)) and (not is_cjk(after) or after in cfg.doc_name_followers):
                 out.append(Mention(m.start(1), m.end(), "PROGRAM", m.group(1), "kg_programs",
                                    self.priority["program_quote_only"], {"quoted": inner}, rule="programs.quoted_formula"))
         return out
