@@ -79,6 +79,8 @@ class AgenciesRules:
     party_name_ends: tuple[str, ...]
     home_parties: tuple[str, ...]
     max_party_name: int
+    foreign_ministry_openers: tuple[str, ...]
+    party_name_openers: tuple[str, ...]
     central_patterns: Mapping[str, str]
     not_followed_by: Mapping[str, tuple[str, ...]]
     abbreviations: Mapping[str, str]
@@ -425,6 +427,7 @@ class ProgramsRules:
     formula_verbs: tuple[str, ...]
     formula_numerals: str
     formula_not_in: tuple[str, ...]
+    formula_not_ends: tuple[str, ...]
     max_formula: int
     quotes: tuple[str, ...]
     of_particle: str
@@ -438,6 +441,9 @@ class ProgramsRules:
     left_boundaries: tuple[str, ...]
     bad_core_starts: tuple[str, ...]
     bad_cores: tuple[str, ...]
+    generic_core_words: tuple[str, ...]
+    duration_units: str
+    continuation_heads: tuple[str, ...]
     classifiers: str
     count_chars: str
     ordinal_mark: str

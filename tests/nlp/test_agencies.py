@@ -85,3 +85,34 @@ def test_a_secretariat_under_another_partys_short_name_is_that_partys():
     out = extract_text("古共中央书记处书记某某某会见代表团。中央书记处书记李某出席会议。", "2021-09-15")
     names = [e["name"] for e in out["entities"] if e["type"] == "AGENCY"]
     assert "古共中央书记处" in names and "中共中央书记处" in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中塔合作委员会第三次会议在京举行。", "中塔合作委员会"),
+    ("美中贸易全国委员会发表声明。", "美中贸易全国委员会"),
+])
+def test_two_countries_short_forms_name_a_joint_body_of_neither(nlp, text, name):
+    got = agencies(nlp, text)
+    assert name in got and got[name].get("joint") and not got[name].get("place_code")
+
+
+def test_a_central_bodys_office_in_a_region_is_its_unit_not_the_regions_body(nlp):
+    text = "中央人民政府驻香港特别行政区联络办公室负责人表示坚决支持。"
+    got = agencies(nlp, text)
+    name = "中央人民政府驻香港特别行政区联络办公室"
+    assert name in got and got[name]["host_span"] == (0, len("中央人民政府"))
+
+
+def test_a_foreign_ministry_opening_with_a_modifier_is_named_whole(nlp):
+    got = agencies(nlp, "墨西哥公共教育部宣布学校恢复线下教学。")
+    assert list(got) == ["墨西哥公共教育部"] and got["墨西哥公共教育部"]["place_code"] == "world-墨西哥"
+
+
+def test_a_foreign_partys_body_is_named_from_the_word_its_name_opens_with(nlp):
+    got = agencies(nlp, "公正俄罗斯党中央委员会主席表示支持。")
+    assert got["公正俄罗斯党中央委员会"]["party_body"] and not got["公正俄罗斯党中央委员会"].get("nested")
+
+
+@pytest.mark.parametrize("text", ["感谢各界为乡村教育事业所做的贡献。", "要把青海教育办好。"])
+def test_a_particle_or_a_verb_after_a_body_character_ends_no_body(nlp, text):
+    assert agencies(nlp, text) == {}

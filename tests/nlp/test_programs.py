@@ -91,6 +91,7 @@ def test_a_quoted_number_formula_put_in_force_is_a_program(nlp):
     "坚决做到“两个维护”。",          # a count of things: a slogan
     "干部开展“一对一”帮扶。",          # the formula qualifies the noun after it
     "大家坚持“三严三实”。",            # no verb that puts it in force
+    "当地推行“一园一策”。",            # a measure tailored to each unit: a way of working
 ])
 def test_a_slogan_or_a_qualifying_formula_is_no_program(nlp, text):
     assert found(nlp, text) == []
@@ -154,3 +155,29 @@ def test_a_modal_and_its_verb_are_no_part_of_a_program_name(nlp, text, name):
     got = [t for typ, t in found(nlp, text) if typ == "PROGRAM"]
     assert name in got and not any(t.startswith(("加快", "要")) for t in got)
 
+
+
+@pytest.mark.parametrize("text", [
+    "这是又一个落地西部的国家重大战略。",
+    "各地深入实施区域重大战略。",
+    "更多内容请关注各新媒体平台。",
+    "双方将搭建开放高端合作平台。",
+    "要健全部门之间的分工协作机制。",
+    "深入领会其中的重要论述、重大战略和重大举措。",
+])
+def test_a_core_of_generic_modifiers_alone_names_no_program(nlp, text):
+    assert [t for t, _ in found(nlp, text) if t == "PROGRAM"] == []
+
+
+def test_a_core_with_a_content_word_of_its_own_is_still_a_name(nlp):
+    assert ("PROGRAM", "区域协调发展战略") in found(nlp, "我国深入实施区域协调发展战略。")
+
+
+def test_a_launched_campaign_goes_on_over_its_duration_and_head(nlp):
+    assert set(found(nlp, "全省开展道路交通专项整治三年行动。")) == {("PROGRAM", "道路交通专项整治三年行动")}
+
+
+@pytest.mark.parametrize("text", ["双方共同维护国际战略安全稳定。", "在两国领导人战略引领下，合作不断深化。",
+                                  "加快科研管理体制机制改革创新。"])
+def test_a_head_qualifying_a_state_after_it_is_no_head(nlp, text):
+    assert found(nlp, text) == []

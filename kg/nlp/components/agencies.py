@@ -159,7 +159,9 @@ class AgencyFinder:
             return self.village_bodies.body_after(text, place.end, allowed=self.village_body_names, max_core=1)
         if level == "zone":
             return self.bodies.body_after(text, place.end, max_core=self.zone_body_max_core)
-        return self.bodies.body_after(text, place.end, shape=shape)
+        end = self.bodies.body_after(text, place.end, shape=shape)
+        opener = self.foreign.ministry_opener(text, place)    # 某国|公共|卫生部
+        return end or (self.bodies.body_after(text, place.end + opener, shape=shape) if opener else None)
 
     def _listed(self, text) -> list:
         """Collective (公安机关) and standalone (村委会) bodies of the fixed lists."""
@@ -173,6 +175,13 @@ class AgencyFinder:
         return found
 
     def _prefixed(self, text, start, end, chain):
+        if _joint(chain):
+            return Mention(start, end, "AGENCY", text[start:end], "kg_agencies", self.priority["agency_prefixed"],
+                           {"joint": True}, rule="agencies.joint_body")
+        opener = self.foreign.party_opener(text, chain[0], chain[-1])
+        if opener:      # 统一|某国|党中央: the party's body under the party's whole name
+            return Mention(start - opener, end, "AGENCY", text[start - opener:end], "kg_agencies",
+                           self.priority["agency_prefixed"], {"party_body": True}, rule="agencies.other_party")
         last = chain[-1]
         return Mention(start, end, "AGENCY", text[start:end], "kg_agencies", self.priority["agency_prefixed"],
                        {"place_code": last.attrs.get("code"), "place_span": (last.start, last.end),
@@ -313,7 +322,8 @@ class AgencyFinder:
                     continue
                 end = None
                 for b in sorted(inner, key=lambda m: -m.end):
-                    end = self.bodies.body_after(text, b.end, allowed=self.stationed_units)
+                    end = self.bodies.body_after(text, b.end, allowed=self.stationed_units) or \
+                        self._stationed_office(text, b)
                     if end:
                         break
                 if end and not any(o.start == host.start and o.end == end for o in out):
@@ -321,6 +331,13 @@ class AgencyFinder:
                                        host.priority + self.priority["agency_stationed_step"],
                                        {"host_span": (host.start, host.end)}, rule="agencies.stationed_unit"))
         return out
+
+    def _stationed_office(self, text, body):
+        """The end of a place's office read after 驻 when the office is one
+        a body keeps there (某中央机关驻某特别行政区|联络办公室): the place +
+        unit is no local body of that place but the unit of the body before 驻."""
+        pe = body.attrs.get("prefix_end")
+        return body.end if pe is not None and text[pe:body.end] in self.stationed_units else None
 
 
 def _covering(mentions, n: int) -> bytearray:
@@ -331,3 +348,10 @@ def _covering(mentions, n: int) -> bytearray:
     for m in mentions:
         out[m.start:m.end] = b"\x01" * (m.end - m.start)
     return out
+
+
+def _joint(chain) -> bool:
+    """Two countries' one-character short forms in a row (中某|合作委员会,
+    某中|关系全国委员会) name a body of both, seated in neither: its whole
+    name is its own, not the last country's body."""
+    return len(chain) >= 2 and all(p.rule == "places.country_character" for p in chain[-2:])

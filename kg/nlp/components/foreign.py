@@ -5,8 +5,9 @@ is not 中国人民银行, 美国财政部 not the State Council's 财政部, �
 not 中共中央政治局, 农工党中央 (a democratic party's central committee) not
 中共中央 (spec §7). A central name read there is the other body's, an entity
 of its own:
-- right after a foreign place (a country, a continent: 欧洲|央行): that
-  place's body, seated there, like any place + body (美国|劳工部);
+- right after a foreign place (a country, a continent: 欧洲|央行), or after
+  it and a word a ministry's name opens with (某国|公共|卫生部): that place's
+  body, seated there, like any place + body (美国|劳工部);
 - right after, or cut from inside, a word that ends a party's short name
   (越共|中央政治局, 农工|党中央; rules/agencies.toml party_name_ends), other
   than the PRC's ruling party (home_parties): that party's body, named as
@@ -27,6 +28,8 @@ class ForeignBodies:
         self.party_ends = tuple(rules.agencies.party_name_ends)
         self.home_parties = tuple(rules.agencies.home_parties)
         self.max_party_name = rules.agencies.max_party_name
+        self.ministry_openers = rules.agencies.foreign_ministry_openers
+        self.party_openers = rules.agencies.party_name_openers
 
     def seats(self, places) -> dict:
         """{end: place} of the foreign places among `places` (a body's name
@@ -34,10 +37,28 @@ class ForeignBodies:
         return {m.end: m for m in places if m.attrs.get("level") in WORLD_LEVELS
                 and m.attrs.get("canonical") not in self.home_countries}
 
+    def ministry_opener(self, text, place) -> int:
+        """The length of a word a foreign ministry's name opens with right
+        after the foreign `place` (某国|公共|卫生部), else 0."""
+        if not self._foreign(place):
+            return 0
+        return next((len(w) for w in self.ministry_openers if text.startswith(w, place.end)), 0)
+
+    def _foreign(self, place) -> bool:
+        return place.attrs.get("level") in WORLD_LEVELS and place.attrs.get("canonical") not in self.home_countries
+
+    def party_opener(self, text, first, last) -> int:
+        """The length of the word a party's name opens with before the run of
+        places first..last when a party's word follows it (统一|某国|党), else 0."""
+        if not (self._foreign(last) and text.startswith(self.party_ends, last.end)):
+            return 0
+        return next((len(w) for w in self.party_openers if text.endswith(w, 0, first.start)), 0)
+
     def body(self, text, s, e, seats, words, priority):
         """None when the central name at s..e names the PRC's body; else the
         mentions of the body it is part of (none when that is no name)."""
-        seat = seats.get(s)
+        seat = seats.get(s) or next((seats[s - len(w)] for w in self.ministry_openers
+                                      if text.endswith(w, 0, s) and s - len(w) in seats), None)
         if seat is not None:
             return [Mention(seat.start, e, "AGENCY", text[seat.start:e], "kg_agencies", priority,
                             {"place_code": seat.attrs.get("code"), "place_span": (seat.start, seat.end),

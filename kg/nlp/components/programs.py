@@ -57,6 +57,9 @@ class ProgramFinder:
         self.formula_re = re.compile(rf"(?:{alternation(cfg.formula_verbs)}){re.escape(cfg.perfective)}?"
                                      rf"([{opening}]([^{opening}{closing}\n]{{3,{cfg.max_formula}}})[{closing}])")
         self.left = sorted(cfg.left_boundaries, key=len, reverse=True)
+        self.generic_core_re = re.compile(rf"(?:{alternation(sorted(cfg.generic_core_words, key=len, reverse=True))})+")
+        self.continuation_re = re.compile(rf"[{re.escape(cfg.count_chars)}]+[{re.escape(cfg.duration_units)}]"
+                                          rf"(?:{alternation(cfg.continuation_heads)})")
         self.word_starts = None      # the token starts of the doc being read (set per call)
 
     def __call__(self, doc):
@@ -108,7 +111,7 @@ class ProgramFinder:
             places = [i for i, ch in enumerate(inner) if ch in cfg.formula_numerals]
             after = text[m.end():m.end() + 1]
             if any(b - a > 1 for a, b in zip(places, places[1:])) and not any(w in inner for w in cfg.formula_not_in) \
-                    and not inner.endswith(cfg.measure_unit) and (not is_cjk(after) or after in cfg.doc_name_followers):
+                    and not inner.endswith((cfg.measure_unit, *cfg.formula_not_ends)) and (not is_cjk(after) or after in cfg.doc_name_followers):
                 out.append(Mention(m.start(1), m.end(), "PROGRAM", m.group(1), "kg_programs",
                                    self.priority["program_quote_only"], {"quoted": inner}, rule="programs.quoted_formula"))
         return out
@@ -138,7 +141,10 @@ class ProgramFinder:
             if not self._core_ok(text[start:m.start()], start, m.start(), held):
                 continue
             launched = launch is not None
-            found.append(Mention(start, m.end(), "PROGRAM", text[start:m.end()], "kg_programs",
+            end = m.end()
+            if launched and (more := self.continuation_re.match(text, end)):
+                end = more.end()       # 某某专项整治|三年行动
+            found.append(Mention(start, end, "PROGRAM", text[start:end], "kg_programs",
                                  self.priority["program_launched" if launched else "program_bare"],
                                  {"head_start": m.start()},
                                  rule="programs.launched_campaign" if launched else "programs.bare_head"))
@@ -149,6 +155,7 @@ class ProgramFinder:
         cfg = self.cfg
         return not (core[:1] in PUNCT or len(core) < cfg.min_bare_core
                     or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores
+                    or self.generic_core_re.fullmatch(core.rsplit("、", 1)[-1]) is not None   # 某某、重大|战略
                     or any(core.startswith(b) for b in cfg.bad_core_starts)
                     or any(w in core for w in cfg.core_not_in) or bisect_left(held, start) < bisect_left(held, head_start))
 
