@@ -158,16 +158,11 @@ def records_corpus(records: Path, out: Path, pages: int) -> None:
     """The first `pages` items of a JSONL (gzip) records file as .txt pages
     named by their date (title, a blank line, the text: what kg build reads
     of a record)."""
-    import gzip
-    from kg.corpus.records import item_name, item_of
+    from kg.corpus.records import item_name, read_items
     out.mkdir(parents=True)
-    opener = gzip.open if records.name.endswith(".gz") else open
-    with opener(records, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i >= pages:
-                break
-            it = item_of(json.loads(line), i + 1)
-            (out / f"{it.date or 'undated'}_{item_name(it.id)}.txt").write_text(it.body(), encoding="utf-8")
+    items, _bad = read_items(records.read_bytes(), records.name, str(records))
+    for it in items[:pages]:
+        (out / f"{it.date or 'undated'}_{item_name(it.id)}.txt").write_text(it.body(), encoding="utf-8")
 
 
 def stages_side_by_side(subset: Path, say) -> None:

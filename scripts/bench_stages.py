@@ -22,8 +22,6 @@ text files (each one document).
 """
 
 import argparse
-import gzip
-import json
 import os
 import sys
 import tempfile
@@ -55,18 +53,13 @@ class Clock:
 
 def documents(paths, items: int, clock: Clock) -> list:
     """kg.text Documents of the inputs (records of a JSONL file, else text files), normalised under `clock`."""
-    from kg.corpus.records import item_name, item_of
+    from kg.corpus.records import item_name, read_items
     from kg.text.document import load_document, text_document
     docs = []
     for path in paths:
         if path.name.endswith((".jsonl", ".jsonl.gz")):
-            opener = gzip.open if path.name.endswith(".gz") else open
-            with opener(path, "rt", encoding="utf-8") as fh:
-                for i, line in enumerate(fh):
-                    if i >= items:
-                        break
-                    it = item_of(json.loads(line), i + 1)
-                    docs.append(clock.timed("normalise", text_document, it.body(), it.date, item_name(it.id)))
+            for it in read_items(path.read_bytes(), path.name, str(path))[0][:items]:
+                docs.append(clock.timed("normalise", text_document, it.body(), it.date, item_name(it.id)))
         else:
             docs.append(clock.timed("normalise", load_document, path))
     return docs

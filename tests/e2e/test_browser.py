@@ -312,14 +312,19 @@ def _corpus_graph(n_linked=900, n_isolated=300, n_articles=60):
     return g
 
 
-@pytest.fixture(scope="module")
-def corpus_page(browser, tmp_path_factory):
+def _opened(browser, tmp_path_factory, graph, title: str):
+    """A page of `graph` written to a fresh folder and opened, closed after the module."""
     from kg.export.html import write_html
-    path = tmp_path_factory.mktemp("corpus") / "graph.html"
-    write_html(_corpus_graph(), path, title="语料")
+    path = tmp_path_factory.mktemp("page") / "graph.html"
+    write_html(graph, path, title=title)
     p = Page(browser, path)
     yield p
     p.page.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_page(browser, tmp_path_factory):
+    yield from _opened(browser, tmp_path_factory, _corpus_graph(), "语料")
 
 
 @pytest.fixture
@@ -513,12 +518,7 @@ def _posts_graph():
 
 @pytest.fixture(scope="module")
 def posts_page(browser, tmp_path_factory):
-    from kg.export.html import write_html
-    path = tmp_path_factory.mktemp("posts") / "graph.html"
-    write_html(_posts_graph(), path, title="职务")
-    p = Page(browser, path)
-    yield p
-    p.page.close()
+    yield from _opened(browser, tmp_path_factory, _posts_graph(), "职务")
 
 
 def _shown_edges(page):

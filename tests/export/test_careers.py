@@ -4,6 +4,7 @@ import json
 
 import pytest
 from conftest import outputs
+from posts_corpus import write_corpus
 
 # One post changing hands twice, a post seen after its removal, and an acting governor elected.
 RECORDS = [
@@ -18,13 +19,6 @@ RECORDS = [
     ("sx-2021-08-01", "2021-08-01", "山西省省长周海涛主持召开省政府常务会议。"),
     ("sx-2021-09-01", "2021-09-01", "2021年7月30日，山西省第十三届人民代表大会第五次会议选举周海涛为山西省人民政府省长。"),
 ]
-
-
-def write_corpus(path, records):
-    path.parent.mkdir(exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        for rid, date, text in records:
-            f.write(json.dumps({"id": rid, "date": date, "title": "新闻", "text": text}, ensure_ascii=False) + "\n")
 
 
 @pytest.fixture(scope="module")

@@ -5,25 +5,14 @@ short form the next word goes on from in transliteration is no place
 (sentences written for these tests)."""
 
 import pytest
+from conftest import make_nlp
 
-from kg.errors import AssetMissing
-
-try:
-    from kg.nlp.gazetteer import load_gazetteer
-    load_gazetteer()
-except AssetMissing:  # the division table is not set up: nothing to test
-    pytest.skip("division table not set up (run `kg setup`)", allow_module_level=True)
-
-import kg.nlp.components.places  # noqa: F401,E402  (registers kg_places)
-from kg.nlp.mentions import mentions_of  # noqa: E402
-from kg.nlp.pipeline import blank_zh  # noqa: E402
+from kg.nlp.mentions import mentions_of
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = blank_zh()
-    nlp.add_pipe("kg_places")
-    return nlp
+    return make_nlp("kg_places")
 
 
 def places(nlp, text):
