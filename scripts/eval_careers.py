@@ -2,7 +2,7 @@
 """A graded sample of post intervals: a seeded draw of post edges of a built graph, with their evidence, and its precision.
 
 Each row is one post (a person's leads / member_of of one body) as
-`kg build` dated it (attrs.tenure, kg.export.tenure): status, from and to
+`kg build` dated it (attrs.tenure, kg.graph.tenure): status, from and to
 with their basis, first / last seen, the number of articles, and the
 evidence to judge it by: every sentence that gives an event, and the first
 and last sentences seen, each with its article's date. A grader marks
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.export.careers import load_graph  # noqa: E402
-from kg.export.tenure import POST_RELATIONS  # noqa: E402
+from kg.graph.tenure import POST_RELATIONS  # noqa: E402
 
 COLUMNS = ("n", "person", "relation", "body", "titles", "status", "from", "from_basis", "to", "to_basis",
            "first_seen", "last_seen", "articles", "conflict", "evidence", "post_ok", "status_ok", "dates_ok", "note")

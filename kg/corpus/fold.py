@@ -100,14 +100,14 @@ def fold_all(fold: Fold, plan, results, store, date, bar, keep_going: bool, requ
 def resolve(fold: Fold) -> None:
     """The outputs' graph: one node per person and per bare body of the
     folded graph's per-document ones (kg.corpus.resolve, kg.corpus.resolve_bodies),
-    each post edge with its `tenure` over the corpus (kg.export.tenure),
+    each post edge with its `tenure` over the corpus (kg.graph.tenure),
     made again over the whole graph every build; a rebuild renders again
     every node of a name its changed files touch, as resolved before and now."""
     from kg import ruleset
     from kg.corpus.resolve import resolve_persons
     from kg.corpus.resolve_bodies import resolve_bodies
     from kg.corpus.resolved import image, resolved_graph, touched
-    from kg.export import tenure
+    from kg.graph import tenure
     state = fold.state
     if fold.patching:   # a merged node is made of its parts' mentions and sources
         state.materialize()

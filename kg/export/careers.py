@@ -1,7 +1,7 @@
 """Careers and post holders, answered from a built graph.json: `kg career NAME OUT/`, `kg post POST OUT/`.
 
 A row is one post edge (a person's leads / member_of of one body) with its
-tenure (kg.export.tenure, in the edge's attrs): the post (the titles, latest
+tenure (kg.graph.tenure, in the edge's attrs): the post (the titles, latest
 first), the body, from / to (the tenure's start and end, each with where
 its date comes from), the status, the number of articles, and the first
 evidence sentence. A person's rows are ordered by time (start, else first
@@ -21,7 +21,7 @@ from pathlib import Path
 from kg import ruleset
 from kg.errors import InputError
 from kg.export.json import read_json
-from kg.export.tenure import POST_RELATIONS, acting_prefixes, plain_title, titles_of
+from kg.graph.tenure import POST_RELATIONS, acting_prefixes, plain_title, titles_of
 
 COLUMNS = ("person", "post", "body", "from", "to", "status", "articles", "evidence")
 EXTRA = ("key", "relation", "from_basis", "to_basis", "first_seen", "last_seen", "conflict", "source")

@@ -93,7 +93,7 @@ def _node_pieces(g, n, degree) -> tuple:
 
 
 def _post(tenure: dict | None) -> dict | None:
-    """A post edge's time as the panel shows it and the date filter reads it (kg.export.tenure):
+    """A post edge's time as the panel shows it and the date filter reads it (kg.graph.tenure):
     from / to with their bases (to only when it ended), status, articles, first and last seen,
     the titles seen. Its interval is from (or first seen) to to (or last seen)."""
     if not tenure:

@@ -4,7 +4,7 @@ A post edge (leads / member_of) is the plain triple (org:headOf or
 org:memberOf, which tells head from member) and an org:Membership, not an
 rdf:Statement: `org:member`, `org:organization`, `org:role` (each title),
 its evidence (`prov:wasDerivedFrom`), and from the edge's tenure
-(kg.export.tenure) `kg:status`, `kg:firstSeen`, `kg:lastSeen`,
+(kg.graph.tenure) `kg:status`, `kg:firstSeen`, `kg:lastSeen`,
 `kg:articleCount`, `org:memberDuring` a time:Interval whose beginning and
 end are time:Instants with `kg:dateBasis` (stated, event, observed: the
 first / last article seen, before: ended on or before), and one
@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from kg import ruleset
 from kg.export.rdf_terms import A, DCTERMS, KG, ORG, PROV, SKOS, TIME, Minter, date_lit, digest, nonneg, plain, zh
-from kg.export.tenure import acting_prefixes, plain_title, titles_of
+from kg.graph.tenure import acting_prefixes, plain_title, titles_of
 
 POST_RELATIONS = ("leads", "member_of")
 MEMBERSHIP = f"    a {ORG.Membership}"

@@ -487,9 +487,9 @@ def test_the_benchmarks_checks_hold(browser, tmp_path, graph_json):
 
 def _posts_graph():
     """One man's three posts (one held in 2003 and told in 2022, one ended by a removal, one held
-    since an appointment), his successor, each edge's tenure made by kg.export.tenure from its
+    since an appointment), his successor, each edge's tenure made by kg.graph.tenure from its
     articles as a build makes it."""
-    from kg.export.tenure import annotate
+    from kg.graph.tenure import annotate
     g = nx.MultiDiGraph()
     said = {"o": ("2021-01-10", "甲省委书记王某主持召开会议。", {"title": "书记"}),
             "r": ("2021-06-01", "李某同志任甲省委书记，王某同志不再担任甲省委书记职务。", {"title": "书记", "event": "removed"}),

@@ -128,7 +128,7 @@ def test_graph_json_has_one_record_per_line(tmp_path):
     from kg.corpus.resolved import resolved_graph
     g = build_graph([extract_file(CORPUS / "01_henan-beijing-strategic-agreement.txt")])
     g = resolved_graph(g, resolve_persons(g, ruleset.current(), lambda n: set(g)))   # the build's persons
-    from kg.export.tenure import annotate
+    from kg.graph.tenure import annotate
     annotate(g)   # and the posts' tenures
     assert graph == json.loads(json.dumps(graph_to_dict(g), ensure_ascii=False))
 

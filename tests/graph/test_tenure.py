@@ -1,8 +1,8 @@
-"""A post edge's tenure (kg.export.tenure): observations of one person's post over the corpus folded into dates and a status."""
+"""A post edge's tenure (kg.graph.tenure): observations of one person's post over the corpus folded into dates and a status."""
 
 import random
 
-from kg.export.tenure import tenure
+from kg.graph.tenure import tenure
 
 
 def edge(*observations) -> dict:
