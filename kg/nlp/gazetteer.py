@@ -24,7 +24,6 @@ Size: one reader of the two place tables (the tree, its quirks, the village
 index, the world table) and the one record type they share.
 """
 
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -225,7 +224,8 @@ def _village_index(rules: ruleset.RuleSet) -> packed_index.PackedIndex:
     def parse(fh):
         villages: dict = {}
         parse_divisions(fh, cfg, villages)
-        return packed_index.PackedIndex({n: (c[0] if len(c) == 1 else tuple(dict.fromkeys(c))) for n, c in villages.items()})
+        table = {n: (c[0] if len(c) == 1 else tuple(dict.fromkeys(c))) for n, c in villages.items()}
+        return packed_index.PackedIndex(table)
     key = _pickle_key(cfg) + Path(packed_index.__file__).read_text(encoding="utf-8")
     return through_pickle(divisions_path(), key, "village-index", parse)
 

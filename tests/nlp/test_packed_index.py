@@ -32,3 +32,25 @@ def test_a_value_the_packing_cannot_hold_is_refused():
         PackedIndex({"某村": "110101\t110102"})
     with pytest.raises(ValueError):
         PackedIndex({"某村": ()})
+
+
+@pytest.mark.slow
+def test_the_village_index_answers_every_name_of_the_table_as_its_parse_does():
+    from kg import ruleset
+    from kg.errors import AssetMissing
+    from kg.nlp.gazetteer import _village_index, parse_divisions
+    try:
+        from kg.nlp.assets import divisions_path
+        table = divisions_path()
+    except AssetMissing:
+        pytest.skip("division table not set up (run `kg setup`)")
+    rules = ruleset.current()
+    villages = {}
+    with open(table, encoding="utf-8") as fh:
+        parse_divisions(fh, rules.places.gazetteer, villages)
+    index = _village_index(rules)
+    assert len(index) == len(villages) > 100_000
+    for name, codes in villages.items():
+        want = codes[0] if len(codes) == 1 else tuple(dict.fromkeys(codes))
+        got = index.get(name)
+        assert got == want and type(got) is type(want), name
