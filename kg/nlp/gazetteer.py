@@ -24,13 +24,12 @@ Size: one reader of the two place tables (the tree, its quirks, the village
 index, the world table) and the one record type they share.
 """
 
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from kg import ruleset
-from kg.nlp import local_codes
+from kg.nlp import local_codes, packed_index
 from kg.nlp.assets import divisions_path, world_places_path
 from kg.nlp.table_pickle import settings_json, through_pickle
 from kg.ruleset.schema import PlacesGazetteer, PlacesWorld
@@ -216,16 +215,19 @@ def _gazetteer(rules: ruleset.RuleSet) -> Gazetteer:
 
 
 @lru_cache(maxsize=4)
-def _village_index(rules: ruleset.RuleSet) -> Mapping:
+def _village_index(rules: ruleset.RuleSet) -> packed_index.PackedIndex:
     """Village name -> township code (one, a string) or codes (a tuple) of
-    the table (see parse_divisions), through its own pickle, read once."""
+    the table (see parse_divisions), packed (kg.nlp.packed_index), through
+    its own pickle, read once."""
     cfg = rules.places.gazetteer
 
     def parse(fh):
         villages: dict = {}
         parse_divisions(fh, cfg, villages)
-        return {n: (c[0] if len(c) == 1 else tuple(dict.fromkeys(c))) for n, c in villages.items()}
-    return through_pickle(divisions_path(), _pickle_key(cfg), "villages", parse)
+        table = {n: (c[0] if len(c) == 1 else tuple(dict.fromkeys(c))) for n, c in villages.items()}
+        return packed_index.PackedIndex(table)
+    key = _pickle_key(cfg) + Path(packed_index.__file__).read_text(encoding="utf-8")
+    return through_pickle(divisions_path(), key, "village-index", parse)
 
 
 def _pickle_key(cfg: PlacesGazetteer) -> str:

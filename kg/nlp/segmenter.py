@@ -20,6 +20,7 @@ Size: pkuseg's feature templates, hashed, are one piece of logic.
 import json
 import os
 import sys
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -55,10 +56,8 @@ def post_processed(words: list, post: spacy_pkuseg.Postprocesser) -> list:
         n = len(words)
         if n < m:
             continue
-        cum = [0]
-        for w in words:
-            cum.append(cum[-1] + len(w))
-        hits = [i for i in range(n - m + 1) if (run := text[cum[i]:cum[i + m]]) in other or run in common]
+        cum = [0, *accumulate(map(len, words))]
+        hits = [i for i, a, b in zip(range(n - m + 1), cum, cum[m:]) if (run := text[a:b]) in other or run in common]
         out, j = [], 0
         for i in hits:
             if i < j:
@@ -221,11 +220,14 @@ class Segmenter(spacy_pkuseg.pkuseg):
                 cols = self._feature_ids(text[lo:hi], fs[lo:hi] - lo, fe[lo:hi] - lo)[:, a - lo:b - lo]
             # the weights of each character's features added one after the
             # other, in pkuseg's order (the same float sums as its loop; a
-            # feature at a time, not sum(), whose order differs)
-            acc = self.weights[cols[0]]
+            # feature at a time, not sum(), whose order differs), each
+            # feature's rows gathered into one buffer
+            acc = node[a:b]
+            np.take(self.weights, cols[0], axis=0, out=acc)
+            rows = np.empty_like(acc)
             for col in cols[1:]:
-                acc += self.weights[col]
-            node[a:b] = acc
+                np.take(self.weights, col, axis=0, out=rows)
+                acc += rows
         return node
 
     # features ---------------------------------------------------------------------
