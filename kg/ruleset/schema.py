@@ -375,6 +375,7 @@ class PlacesAbbreviations:
     min_run: int
     max_run: int
     cues: tuple[str, ...]
+    body_cues: tuple[str, ...]
 
 
 @rule_table

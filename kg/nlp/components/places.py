@@ -85,8 +85,8 @@ class PlaceFinder:
             table[word] = BLOCK
         self.auto = Automaton(table)
         abbr = self.rules.places.abbreviations
-        self.abbrev = CountryAbbreviations(self.gaz, abbr, self.rules.places.world.country_suffix) \
-            if abbr.enabled else None
+        self.abbrev = CountryAbbreviations(self.gaz, abbr, self.rules.places.world.country_suffix,
+                                           self.rules.places.world.home) if abbr.enabled else None
         world = self.rules.places.world
         self.division_suffixes, self.language_chars = world.division_suffixes, world.language_chars
         self.division_levels = frozenset(world.division_levels) & frozenset(WORLD_LEVELS)
@@ -178,10 +178,24 @@ class PlaceFinder:
                for (s, e), p in resolved.items()]
         if self.abbrev is not None:
             named = {p.code for p in resolved.values()}
+            taken = [(s, e) for s, e, _v in hits]
             out += [self._mention(text, s, s + 1, p, "places.country_character")
-                    for s, p in self.abbrev.find(text, [(s, e) for s, e, _v in hits], named)]
+                    for s, p in self.abbrev.find(text, taken, named)]
+            out = self._before_bodies(text, hits, out, named, words)
             out.sort(key=lambda m: m.start)
         return out
+
+    def _before_bodies(self, text, hits, out, named, words) -> list:
+        """`out` with the country characters right before a foreign organ's
+        name (俄|外交部; kg.nlp.components.country_abbreviations), each in
+        place of a place read from it into the name (美国|务院)."""
+        starts = set(words.values()) if words is not None else None
+        taken = [(s, e) for s, e, v in hits if v is BLOCK] + [(m.start, m.end) for m in out]
+        found = self.abbrev.before_bodies(text, taken, named, lambda i: starts is None or i in starts)
+        at = {s for s, _p in found}
+        out = [m for m in out if m.start not in at]
+        out += [self._mention(text, s, s + 1, p, "places.country_character") for s, p in found]
+        return sorted(out, key=lambda m: m.start)
 
     def _inside_word(self, text: str, s: int, e: int, places, inside: tuple, named_at: set) -> bool:
         """Whether the short form text[s:e] lies inside another word: it
