@@ -346,6 +346,7 @@ class PlacesMatch:
     level_char_words: tuple[str, ...]
     level_char_word_breakers: tuple[str, ...]
     feature_heads: str
+    street_heads: tuple[str, ...]
     translit_runs_on: bool
     ancestor_gap: int
     date_chars: str

@@ -76,6 +76,7 @@ class PlaceFinder:
         self.level_breakers = cfg.level_char_word_breakers
         self.gap = cfg.ancestor_gap
         self.feature_heads = cfg.feature_heads
+        self.street_heads = frozenset(cfg.street_heads)
         self.translit = frozenset(self.rules.persons.translit_chars) if cfg.translit_runs_on else frozenset()
         self.context = cfg.context_mentions
         self.weak_shorts = set(cfg.weak_shorts)
@@ -212,9 +213,16 @@ class PlaceFinder:
         if start_of[s] != s:
             return True
         end = end_of[e - 1]
-        if end == e and e < len(text) and e not in named_at and all(c in self.translit for c in surface):
+        if e < len(text) and text[e:end if end > e else end_of[e]] in self.street_heads:
+            return True   # 某京|路, 某七|纪念馆: a street's or a building's name
+        if end == e and e < len(text) and all(c in self.translit for c in surface):
             nxt = text[e:end_of[e]]   # 某里|乌波尔: the next word goes on in transliteration
-            return len(nxt) >= 2 and all(c in self.translit for c in nxt)
+            if len(nxt) >= 2 and nxt[-1] in self.division_suffixes and all(c in self.translit for c in nxt[:-1]):
+                return True   # 某里|兰州: a foreign state's name, whatever place the word is
+            if e not in named_at:
+                return len(nxt) >= 2 and all(c in self.translit for c in nxt)
+        if end > e + 1 and text[end - 1] in self.division_suffixes and all(c in self.translit for c in text[s:end - 1]):
+            return True   # 某里兰州 (one word): a foreign state's name, whatever place starts inside
         if end <= e or surface.endswith(self.level_chars) or e in named_at \
                 or any(p.name.startswith(text[s:end]) for p in places):
             return False  # 沙特|利雅得, 沙特阿拉伯 (王国): another place, or more of its own name
