@@ -21,6 +21,10 @@ def orgs(nlp, text):
     ("中国工商银行北京分行开展活动。", "中国工商银行北京分行"),                    # a branch named after its bank
     ("联合贵州银行雷山支行开展宣传。", "贵州银行雷山支行"),                        # after the verb
     ("四川队战胜上海女排。", "四川队"),                                            # a place + 队
+    ("中华明德和平教育基金会董事长出席论坛。", "中华明德和平教育基金会"),          # 和 inside 和平
+    ("中国人民对外友好协会会长会见代表团。", "中国人民对外友好协会"),              # 对 inside 对外
+    ("加州大学圣迭戈分校近日发布研究报告。", "加州大学圣迭戈分校"),                # a university's campus
+    ("北京和天津银行开展合作。", "天津银行"),                                      # 和 as a word still stops
 ])
 def test_org_names(nlp, text, org):
     assert orgs(nlp, text) == [org]

@@ -127,7 +127,8 @@ class BodyRules:
         return None
 
     def body_before(self, text: str, end_core: int, suffix: str, min_core: int, max_core: int,
-                    core_may_be_verb: bool = False, after_verb: bool = False, words=None):
+                    core_may_be_verb: bool = False, after_verb: bool = False, words=None,
+                    stops_in_words: bool = False):
         """Start of an unprefixed body whose suffix begins at end_core, or None.
 
         The core runs left to the nearest character that cannot be in a name;
@@ -135,10 +136,13 @@ class BodyRules:
         fails and the run holds a verb (a stop word), the core starts after
         the last one (联合|贵州银行雷山支行). `words`
         (kg.nlp.components.body_shape.Words): the core starts where a word
-        does, and the suffix reads as one after it.
+        does, and the suffix reads as one after it. `stops_in_words`: a stop
+        character opening a longer word of the segmenter (和|平, 对|外) is
+        part of the name (某某和平教育基金会, 某某对外友好协会).
         """
         i = end_core
-        while i > 0 and end_core - i < max_core and self.core_char_ok(text[i - 1]):
+        while i > 0 and end_core - i < max_core and (
+                self.core_char_ok(text[i - 1]) or stops_in_words and self._opens_word(text, words, i - 1, end_core)):
             i -= 1
         boundary = not (i > 0 and self.core_char_ok(text[i - 1]))
         mark = next((m for m in self.former_marks if text.startswith(m, i)), None)
@@ -153,6 +157,14 @@ class BodyRules:
                 and self.acceptable(core, suffix, core_may_be_verb):
             return i
         return self._after_last_verb(text, end_core, suffix, min_core, max_core, words) if after_verb else None
+
+    def _opens_word(self, text, words, k, end_core) -> bool:
+        """Whether the stop character at k opens a segmenter word of name
+        characters that ends before end_core."""
+        if words is None or text[k] not in self.stop_chars or not words.starts_word(k):
+            return False
+        e = words.end_of[k]
+        return k + 1 < e <= end_core and all(self.core_char_ok(c) for c in text[k + 1:e])
 
     def _after_last_verb(self, text, end_core, suffix, min_core, max_core, words=None):
         i = end_core

@@ -58,7 +58,7 @@ class OrgFinder:
             if text[e:e + 1] in self.not_followed_by.get(suf, ()):
                 continue   # 集团军, 大学生: the suffix opens another word
             start = self.bodies.body_before(text, s, suf, self.cfg.min_core, self.cfg.max_core,
-                                            after_verb=True, words=words)
+                                            after_verb=True, words=words, stops_in_words=True)
             if start is not None:
                 read.append((self._trim_left(doc, start, s), s, e))
         tagged = Tagged([(start, e) for start, _s, e in read], text, self.cfg.lac_edge) if read else None
