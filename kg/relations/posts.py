@@ -148,6 +148,7 @@ class _SentencePosts:
         found, hosts = [], []
         seg_start = pos
         former_upto = 0     # the posts found so far a former marker inside the chain covers
+        pending = []        # 党组书记、检察长: a bare title right of a post in a body is that body's
         while (t := self.title_by_end.get(pos - s)) is not None:
             ts, te = t.start + s, t.end + s
             title = text[ts:te]
@@ -155,7 +156,6 @@ class _SentencePosts:
             marker = self._marker_before(ts, body)
             if marker:     # 某市人大常委会原副主任, 某公司原党委书记: former, the body before 原
                 body = body or body_before(self.bodies, ts - len(marker), te)
-                former_upto = len(found) + 1
             if body is not None:   # may overlap the title: 市政府党组|党组成员
                 bkey, seg_start = body.key, body.mention.start
                 if bare_right is not None and bkey[0] != "bare":
@@ -164,7 +164,16 @@ class _SentencePosts:
             else:
                 bkey, seg_start = self._bodiless(title, ts)
             if bkey is not None:
+                if body is not None:
+                    found.extend((bkey, p_title) for p_title in pending)
                 found.append((bkey, title))
+                pending = []
+            elif seg_start == ts:
+                pending.append(title)
+            else:
+                pending = []
+            if marker:
+                former_upto = len(found)
             if seg_start - 1 < s or text[seg_start - 1] not in seps:
                 break
             pos = seg_start - 1

@@ -545,6 +545,7 @@ class RelationsTenure:
 class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
+    unseated_heads: tuple[str, ...]
     trigger_not_in: tuple[str, ...]
     subject_types: tuple[str, ...]
     object_types: tuple[str, ...]

@@ -82,3 +82,12 @@ def test_a_secretary_of_the_secretariat_is_its_member_not_its_head():
     assert ("李明", "leads", "中共中央书记处") not in got
     assert got[("李明", "leads", "中共中央统一战线工作部")] == "部长"
     assert got[("王强", "leads", "县委")] == "书记"
+
+
+def test_a_bare_title_after_a_party_group_post_is_the_same_bodys():
+    """某委党组书记、主任: the bare head title right of a post in a body is
+    that body's; one relation with the titles combined in text order."""
+    got = posts("国家发展改革委党组书记、主任李明华主持会议。")
+    assert got == {("李明华", "leads", "国家发展和改革委员会"): "党组书记、主任"}
+    got = posts("湖南省粮油集团有限公司原党委书记、董事长王建军受贿案。")
+    assert got == {("王建军", "leads", "湖南省粮油集团有限公司"): "党委书记、董事长"}

@@ -92,3 +92,12 @@ def test_a_central_body_is_part_of_its_parent_not_of_a_unit_of_the_parent():
     got, _ = rels("全国人大财政经济委员会副主任委员张某某作报告。全国人大常委会秘书长李某某出席。")
     assert ("全国人民代表大会常务委员会", "part_of", "全国人民代表大会") in got
     assert ("全国人民代表大会常务委员会", "part_of", "全国人民代表大会财政经济委员会") not in got
+
+
+def test_a_launch_centre_is_not_located_in_the_city_it_is_named_after():
+    """rules/relations.toml unseated_heads: 某某卫星发射中心 bears a city's
+    name, not its seat."""
+    r, _ = rels("我国在西昌卫星发射中心用运载火箭成功将卫星发射升空。")
+    assert not [k for k in r if k[0] == "西昌卫星发射中心" and k[1] == "located_in"]
+    r, _ = rels("西昌市气象局发布预报。")
+    assert ("西昌市气象局", "located_in", "西昌市") in r
