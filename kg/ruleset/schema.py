@@ -243,6 +243,18 @@ class OrgsLacEdge:
 
 
 @rule_table
+class OrgsListed:
+    """orgs.listed"""
+    count_pattern: str
+    kinds: tuple[str, ...]
+    max_between: int
+    reach: int
+    joiners: tuple[str, ...]
+    item_tag: str
+    open_marker: str
+
+
+@rule_table
 class OrgsRules:
     """orgs"""
     suffixes: tuple[str, ...]
@@ -256,6 +268,7 @@ class OrgsRules:
     teams: OrgsTeams
     not_followed_by: Mapping[str, tuple[str, ...]]
     lac_edge: OrgsLacEdge
+    listed: OrgsListed
 
 
 @rule_table

@@ -70,3 +70,17 @@ def test_a_party_committee_after_an_organisation_is_an_agency(nlp):
     doc = nlp("南方理工大学党委书记张明远主持会议。")
     assert [(m.type, m.text) for m in doc._.kg_resolved if m.type in ("ORG", "AGENCY")] \
         == [("AGENCY", "南方理工大学党委")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("市长先后考察了天宏铝业、海通快递两家知名企业。", ["天宏铝业", "海通快递"]),
+    ("工行、农行、建行等多家大型银行加大信贷投放。", ["工行", "农行", "建行"]),
+])
+def test_names_listed_before_a_count_of_firms_are_orgs(nlp, text, names):
+    """rules/orgs.toml [listed]: LAC's ORG words listed before 两家…企业 or
+    等多家银行 are firms, though no suffix says so."""
+    assert orgs(nlp, text) == names
+
+
+def test_places_listed_before_a_count_of_firms_are_no_orgs(nlp):
+    assert orgs(nlp, "三亚、洋浦又有两家方舱医院投入使用。") == []

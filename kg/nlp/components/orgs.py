@@ -16,6 +16,7 @@ from kg.nlp.textscan import Automaton, alternation
 from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
 from kg.nlp.components.lac_edges import Tagged, org_start
+from kg.nlp.lexical import tag_window
 
 
 @Language.factory("kg_orgs", default_config={"rules": None},
@@ -43,6 +44,11 @@ class OrgFinder:
         self.not_followed_by = {k: set(v) for k, v in cfg.not_followed_by.items()}
         self.party_suffixes = sorted(self.rules.agencies.party_suffixes, key=len, reverse=True)
         self.party_priority = self.rules.priorities["agency_prefixed"]
+        ls = cfg.listed
+        self.listed = ls
+        self.listed_re = re.compile(f"{re.escape(ls.open_marker)}?(?:{ls.count_pattern})"
+                                    f"[^{re.escape(cfg.lac_edge.stops)}，,、]{{0,{ls.max_between}}}?"
+                                    f"(?:{alternation(ls.kinds)})")
 
     def __call__(self, doc):
         text = doc_text(doc)
@@ -76,12 +82,33 @@ class OrgFinder:
                 continue
             seen.add((start, e))
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.suffix"))
+        for start, e in self._listed(text):
+            if (start, e) not in seen:
+                seen.add((start, e))
+                out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.listed"))
         out.extend(self._party_bodies(text, [m for m in out if m.type == "ORG"]))
         for start, e in self._teams(text, out):
             if (start, e) not in seen:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
+
+    def _listed(self, text):
+        """(start, end) of the names listed before a count of firms and
+        their kind (某某铝业、某某快递两家知名企业; rules/orgs.toml [listed])."""
+        ls, stops = self.listed, self.cfg.lac_edge.stops
+        for m in self.listed_re.finditer(text):
+            lo = max(m.start() - ls.reach, max(text.rfind(c, 0, m.start()) for c in stops) + 1)
+            tokens = tag_window(text, lo, m.start())
+            items, k = [], len(tokens) - 1
+            while k >= 0 and tokens[k].tag == ls.item_tag:
+                items.append((tokens[k].start, tokens[k].end))
+                k -= 1
+                if k < 0 or text[tokens[k].start:tokens[k].end] not in ls.joiners:
+                    break
+                k -= 1
+            if len(items) >= 2 or (items and text.startswith(ls.open_marker, m.start())):
+                yield from items
 
     def _party_bodies(self, text, orgs):
         """A party committee written right after an organisation's name
