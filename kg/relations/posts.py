@@ -161,8 +161,9 @@ class _SentencePosts:
                 if bare_right is not None and bkey[0] != "bare":
                     hosts.append((bare_right, bkey))
                 bare_right = bkey if bkey[0] == "bare" else None
-            else:
-                bkey, seg_start = self._bodiless(title, ts)
+            else:   # 党委书记、行长: a title right after another's is no series' (that body's, below)
+                chained = ts > s and text[ts - 1] in seps and self.title_by_end.get(ts - 1 - s) is not None
+                bkey, seg_start = self._bodiless(title, ts, series=not chained)
             if bkey is not None:
                 if body is not None:
                     found.extend((bkey, p_title) for p_title in pending)
@@ -222,15 +223,16 @@ class _SentencePosts:
             self.dates = PostDates(self.text, self.s, self.e, self.rels.document.date, self.linker.rules)
         return self.dates.at(pos - self.s)
 
-    def _bodiless(self, title, ts) -> tuple:
+    def _bodiless(self, title, ts, series=True) -> tuple:
         """(body key or None, where the post's segment starts) of a title
-        with no known body right before it."""
+        with no known body right before it; `series`: it may be the same
+        body's as a series' earlier title."""
         text, s, seps = self.text, self.s, self.r.post_separators
         bkey = implied_body(self.linker, self.r.implied_bodies, title, ts, self.places) \
             or central_body(self.linker, self.r.central_title_bodies, title)
         # 工信部部长金壮龙，副部长辛国斌: the same body's series, when the
         # title stands alone (not 法国外贸部长: that one has its own)
-        if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in self.r.series_openers):
+        if bkey is None and series and (ts == s or text[ts - 1] in seps or text[ts - 1] in self.r.series_openers):
             bkey = next((k for ser, k in reversed(self.series) if ser == base_title(title)), None)
         if bkey is not None:
             return bkey, ts

@@ -259,6 +259,7 @@ class OrgsRules:
     """orgs"""
     suffixes: tuple[str, ...]
     extra_name_chars: str
+    stops_opening_words: str
     min_core: int
     max_core: int
     generic_core_pattern: str

@@ -33,6 +33,7 @@ class BodyRules:
     former_marks: tuple = ()    # 原, 前: a name read leftwards starts after them
     verbless_suffixes: frozenset = frozenset()   # teams a body sends: no core starts with
     team_verbs: tuple = ()                       # one of these verbs (派出|督导组)
+    stops_opening_words: str = ""                # stop characters a name's word may open with (和|平)
 
     @classmethod
     def from_rules(cls, agencies: AgenciesRules, suffixes, extra_chars: str = ""):
@@ -89,6 +90,8 @@ class BodyRules:
             return False
         if core and suffix in self.counted_suffixes and core[-1] in self.numeral_chars:
             return False    # 专著三部, 15部: a count, not a body
+        if core[-1:] in self.former_marks and core[:-1].endswith(tuple(self.suffixes)):
+            return False    # 某某中心|原|党委书记: a body, then the mark of a former title
         body = core + suffix
         words = self._not_bodies
         return not any(body[-k:] in words for k in self._not_body_lens if len(suffix) < k <= len(body))
@@ -159,9 +162,10 @@ class BodyRules:
         return self._after_last_verb(text, end_core, suffix, min_core, max_core, words) if after_verb else None
 
     def _opens_word(self, text, words, k, end_core) -> bool:
-        """Whether the stop character at k opens a segmenter word of name
-        characters that ends before end_core."""
-        if words is None or text[k] not in self.stop_chars or not words.starts_word(k):
+        """Whether the stop character at k is one that may open a name's
+        word (rules/orgs.toml stops_opening_words) and opens a segmenter
+        word of name characters that ends before end_core."""
+        if words is None or text[k] not in self.stops_opening_words or not words.starts_word(k):
             return False
         e = words.end_of[k]
         return k + 1 < e <= end_core and all(self.core_char_ok(c) for c in text[k + 1:e])

@@ -34,6 +34,7 @@ class OrgFinder:
         cfg = self.cfg = self.rules.orgs
         self.priority = self.rules.priorities["org"]
         self.bodies = BodyRules.from_rules(self.rules.agencies, cfg.suffixes, cfg.extra_name_chars)
+        self.bodies.stops_opening_words = cfg.stops_opening_words
         self.suffixes = Automaton({s: s for s in cfg.suffixes})
         self.count_core = re.compile(cfg.generic_core_pattern)
         self.count_prefix = re.compile(cfg.count_prefix_pattern)
