@@ -255,6 +255,15 @@ class OrgsListed:
 
 
 @rule_table
+class OrgsAcademyUnits:
+    """orgs.academy_units"""
+    hosts: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    min_core: int
+    max_core: int
+
+
+@rule_table
 class OrgsRules:
     """orgs"""
     suffixes: tuple[str, ...]
@@ -270,6 +279,7 @@ class OrgsRules:
     not_followed_by: Mapping[str, tuple[str, ...]]
     lac_edge: OrgsLacEdge
     listed: OrgsListed
+    academy_units: OrgsAcademyUnits
 
 
 @rule_table

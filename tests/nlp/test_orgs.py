@@ -84,3 +84,15 @@ def test_names_listed_before_a_count_of_firms_are_orgs(nlp, text, names):
 
 def test_places_listed_before_a_count_of_firms_are_no_orgs(nlp):
     assert orgs(nlp, "三亚、洋浦又有两家方舱医院投入使用。") == []
+
+
+@pytest.mark.parametrize("text, org", [
+    ("企业与中科院武汉病毒所成立联合实验室。", "中科院武汉病毒所"),
+    ("中国科学院自动化研究所研究员介绍了成果。", "中国科学院自动化研究所"),
+])
+def test_an_academys_institute_is_one_org_named_after_the_academy(nlp, text, org):
+    """rules/orgs.toml [academy_units]: no AGENCY read from the place inside
+    (武汉|病毒所)."""
+    doc = nlp(text)
+    assert [m.text for m in doc._.kg_resolved if m.type == "ORG"] == [org]
+    assert not [m for m in doc._.kg_resolved if m.type == "AGENCY"]

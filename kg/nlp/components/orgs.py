@@ -45,6 +45,9 @@ class OrgFinder:
         self.not_followed_by = {k: set(v) for k, v in cfg.not_followed_by.items()}
         self.party_suffixes = sorted(self.rules.agencies.party_suffixes, key=len, reverse=True)
         self.party_priority = self.rules.priorities["agency_prefixed"]
+        au = cfg.academy_units
+        self.academy_re = re.compile(f"(?:{alternation(au.hosts)})")
+        self.academy_suffixes = sorted(au.suffixes, key=len, reverse=True)
         ls = cfg.listed
         self.listed = ls
         self.listed_re = re.compile(f"{re.escape(ls.open_marker)}?(?:{ls.count_pattern})"
@@ -87,12 +90,30 @@ class OrgFinder:
             if (start, e) not in seen:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.listed"))
+        units = list(self._academy_units(text))
+        # 中科院|苏州纳米所: the body read from the place inside is the institute's name's end
+        out[:] = [m for m in out if not (m.type == "AGENCY" and any(s <= m.start and m.end <= e for s, e in units))]
+        out.extend(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.party_priority, rule="orgs.academy_unit")
+                   for start, e in units)
         out.extend(self._party_bodies(text, [m for m in out if m.type == "ORG"]))
         for start, e in self._teams(text, out):
             if (start, e) not in seen:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
+
+    def _academy_units(self, text):
+        """(start, end) of an academy's institute named after it (中科院某某所;
+        rules/orgs.toml [academy_units]): the first unit suffix after a core."""
+        au = self.cfg.academy_units
+        for m in self.academy_re.finditer(text):
+            for j in range(m.end() + au.min_core, min(len(text), m.end() + au.max_core + 1)):
+                if not self.bodies.core_char_ok(text[j - 1]):
+                    break
+                suf = next((x for x in self.academy_suffixes if text.startswith(x, j)), None)
+                if suf is not None and self.bodies.acceptable(text[m.end():j], suf):
+                    yield m.start(), j + len(suf)
+                    break
 
     def _listed(self, text):
         """(start, end) of the names listed before a count of firms and
