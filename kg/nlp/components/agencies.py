@@ -278,8 +278,9 @@ class AgencyFinder:
                 pos = host.end
                 if any(text.startswith(w, pos) for w in self.attach_words):
                     continue  # read by _stationed once every body is known
-                if text.startswith(self.bodies.former_marks, pos):
-                    continue  # 某某中心|原|党委书记: a former title follows, no unit of the body
+                mark = next((k for k in self.bodies.former_marks if text.startswith(k, pos)), "")
+                if mark and text.startswith(tuple(self.party_suffixes), pos + len(mark)):
+                    continue  # 某某中心|原|党委书记: a former party title follows (not 某军|原|总政治部)
                 end = self.bodies.body_after(text, pos, min_core=2, core_may_be_verb=True,
                                              shape=self.shape.predicate(text, words if host.attrs.get("bare") else None,
                                                                places))
