@@ -107,7 +107,7 @@ def _structural(rels, linker, keyed, sents, article):
             rels.add(key, "part_of", host, article, sent, rule="structural.unit_of_host")
         if ent.attrs.get("place") and (not host or ent.attrs.get("seated")) \
                 and not ent.name.endswith(unseated):   # 某某卫星发射中心: named after a place, not in it
-            place_in_name = lm.mention.attrs.get("place_span") is not None
+            place_in_name = lm.mention.attrs.get("place_span") is not None or ent.type == "ORG"
             rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent,
                      None if place_in_name else {"basis": "context"}, rule="structural.seat")
         elif not host and tuple(m.attrs.get("place_span") or ()) in bare_places:
