@@ -78,7 +78,8 @@ class ArticleKeys:
         core = m.text
         for p in sorted(within, key=lambda p: -p.start):
             core = core[:p.start - m.start] + core[p.end - m.start:]
-        seat = self._org_seat(m, inner)
+        # a team (某地队) plays for its place rather than sitting in it
+        seat = self._org_seat(m, inner) if m.rule != "orgs.team" else None
         return Keyed(("org", fold(core) or fold(m.text)), m.text, set(),
                      {"place": seat.attrs["code"]} if seat is not None else {})
 
