@@ -96,3 +96,8 @@ def test_an_academys_institute_is_one_org_named_after_the_academy(nlp, text, org
     doc = nlp(text)
     assert [m.text for m in doc._.kg_resolved if m.type == "ORG"] == [org]
     assert not [m for m in doc._.kg_resolved if m.type == "AGENCY"]
+
+
+@pytest.mark.parametrize("text", ["中科院院士王建华所带领的研究团队取得成果。", "中科院所在的园区开展合作。"])
+def test_a_unit_suffix_opening_another_word_names_no_institute(nlp, text):
+    assert not [m for m in nlp(text)._.kg_resolved if m.type == "ORG" and m.text.startswith("中科院")]

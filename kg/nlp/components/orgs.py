@@ -90,7 +90,7 @@ class OrgFinder:
             if (start, e) not in seen:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.listed"))
-        units = list(self._academy_units(text))
+        units = list(self._academy_units(text, out))
         # 中科院|苏州纳米所: the body read from the place inside is the institute's name's end
         out[:] = [m for m in out if not (m.type == "AGENCY" and any(s <= m.start and m.end <= e for s, e in units))]
         out.extend(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.party_priority, rule="orgs.academy_unit")
@@ -102,16 +102,19 @@ class OrgFinder:
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
 
-    def _academy_units(self, text):
+    def _academy_units(self, text, persons):
         """(start, end) of an academy's institute named after it (中科院某某所;
         rules/orgs.toml [academy_units]): the first unit suffix after a core."""
-        au = self.cfg.academy_units
+        au, persons = self.cfg.academy_units, [p for p in persons if p.type == "PERSON"]
         for m in self.academy_re.finditer(text):
-            for j in range(m.end() + au.min_core, min(len(text), m.end() + au.max_core + 1)):
-                if not self.bodies.core_char_ok(text[j - 1]):
-                    break
+            for j in range(m.end(), min(len(text), m.end() + au.max_core + 1)):
+                if j > m.end() and (not self.bodies.core_char_ok(text[j - 1])
+                                    or any(p.start < j and m.end() < p.end for p in persons)):
+                    break   # 中科院院士某某|所带领: a person, no institute's name
                 suf = next((x for x in self.academy_suffixes if text.startswith(x, j)), None)
-                if suf is not None and self.bodies.acceptable(text[m.end():j], suf):
+                if suf is not None and text[j + len(suf):j + len(suf) + 1] in self.bodies.not_followed_by.get(suf, ()):
+                    break   # 所在, 所属: the suffix opens another word (中科院|所属…)
+                if suf is not None and j - m.end() >= au.min_core and self.bodies.acceptable(text[m.end():j], suf):
                     yield m.start(), j + len(suf)
                     break
 
