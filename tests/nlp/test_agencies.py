@@ -136,3 +136,13 @@ def test_a_foreign_partys_body_is_named_from_the_word_its_name_opens_with(nlp):
 @pytest.mark.parametrize("text", ["感谢各界为乡村教育事业所做的贡献。", "要把青海教育办好。"])
 def test_a_particle_or_a_verb_after_a_body_character_ends_no_body(nlp, text):
     assert agencies(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("外交部驻港公署发言人表示强烈反对。", "外交部驻港公署"),
+    ("外交部驻澳门特派员公署举行招待会。", "外交部驻澳门特派员公署"),
+    ("商务部驻广州特派员办事处开展调研。", "商务部驻广州特派员办事处"),
+])
+def test_a_central_bodys_office_in_a_region_is_named_whole(nlp, text, name):
+    got = agencies(nlp, text)
+    assert name in got and got[name]["host_span"][0] == 0
