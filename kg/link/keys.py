@@ -78,7 +78,34 @@ class ArticleKeys:
         core = m.text
         for p in sorted(within, key=lambda p: -p.start):
             core = core[:p.start - m.start] + core[p.end - m.start:]
-        return Keyed(("org", fold(core) or fold(m.text)), m.text, set(), {})
+        # a team (某地队) plays for its place rather than sitting in it
+        seat = self._org_seat(m, inner) if m.rule != "orgs.team" else None
+        return Keyed(("org", fold(core) or fold(m.text)), m.text, set(),
+                     {"place": seat.attrs["code"]} if seat is not None else {})
+
+    def _org_seat(self, m, inner):
+        """The PRC place an ORG is seated in, read from its name (spec §7): a
+        place after the name of the body it is a branch or campus of, or
+        after an academy (某某大学|某地|研究院, 中科院|某地|某某所), or in
+        brackets (某某（某地）有限公司); else the place its name opens with,
+        or the last of a chain of them each inside the one before (北京|丰台|
+        某某医院: 丰台). None for a foreign place."""
+        orgs = self.rules.orgs
+        heads = (*orgs.suffixes, *orgs.academy_units.hosts, "（", "(")
+        inner = [p for p in inner if not p.attrs["code"].startswith(self.rules.relations.resolution.foreign_seat)]
+        after = [p for p in inner if p.start > m.start and m.text.endswith(heads, 0, p.start - m.start)]
+        first = after[-1] if after else None
+        if first is None and inner and inner[0].start == m.start:
+            first = inner[0]
+        if first is None:
+            return None
+        chain = [q for q in inner if q.start >= first.start]
+        seat = first
+        for q in chain[1:]:
+            if q.start != seat.end or not _inside(q.attrs["code"], seat.attrs["code"]):
+                break   # 上海|某省|商会: the province's merchants, seated in the city
+            seat = q
+        return seat
 
     def _agency(self, m) -> Keyed:
         a = m.attrs

@@ -28,9 +28,13 @@ def local_name(place, tail: str, written: str | None) -> Name:
     official form where the text uses it (沧源佤族自治县纪委监委 over
     沧源县纪委监委); a body only implied by a level character (县公安局,
     `written` None) is named with the place's official name (苍溪县公安局).
-    The full form of the body's own name ranks first (人民政府 over 政府)."""
-    rank = 2 if written is None else (0 if written == place.name else 1)
+    A country written by one character (俄|外交部) is named by its short
+    name (俄罗斯外交部), ranked below that name written out. The full form of the body's own name ranks first
+    (人民政府 over 政府)."""
+    rank = 2 if written is None or len(written) == 1 else (0 if written == place.name else 1)
     rank = rank * 2 + (0 if canonical_tail(tail) == tail else 1)
+    if written is not None and len(written) == 1:   # 俄|外交部: named by the country's short name
+        written = (getattr(place, "shorts", None) or (place.name,))[0]
     return Name(place.name + tail if written is None else written + tail, rank)
 
 

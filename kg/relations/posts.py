@@ -148,6 +148,7 @@ class _SentencePosts:
         found, hosts = [], []
         seg_start = pos
         former_upto = 0     # the posts found so far a former marker inside the chain covers
+        pending = []        # 党组书记、检察长: a bare title right of a post in a body is that body's
         while (t := self.title_by_end.get(pos - s)) is not None:
             ts, te = t.start + s, t.end + s
             title = text[ts:te]
@@ -155,16 +156,25 @@ class _SentencePosts:
             marker = self._marker_before(ts, body)
             if marker:     # 某市人大常委会原副主任, 某公司原党委书记: former, the body before 原
                 body = body or body_before(self.bodies, ts - len(marker), te)
-                former_upto = len(found) + 1
             if body is not None:   # may overlap the title: 市政府党组|党组成员
                 bkey, seg_start = body.key, body.mention.start
                 if bare_right is not None and bkey[0] != "bare":
                     hosts.append((bare_right, bkey))
                 bare_right = bkey if bkey[0] == "bare" else None
-            else:
-                bkey, seg_start = self._bodiless(title, ts)
+            else:   # 党委书记、行长: a title right after another's is no series' (that body's, below)
+                chained = ts > s and text[ts - 1] in seps and self.title_by_end.get(ts - 1 - s) is not None
+                bkey, seg_start = self._bodiless(title, ts, series=not chained)
             if bkey is not None:
+                if body is not None:
+                    found.extend((bkey, p_title) for p_title in pending)
                 found.append((bkey, title))
+                pending = []
+            elif seg_start == ts:
+                pending.append(title)
+            else:
+                pending = []
+            if marker:
+                former_upto = len(found)
             if seg_start - 1 < s or text[seg_start - 1] not in seps:
                 break
             pos = seg_start - 1
@@ -213,15 +223,16 @@ class _SentencePosts:
             self.dates = PostDates(self.text, self.s, self.e, self.rels.document.date, self.linker.rules)
         return self.dates.at(pos - self.s)
 
-    def _bodiless(self, title, ts) -> tuple:
+    def _bodiless(self, title, ts, series=True) -> tuple:
         """(body key or None, where the post's segment starts) of a title
-        with no known body right before it."""
+        with no known body right before it; `series`: it may be the same
+        body's as a series' earlier title."""
         text, s, seps = self.text, self.s, self.r.post_separators
         bkey = implied_body(self.linker, self.r.implied_bodies, title, ts, self.places) \
             or central_body(self.linker, self.r.central_title_bodies, title)
         # 工信部部长金壮龙，副部长辛国斌: the same body's series, when the
         # title stands alone (not 法国外贸部长: that one has its own)
-        if bkey is None and (ts == s or text[ts - 1] in seps or text[ts - 1] in self.r.series_openers):
+        if bkey is None and series and (ts == s or text[ts - 1] in seps or text[ts - 1] in self.r.series_openers):
             bkey = next((k for ser, k in reversed(self.series) if ser == base_title(title)), None)
         if bkey is not None:
             return bkey, ts

@@ -92,6 +92,7 @@ def _structural(rels, linker, keyed, sents, article):
     # the bodies themselves: a unit's key (central, host, tail) names no body of the table
     central = {k[1]: k for k in linker.entities if k[0] == "central" and len(k) == 2}
     parents = central_parents(linker.rules)
+    unseated = tuple(linker.rules.relations.unseated_heads)
     # places of this document only (a village whose township the text does not tell)
     bare_places = {(lm.mention.start, lm.mention.end): lm.key for lm in keyed
                    if lm.key[:2] == ("bare", "PLACE")}
@@ -104,8 +105,9 @@ def _structural(rels, linker, keyed, sents, article):
         host = ent.attrs.get("host")
         if host:
             rels.add(key, "part_of", host, article, sent, rule="structural.unit_of_host")
-        if ent.attrs.get("place") and (not host or ent.attrs.get("seated")):
-            place_in_name = lm.mention.attrs.get("place_span") is not None
+        if ent.attrs.get("place") and (not host or ent.attrs.get("seated")) \
+                and not ent.name.endswith(unseated):   # 某某卫星发射中心: named after a place, not in it
+            place_in_name = lm.mention.attrs.get("place_span") is not None or ent.type == "ORG"
             rels.add(key, "located_in", ("place", ent.attrs["place"]), article, sent,
                      None if place_in_name else {"basis": "context"}, rule="structural.seat")
         elif not host and tuple(m.attrs.get("place_span") or ()) in bare_places:

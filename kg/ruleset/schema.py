@@ -243,10 +243,32 @@ class OrgsLacEdge:
 
 
 @rule_table
+class OrgsListed:
+    """orgs.listed"""
+    count_pattern: str
+    kinds: tuple[str, ...]
+    max_between: int
+    reach: int
+    joiners: tuple[str, ...]
+    item_tag: str
+    open_marker: str
+
+
+@rule_table
+class OrgsAcademyUnits:
+    """orgs.academy_units"""
+    hosts: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    min_core: int
+    max_core: int
+
+
+@rule_table
 class OrgsRules:
     """orgs"""
     suffixes: tuple[str, ...]
     extra_name_chars: str
+    stops_opening_words: str
     min_core: int
     max_core: int
     generic_core_pattern: str
@@ -256,6 +278,8 @@ class OrgsRules:
     teams: OrgsTeams
     not_followed_by: Mapping[str, tuple[str, ...]]
     lac_edge: OrgsLacEdge
+    listed: OrgsListed
+    academy_units: OrgsAcademyUnits
 
 
 @rule_table
@@ -346,6 +370,7 @@ class PlacesMatch:
     level_char_words: tuple[str, ...]
     level_char_word_breakers: tuple[str, ...]
     feature_heads: str
+    street_heads: tuple[str, ...]
     translit_runs_on: bool
     ancestor_gap: int
     date_chars: str
@@ -375,6 +400,7 @@ class PlacesAbbreviations:
     min_run: int
     max_run: int
     cues: tuple[str, ...]
+    body_cues: tuple[str, ...]
 
 
 @rule_table
@@ -543,6 +569,7 @@ class RelationsTenure:
 class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
+    unseated_heads: tuple[str, ...]
     trigger_not_in: tuple[str, ...]
     subject_types: tuple[str, ...]
     object_types: tuple[str, ...]

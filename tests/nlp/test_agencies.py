@@ -108,6 +108,26 @@ def test_a_foreign_ministry_opening_with_a_modifier_is_named_whole(nlp):
     assert list(got) == ["墨西哥公共教育部"] and got["墨西哥公共教育部"]["place_code"] == "world-墨西哥"
 
 
+@pytest.mark.parametrize("text, name, code", [
+    ("俄罗斯总统发表讲话。俄外交部发言人表示反对。", "俄外交部", "world-俄罗斯"),
+    ("美国务院发言人就此事发表声明。", "美国务院", "world-美国"),
+    ("叙利亚局势紧张。叙国防部说，军队击退了武装分子。", "叙国防部", "world-叙利亚"),
+])
+def test_a_ministry_after_its_countrys_one_character_is_that_countrys(nlp, text, name, code):
+    got = agencies(nlp, text)
+    assert name in got and got[name]["place_code"] == code and not got[name].get("central")
+
+
+@pytest.mark.parametrize("text", ["近日外交部发言人表示反对。", "5日外交部发言人表示反对。"])
+def test_a_date_before_a_ministry_names_no_country(nlp, text):
+    assert agencies(nlp, text)["外交部"]["central"]
+
+
+def test_a_central_office_of_a_list_is_named_whole(nlp):
+    got = agencies(nlp, "中央统战部、国务院侨办联合举行招待会。")
+    assert got["国务院侨办"]["canonical"] == "国务院侨务办公室" and "国务院" not in got
+
+
 def test_a_foreign_partys_body_is_named_from_the_word_its_name_opens_with(nlp):
     got = agencies(nlp, "公正俄罗斯党中央委员会主席表示支持。")
     assert got["公正俄罗斯党中央委员会"]["party_body"] and not got["公正俄罗斯党中央委员会"].get("nested")
@@ -116,3 +136,13 @@ def test_a_foreign_partys_body_is_named_from_the_word_its_name_opens_with(nlp):
 @pytest.mark.parametrize("text", ["感谢各界为乡村教育事业所做的贡献。", "要把青海教育办好。"])
 def test_a_particle_or_a_verb_after_a_body_character_ends_no_body(nlp, text):
     assert agencies(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("外交部驻港公署发言人表示强烈反对。", "外交部驻港公署"),
+    ("外交部驻澳门特派员公署举行招待会。", "外交部驻澳门特派员公署"),
+    ("商务部驻广州特派员办事处开展调研。", "商务部驻广州特派员办事处"),
+])
+def test_a_central_bodys_office_in_a_region_is_named_whole(nlp, text, name):
+    got = agencies(nlp, text)
+    assert name in got and got[name]["host_span"][0] == 0

@@ -21,6 +21,10 @@ def orgs(nlp, text):
     ("中国工商银行北京分行开展活动。", "中国工商银行北京分行"),                    # a branch named after its bank
     ("联合贵州银行雷山支行开展宣传。", "贵州银行雷山支行"),                        # after the verb
     ("四川队战胜上海女排。", "四川队"),                                            # a place + 队
+    ("中华明德和平教育基金会董事长出席论坛。", "中华明德和平教育基金会"),          # 和 inside 和平
+    ("中国人民对外友好协会会长会见代表团。", "中国人民对外友好协会"),              # 对 inside 对外
+    ("加州大学圣迭戈分校近日发布研究报告。", "加州大学圣迭戈分校"),                # a university's campus
+    ("北京和天津银行开展合作。", "天津银行"),                                      # 和 as a word still stops
 ])
 def test_org_names(nlp, text, org):
     assert orgs(nlp, text) == [org]
@@ -66,3 +70,34 @@ def test_a_party_committee_after_an_organisation_is_an_agency(nlp):
     doc = nlp("南方理工大学党委书记张明远主持会议。")
     assert [(m.type, m.text) for m in doc._.kg_resolved if m.type in ("ORG", "AGENCY")] \
         == [("AGENCY", "南方理工大学党委")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("市长先后考察了天宏铝业、海通快递两家知名企业。", ["天宏铝业", "海通快递"]),
+    ("工行、农行、建行等多家大型银行加大信贷投放。", ["工行", "农行", "建行"]),
+])
+def test_names_listed_before_a_count_of_firms_are_orgs(nlp, text, names):
+    """rules/orgs.toml [listed]: LAC's ORG words listed before 两家…企业 or
+    等多家银行 are firms, though no suffix says so."""
+    assert orgs(nlp, text) == names
+
+
+def test_places_listed_before_a_count_of_firms_are_no_orgs(nlp):
+    assert orgs(nlp, "三亚、洋浦又有两家方舱医院投入使用。") == []
+
+
+@pytest.mark.parametrize("text, org", [
+    ("企业与中科院武汉病毒所成立联合实验室。", "中科院武汉病毒所"),
+    ("中国科学院自动化研究所研究员介绍了成果。", "中国科学院自动化研究所"),
+])
+def test_an_academys_institute_is_one_org_named_after_the_academy(nlp, text, org):
+    """rules/orgs.toml [academy_units]: no AGENCY read from the place inside
+    (武汉|病毒所)."""
+    doc = nlp(text)
+    assert [m.text for m in doc._.kg_resolved if m.type == "ORG"] == [org]
+    assert not [m for m in doc._.kg_resolved if m.type == "AGENCY"]
+
+
+@pytest.mark.parametrize("text", ["中科院院士王建华所带领的研究团队取得成果。", "中科院所在的园区开展合作。"])
+def test_a_unit_suffix_opening_another_word_names_no_institute(nlp, text):
+    assert not [m for m in nlp(text)._.kg_resolved if m.type == "ORG" and m.text.startswith("中科院")]

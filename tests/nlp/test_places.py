@@ -377,3 +377,29 @@ def test_a_date_running_into_the_next_word_is_no_place(nlp):
     """9月14日本报讯: the date's 日 and 本报 make no 日本; 年日本 after a year does."""
     assert all(t != "日本" for t, _c in places(nlp, "据9月14日本报讯，会议召开。"))
     assert [t for t, _c in places(nlp, "二〇二一年日本经济增长。")] == ["日本"]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("游客漫步在杭州路步行街，欣赏两侧的老建筑。", "杭州"),
+    ("市民来到长沙大道两侧观看灯展。", "长沙"),
+    ("学生们参观了洛阳二七纪念馆。", None),
+])
+def test_a_short_form_opening_a_streets_or_buildings_name_is_no_place(text, city):
+    """某某路, 某某大道, 某某纪念馆: the street or building bears the city's
+    name; the city is not mentioned (its full name there still is)."""
+    from conftest import make_nlp
+    nlp = make_nlp("kg_places")
+    got = [m.text for m in mentions_of(nlp(text)) if m.type == "PLACE"]
+    assert city not in got and not any(t.startswith(("二七",)) for t in got)
+    assert "杭州" in [m.text for m in mentions_of(nlp("他从北京路过杭州。")) if m.type == "PLACE"]
+
+
+def test_a_transliterated_country_opening_a_foreign_states_name_is_no_place():
+    """某里 + 兰州: a US state's name starts with a country's short form and
+    ends in a division character; neither the country nor the PRC city inside
+    is mentioned. The country alone still is."""
+    from conftest import make_nlp
+    nlp = make_nlp("kg_places")
+    got = [m.text for m in mentions_of(nlp("美国马里兰州一家工厂存在卫生问题。")) if m.type == "PLACE"]
+    assert got == ["美国"]
+    assert [m.text for m in mentions_of(nlp("中国向马里提供援助。")) if m.type == "PLACE"] == ["中国", "马里"]

@@ -82,3 +82,24 @@ def test_a_secretary_of_the_secretariat_is_its_member_not_its_head():
     assert ("李明", "leads", "中共中央书记处") not in got
     assert got[("李明", "leads", "中共中央统一战线工作部")] == "部长"
     assert got[("王强", "leads", "县委")] == "书记"
+
+
+def test_a_bare_title_after_a_party_group_post_is_the_same_bodys():
+    """某委党组书记、主任: the bare head title right of a post in a body is
+    that body's; one relation with the titles combined in text order."""
+    got = posts("国家发展改革委党组书记、主任李明华主持会议。")
+    assert got == {("李明华", "leads", "国家发展和改革委员会"): "党组书记、主任"}
+    got = posts("湖南省粮油集团有限公司原党委书记、董事长王建军受贿案。")
+    assert got == {("王建军", "leads", "湖南省粮油集团有限公司"): "党委书记、董事长"}
+
+
+def test_a_chained_bare_title_takes_its_own_chains_body_not_an_earlier_series():
+    """某行原党委书记、行长A，另一行原党委书记、行长B: each 行长 is its own
+    bank's (the series of an earlier 行长 does not reach into a chain), and
+    原 before the title is glued into no body."""
+    got = posts("湖南省交通运输事业发展中心原党委书记、主任张立新，中国建设银行长沙分行原党委书记、行长李卫东，"
+                "中国农业银行岳阳分行原党委书记、行长王志刚等人受到处分。")
+    assert got[("李卫东", "leads", "中国建设银行长沙分行")] == "党委书记、行长"
+    assert got[("王志刚", "leads", "中国农业银行岳阳分行")] == "党委书记、行长"
+    assert got[("张立新", "leads", "湖南省交通运输事业发展中心")] == "党委书记、主任"
+    assert ("王志刚", "leads", "中国建设银行长沙分行") not in got

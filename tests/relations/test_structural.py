@@ -92,3 +92,24 @@ def test_a_central_body_is_part_of_its_parent_not_of_a_unit_of_the_parent():
     got, _ = rels("全国人大财政经济委员会副主任委员张某某作报告。全国人大常委会秘书长李某某出席。")
     assert ("全国人民代表大会常务委员会", "part_of", "全国人民代表大会") in got
     assert ("全国人民代表大会常务委员会", "part_of", "全国人民代表大会财政经济委员会") not in got
+
+
+def test_a_launch_centre_is_not_located_in_the_city_it_is_named_after():
+    """rules/relations.toml unseated_heads: 某某卫星发射中心 bears a city's
+    name, not its seat."""
+    r, _ = rels("我国在西昌卫星发射中心用运载火箭成功将卫星发射升空。")
+    assert not [k for k in r if k[0] == "西昌卫星发射中心" and k[1] == "located_in"]
+    r, _ = rels("西昌市气象局发布预报。")
+    assert ("西昌市气象局", "located_in", "西昌市") in r
+
+
+def test_an_org_is_located_in_the_place_its_name_opens_with_or_its_branch_names():
+    """Spec §7: an ORG is located_in the place prefixed to its name; a
+    campus or branch named after its parent, in the place after the parent's
+    name; a province inside a city's chamber of its merchants is no seat."""
+    r, _ = rels("他拜访了广州湖南商会。南京鼓楼某某医院发生火灾。复旦大学宁波研究院成立。")
+    located = {k[0]: k[2] for k in r if k[1] == "located_in"}
+    assert located["广州湖南商会"] == "广州市"
+    assert located["复旦大学宁波研究院"] == "宁波市"
+    r, _ = rels("美国哈佛大学发布报告。")
+    assert not [k for k in r if k[0].endswith("哈佛大学") and k[1] == "located_in"]

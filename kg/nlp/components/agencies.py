@@ -95,7 +95,7 @@ class AgencyFinder:
         wrong = {id(m) for m in found if m.attrs.get("bare")
                  and any(n.start < m.start and n.end == m.end for n in nested)}
         found = [m for m in found if id(m) not in wrong] + nested
-        found.extend(self._stationed(text, found))
+        found.extend(self._stationed(text, found, places))
         found.extend(self._listed(text))
         mentions_of(doc).extend(self._in_org(text, m) for m in found)
         return doc
@@ -278,6 +278,9 @@ class AgencyFinder:
                 pos = host.end
                 if any(text.startswith(w, pos) for w in self.attach_words):
                     continue  # read by _stationed once every body is known
+                mark = next((k for k in self.bodies.former_marks if text.startswith(k, pos)), "")
+                if mark and text.startswith(tuple(self.party_suffixes), pos + len(mark)):
+                    continue  # 某某中心|原|党委书记: a former party title follows (not 某军|原|总政治部)
                 end = self.bodies.body_after(text, pos, min_core=2, core_may_be_verb=True,
                                              shape=self.shape.predicate(text, words if host.attrs.get("bare") else None,
                                                                places))
@@ -307,10 +310,12 @@ class AgencyFinder:
         m = self.term_marker.match(gap)
         return m is not None and m.end() == len(gap)
 
-    def _stationed(self, text, found):
+    def _stationed(self, text, found, places):
         """A unit one body keeps in another: A + 驻 + B + unit
         (中央纪委国家监委驻应急管理部纪检监察组); B is the longest body read
-        at that point, the unit one of `stationed_units`. Part of A."""
+        at that point, the unit one of `stationed_units`; or a place, or a
+        region's one-character short form (驻港), + unit: the body's office
+        there (某部驻某地|特派员公署). Part of A."""
         out = []
         for host in sorted(found, key=lambda m: (m.start, -m.end)):
             for w in self.attach_words:
@@ -318,14 +323,17 @@ class AgencyFinder:
                     continue
                 at = host.end + len(w)
                 inner = [m for m in found if m.start == at]
-                if not inner:
-                    continue
                 end = None
                 for b in sorted(inner, key=lambda m: -m.end):
                     end = self.bodies.body_after(text, b.end, allowed=self.stationed_units) or \
                         self._stationed_office(text, b)
                     if end:
                         break
+                if not inner and host.attrs.get("central"):
+                    seat = max((p.end for p in places if p.start == at), default=at + 1)
+                    unit = next((u for u in sorted(self.stationed_units, key=len, reverse=True)
+                                 if text.startswith(u, seat)), None)
+                    end = seat + len(unit) if unit and is_cjk(text[at]) else None
                 if end and not any(o.start == host.start and o.end == end for o in out):
                     out.append(Mention(host.start, end, "AGENCY", text[host.start:end], "kg_agencies",
                                        host.priority + self.priority["agency_stationed_step"],

@@ -33,6 +33,7 @@ class BodyRules:
     former_marks: tuple = ()    # 原, 前: a name read leftwards starts after them
     verbless_suffixes: frozenset = frozenset()   # teams a body sends: no core starts with
     team_verbs: tuple = ()                       # one of these verbs (派出|督导组)
+    stops_opening_words: str = ""                # stop characters a name's word may open with (和|平)
 
     @classmethod
     def from_rules(cls, agencies: AgenciesRules, suffixes, extra_chars: str = ""):
@@ -89,6 +90,8 @@ class BodyRules:
             return False
         if core and suffix in self.counted_suffixes and core[-1] in self.numeral_chars:
             return False    # 专著三部, 15部: a count, not a body
+        if core[-1:] in self.former_marks and core[:-1].endswith(tuple(self.suffixes)):
+            return False    # 某某中心|原|党委书记: a body, then the mark of a former title
         body = core + suffix
         words = self._not_bodies
         return not any(body[-k:] in words for k in self._not_body_lens if len(suffix) < k <= len(body))
@@ -127,7 +130,8 @@ class BodyRules:
         return None
 
     def body_before(self, text: str, end_core: int, suffix: str, min_core: int, max_core: int,
-                    core_may_be_verb: bool = False, after_verb: bool = False, words=None):
+                    core_may_be_verb: bool = False, after_verb: bool = False, words=None,
+                    stops_in_words: bool = False):
         """Start of an unprefixed body whose suffix begins at end_core, or None.
 
         The core runs left to the nearest character that cannot be in a name;
@@ -135,10 +139,13 @@ class BodyRules:
         fails and the run holds a verb (a stop word), the core starts after
         the last one (联合|贵州银行雷山支行). `words`
         (kg.nlp.components.body_shape.Words): the core starts where a word
-        does, and the suffix reads as one after it.
+        does, and the suffix reads as one after it. `stops_in_words`: a stop
+        character opening a longer word of the segmenter (和|平, 对|外) is
+        part of the name (某某和平教育基金会, 某某对外友好协会).
         """
         i = end_core
-        while i > 0 and end_core - i < max_core and self.core_char_ok(text[i - 1]):
+        while i > 0 and end_core - i < max_core and (
+                self.core_char_ok(text[i - 1]) or stops_in_words and self._opens_word(text, words, i - 1, end_core)):
             i -= 1
         boundary = not (i > 0 and self.core_char_ok(text[i - 1]))
         mark = next((m for m in self.former_marks if text.startswith(m, i)), None)
@@ -153,6 +160,15 @@ class BodyRules:
                 and self.acceptable(core, suffix, core_may_be_verb):
             return i
         return self._after_last_verb(text, end_core, suffix, min_core, max_core, words) if after_verb else None
+
+    def _opens_word(self, text, words, k, end_core) -> bool:
+        """Whether the stop character at k is one that may open a name's
+        word (rules/orgs.toml stops_opening_words) and opens a segmenter
+        word of name characters that ends before end_core."""
+        if words is None or text[k] not in self.stops_opening_words or not words.starts_word(k):
+            return False
+        e = words.end_of[k]
+        return k + 1 < e <= end_core and all(self.core_char_ok(c) for c in text[k + 1:e])
 
     def _after_last_verb(self, text, end_core, suffix, min_core, max_core, words=None):
         i = end_core

@@ -77,10 +77,14 @@ class CoreShape:
         in a level character (a place 某某区, a level character 区), the
         core is no other level
         character (某某区|县政府: a county's body, not the district's; 区|县政府:
-        every district's and county's)."""
+        every district's and county's); a core ending in a former mark as a
+        word of its own (某某公司|原|党委) is none."""
         def ok(pos, j, suf):
             if words is not None and not words.head_ok(pos, j, suf):
                 return False
+            if words is not None and j - pos > 1 and words.starts_word(j - 1) \
+                    and text[j - 1:j] in self.bodies.former_marks:
+                return False   # 某某公司|原|党委书记: the mark opens the title, no body holds it
             if any(pos < p.start < j + len(suf) for p in places):   # 某当局想让|科|索沃
                 return False
             return not (after is not None and j > pos and text[pos] in self.level_chars

@@ -11,9 +11,12 @@ class CountryAbbreviations:
     first of its short name; of several countries with one character, the
     one named SHORT + 国 (中 -> 中国, not 中非), else the only one, else the
     one the document names elsewhere (`named`); with none of these the
-    character is no PLACE."""
+    character is no PLACE. One character alone right before a state organ's
+    name a foreign state shares (某|外交部, cfg.body_cues) names its country
+    when it is the country's own or the document names that country, and is
+    not the home country (`home`)."""
 
-    def __init__(self, gaz, cfg, country_suffix: str):
+    def __init__(self, gaz, cfg, country_suffix: str, home=()):
         self.by_char: dict[str, list] = {}
         for p in gaz:
             if p.level == "country":
@@ -31,6 +34,9 @@ class CountryAbbreviations:
         chars = re.escape("".join(sorted(self.by_char)))
         cues = "|".join(map(re.escape, sorted(cfg.cues, key=len, reverse=True)))
         self.run_re = re.compile(rf"(?<![{chars}])[{chars}]{{{cfg.min_run},{cfg.max_run}}}(?![{chars}])(?={cues})")
+        bodies = "|".join(map(re.escape, sorted(cfg.body_cues, key=len, reverse=True)))
+        self.body_re = re.compile(rf"(?<![{chars}])[{chars}](?={bodies})") if bodies else None
+        self.home = frozenset(home)
 
     def find(self, text: str, taken, named) -> list:
         """[(start, place)] of the run characters that name a country; `taken`:
@@ -45,6 +51,22 @@ class CountryAbbreviations:
             # own (中, 美: SHORT + 国) or name one the document names in full
             if any(p is not None and (text[k] in self.own or p.code in named) for k, p in found):
                 out += [(k, p) for k, p in found if p is not None]
+        return out
+
+    def before_bodies(self, text: str, taken, named, word_start) -> list:
+        """[(start, place)] of one country character right before a state
+        organ's name (俄|国防部, 叙|外交部); `word_start(i)`: whether a word
+        starts at i (近日|外交部 and 27日 end a word: no 日本)."""
+        out = []
+        for m in self.body_re.finditer(text) if self.body_re is not None else ():
+            k = m.start()
+            # 美国|务院 read as 美|国务院: a place starting at k that runs into
+            # the organ's name gives way (the caller drops it)
+            if any(s <= k < e and s != k for s, e in taken) or not word_start(k):
+                continue
+            p = self._place(text[k], named)
+            if p is not None and p.name not in self.home and (text[k] in self.own or p.code in named):
+                out.append((k, p))
         return out
 
     def _place(self, ch: str, named):

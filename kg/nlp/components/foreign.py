@@ -74,13 +74,15 @@ class ForeignBodies:
         else:
             return self._party_of_place(text, s, e, seats, priority)
         # 古巴|共产|党中央: the party named after its country is seated there
-        return self._party_of_place(text, ws, e, seats, priority) or [self._party_body(text, ws, e, priority)]
+        return self._party_of_place(text, ws, e, seats, priority, party_read=True) \
+            or [self._party_body(text, ws, e, priority)]
 
-    def _party_of_place(self, text, s, e, seats, priority):
+    def _party_of_place(self, text, s, e, seats, priority, party_read=False):
         """某国人民革命|党中央: a party's name read on from a foreign place
         (no more than max_party_name characters of a name between) ends
-        where the central name starts: that party's body, seated there."""
-        if not text.startswith(self.party_ends, s) and not text.endswith(self.party_ends, 0, s):
+        where the central name starts: that party's body, seated there.
+        `party_read`: s starts a party's short name already read (某国|劳动党|中央)."""
+        if not party_read and not text.startswith(self.party_ends, s) and not text.endswith(self.party_ends, 0, s):
             return None
         for k in range(s, max(-1, s - self.max_party_name - 1), -1):
             seat = seats.get(k)

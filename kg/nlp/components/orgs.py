@@ -16,6 +16,7 @@ from kg.nlp.textscan import Automaton, alternation
 from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
 from kg.nlp.components.lac_edges import Tagged, org_start
+from kg.nlp.lexical import tag_window
 
 
 @Language.factory("kg_orgs", default_config={"rules": None},
@@ -33,6 +34,7 @@ class OrgFinder:
         cfg = self.cfg = self.rules.orgs
         self.priority = self.rules.priorities["org"]
         self.bodies = BodyRules.from_rules(self.rules.agencies, cfg.suffixes, cfg.extra_name_chars)
+        self.bodies.stops_opening_words = cfg.stops_opening_words
         self.suffixes = Automaton({s: s for s in cfg.suffixes})
         self.count_core = re.compile(cfg.generic_core_pattern)
         self.count_prefix = re.compile(cfg.count_prefix_pattern)
@@ -43,6 +45,14 @@ class OrgFinder:
         self.not_followed_by = {k: set(v) for k, v in cfg.not_followed_by.items()}
         self.party_suffixes = sorted(self.rules.agencies.party_suffixes, key=len, reverse=True)
         self.party_priority = self.rules.priorities["agency_prefixed"]
+        au = cfg.academy_units
+        self.academy_re = re.compile(f"(?:{alternation(au.hosts)})")
+        self.academy_suffixes = sorted(au.suffixes, key=len, reverse=True)
+        ls = cfg.listed
+        self.listed = ls
+        self.listed_re = re.compile(f"{re.escape(ls.open_marker)}?(?:{ls.count_pattern})"
+                                    f"[^{re.escape(cfg.lac_edge.stops)}，,、]{{0,{ls.max_between}}}?"
+                                    f"(?:{alternation(ls.kinds)})")
 
     def __call__(self, doc):
         text = doc_text(doc)
@@ -58,7 +68,7 @@ class OrgFinder:
             if text[e:e + 1] in self.not_followed_by.get(suf, ()):
                 continue   # 集团军, 大学生: the suffix opens another word
             start = self.bodies.body_before(text, s, suf, self.cfg.min_core, self.cfg.max_core,
-                                            after_verb=True, words=words)
+                                            after_verb=True, words=words, stops_in_words=True)
             if start is not None:
                 read.append((self._trim_left(doc, start, s), s, e))
         tagged = Tagged([(start, e) for start, _s, e in read], text, self.cfg.lac_edge) if read else None
@@ -76,12 +86,54 @@ class OrgFinder:
                 continue
             seen.add((start, e))
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.suffix"))
+        for start, e in self._listed(text):
+            if (start, e) not in seen:
+                seen.add((start, e))
+                out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.listed"))
+        units = list(self._academy_units(text, out))
+        # 中科院|苏州纳米所: the body read from the place inside is the institute's name's end
+        out[:] = [m for m in out if not (m.type == "AGENCY" and any(s <= m.start and m.end <= e for s, e in units))]
+        out.extend(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.party_priority, rule="orgs.academy_unit")
+                   for start, e in units)
         out.extend(self._party_bodies(text, [m for m in out if m.type == "ORG"]))
         for start, e in self._teams(text, out):
             if (start, e) not in seen:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
+
+    def _academy_units(self, text, persons):
+        """(start, end) of an academy's institute named after it (中科院某某所;
+        rules/orgs.toml [academy_units]): the first unit suffix after a core."""
+        au, persons = self.cfg.academy_units, [p for p in persons if p.type == "PERSON"]
+        for m in self.academy_re.finditer(text):
+            for j in range(m.end(), min(len(text), m.end() + au.max_core + 1)):
+                if j > m.end() and (not self.bodies.core_char_ok(text[j - 1])
+                                    or any(p.start < j and m.end() < p.end for p in persons)):
+                    break   # 中科院院士某某|所带领: a person, no institute's name
+                suf = next((x for x in self.academy_suffixes if text.startswith(x, j)), None)
+                if suf is not None and text[j + len(suf):j + len(suf) + 1] in self.bodies.not_followed_by.get(suf, ()):
+                    break   # 所在, 所属: the suffix opens another word (中科院|所属…)
+                if suf is not None and j - m.end() >= au.min_core and self.bodies.acceptable(text[m.end():j], suf):
+                    yield m.start(), j + len(suf)
+                    break
+
+    def _listed(self, text):
+        """(start, end) of the names listed before a count of firms and
+        their kind (某某铝业、某某快递两家知名企业; rules/orgs.toml [listed])."""
+        ls, stops = self.listed, self.cfg.lac_edge.stops
+        for m in self.listed_re.finditer(text):
+            lo = max(m.start() - ls.reach, max(text.rfind(c, 0, m.start()) for c in stops) + 1)
+            tokens = tag_window(text, lo, m.start())
+            items, k = [], len(tokens) - 1
+            while k >= 0 and tokens[k].tag == ls.item_tag:
+                items.append((tokens[k].start, tokens[k].end))
+                k -= 1
+                if k < 0 or text[tokens[k].start:tokens[k].end] not in ls.joiners:
+                    break
+                k -= 1
+            if len(items) >= 2 or (items and text.startswith(ls.open_marker, m.start())):
+                yield from items
 
     def _party_bodies(self, text, orgs):
         """A party committee written right after an organisation's name

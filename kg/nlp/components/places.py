@@ -76,6 +76,7 @@ class PlaceFinder:
         self.level_breakers = cfg.level_char_word_breakers
         self.gap = cfg.ancestor_gap
         self.feature_heads = cfg.feature_heads
+        self.street_heads = frozenset(cfg.street_heads)
         self.translit = frozenset(self.rules.persons.translit_chars) if cfg.translit_runs_on else frozenset()
         self.context = cfg.context_mentions
         self.weak_shorts = set(cfg.weak_shorts)
@@ -85,8 +86,8 @@ class PlaceFinder:
             table[word] = BLOCK
         self.auto = Automaton(table)
         abbr = self.rules.places.abbreviations
-        self.abbrev = CountryAbbreviations(self.gaz, abbr, self.rules.places.world.country_suffix) \
-            if abbr.enabled else None
+        self.abbrev = CountryAbbreviations(self.gaz, abbr, self.rules.places.world.country_suffix,
+                                           self.rules.places.world.home) if abbr.enabled else None
         world = self.rules.places.world
         self.division_suffixes, self.language_chars = world.division_suffixes, world.language_chars
         self.division_levels = frozenset(world.division_levels) & frozenset(WORLD_LEVELS)
@@ -178,10 +179,24 @@ class PlaceFinder:
                for (s, e), p in resolved.items()]
         if self.abbrev is not None:
             named = {p.code for p in resolved.values()}
+            taken = [(s, e) for s, e, _v in hits]
             out += [self._mention(text, s, s + 1, p, "places.country_character")
-                    for s, p in self.abbrev.find(text, [(s, e) for s, e, _v in hits], named)]
+                    for s, p in self.abbrev.find(text, taken, named)]
+            out = self._before_bodies(text, hits, out, named, words)
             out.sort(key=lambda m: m.start)
         return out
+
+    def _before_bodies(self, text, hits, out, named, words) -> list:
+        """`out` with the country characters right before a foreign organ's
+        name (俄|外交部; kg.nlp.components.country_abbreviations), each in
+        place of a place read from it into the name (美国|务院)."""
+        starts = set(words.values()) if words is not None else None
+        taken = [(s, e) for s, e, v in hits if v is BLOCK] + [(m.start, m.end) for m in out]
+        found = self.abbrev.before_bodies(text, taken, named, lambda i: starts is None or i in starts)
+        at = {s for s, _p in found}
+        out = [m for m in out if m.start not in at]
+        out += [self._mention(text, s, s + 1, p, "places.country_character") for s, p in found]
+        return sorted(out, key=lambda m: m.start)
 
     def _inside_word(self, text: str, s: int, e: int, places, inside: tuple, named_at: set) -> bool:
         """Whether the short form text[s:e] lies inside another word: it
@@ -198,9 +213,16 @@ class PlaceFinder:
         if start_of[s] != s:
             return True
         end = end_of[e - 1]
-        if end == e and e < len(text) and e not in named_at and all(c in self.translit for c in surface):
+        if e < len(text) and text[e:end if end > e else end_of[e]] in self.street_heads:
+            return True   # 某京|路, 某七|纪念馆: a street's or a building's name
+        if end == e and e < len(text) and all(c in self.translit for c in surface):
             nxt = text[e:end_of[e]]   # 某里|乌波尔: the next word goes on in transliteration
-            return len(nxt) >= 2 and all(c in self.translit for c in nxt)
+            if len(nxt) >= 2 and nxt[-1] in self.division_suffixes and all(c in self.translit for c in nxt[:-1]):
+                return True   # 某里|兰州: a foreign state's name, whatever place the word is
+            if e not in named_at:
+                return len(nxt) >= 2 and all(c in self.translit for c in nxt)
+        if end > e + 1 and text[end - 1] in self.division_suffixes and all(c in self.translit for c in text[s:end - 1]):
+            return True   # 某里兰州 (one word): a foreign state's name, whatever place starts inside
         if end <= e or surface.endswith(self.level_chars) or e in named_at \
                 or any(p.name.startswith(text[s:end]) for p in places):
             return False  # 沙特|利雅得, 沙特阿拉伯 (王国): another place, or more of its own name
