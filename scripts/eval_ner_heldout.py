@@ -42,7 +42,7 @@ TARGETS = {
 ANON = {MSRA: "surname", CLUENER: "drop"}
 
 
-def build_nlp(model_path=None, with_resolve=False):
+def build_nlp(model_path=None, with_resolve=False, priority=None):
     import kg.nlp.components  # noqa: F401
     import kg.nlp.components.statistical  # noqa: F401
     from kg.nlp.pipeline import COMPONENTS, _blank_zh
@@ -51,7 +51,7 @@ def build_nlp(model_path=None, with_resolve=False):
     nlp = _blank_zh()
     for name in rules:
         nlp.add_pipe(name)
-    nlp.add_pipe("kg_stat_ner", config={"model_path": model_path})
+    nlp.add_pipe("kg_stat_ner", config={"model_path": model_path, "priority": priority})
     if with_resolve:
         nlp.add_pipe("kg_resolve")
     return nlp
@@ -144,13 +144,15 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default=None, help="model directory (default: kg/models/ner)")
     ap.add_argument("--bench", action="store_true", help="also time the layer on MSRA dev")
     ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--priority", type=int, default=None,
+                    help="the model's priority in kg_resolve (default: rules/priorities.toml)")
     args = ap.parse_args(argv)
     ner_dir = Path(args.ner_dir)
     if not ((ner_dir / CLUENER).exists() and (ner_dir / MSRA).exists()):
         print(f"eval_ner_heldout: {ner_dir} lacks the NER data; nothing to score")
         return 2
     parts = split_rows(ner_dir)
-    nlp = build_nlp(args.model)
+    nlp = build_nlp(args.model, priority=args.priority)
     print("HELD-OUT parts only (never trained on): "
           + ", ".join(f"{ds} {len(p['heldout'])} sentences" for ds, p in parts.items()))
     for ds in (MSRA, CLUENER):
