@@ -16,10 +16,14 @@ These frames say otherwise:
 - a person whose clause ends in a reporting verb (某某指出，实施…行动事关…)
   only speaks of what follows: `reported`;
 - a body named right before a meeting word (主持召开某委员会第三次会议，审议
-  通过了《…》) is the meeting's: the meeting's body acts: `meeting_body`.
+  通过了《…》) is the meeting's: the meeting's body acts: `meeting_body`;
+- a verb phrase that modifies a noun (去年出台的《某某条例》, 实行某某制度的地区)
+  has its subject, if any, in its own clause: `relative_clause`;
+- an actor inside a governing frame (在某某的关怀下, 在某委指导下, 以某某为核心的)
+  frames the act, it is not its subject: `governed_spans`.
 Words: rules/relations.toml (exhortation_words, exhortation_not_in,
 collective_subjects, locative_markers, copula_before, relative_marker, object_verbs, foreign_party, reporting_verbs,
-meeting_after).
+meeting_after, governing_frame).
 """
 
 import re
@@ -114,6 +118,25 @@ def reported(text, subj, t, clauses, rules) -> bool:
         text[max(subj.mention.end, (clauses.stops[i - 2] + 1) if i > 1 else 0):clauses.stops[i - 1]].endswith(verbs)
 
 
+def relative_clause(text, t, word, objs, clauses, rules) -> bool:
+    """The verb at `t` and its objects modify a noun: the verb is followed by
+    the relative marker and opens its clause (…介绍，去年出台的《某某条例》…;
+    but 某部…，公布新制定的《某某办法》: the 公布 has the subject before), or
+    its last object is followed by the marker and a noun (实行某某制度的地区)."""
+    r = rules.relations
+    marker = r.relative_marker
+    if text.startswith(marker, t + len(word)):
+        return _relative_opener_re(rules).fullmatch(text, clauses.start_of(t), t) is not None
+    end = objs[-1].mention.end
+    return text.startswith(marker, end) and "\u4e00" <= text[end + 1:end + 2] <= "\u9fff"
+
+
+def governed_spans(text, s, e, rules) -> list:
+    """(start, end) of each governing frame in text[s:e] (在某某的关怀下,
+    在某委指导下, 以某某为核心的): an actor inside one is no subject."""
+    return [m.span() for m in _governing_re(rules).finditer(text, s, e)]
+
+
 def meeting_body(text, cands, rules):
     """The last body among `cands` written right before a meeting word
     (某委员会第三次会议, 某常委会会议), else None."""
@@ -142,6 +165,16 @@ def _party_re(rules) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _party_before_verb_re(rules) -> re.Pattern:
     return re.compile(f"(?:{rules.relations.foreign_party})[\u4e00-\u9fff]{{0,4}}$")
+
+
+@lru_cache(maxsize=8)
+def _relative_opener_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.relative_opener)
+
+
+@lru_cache(maxsize=8)
+def _governing_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.governing_frame)
 
 
 @lru_cache(maxsize=8)

@@ -565,7 +565,9 @@ class RelationsRules:
     foreign_party: str
     copula_before: str
     relative_marker: str
+    relative_opener: str
     reporting_verbs: tuple[str, ...]
+    governing_frame: str
     meeting_after: str
     clause_ends: str
     subject_stops: str

@@ -115,3 +115,23 @@ def test_covered_tells_the_characters_inside_a_sentences_mentions():
         assert covered.at(p) == any(a <= p < b for a, b in spans), p
     assert not Covered([]).at(5)
 
+
+
+def test_a_relative_clause_opening_its_clause_names_no_issuer():
+    assert introduced("某某局局长李明介绍，去年出台的《某某市场登记管理条例》首次统一了登记制度。") == set()
+    got = introduced("公安部今天召开新闻发布会，公布新制定的《某某违法行为记分管理办法》。")
+    assert got == {("公安部", "《某某违法行为记分管理办法》")}
+    got = introduced("科技部发布的《某某遥感监测年度报告》显示，湖泊水质较好。")
+    assert got == {("科学技术部", "《某某遥感监测年度报告》")}
+
+
+def test_a_verb_and_object_modifying_a_noun_is_no_act_of_the_earlier_subject():
+    assert introduced("白皮书说，中国政府有信心，把实行“一区两制”制度的地区管理好。") == set()
+
+
+def test_an_actor_inside_a_governing_frame_is_not_the_subject():
+    assert introduced("在李明总书记的亲切关怀下，中小学“银龄讲学计划”等一系列政策相继推出。") == set()
+    got = introduced("党的十八大以来，在以李明同志为核心的党中央坚强领导下，我国深入实施“科技强农”战略。")
+    assert got == set()
+    got = introduced("北京市网信办在中央网信办指导下印发《某某信息服务管理办法》。")
+    assert got == {("北京市网信办", "《某某信息服务管理办法》")}
