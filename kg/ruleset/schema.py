@@ -227,6 +227,11 @@ class LacEdgeRules:
     name_words: tuple[str, ...]
     min_trimmed_core: int
     inner_tags: tuple[str, ...]
+    follower_tags: tuple[str, ...]
+    possessed_nouns: tuple[str, ...]
+    modal_words: tuple[str, ...]
+    object_tags: tuple[str, ...]
+    later_verb_tags: tuple[str, ...]
 
 
 @rule_table
@@ -442,6 +447,7 @@ class ProgramsRules:
     bad_core_starts: tuple[str, ...]
     bad_cores: tuple[str, ...]
     generic_core_words: tuple[str, ...]
+    kind_count_mark: str
     duration_units: str
     continuation_heads: tuple[str, ...]
     classifiers: str
