@@ -19,6 +19,10 @@ These frames say otherwise:
   通过了《…》) is the meeting's: the meeting's body acts: `meeting_body`;
 - a verb phrase that modifies a noun (去年出台的《某某条例》, 实行某某制度的地区)
   has its subject, if any, in its own clause: `relative_clause`;
+- an object followed by 确定的 / 提出的 + a noun (某《纲要》确定的重大工程) is
+  that relative clause's subject, not what the verb introduces: `object_is_subject`;
+- a clause whose subject no mention stands for (我们深入实施…, 中央公布实施…)
+  takes no actor from before: `unnamed_subject`;
 - an actor inside a governing frame (在某某的关怀下, 在某委指导下, 以某某为核心的)
   frames the act, it is not its subject: `governed_spans`.
 Words: rules/relations.toml (exhortation_words, exhortation_not_in,
@@ -127,8 +131,34 @@ def relative_clause(text, t, word, objs, clauses, rules) -> bool:
     marker = r.relative_marker
     if text.startswith(marker, t + len(word)):
         return _relative_opener_re(rules).fullmatch(text, clauses.start_of(t), t) is not None
+    return _then_noun(text, objs[-1].mention.end, marker)
+
+
+def object_is_subject(text, objs, rules) -> bool:
+    """The last object is followed by a verb of rules' object_relative_verbs,
+    the relative marker and a noun (部署推进某《纲要》确定的重大工程): it is
+    the relative clause's subject; the trigger acts on the noun."""
     end = objs[-1].mention.end
-    return text.startswith(marker, end) and "\u4e00" <= text[end + 1:end + 2] <= "\u9fff"
+    marker = rules.relations.relative_marker
+    return any(text.startswith(v, end) and _then_noun(text, end + len(v), marker) for v in rules.relations.object_relative_verbs)
+
+
+def _then_noun(text, p, marker) -> bool:
+    """text[p:] opens with the relative marker and a Chinese character after it."""
+    return text.startswith(marker, p) and "\u4e00" <= text[p + 1:p + 2] <= "\u9fff"
+
+
+def unnamed_subject(text, start, t, covered: Covered, rules) -> bool:
+    """A subject no mention stands for (我们, 我国, 中央) between `start` (the
+    verb's clause start) and the verb at `t`, outside the sentence's mentions:
+    the clause has its own subject, so no actor from before acts."""
+    for w in rules.relations.unnamed_subjects:
+        p = text.find(w, start, t)
+        while p >= 0:
+            if not covered.at(p):
+                return True
+            p = text.find(w, p + 1, t)
+    return False
 
 
 def governed_spans(text, s, e, rules) -> list:

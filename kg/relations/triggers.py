@@ -98,7 +98,8 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
         free = [lm for lm in cands if not any(a <= lm.mention.start < b for a, b in governed)]
         subj, partners = subject(text, free, s, t, rules, clauses)
         objs = [o for o in objs if not frames.owned_by_party(text, o, rules)]
-        if not objs or frames.relayed(text, t, word, rules) or _not_launched(text, sentence, subj, t, rules):
+        if not objs or frames.relayed(text, t, word, rules) or frames.object_is_subject(text, objs, rules) \
+                or _not_launched(text, sentence, subj, t, rules):
             continue
         if subj is None and (len(free) < len(cands) or any(verbs_object(text, lm, s, clauses, rules) for lm in cands)):
             continue    # 会议贯彻落实某委部署，研究部署…; 在某某关怀下，…推出: an unnamed actor acts
@@ -106,6 +107,8 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
                 (subj is None or subj.mention.start < clauses.start_of(t)):
             continue    # 去年出台的《某某条例》, 拟设立某平台的组织: the clause modifies a noun, its own subject
         if subj is None:
+            if frames.unnamed_subject(text, clauses.start_of(t), t, sentence.covered, rules):
+                continue    # 我们深入实施某战略: the clause's own subject, unnamed
             subj, partners = last_subject, []
         if subj is None or frames.reported(text, subj, t, clauses, rules):
             continue

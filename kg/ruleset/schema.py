@@ -466,6 +466,10 @@ class ProgramsRules:
     doc_list_separators: str
     doc_not_ends: tuple[str, ...]
     generic_doc_cores: tuple[str, ...]
+    party_doc_suffixes: tuple[str, ...]
+    doc_party_types: tuple[str, ...]
+    min_doc_core: int
+    short_core_suffixes: tuple[str, ...]
     max_title: int
     title_heads: tuple[str, ...]
     title_openers: tuple[str, ...]
@@ -568,10 +572,12 @@ class RelationsRules:
     exhortation_words: tuple[str, ...]
     exhortation_not_in: tuple[str, ...]
     collective_subjects: tuple[str, ...]
+    unnamed_subjects: tuple[str, ...]
     foreign_party: str
     copula_before: str
     relative_marker: str
     relative_opener: str
+    object_relative_verbs: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     governing_frame: str
     meeting_after: str

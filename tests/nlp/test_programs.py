@@ -223,3 +223,21 @@ def test_quoted_descriptions_cut_heads_and_counted_kinds_are_no_programs(nlp, te
 def test_a_quoted_name_joined_by_de_to_a_core_of_its_own_is_one(nlp):
     assert programs(nlp, "某局构建“三位一体”的冷链物流疫情防控体系。") == ["“三位一体”的冷链物流疫情防控体系"]
     assert programs(nlp, "深化“放管服”的改革。") == ["“放管服”的改革"]
+
+
+@pytest.mark.parametrize("text", [
+    "某自治区政府与11家中央企业签订项目合作协议。",     # an agreement naming no party: a kind
+    "某部组织沿线公安机关签署区域警务合作协议。",
+    "银保监会发布最新通知，鼓励银行提高容忍度。",        # a core too short to name one
+    "专家组为患者制定了专门方案。",
+])
+def test_a_kind_of_agreement_or_document_is_no_document(nlp, text):
+    assert [m for m in nlp(text)._.kg_mentions if m.type == "DOCUMENT"] == []
+
+
+def test_an_agreement_naming_its_parties_and_a_short_law_are_documents(nlp):
+    from kg import extract
+    out = extract("湖北省人民政府与上海市人民政府签署湖北省人民政府上海市人民政府战略合作框架协议。")
+    docs = [e["name"] for e in out["entities"] if e["type"] == "DOCUMENT"]
+    assert docs == ["湖北省人民政府上海市人民政府战略合作框架协议"]
+    assert [m.text for m in nlp("会议表决通过了国歌法。")._.kg_mentions if m.type == "DOCUMENT"] == ["国歌法"]

@@ -135,3 +135,20 @@ def test_an_actor_inside_a_governing_frame_is_not_the_subject():
     assert got == set()
     got = introduced("北京市网信办在中央网信办指导下印发《某某信息服务管理办法》。")
     assert got == {("北京市网信办", "《某某信息服务管理办法》")}
+
+
+def test_an_object_that_is_a_relative_clauses_subject_is_not_introduced():
+    got = introduced("国务院总理李明主持召开国务院常务会议，部署推进实施“十四五”规划《纲要》确定的重大工程项目。")
+    assert got == set()
+
+
+def test_a_deployment_noun_is_no_trigger():
+    got = introduced("会议传达学习了李明重要讲话和王强部署要求，讨论了《关于做好某某重点工作的意见（讨论稿）》。")
+    assert got == set()
+
+
+def test_a_clause_with_an_unnamed_subject_takes_no_actor_from_before():
+    assert introduced("李明主席指出，要增强创新动力。我们深入实施“科技强农”战略，激发创新活力。") == set()
+    assert introduced("某某特别行政区立法会选举顺利完成。中央公布实施《某某合作区建设总体方案》。") == set()
+    got = introduced("水利部召开会议。会议决定，启动“河湖清四乱”专项行动。")
+    assert got == {("水利部", "“河湖清四乱”专项行动")}

@@ -67,7 +67,7 @@ class ProgramFinder:
     def __call__(self, doc):
         text = doc_text(doc)
         out = mentions_of(doc)
-        docs, works = self.documents.find(text)
+        docs, works = self.documents.find(text, [(m.start, m.end) for m in out if m.type in self.cfg.doc_party_types])
         # the words of a film's, a book's or a song's title name nothing
         out[:] = [m for m in out if not any(a <= m.start < b for a, b in works)]
         out += docs
