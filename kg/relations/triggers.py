@@ -23,7 +23,7 @@ from kg.nlp.textscan import Automaton
 from kg.relations import frames
 from kg.relations.clauses import ClauseEnds
 from kg.relations.cooperation import cooperation, partners_cooperate
-from kg.relations.subjects import context_actor, coordinated, subject, title_issuers, verbs_object
+from kg.relations.subjects import context_actor, coordinated, subject, title_issuers, title_programs, verbs_object
 from kg.text.articles import dateline_match
 from kg.text.dates import DatesBefore
 from kg.text.sentences import sentence_at
@@ -59,6 +59,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
         title_issuers(rels, in_sent, article, s, e, rules)
         context = _next_context(rels, sentence, context, rules)
         cooperation(rels, text, in_sent, s, e, article, rules, clauses)
+    title_programs(rels, keyed, article, rules)
 
 
 class _Sentence(NamedTuple):

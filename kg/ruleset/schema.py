@@ -583,6 +583,8 @@ class RelationsRules:
     meeting_after: str
     clause_ends: str
     subject_stops: str
+    title_verb_reach: int
+    title_program_min: int
     cooperation_words: tuple[str, ...]
     cooperation_joiners: tuple[str, ...]
     cooperation_partner_words: tuple[str, ...]
