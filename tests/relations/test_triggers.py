@@ -88,3 +88,8 @@ def test_the_issuer_of_opinions_on_establishing_a_mechanism_introduced_the_mecha
                    ("水利部", "河湖管护长效责任机制"): "2019-03"}
     got = introduced("2019年3月，水利部印发《关于加强河湖管护工作的意见》。河湖管护长效责任机制不断完善。")
     assert not any(tail == "河湖管护长效责任机制" for _, tail in got)
+
+
+def test_a_body_naming_itself_in_the_first_person_acts():
+    got = introduced("长沙市岳麓区人民检察院不断创新监督方式。我院联合区人大常委会出台了《人大代表联络站工作方案(试行)》。")
+    assert ("岳麓区人民检察院", "《人大代表联络站工作方案(试行)》") in got
