@@ -231,6 +231,8 @@ class LacEdgeRules:
     possessed_nouns: tuple[str, ...]
     modal_words: tuple[str, ...]
     object_tags: tuple[str, ...]
+    predicate_lead_tags: tuple[str, ...]
+    count_words: tuple[str, ...]
     later_verb_tags: tuple[str, ...]
 
 

@@ -241,3 +241,13 @@ def test_an_agreement_naming_its_parties_and_a_short_law_are_documents(nlp):
     docs = [e["name"] for e in out["entities"] if e["type"] == "DOCUMENT"]
     assert docs == ["湖北省人民政府上海市人民政府战略合作框架协议"]
     assert [m.text for m in nlp("会议表决通过了国歌法。")._.kg_mentions if m.type == "DOCUMENT"] == ["国歌法"]
+
+
+def test_a_named_zone_or_meeting_after_a_program_keeps_it_and_a_counting_clause_is_none(nlp):
+    assert programs(nlp, "当地发展边境旅游，着力创建国家固边兴边富民行动示范区。") == ["国家固边兴边富民行动"]
+    assert programs(nlp, "党中央对台工作提出一系列新理念新思想新战略。") == []
+
+
+def test_a_noun_before_the_first_verb_makes_it_the_names_own_act(nlp):
+    assert programs(nlp, "中央层面建立为基层减负专项工作机制。") == ["基层减负专项工作机制"]
+    assert programs(nlp, "四川实施“四大片区扶贫攻坚行动”。") == ["“四大片区扶贫攻坚行动”"]

@@ -17,7 +17,8 @@ def predicate_cut(tagged, text, start, head, end, rules):
     (rules/programs.toml [lac_edge]), or None when it is running text: a
     name opening with a modal (要|加快…, 必须|把握战略) or whose head
     qualifies the noun after it (建设国家战略|人才, 某某平台|网络) is none;
-    the first verb over a plain noun phrase (执行|法律制度, 当地探索|收入分配制度改革)
+    the first verb over a plain noun phrase (执行|法律制度, 当地探索|收入分配制度改革),
+    after adverbs or a place word only (基层减负|专项… is a name's own act),
     is the predicate, cut with what is before it, unless no noun follows it (受案|立案改革; 扶|残 is
     one word cut in two) or a verb comes later (维护某某权利快速|联动|处置机制)."""
     cfg = rules.programs.lac_edge
@@ -31,7 +32,9 @@ def predicate_cut(tagged, text, start, head, end, rules):
     if text[core[0].start:core[0].end] in cfg.modal_words:
         return None
     k = next((i for i, t in enumerate(core) if t.tag in cfg.verb_tags), None)
-    if k is not None and k + 1 < len(core) and core[k + 1].tag in cfg.object_tags \
+    if k is not None and k + 1 < len(core) and text[core[k + 1].start:core[k + 1].end] in cfg.count_words:
+        return None     # 某某创造性提出|一系列新战略: a verb counting its objects is a clause
+    if k is not None and all(t.tag in cfg.predicate_lead_tags for t in core[:k]) and k + 1 < len(core) and core[k + 1].tag in cfg.object_tags \
             and (core[k].end - core[k].start > 1 or k == 0 and core[k + 1].end - core[k + 1].start > 1) \
             and not any(t.tag in cfg.later_verb_tags for t in core[k + 2:]):
         return core[k + 1].start

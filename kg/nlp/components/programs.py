@@ -115,7 +115,19 @@ class ProgramFinder:
         ends with no head)."""
         core = inner.rstrip("0123456789")
         return inner[-1] not in self.quote_not_ends and core.endswith(tuple(self.heads)) \
-            and not core.startswith(tuple(self.left)) and not self.kind_count_re.match(core)
+            and not core.startswith(tuple(self.left)) and not self._counted_kind(core)
+
+    def _counted_kind(self, core) -> bool:
+        """A quoted count + 大 with nothing of a name after it but a head or
+        a generic word (“三大|体系”; “四大|片区扶贫攻坚行动” names one); an
+        unquoted one (六大|重点工程, 6大|灌区工程) is always a kind."""
+        m = self.kind_count_re.match(core)
+        if m is None:
+            return False
+        rest = core[m.end():]
+        rest = next((rest[:-len(h)] for h in self.heads if rest.endswith(h)), rest)
+        return not rest or any(rest.startswith(b) for b in self.cfg.bad_core_starts) \
+            or self.generic_core_re.fullmatch(rest) is not None
 
     def _formulas(self, text):
         """A quoted number formula a verb puts in force is a program's name
