@@ -27,6 +27,7 @@ MECHANISMS = {
     "posts.removal": "removal (免去…职务, …不再担任…, …辞去…)",
     "triggers.verb": "trigger verb (actor, verb, object in a clause)",
     "subjects.title_issuer": "issuer (a body written right before a document's title)",
+    "subjects.title_program": "issuer of a document titled 关于建立… introduces the program it names",
     "cooperation.partners_of_actor": "cooperation (partners of a trigger verb's actor: A会同B印发)",
     "cooperation.partner_word": "cooperation (A会同B、C…)",
     "cooperation.verb": "cooperation (A与B … a cooperation verb)",

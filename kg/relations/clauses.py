@@ -15,7 +15,7 @@ class ClauseEnds:
     """The clause ends of the sentence text[s:e]."""
 
     def __init__(self, text: str, s: int, e: int, rules):
-        self.e = e
+        self.s, self.e = s, e
         self.stops = [m.start() for m in _clause_end_re(rules).finditer(text, s, e)]
 
     def after(self, pos: int) -> int:
@@ -25,6 +25,12 @@ class ClauseEnds:
             return pos
         i = bisect_left(self.stops, pos)
         return self.stops[i] if i < len(self.stops) else self.e
+
+    def start_of(self, pos: int) -> int:
+        """Where the clause holding `pos` starts (after the clause end before
+        it; the sentence start `s` for the first clause)."""
+        i = bisect_left(self.stops, pos)
+        return self.stops[i - 1] + 1 if i else self.s
 
 
 @lru_cache(maxsize=8)

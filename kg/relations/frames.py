@@ -16,10 +16,18 @@ These frames say otherwise:
 - a person whose clause ends in a reporting verb (某某指出，实施…行动事关…)
   only speaks of what follows: `reported`;
 - a body named right before a meeting word (主持召开某委员会第三次会议，审议
-  通过了《…》) is the meeting's: the meeting's body acts: `meeting_body`.
+  通过了《…》) is the meeting's: the meeting's body acts: `meeting_body`;
+- a verb phrase that modifies a noun (去年出台的《某某条例》, 实行某某制度的地区)
+  has its subject, if any, in its own clause: `relative_clause`;
+- an object followed by 确定的 / 提出的 + a noun (某《纲要》确定的重大工程) is
+  that relative clause's subject, not what the verb introduces: `object_is_subject`;
+- a clause whose subject no mention stands for (我们深入实施…, 中央公布实施…)
+  takes no actor from before: `unnamed_subject`;
+- an actor inside a governing frame (在某某的关怀下, 在某委指导下, 以某某为核心的)
+  frames the act, it is not its subject: `governed_spans`.
 Words: rules/relations.toml (exhortation_words, exhortation_not_in,
 collective_subjects, locative_markers, copula_before, relative_marker, object_verbs, foreign_party, reporting_verbs,
-meeting_after).
+meeting_after, governing_frame).
 """
 
 import re
@@ -114,6 +122,51 @@ def reported(text, subj, t, clauses, rules) -> bool:
         text[max(subj.mention.end, (clauses.stops[i - 2] + 1) if i > 1 else 0):clauses.stops[i - 1]].endswith(verbs)
 
 
+def relative_clause(text, t, word, objs, clauses, rules) -> bool:
+    """The verb at `t` and its objects modify a noun: the verb is followed by
+    the relative marker and opens its clause (…介绍，去年出台的《某某条例》…;
+    but 某部…，公布新制定的《某某办法》: the 公布 has the subject before), or
+    its last object is followed by the marker and a noun (实行某某制度的地区)."""
+    r = rules.relations
+    marker = r.relative_marker
+    if text.startswith(marker, t + len(word)):
+        return _relative_opener_re(rules).fullmatch(text, clauses.start_of(t), t) is not None
+    return _then_noun(text, objs[-1].mention.end, marker)
+
+
+def object_is_subject(text, objs, rules) -> bool:
+    """The last object is followed by a verb of rules' object_relative_verbs,
+    the relative marker and a noun (部署推进某《纲要》确定的重大工程): it is
+    the relative clause's subject; the trigger acts on the noun."""
+    end = objs[-1].mention.end
+    marker = rules.relations.relative_marker
+    return any(text.startswith(v, end) and _then_noun(text, end + len(v), marker) for v in rules.relations.object_relative_verbs)
+
+
+def _then_noun(text, p, marker) -> bool:
+    """text[p:] opens with the relative marker and a Chinese character after it."""
+    return text.startswith(marker, p) and "\u4e00" <= text[p + 1:p + 2] <= "\u9fff"
+
+
+def unnamed_subject(text, start, t, covered: Covered, rules) -> bool:
+    """A subject no mention stands for (我们, 我国, 中央) between `start` (the
+    verb's clause start) and the verb at `t`, outside the sentence's mentions:
+    the clause has its own subject, so no actor from before acts."""
+    for w in rules.relations.unnamed_subjects:
+        p = text.find(w, start, t)
+        while p >= 0:
+            if not covered.at(p):
+                return True
+            p = text.find(w, p + 1, t)
+    return False
+
+
+def governed_spans(text, s, e, rules) -> list:
+    """(start, end) of each governing frame in text[s:e] (在某某的关怀下,
+    在某委指导下, 以某某为核心的): an actor inside one is no subject."""
+    return [m.span() for m in _governing_re(rules).finditer(text, s, e)]
+
+
 def meeting_body(text, cands, rules):
     """The last body among `cands` written right before a meeting word
     (某委员会第三次会议, 某常委会会议), else None."""
@@ -142,6 +195,16 @@ def _party_re(rules) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _party_before_verb_re(rules) -> re.Pattern:
     return re.compile(f"(?:{rules.relations.foreign_party})[\u4e00-\u9fff]{{0,4}}$")
+
+
+@lru_cache(maxsize=8)
+def _relative_opener_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.relative_opener)
+
+
+@lru_cache(maxsize=8)
+def _governing_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.governing_frame)
 
 
 @lru_cache(maxsize=8)

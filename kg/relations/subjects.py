@@ -6,13 +6,17 @@ not the object of a verb of that clause, nor a place after 在: where it
 happened); partners named after
 与 / 会同 / 联合 between subject and verb act too; a sentence that names
 no subject takes the paragraph's actor (`context_actor`); a body written
-right before a 《…》 document issued it (`title_issuers`). Words:
+right before a 《…》 document issued it (`title_issuers`), and the issuer of
+《关于建立某某机制的意见》 introduced the 某某机制 named in the article
+(`title_programs`). Words:
 rules/relations.toml (subject_types, host_words, consent_words,
 consent_markers, partner_words, partner_not_in, subject_joiners, clause_ends,
 object_verbs, locative_markers).
 """
 
+import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from kg.relations.anaphora import StandIn
 from kg.relations.cooperation import BODY_TYPES
@@ -146,3 +150,41 @@ def title_issuers(rels, in_sent, article, s, e, rules) -> None:
         body = bodies.get(lm.mention.start)
         if lm.mention.type == "DOCUMENT" and lm.mention.text.startswith(opening) and body is not None:
             rels.add(body.key, "introduced", lm.key, article, (s, e), {}, rule="subjects.title_issuer")
+
+
+def title_programs(rels, keyed, article, rules) -> None:
+    """`introduced` of a PROGRAM named in the article from the title of a
+    document its issuer introduced: 《关于建立某某机制的意见》 issued by a body
+    establishes the 某某机制 it is about (the object of a trigger verb right
+    after the title's opener), with that document's date and evidence."""
+    programs = {}
+    for lm in keyed:
+        if lm.mention.type == "PROGRAM":
+            programs.setdefault(_folded(lm.mention.text), lm.key)
+    if not programs:
+        return
+    pattern = _title_verb_re(rules)
+    for (head, rtype, tail), rel in list(rels.rels.items()):
+        if rtype != "introduced" or tail[0] != "document" or rel["evidence"]["article"] != article:
+            continue
+        m = pattern.match(tail[1])
+        if m is None:
+            continue
+        about = tail[1][m.end():tail[1].rfind(rules.relations.relative_marker)]
+        for name, key in programs.items():
+            if len(name) >= rules.relations.title_program_min and about.endswith(name):
+                ev = rel["evidence"]
+                rels.add(head, "introduced", key, article, (ev["start"], ev["end"]), rel["attrs"],
+                         rule="subjects.title_program")
+
+
+def _folded(name: str) -> str:
+    return "".join(ch for ch in name if ch not in "“”\"‘’「」『』")
+
+
+@lru_cache(maxsize=8)
+def _title_verb_re(rules) -> re.Pattern:
+    """A title's opener (关于), a few adverbs' worth of characters, a trigger verb."""
+    openers = "|".join(map(re.escape, rules.programs.title_openers))
+    verbs = "|".join(map(re.escape, sorted(rules.relations.introduced_triggers, key=len, reverse=True)))
+    return re.compile(f"(?:{openers})[\u4e00-\u9fff]{{0,{rules.relations.title_verb_reach}}}?(?:{verbs})")

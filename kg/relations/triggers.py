@@ -23,7 +23,7 @@ from kg.nlp.textscan import Automaton
 from kg.relations import frames
 from kg.relations.clauses import ClauseEnds
 from kg.relations.cooperation import cooperation, partners_cooperate
-from kg.relations.subjects import context_actor, coordinated, subject, title_issuers, verbs_object
+from kg.relations.subjects import context_actor, coordinated, subject, title_issuers, title_programs, verbs_object
 from kg.text.articles import dateline_match
 from kg.text.dates import DatesBefore
 from kg.text.sentences import sentence_at
@@ -59,6 +59,7 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
         title_issuers(rels, in_sent, article, s, e, rules)
         context = _next_context(rels, sentence, context, rules)
         cooperation(rels, text, in_sent, s, e, article, rules, clauses)
+    title_programs(rels, keyed, article, rules)
 
 
 class _Sentence(NamedTuple):
@@ -83,6 +84,7 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
     starts = [lm.mention.start for lm in in_sent]
     taken = [False] * len(in_sent)
     untaken, by_start = _Untaken(in_sent, starts, taken), _ByStart(in_sent, starts)
+    governed = frames.governed_spans(text, body_start, e, rules) if found else []
     for n, (t, word) in enumerate(found):
         if n:
             _mark_taken(taken, starts, found[n - 1], clauses)
@@ -94,15 +96,20 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
             partners_cooperate(rels, subj, partners, article, s, e)
             continue
         cands = untaken.before(t)
-        subj, partners = subject(text, cands, s, t, rules, clauses)
+        free = [lm for lm in cands if not any(a <= lm.mention.start < b for a, b in governed)]
+        subj, partners = subject(text, free, s, t, rules, clauses)
         objs = [o for o in objs if not frames.owned_by_party(text, o, rules)]
-        if not objs or frames.relayed(text, t, word, rules) or _not_launched(text, sentence, subj, t, rules):
+        if not objs or frames.relayed(text, t, word, rules) or frames.object_is_subject(text, objs, rules) \
+                or _not_launched(text, sentence, subj, t, rules):
             continue
-        if subj is None and any(verbs_object(text, lm, s, clauses, rules) for lm in cands):
-            continue    # 会议贯彻落实某委部署，研究部署…: an unnamed actor acts
+        if subj is None and (len(free) < len(cands) or any(verbs_object(text, lm, s, clauses, rules) for lm in cands)):
+            continue    # 会议贯彻落实某委部署，研究部署…; 在某某关怀下，…推出: an unnamed actor acts
+        if frames.relative_clause(text, t, word, objs, clauses, rules) and \
+                (subj is None or subj.mention.start < clauses.start_of(t)):
+            continue    # 去年出台的《某某条例》, 拟设立某平台的组织: the clause modifies a noun, its own subject
         if subj is None:
-            if text.startswith(rules.relations.relative_marker, objs[-1].mention.end):
-                continue    # 拟设立某平台的组织: the clause modifies a noun, its own subject
+            if frames.unnamed_subject(text, clauses.start_of(t), t, sentence.covered, rules):
+                continue    # 我们深入实施某战略: the clause's own subject, unnamed
             subj, partners = last_subject, []
         if subj is None or frames.reported(text, subj, t, clauses, rules):
             continue

@@ -227,6 +227,13 @@ class LacEdgeRules:
     name_words: tuple[str, ...]
     min_trimmed_core: int
     inner_tags: tuple[str, ...]
+    follower_tags: tuple[str, ...]
+    possessed_nouns: tuple[str, ...]
+    modal_words: tuple[str, ...]
+    object_tags: tuple[str, ...]
+    predicate_lead_tags: tuple[str, ...]
+    count_words: tuple[str, ...]
+    later_verb_tags: tuple[str, ...]
 
 
 @rule_table
@@ -468,6 +475,7 @@ class ProgramsRules:
     bad_core_starts: tuple[str, ...]
     bad_cores: tuple[str, ...]
     generic_core_words: tuple[str, ...]
+    kind_count_mark: str
     duration_units: str
     continuation_heads: tuple[str, ...]
     classifiers: str
@@ -486,6 +494,10 @@ class ProgramsRules:
     doc_list_separators: str
     doc_not_ends: tuple[str, ...]
     generic_doc_cores: tuple[str, ...]
+    party_doc_suffixes: tuple[str, ...]
+    doc_party_types: tuple[str, ...]
+    min_doc_core: int
+    short_core_suffixes: tuple[str, ...]
     max_title: int
     title_heads: tuple[str, ...]
     title_openers: tuple[str, ...]
@@ -589,13 +601,19 @@ class RelationsRules:
     exhortation_words: tuple[str, ...]
     exhortation_not_in: tuple[str, ...]
     collective_subjects: tuple[str, ...]
+    unnamed_subjects: tuple[str, ...]
     foreign_party: str
     copula_before: str
     relative_marker: str
+    relative_opener: str
+    object_relative_verbs: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
+    governing_frame: str
     meeting_after: str
     clause_ends: str
     subject_stops: str
+    title_verb_reach: int
+    title_program_min: int
     cooperation_words: tuple[str, ...]
     cooperation_joiners: tuple[str, ...]
     cooperation_partner_words: tuple[str, ...]

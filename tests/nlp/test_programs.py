@@ -181,3 +181,73 @@ def test_a_launched_campaign_goes_on_over_its_duration_and_head(nlp):
                                   "加快科研管理体制机制改革创新。"])
 def test_a_head_qualifying_a_state_after_it_is_no_head(nlp, text):
     assert found(nlp, text) == []
+
+
+def programs(nlp, text):
+    return [m.text for m in nlp(text)._.kg_mentions if m.type == "PROGRAM"]
+
+
+@pytest.mark.parametrize("text", [
+    "会议强调，要加快建设国家战略人才力量。",            # a head qualifying the noun after it
+    "必要时可再进一步增加再贷款额度。",                  # a modal opening the phrase
+    "白皮书说，两国有着广泛战略共识和共同利益。",
+    "全面推进农业农村改革发展取得新成效。",
+])
+def test_a_head_qualifying_a_noun_or_a_modal_phrase_is_no_program(nlp, text):
+    assert programs(nlp, text) == []
+
+
+def test_a_leading_verb_over_a_plain_noun_phrase_is_cut_but_not_one_followed_by_acts(nlp):
+    assert "收入分配制度改革" in programs(nlp, "当地探索收入分配制度改革，推动共同富裕。")
+    assert programs(nlp, "各级法院严格执行法律制度，加强监督。") == []
+    assert programs(nlp, "公安机关建立维护律师执业权利快速联动处置机制。") == ["维护律师执业权利快速联动处置机制"]
+    assert programs(nlp, "我国进一步推进扶残助残文明实践活动。") == ["扶残助残文明实践活动"]
+
+
+def test_a_possessor_of_a_role_or_the_name_before_its_plan_stays(nlp):
+    assert programs(nlp, "双方要充分发挥边境口岸联防联控机制作用。") == ["边境口岸联防联控机制"]
+    assert "科技体制改革三年行动" in programs(nlp, "各地实施科技体制改革三年行动方案。")
+
+
+@pytest.mark.parametrize("text", [
+    "中老两国共建“一带一路”的标志性工程开通运营。",     # after 的, a generic core: a description
+    "银行要做好对3亿多“新市民”的金融服务。",
+    "据“今日俄罗斯”网站报道，当地启动调查。",          # the head is cut from a longer word
+    "当地将加快构建生产体系、产业体系和经营体系“三大体系”。",   # a count + 大: a kind
+    "民航将实施绿色低碳等六大重点工程。",
+])
+def test_quoted_descriptions_cut_heads_and_counted_kinds_are_no_programs(nlp, text):
+    assert programs(nlp, text) == []
+
+
+def test_a_quoted_name_joined_by_de_to_a_core_of_its_own_is_one(nlp):
+    assert programs(nlp, "某局构建“三位一体”的冷链物流疫情防控体系。") == ["“三位一体”的冷链物流疫情防控体系"]
+    assert programs(nlp, "深化“放管服”的改革。") == ["“放管服”的改革"]
+
+
+@pytest.mark.parametrize("text", [
+    "某自治区政府与11家中央企业签订项目合作协议。",     # an agreement naming no party: a kind
+    "某部组织沿线公安机关签署区域警务合作协议。",
+    "银保监会发布最新通知，鼓励银行提高容忍度。",        # a core too short to name one
+    "专家组为患者制定了专门方案。",
+])
+def test_a_kind_of_agreement_or_document_is_no_document(nlp, text):
+    assert [m for m in nlp(text)._.kg_mentions if m.type == "DOCUMENT"] == []
+
+
+def test_an_agreement_naming_its_parties_and_a_short_law_are_documents(nlp):
+    from kg import extract
+    out = extract("湖北省人民政府与上海市人民政府签署湖北省人民政府上海市人民政府战略合作框架协议。")
+    docs = [e["name"] for e in out["entities"] if e["type"] == "DOCUMENT"]
+    assert docs == ["湖北省人民政府上海市人民政府战略合作框架协议"]
+    assert [m.text for m in nlp("会议表决通过了国歌法。")._.kg_mentions if m.type == "DOCUMENT"] == ["国歌法"]
+
+
+def test_a_named_zone_or_meeting_after_a_program_keeps_it_and_a_counting_clause_is_none(nlp):
+    assert programs(nlp, "当地发展边境旅游，着力创建国家固边兴边富民行动示范区。") == ["国家固边兴边富民行动"]
+    assert programs(nlp, "党中央对台工作提出一系列新理念新思想新战略。") == []
+
+
+def test_a_noun_before_the_first_verb_makes_it_the_names_own_act(nlp):
+    assert programs(nlp, "中央层面建立为基层减负专项工作机制。") == ["基层减负专项工作机制"]
+    assert programs(nlp, "四川实施“四大片区扶贫攻坚行动”。") == ["“四大片区扶贫攻坚行动”"]

@@ -115,3 +115,40 @@ def test_covered_tells_the_characters_inside_a_sentences_mentions():
         assert covered.at(p) == any(a <= p < b for a, b in spans), p
     assert not Covered([]).at(5)
 
+
+
+def test_a_relative_clause_opening_its_clause_names_no_issuer():
+    assert introduced("某某局局长李明介绍，去年出台的《某某市场登记管理条例》首次统一了登记制度。") == set()
+    got = introduced("公安部今天召开新闻发布会，公布新制定的《某某违法行为记分管理办法》。")
+    assert got == {("公安部", "《某某违法行为记分管理办法》")}
+    got = introduced("科技部发布的《某某遥感监测年度报告》显示，湖泊水质较好。")
+    assert got == {("科学技术部", "《某某遥感监测年度报告》")}
+
+
+def test_a_verb_and_object_modifying_a_noun_is_no_act_of_the_earlier_subject():
+    assert introduced("白皮书说，中国政府有信心，把实行“一区两制”制度的地区管理好。") == set()
+
+
+def test_an_actor_inside_a_governing_frame_is_not_the_subject():
+    assert introduced("在李明总书记的亲切关怀下，中小学“银龄讲学计划”等一系列政策相继推出。") == set()
+    got = introduced("党的十八大以来，在以李明同志为核心的党中央坚强领导下，我国深入实施“科技强农”战略。")
+    assert got == set()
+    got = introduced("北京市网信办在中央网信办指导下印发《某某信息服务管理办法》。")
+    assert got == {("北京市网信办", "《某某信息服务管理办法》")}
+
+
+def test_an_object_that_is_a_relative_clauses_subject_is_not_introduced():
+    got = introduced("国务院总理李明主持召开国务院常务会议，部署推进实施“十四五”规划《纲要》确定的重大工程项目。")
+    assert got == set()
+
+
+def test_a_deployment_noun_is_no_trigger():
+    got = introduced("会议传达学习了李明重要讲话和王强部署要求，讨论了《关于做好某某重点工作的意见（讨论稿）》。")
+    assert got == set()
+
+
+def test_a_clause_with_an_unnamed_subject_takes_no_actor_from_before():
+    assert introduced("李明主席指出，要增强创新动力。我们深入实施“科技强农”战略，激发创新活力。") == set()
+    assert introduced("某某特别行政区立法会选举顺利完成。中央公布实施《某某合作区建设总体方案》。") == set()
+    got = introduced("水利部召开会议。会议决定，启动“河湖清四乱”专项行动。")
+    assert got == {("水利部", "“河湖清四乱”专项行动")}

@@ -78,3 +78,18 @@ def test_objects_listed_after_a_colon_are_still_the_verbs():
     next clause, so its objects are the verb's."""
     got = introduced("公安部印发了两个文件：《关于规范执法的意见》和《关于加强监督的通知》。")
     assert set(got) == {("公安部", "《关于规范执法的意见》"), ("公安部", "《关于加强监督的通知》")}
+
+
+def test_the_issuer_of_opinions_on_establishing_a_mechanism_introduced_the_mechanism_named():
+    """subjects.title_programs: 《关于建立X的意见》 issued by A, X named in the article."""
+    got = introduced("2019年3月，水利部印发《关于建立健全河湖管护长效责任机制的意见》。"
+                     "专家介绍，河湖管护长效责任机制的建立，为规范管护发挥了作用。")
+    assert got == {("水利部", "《关于建立健全河湖管护长效责任机制的意见》"): "2019-03",
+                   ("水利部", "河湖管护长效责任机制"): "2019-03"}
+    got = introduced("2019年3月，水利部印发《关于加强河湖管护工作的意见》。河湖管护长效责任机制不断完善。")
+    assert not any(tail == "河湖管护长效责任机制" for _, tail in got)
+
+
+def test_a_body_naming_itself_in_the_first_person_acts():
+    got = introduced("长沙市岳麓区人民检察院不断创新监督方式。我院联合区人大常委会出台了《人大代表联络站工作方案(试行)》。")
+    assert ("岳麓区人民检察院", "《人大代表联络站工作方案(试行)》") in got

@@ -61,14 +61,18 @@ class DocumentFinder:
 
     def __init__(self, rules):
         self.rules, self.cfg = rules, rules.programs
+        self.parties = ()       # the bodies and places of the text being read (set per call)
         self.priority = rules.priorities
         self.doc_suffixes = tuple(sorted(self.cfg.doc_suffixes, key=len, reverse=True))
         self.title_heads = longest_first((*self.cfg.doc_suffixes, *self.cfg.title_heads))
 
-    def find(self, text):
+    def find(self, text, parties=()):
         """(mentions, work_titles): the documents, and the (start, end) of each
-        《…》 title that names a work, not a document."""
+        《…》 title that names a work, not a document. `parties`: the (start,
+        end) of the bodies and places found, which an unquoted agreement's
+        name must hold."""
         pat = _patterns(self.rules)
+        self.parties = parties
         out, works = [], []
         for m in pat["title"].finditer(text):
             if not self.is_document_title(text, m.start(), m.end()):
@@ -154,12 +158,24 @@ class DocumentFinder:
                 continue   # 造福人民的好法: a described kind, not a name (…入市的指导意见 is one)
             if text[s].isdigit():
                 continue   # 200多份合作协议: a count of them
+            if not self._named_enough(s, e, suffix):
+                continue
             if text[s:e - len(suffix)] in cfg.generic_doc_cores or text[s] in cfg.doc_not_starts \
                     or text[s] in cfg.doc_list_separators or cfg.perfective in text[s:e] \
                     or text.endswith(tuple(cfg.doc_not_ends), s, e):
                 continue
             out.append(self._mention(text, s, e, "document_unquoted", rule))
         return out
+
+    def _named_enough(self, s, e, suffix) -> bool:
+        """An unquoted agreement names a party it binds (某省人民政府某市人民政府
+        战略合作框架协议; 签订项目合作协议 is a kind of one), and other unquoted
+        documents have a core of min_doc_core characters before the head
+        (最新通知, 专门方案 are kinds), except a law's (某某法, 某法修正案)."""
+        cfg = self.cfg
+        if suffix in cfg.party_doc_suffixes:
+            return any(s <= a and b <= e - len(suffix) for a, b in self.parties)
+        return suffix in cfg.short_core_suffixes or e - len(suffix) - s >= cfg.min_doc_core
 
     def _doc_list(self, text, s, e) -> list:
         """The documents of one unquoted name after a trigger: cut at every

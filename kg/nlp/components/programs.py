@@ -16,6 +16,7 @@ from spacy.language import Language
 from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import Tagged, program_start
+from kg.nlp.components.program_edges import predicate_cut
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 from kg.nlp.words import word_bounds
@@ -58,6 +59,7 @@ class ProgramFinder:
                                      rf"([{opening}]([^{opening}{closing}\n]{{3,{cfg.max_formula}}})[{closing}])")
         self.left = sorted(cfg.left_boundaries, key=len, reverse=True)
         self.generic_core_re = re.compile(rf"(?:{alternation(sorted(cfg.generic_core_words, key=len, reverse=True))})+")
+        self.kind_count_re = re.compile(rf"[{re.escape(cfg.count_chars)}]+{re.escape(cfg.kind_count_mark)}")
         self.continuation_re = re.compile(rf"[{re.escape(cfg.count_chars)}]+[{re.escape(cfg.duration_units)}]"
                                           rf"(?:{alternation(cfg.continuation_heads)})")
         self.word_starts = None      # the token starts of the doc being read (set per call)
@@ -65,14 +67,15 @@ class ProgramFinder:
     def __call__(self, doc):
         text = doc_text(doc)
         out = mentions_of(doc)
-        docs, works = self.documents.find(text)
+        docs, works = self.documents.find(text, [(m.start, m.end) for m in out if m.type in self.cfg.doc_party_types])
         # the words of a film's, a book's or a song's title name nothing
         out[:] = [m for m in out if not any(a <= m.start < b for a, b in works)]
         out += docs
         found = []
+        self.word_starts = set(word_bounds(doc)[0])
         for m in self.quoted_re.finditer(text):
             end = self._last_head_end(text, m.start(3), m.end(3))
-            if end is not None and not any(v in text[m.start(3):end] for v in self.cfg.quoted_gap_verbs):
+            if end is not None and self._quoted_head_ok(text, m, end):
                 found.append(Mention(m.start(), end, "PROGRAM", text[m.start():end], "kg_programs",
                                      self.priority["program_quoted"], {"quoted": m.group(1)},
                                      rule="programs.quoted_then_head"))
@@ -83,13 +86,27 @@ class ProgramFinder:
                                      self.priority["program_quote_only"], {"quoted": inner},
                                      rule="programs.quoted_with_head"))
         found.extend(self._formulas(text))
-        self.word_starts = set(word_bounds(doc)[0])
         quotes = [m.span() for m in self.quote_only_re.finditer(text)]
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
                      if not any(a < m.start < b for a, b in quotes))
         out += [m for m in found if not any(a <= m.start < b for a, b in works)]
         return doc
+
+    def _quoted_head_ok(self, text, m, end) -> bool:
+        """A quoted name's head (`m`: quoted_re's match, the head ending at
+        `end`): no verb between quote and head (“某某”交换意见), the head ends
+        a word (“某某”网|站 is none), and after 的 the head comes at once
+        (“某某”的改革) or after a name's core of its own (“某某”的冷链物流防控体系;
+        “某某”的标志性工程, “某某”的金融服务 describe a thing, name none)."""
+        gap = text[m.start(3):end]
+        if any(v in gap for v in self.cfg.quoted_gap_verbs):
+            return False
+        if end < len(text) and is_cjk(text[end]) and end not in self.word_starts:
+            return False
+        core = next((gap[:-len(h)] for h in self.heads if gap.endswith(h)), gap)
+        return not m.group(2) or not core or \
+            len(core) >= self.cfg.min_bare_core and not self.generic_core_re.fullmatch(core)
 
     def _named_in_quotes(self, inner) -> bool:
         """A quoted text that is a program's name: it ends with a head noun
@@ -98,7 +115,19 @@ class ProgramFinder:
         ends with no head)."""
         core = inner.rstrip("0123456789")
         return inner[-1] not in self.quote_not_ends and core.endswith(tuple(self.heads)) \
-            and not core.startswith(tuple(self.left))
+            and not core.startswith(tuple(self.left)) and not self._counted_kind(core)
+
+    def _counted_kind(self, core) -> bool:
+        """A quoted count + 大 with nothing of a name after it but a head or
+        a generic word (“三大|体系”; “四大|片区扶贫攻坚行动” names one); an
+        unquoted one (六大|重点工程, 6大|灌区工程) is always a kind."""
+        m = self.kind_count_re.match(core)
+        if m is None:
+            return False
+        rest = core[m.end():]
+        rest = next((rest[:-len(h)] for h in self.heads if rest.endswith(h)), rest)
+        return not rest or any(rest.startswith(b) for b in self.cfg.bad_core_starts) \
+            or self.generic_core_re.fullmatch(rest) is not None
 
     def _formulas(self, text):
         """A quoted number formula a verb puts in force is a program's name
@@ -156,7 +185,7 @@ class ProgramFinder:
         return not (core[:1] in PUNCT or len(core) < cfg.min_bare_core
                     or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores
                     or self.generic_core_re.fullmatch(core.rsplit("、", 1)[-1]) is not None   # 某某、重大|战略
-                    or any(core.startswith(b) for b in cfg.bad_core_starts)
+                    or any(core.startswith(b) for b in cfg.bad_core_starts) or self.kind_count_re.match(core)
                     or any(w in core for w in cfg.core_not_in) or bisect_left(held, start) < bisect_left(held, head_start))
 
     def _lac_checked(self, text, found, held):
@@ -171,6 +200,8 @@ class ProgramFinder:
         for m in bare:
             head = m.attrs.pop("head_start")
             start = program_start(tagged, text, m.start, head, m.end, self.cfg.lac_edge)
+            if start is not None:
+                start = predicate_cut(tagged, text, start, head, m.end, self.rules)
             if start is not None and (start == m.start or self._core_ok(text[start:head], start, head, held)):
                 m.start, m.text = start, text[start:m.end]
                 out.append(m)
@@ -247,3 +278,4 @@ class ProgramFinder:
                         return i
             i -= 1
         return i if i == 0 else None
+

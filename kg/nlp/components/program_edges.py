@@ -1,0 +1,42 @@
+"""An unquoted PROGRAM name's edges re-read by LAC's words, after
+kg.nlp.components.lac_edges has cut its leading predicate: what that cut
+leaves of running text (a modal opening it, a leading verb over a plain
+noun phrase, a head that qualifies the noun after it). The tags and words
+are data: rules/programs.toml [lac_edge].
+"""
+
+
+def _possessed(word, rules) -> bool:
+    """A noun after a head that takes the program as its possessor or names
+    its document (某某机制|作用, 某某行动|方案)."""
+    return word in rules.programs.lac_edge.possessed_nouns or word in rules.programs.doc_suffixes
+
+
+def predicate_cut(tagged, text, start, head, end, rules):
+    """The start of an unquoted name after LAC's words are read once more
+    (rules/programs.toml [lac_edge]), or None when it is running text: a
+    name opening with a modal (要|加快…, 必须|把握战略) or whose head
+    qualifies the noun after it (建设国家战略|人才, 某某平台|网络) is none;
+    the first verb over a plain noun phrase (执行|法律制度, 当地探索|收入分配制度改革),
+    after adverbs or a place word only (基层减负|专项… is a name's own act),
+    is the predicate, cut with what is before it, unless no noun follows it (受案|立案改革; 扶|残 is
+    one word cut in two) or a verb comes later (维护某某权利快速|联动|处置机制)."""
+    cfg = rules.programs.lac_edge
+    tokens = tagged.inside(start, end + 1)
+    after = next((t for t in tokens if t.start == end), None)
+    if after is not None and after.tag in cfg.follower_tags and not _possessed(text[after.start:after.end], rules):
+        return None
+    core = [t for t in tokens if start <= t.start and t.end <= head]
+    if not core:
+        return start
+    if text[core[0].start:core[0].end] in cfg.modal_words:
+        return None
+    k = next((i for i, t in enumerate(core) if t.tag in cfg.verb_tags), None)
+    if k is not None and k + 1 < len(core) and text[core[k + 1].start:core[k + 1].end] in cfg.count_words:
+        return None     # 某某创造性提出|一系列新战略: a verb counting its objects is a clause
+    if k is not None and all(t.tag in cfg.predicate_lead_tags for t in core[:k]) and k + 1 < len(core) and core[k + 1].tag in cfg.object_tags \
+            and (core[k].end - core[k].start > 1 or k == 0 and core[k + 1].end - core[k + 1].start > 1) \
+            and not any(t.tag in cfg.later_verb_tags for t in core[k + 2:]):
+        return core[k + 1].start
+    return start
+
