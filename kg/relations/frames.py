@@ -22,18 +22,23 @@ These frames say otherwise:
 - an object followed by 确定的 / 提出的 + a noun (某《纲要》确定的重大工程) is
   that relative clause's subject, not what the verb introduces: `object_is_subject`;
 - a clause whose subject no mention stands for (我们深入实施…, 中央公布实施…)
-  takes no actor from before: `unnamed_subject`;
+  takes no actor from before: `unnamed_subject`; nor does one that opens
+  with a noun or pronoun outside the mentions (各方还签署了…, by LAC's
+  tags): `named_subject`;
 - an actor inside a governing frame (在某某的关怀下, 在某委指导下, 以某某为核心的)
   frames the act, it is not its subject: `governed_spans`.
 Words: rules/relations.toml (exhortation_words, exhortation_not_in,
 collective_subjects, locative_markers, copula_before, relative_marker, object_verbs, foreign_party, reporting_verbs,
-meeting_after, governing_frame).
+meeting_after, governing_frame, own_subject_tags, subject_skip_tags,
+meeting_nouns, list_item_ends, name_word_tags).
 """
 
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
+
+from kg.nlp.lexical import tag_window
 
 
 class Covered:
@@ -161,6 +166,23 @@ def unnamed_subject(text, start, t, covered: Covered, rules) -> bool:
     return False
 
 
+def named_subject(text, start, t, covered: Covered, rules) -> bool:
+    """The clause from `start` to the verb at `t` opens, after adverbs and
+    time words (relations.subject_skip_tags), with a noun or pronoun no
+    mention stands for (各方还签署了…, 某某机场建立…; LAC's tags,
+    relations.own_subject_tags): the clause names its own subject, so no
+    actor from before acts. A place word (当地推出…: LAC's s) or the meeting
+    (会议审议通过…, 全会通过…: relations.meeting_nouns) stands for the one before."""
+    r = rules.relations
+    for tok in tag_window(text, start, t):
+        if tok.end > t:
+            break
+        if covered.at(tok.start) or tok.tag in r.subject_skip_tags:
+            continue
+        return tok.tag in r.own_subject_tags and not text.startswith(r.meeting_nouns, tok.start)
+    return False
+
+
 def governed_spans(text, s, e, rules) -> list:
     """(start, end) of each governing frame in text[s:e] (在某某的关怀下,
     在某委指导下, 以某某为核心的): an actor inside one is no subject."""
@@ -214,13 +236,30 @@ def _meeting_re(rules) -> re.Pattern:
 
 def place_in_name(text, lm, verb_at, starts, rules) -> bool:
     """A PLACE that runs on into a body's head word (rules/relations.toml
-    name_heads) before the verb at `verb_at`, no other mention (`starts`:
-    the sentence's mention starts) in between: the prefix of a body's name
-    no rule read (某国某某行业协会发布…), not the actor (but 该县联合某某大学…)."""
+    name_heads), or into more characters of the same list item (某国工程院、
+    某部等部门印发: up to relations.list_item_ends) that LAC reads with it as
+    one name (relations.name_word_tags), before the verb at `verb_at`, no
+    other mention (`starts`: the sentence's mention starts) in between: the
+    prefix of a name no rule read (某国某某行业协会发布…), not the actor (but
+    该县联合某某大学…; 某省、某市联合印发; 某国将积极参与贸易和…)."""
     if lm.mention.type != "PLACE":
         return False
-    m = _name_head_re(rules).match(text, lm.mention.end)
-    return m is not None and m.end() <= verb_at and not any(lm.mention.end <= k < m.end() for k in starts)
+    head, item = _name_head_re(rules).match(text, lm.mention.end), _list_item_re(rules).match(text, lm.mention.end)
+    if head is not None and head.end() <= verb_at and not any(lm.mention.end <= k < head.end() for k in starts):
+        return True
+    if item is None or item.end() > verb_at or any(lm.mention.end <= k < item.end() for k in starts):
+        return False
+    # the item is a name when LAC reads the place and what follows as one word (某国工程院)
+    first = tag_window(text, lm.mention.start, item.end())[:1]
+    return bool(first) and first[0].end > lm.mention.end and first[0].tag in rules.relations.name_word_tags
+
+
+@lru_cache(maxsize=8)
+def _list_item_re(rules) -> re.Pattern:
+    """The rest of a list item a place opens (某国科学院、…: 科学院), up to
+    the item's end (relations.list_item_ends)."""
+    ends = re.escape(rules.relations.list_item_ends)
+    return re.compile(f"[\u4e00-\u9fff]{{1,{rules.relations.name_head_reach}}}?(?=[{ends}])")
 
 
 @lru_cache(maxsize=8)

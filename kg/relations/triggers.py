@@ -108,8 +108,9 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
                 (subj is None or subj.mention.start < clauses.start_of(t)):
             continue    # 去年出台的《某某条例》, 拟设立某平台的组织: the clause modifies a noun, its own subject
         if subj is None:
-            if frames.unnamed_subject(text, clauses.start_of(t), t, sentence.covered, rules):
-                continue    # 我们深入实施某战略: the clause's own subject, unnamed
+            if frames.unnamed_subject(text, clauses.start_of(t), t, sentence.covered, rules) or \
+                    frames.named_subject(text, clauses.start_of(t), t, sentence.covered, rules):
+                continue    # 我们深入实施某战略, 各方签署…: the clause's own subject, unnamed
             subj, partners = last_subject, []
         if subj is None or frames.reported(text, subj, t, clauses, rules):
             continue
@@ -159,6 +160,7 @@ def _next_context(rels, sentence, context, rules):
     text, s, clauses = sentence.text, sentence.s, sentence.clauses
     actors = [lm for lm in sentence.in_sent if lm.mention.type in rules.relations.subject_types
               and not verbs_object(text, lm, s, clauses, rules)]
+    actors = _without_title_bodies(rels, actors)
     if not actors:
         return context
     first = frames.meeting_body(text, actors, rules) or actors[0]
@@ -166,6 +168,21 @@ def _next_context(rels, sentence, context, rules):
             and context.mention.type != "PERSON" and context_actor(rels, first) is first:
         return context
     return first
+
+
+def _without_title_bodies(rels, actors) -> list:
+    """The actors but a body a person there is only a member of while the
+    same title chain names another post of theirs (某某局常委、某会主席某某出席
+    开幕会: member_of and leads, read by kg.relations.posts): the membership
+    says who the person is, the body of the other post is what the
+    paragraph may go on about; a body a person there leads stays."""
+    people = [lm.key for lm in actors if lm.mention.type == "PERSON"]
+    bodies = [lm.key for lm in actors if lm.mention.type != "PERSON"]
+    posts = {(p, b): r for p in people for b in bodies for r in ("leads", "member_of") if (p, r, b) in rels.rels}
+    led = {b for (p, b), r in posts.items() if r == "leads"}
+    dropped = {b for (p, b), r in posts.items() if r == "member_of" and b not in led
+               and any(q == p and c != b for (q, c) in posts)}
+    return [lm for lm in actors if lm.key not in dropped]
 
 
 def _dateline_end(text, s, rules) -> int:

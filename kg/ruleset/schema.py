@@ -597,11 +597,16 @@ class RelationsRules:
     joint_action_words: tuple[str, ...]
     name_heads: tuple[str, ...]
     name_head_reach: int
+    list_item_ends: str
+    name_word_tags: tuple[str, ...]
     topic_openers: tuple[str, ...]
     exhortation_words: tuple[str, ...]
     exhortation_not_in: tuple[str, ...]
     collective_subjects: tuple[str, ...]
     unnamed_subjects: tuple[str, ...]
+    own_subject_tags: tuple[str, ...]
+    subject_skip_tags: tuple[str, ...]
+    meeting_nouns: tuple[str, ...]
     foreign_party: str
     copula_before: str
     relative_marker: str
