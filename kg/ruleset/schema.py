@@ -379,6 +379,7 @@ class PlacesMatch:
     feature_heads: str
     street_heads: tuple[str, ...]
     translit_runs_on: bool
+    translit_place_chars: str
     ancestor_gap: int
     date_chars: str
     numerals: str
