@@ -476,6 +476,12 @@ class ProgramsRules:
     bad_core_starts: tuple[str, ...]
     bad_cores: tuple[str, ...]
     generic_core_words: tuple[str, ...]
+    kind_after_words: tuple[str, ...]
+    quality_words: tuple[str, ...]
+    copula_words: tuple[str, ...]
+    quoted_field_heads: tuple[str, ...]
+    quoted_manner_heads: tuple[str, ...]
+    manner_mark: str
     kind_count_mark: str
     duration_units: str
     continuation_heads: tuple[str, ...]
