@@ -482,6 +482,9 @@ class ProgramsRules:
     quoted_field_heads: tuple[str, ...]
     quoted_manner_heads: tuple[str, ...]
     manner_mark: str
+    head_word_starts: tuple[str, ...]
+    equipment_heads: tuple[str, ...]
+    equipment_words: tuple[str, ...]
     kind_count_mark: str
     duration_units: str
     continuation_heads: tuple[str, ...]

@@ -28,6 +28,10 @@ def programs(nlp, text):
     ("省委对“三保”工作作出全面部署。", "“三保”工作"),
     ("街道深入开展“点对点”精准服务，帮助企业复工。", "“点对点”精准服务"),
     ("政务大厅提供“一窗式”服务。", "“一窗式”服务"),
+    # a weapon or a machine
+    ("该国宣布向邻国提供“雷霆”防空导弹系统和弹药。", "“雷霆”防空导弹系统"),
+    # a name opening with a head word refers back to one named before
+    ("省里发布首批下乡活动名录，并启动活动信息发布平台。", "活动信息发布平台"),
 ])
 def test_a_kind_or_a_description_is_no_program(nlp, text, kind):
     assert kind not in programs(nlp, text)
@@ -37,6 +41,7 @@ def test_a_kind_or_a_description_is_no_program(nlp, text, kind):
     ("区政府推出“帮您办”服务，为老人上门办理。", "“帮您办”服务"),
     ("市里建立河湖长巡查制度，每月通报。", "河湖长巡查制度"),
     ("今年，该省启动实施“万亩良田”工程。", "“万亩良田”工程"),
+    ("推进工程建设项目审批制度改革。", "工程建设项目审批制度改革"),
 ])
 def test_a_named_initiative_beside_them_stays(nlp, text, name):
     assert name in programs(nlp, text)

@@ -90,8 +90,13 @@ class ProgramFinder:
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
                      if not any(a < m.start < b for a, b in quotes))
-        out += [m for m in found if not any(a <= m.start < b for a, b in works)]
+        out += [m for m in found if not any(a <= m.start < b for a, b in works) and not self._equipment(m.text)]
         return doc
+
+    def _equipment(self, name) -> bool:
+        """A weapon's or a machine's name (“某某”防空导弹系统, 某某发射平台):
+        an equipment head with an equipment word before it, no initiative."""
+        return name.endswith(self.cfg.equipment_heads) and any(w in name for w in self.cfg.equipment_words)
 
     def _quoted_head_ok(self, text, m, end) -> bool:
         """A quoted name's head (`m`: quoted_re's match, the head ending at
@@ -195,6 +200,7 @@ class ProgramFinder:
                     or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores
                     or self.generic_core_re.fullmatch(core.rsplit("、", 1)[-1]) is not None   # 某某、重大|战略
                     or any(core.startswith(b) for b in cfg.bad_core_starts) or self.kind_count_re.match(core)
+                    or any(core.startswith(h) and start + len(h) in self.word_starts for h in cfg.head_word_starts)
                     or any(w in core for w in cfg.core_not_in) or bisect_left(held, start) < bisect_left(held, head_start))
 
     def _lac_checked(self, text, found, held):
