@@ -477,6 +477,7 @@ class ProgramsRules:
     bad_cores: tuple[str, ...]
     generic_core_words: tuple[str, ...]
     kind_after_words: tuple[str, ...]
+    purpose_words: tuple[str, ...]
     quality_words: tuple[str, ...]
     copula_words: tuple[str, ...]
     quoted_field_heads: tuple[str, ...]

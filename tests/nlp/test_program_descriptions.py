@@ -28,6 +28,8 @@ def programs(nlp, text):
     ("省委对“三保”工作作出全面部署。", "“三保”工作"),
     ("街道深入开展“点对点”精准服务，帮助企业复工。", "“点对点”精准服务"),
     ("政务大厅提供“一窗式”服务。", "“一窗式”服务"),
+    # a longer name's purpose clause, cut at 为
+    ("省里建立整治文山会海为企业减负专项工作机制，督促各地落实。", "企业减负专项工作机制"),
     # a weapon or a machine
     ("该国宣布向邻国提供“雷霆”防空导弹系统和弹药。", "“雷霆”防空导弹系统"),
     # a name opening with a head word refers back to one named before

@@ -6,7 +6,7 @@ are data: rules/programs.toml [lac_edge]. And what the words right before
 a name's left edge make of it (`described`): a kind or a description.
 """
 
-from kg.nlp.textscan import PUNCT
+from kg.nlp.textscan import PUNCT, is_cjk
 
 
 def _possessed(word, rules) -> bool:
@@ -53,6 +53,11 @@ def described(text, start, cfg, word_starts) -> bool:
     copula of its clause (是…的|国家重大发展战略, 已成为…的|合作平台)."""
     if text.endswith(tuple(cfg.kind_after_words), 0, start):
         return True
+    for w in cfg.purpose_words:   # 整治某某为|基层减负…机制: the name's own purpose clause, cut
+        k = start - len(w)
+        if k > 0 and text.startswith(w, k) and k in word_starts and is_cjk(text[k - 1]) \
+                and not text.endswith(tuple(cfg.left_boundaries), 0, k):
+            return True   # (建立|为企业减负…机制 opens the name: kept)
     if not text.endswith(cfg.of_particle, 0, start):
         return False
     j = start - len(cfg.of_particle)
