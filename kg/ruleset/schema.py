@@ -379,6 +379,7 @@ class PlacesMatch:
     feature_heads: str
     street_heads: tuple[str, ...]
     translit_runs_on: bool
+    translit_place_chars: str
     ancestor_gap: int
     date_chars: str
     numerals: str
@@ -475,6 +476,16 @@ class ProgramsRules:
     bad_core_starts: tuple[str, ...]
     bad_cores: tuple[str, ...]
     generic_core_words: tuple[str, ...]
+    kind_after_words: tuple[str, ...]
+    purpose_words: tuple[str, ...]
+    quality_words: tuple[str, ...]
+    copula_words: tuple[str, ...]
+    quoted_field_heads: tuple[str, ...]
+    quoted_manner_heads: tuple[str, ...]
+    manner_mark: str
+    head_word_starts: tuple[str, ...]
+    equipment_heads: tuple[str, ...]
+    equipment_words: tuple[str, ...]
     kind_count_mark: str
     duration_units: str
     continuation_heads: tuple[str, ...]

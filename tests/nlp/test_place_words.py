@@ -45,3 +45,25 @@ def test_short_form_as_a_word_is_a_place(nlp, text, word):
 def test_full_names_are_not_judged_by_words(nlp):
     # a full name glued into a longer word by the segmenter is still the place
     assert ("云南省", "云南省") in places(nlp, "云南省委召开会议。")
+
+
+@pytest.mark.parametrize("text, word", [
+    # a foreign state's transliterated name running on into a city's with 州
+    ("悉尼和昆士兰州首府布里斯班进入封锁状态。", "兰州"),
+    # a country + 化 is a verb or an adjective of it
+    ("推进马克思主义中国化时代化。", "中国"),
+])
+def test_a_place_read_inside_a_foreign_name_or_a_derivation_is_none(nlp, text, word):
+    assert word not in [t for t, _c in places(nlp, text)]
+
+
+def test_a_city_after_an_ordinary_verb_or_before_a_longer_word_stays(nlp):
+    assert "兰州" in [t for t, _c in places(nlp, "代表团抵达兰州考察。")]
+    assert "苏州" in [t for t, _c in places(nlp, "项目拉动苏州经济增长。")]
+
+
+def test_a_bilateral_pair_of_a_named_country_and_china_is_no_city(nlp):
+    got = places(nlp, "巴西外长表示，巴中相互尊重，友谊深厚。")
+    assert ("巴中", "巴中市") not in got and len([t for t, _c in got if t in "巴中"]) == 2
+    kept = places(nlp, "巴西客商到四川巴中考察。")
+    assert any(t == "巴中" for t, _c in kept)

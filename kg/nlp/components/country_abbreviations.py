@@ -69,6 +69,20 @@ class CountryAbbreviations:
                 out.append((k, p))
         return out
 
+    def pair(self, surface: str, place, named) -> list:
+        """[(offset, country)] when the two characters of a place's name
+        `surface` (a city's, `place`) are a bilateral pair (某中 in "某中相互
+        尊重"): each a country's character, the home country's one and one
+        whose country the document names in full (`named`); else []."""
+        if len(surface) != 2 or place.level == "country":
+            return []
+        found = [(k, self._place(ch, named)) for k, ch in enumerate(surface)]
+        if any(p is None for _k, p in found) or found[0][1] is found[1][1]:
+            return []
+        home = [p for _k, p in found if p.name in self.home]
+        other = [p for _k, p in found if p.name not in self.home]
+        return found if len(home) == 1 and len(other) == 1 and other[0].code in named else []
+
     def _place(self, ch: str, named):
         sure = self.sure.get(ch)
         if sure is not None:

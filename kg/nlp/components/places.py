@@ -78,6 +78,7 @@ class PlaceFinder:
         self.feature_heads = cfg.feature_heads
         self.street_heads = frozenset(cfg.street_heads)
         self.translit = frozenset(self.rules.persons.translit_chars) if cfg.translit_runs_on else frozenset()
+        self.place_translit = self.translit | frozenset(cfg.translit_place_chars) if self.translit else frozenset()
         self.context = cfg.context_mentions
         self.weak_shorts = set(cfg.weak_shorts)
         self.date_chars, self.numerals = set(cfg.date_chars), set(cfg.numerals)
@@ -179,6 +180,13 @@ class PlaceFinder:
                for (s, e), p in resolved.items()]
         if self.abbrev is not None:
             named = {p.code for p in resolved.values()}
+            # 某中|相互尊重: two countries, no city, unless the city's province is named too
+            pairs = {(s, e): f for (s, e), p in resolved.items()
+                     if (f := self.abbrev.pair(text[s:e], p, named))
+                     and not any(named & self._ancestry(p.code) - {p.code, q.code} for _k, q in f)}
+            out = [m for m in out if (m.start, m.end) not in pairs]
+            out += [self._mention(text, s + k, s + k + 1, p, "places.country_character")
+                    for (s, _e), f in pairs.items() for k, p in f]
             taken = [(s, e) for s, e, _v in hits]
             out += [self._mention(text, s, s + 1, p, "places.country_character")
                     for s, p in self.abbrev.find(text, taken, named)]
@@ -233,11 +241,19 @@ class PlaceFinder:
         """Whether the short form text[s:e], spelt in transliteration
         characters, ends a longer foreign name: the segmenter's word right
         before it is transliteration too and no place ends there (某尔|苏丹,
-        not 伊朗|苏丹 nor 访问|苏丹)."""
+        not 伊朗|苏丹 nor 访问|苏丹); before a city's name with a division
+        character (州) that word may hold translit_place_chars too (某士|兰州:
+        a foreign state)."""
         if not self.translit or s == 0 or s in named_end or any(p.name == text[s:e] for p in places):
             return False
         before = text[inside[0][s - 1]:s]
-        return len(before) >= 2 and all(c in self.translit for c in before + text[s:e])
+        if len(before) < 2:
+            return False
+        surface = text[s:e]
+        if surface[-1] in self.division_suffixes and all(c in self.translit for c in surface[:-1]) \
+                and before[0] in self.translit and all(c in self.place_translit for c in before):
+            return True   # 某士|兰州: a foreign state's name (某士兰州) runs on into a city's with 州
+        return all(c in self.translit for c in before + surface)
 
     def _names_language(self, text: str, e: int, places, inside: tuple) -> bool:
         """Whether the country named before e is a language, script or

@@ -2,8 +2,11 @@
 kg.nlp.components.lac_edges has cut its leading predicate: what that cut
 leaves of running text (a modal opening it, a leading verb over a plain
 noun phrase, a head that qualifies the noun after it). The tags and words
-are data: rules/programs.toml [lac_edge].
+are data: rules/programs.toml [lac_edge]. And what the words right before
+a name's left edge make of it (`described`): a kind or a description.
 """
+
+from kg.nlp.textscan import PUNCT, is_cjk
 
 
 def _possessed(word, rules) -> bool:
@@ -40,3 +43,28 @@ def predicate_cut(tagged, text, start, head, end, rules):
         return core[k + 1].start
     return start
 
+
+
+def described(text, start, cfg, word_starts) -> bool:
+    """Whether the unquoted noun phrase at `start` describes or sums up a
+    kind, naming nothing (cfg: rules/programs.toml): after 等 it is the kind
+    of the items listed (“某某”等|水体整治工程); after 的 it is described by a
+    quality word (形成有效的|激励约束机制) or stands in a predicate after a
+    copula of its clause (是…的|国家重大发展战略, 已成为…的|合作平台)."""
+    if text.endswith(tuple(cfg.kind_after_words), 0, start):
+        return True
+    for w in cfg.purpose_words:   # 整治某某为|基层减负…机制: the name's own purpose clause, cut
+        k = start - len(w)
+        if k > 0 and text.startswith(w, k) and k in word_starts and is_cjk(text[k - 1]) \
+                and not text.endswith(tuple(cfg.left_boundaries), 0, k):
+            return True   # (建立|为企业减负…机制 opens the name: kept)
+    if not text.endswith(cfg.of_particle, 0, start):
+        return False
+    j = start - len(cfg.of_particle)
+    if text.endswith(tuple(cfg.quality_words), 0, j):
+        return True
+    i = j
+    while i > 0 and (text[i - 1] not in PUNCT or text[i - 1] == "、") and text[i - 1] != "\n":   # a 、 list stays in the clause
+        i -= 1
+    return any(text.startswith(c, k) and k in word_starts and k + len(c) in word_starts
+               for c in cfg.copula_words for k in range(i, j - len(c)))

@@ -16,7 +16,7 @@ from spacy.language import Language
 from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import Tagged, program_start
-from kg.nlp.components.program_edges import predicate_cut
+from kg.nlp.components.program_edges import described, predicate_cut
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 from kg.nlp.words import word_bounds
@@ -90,21 +90,35 @@ class ProgramFinder:
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
                      if not any(a < m.start < b for a, b in quotes))
-        out += [m for m in found if not any(a <= m.start < b for a, b in works)]
+        out += [m for m in found if not any(a <= m.start < b for a, b in works) and not self._equipment(m.text)]
         return doc
+
+    def _equipment(self, name) -> bool:
+        """A weapon's or a machine's name (“某某”防空导弹系统, 某某发射平台):
+        an equipment head with an equipment word before it, no initiative."""
+        return name.endswith(self.cfg.equipment_heads) and any(w in name for w in self.cfg.equipment_words)
 
     def _quoted_head_ok(self, text, m, end) -> bool:
         """A quoted name's head (`m`: quoted_re's match, the head ending at
         `end`): no verb between quote and head (“某某”交换意见), the head ends
         a word (“某某”网|站 is none), and after 的 the head comes at once
         (“某某”的改革) or after a name's core of its own (“某某”的冷链物流防控体系;
-        “某某”的标志性工程, “某某”的金融服务 describe a thing, name none)."""
+        “某某”的标志性工程, “某某”的金融服务 describe a thing, name none);
+        a field head (“某某”工作) needs a name's core too, and a manner head
+        (服务) no short modifier nor a quoted manner (“一对一”精准服务, “某站式”服务)."""
         gap = text[m.start(3):end]
         if any(v in gap for v in self.cfg.quoted_gap_verbs):
             return False
         if end < len(text) and is_cjk(text[end]) and end not in self.word_starts:
             return False
-        core = next((gap[:-len(h)] for h in self.heads if gap.endswith(h)), gap)
+        head = next((h for h in self.heads if gap.endswith(h)), "")
+        core = gap[:len(gap) - len(head)]
+        cfg, generic = self.cfg, bool(core) and self.generic_core_re.fullmatch(core) is not None
+        if head in cfg.quoted_field_heads and (len(core) < cfg.min_bare_core or generic):
+            return False    # “某某”工作: a field of work
+        if head in cfg.quoted_manner_heads and (0 < len(core) < cfg.min_bare_core or generic
+                                                 or m.group(1).endswith(cfg.manner_mark)):
+            return False    # “一对一”精准服务, “某站式”服务: a way of serving
         return not m.group(2) or not core or \
             len(core) >= self.cfg.min_bare_core and not self.generic_core_re.fullmatch(core)
 
@@ -165,7 +179,7 @@ class ProgramFinder:
         for m in self.bare_head_re.finditer(text):
             launch = self._launch_edge(text, m.start()) if m.group(1) in cfg.verb_bounded_heads else None
             start = self._left_edge(text, m.start()) if launch is None else launch
-            if start is None:
+            if start is None or launch is None and described(text, start, cfg, self.word_starts):
                 continue
             if not self._core_ok(text[start:m.start()], start, m.start(), held):
                 continue
@@ -186,6 +200,7 @@ class ProgramFinder:
                     or "、" in core and len(core) - core.rfind("、") < 3 or core in cfg.bad_cores
                     or self.generic_core_re.fullmatch(core.rsplit("、", 1)[-1]) is not None   # 某某、重大|战略
                     or any(core.startswith(b) for b in cfg.bad_core_starts) or self.kind_count_re.match(core)
+                    or any(core.startswith(h) and start + len(h) in self.word_starts for h in cfg.head_word_starts)
                     or any(w in core for w in cfg.core_not_in) or bisect_left(held, start) < bisect_left(held, head_start))
 
     def _lac_checked(self, text, found, held):
