@@ -94,7 +94,7 @@ def copular(text, t, clauses, rules) -> bool:
     """The verb at `t` follows a copula and its clause goes on to a relative
     marker (…是实施某战略的重点任务): the verb phrase describes a noun, no act."""
     r = rules.relations
-    return _pattern(rules, "copula_before").search(text, max(0, t - 1), t) is not None \
+    return _copula_re(rules).search(text, max(0, t - 1), t) is not None \
         and r.relative_marker in text[t:clauses.after(t)]
 
 
@@ -109,7 +109,7 @@ def owned_by_party(text, obj, rules) -> bool:
     """The object is another party's: its party is written right before it
     (某方“…”战略)."""
     s = obj.mention.start
-    return _pattern(rules, "foreign_party").fullmatch(text, max(0, s - 2), s) is not None
+    return _party_re(rules).fullmatch(text, max(0, s - 2), s) is not None
 
 
 def reported(text, subj, t, clauses, rules) -> bool:
@@ -135,7 +135,7 @@ def relative_clause(text, t, word, objs, clauses, rules) -> bool:
     r = rules.relations
     marker = r.relative_marker
     if text.startswith(marker, t + len(word)):
-        return _pattern(rules, "relative_opener").fullmatch(text, clauses.start_of(t), t) is not None
+        return _relative_opener_re(rules).fullmatch(text, clauses.start_of(t), t) is not None
     return _then_noun(text, objs[-1].mention.end, marker)
 
 
@@ -186,13 +186,13 @@ def named_subject(text, start, t, covered: Covered, rules) -> bool:
 def governed_spans(text, s, e, rules) -> list:
     """(start, end) of each governing frame in text[s:e] (在某某的关怀下,
     在某委指导下, 以某某为核心的): an actor inside one is no subject."""
-    return [m.span() for m in _pattern(rules, "governing_frame").finditer(text, s, e)]
+    return [m.span() for m in _governing_re(rules).finditer(text, s, e)]
 
 
 def meeting_body(text, cands, rules):
     """The last body among `cands` written right before a meeting word
     (某委员会第三次会议, 某常委会会议), else None."""
-    meeting = _pattern(rules, "meeting_after")
+    meeting = _meeting_re(rules)
     found = [lm for lm in cands if lm.mention.type in ("AGENCY", "ORG")
              and meeting.match(text, lm.mention.end)]
     return found[-1] if found else None
@@ -204,15 +204,34 @@ def _exhortation_re(rules) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
 
 
-@lru_cache(maxsize=32)
-def _pattern(rules, key: str) -> re.Pattern:
-    """The regular expression of rules/relations.toml's `key`, compiled once per RuleSet."""
-    return re.compile(getattr(rules.relations, key))
+@lru_cache(maxsize=8)
+def _copula_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.copula_before)
+
+
+@lru_cache(maxsize=8)
+def _party_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.foreign_party)
 
 
 @lru_cache(maxsize=8)
 def _party_before_verb_re(rules) -> re.Pattern:
     return re.compile(f"(?:{rules.relations.foreign_party})[\u4e00-\u9fff]{{0,4}}$")
+
+
+@lru_cache(maxsize=8)
+def _relative_opener_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.relative_opener)
+
+
+@lru_cache(maxsize=8)
+def _governing_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.governing_frame)
+
+
+@lru_cache(maxsize=8)
+def _meeting_re(rules) -> re.Pattern:
+    return re.compile(rules.relations.meeting_after)
 
 
 def place_in_name(text, lm, verb_at, starts, rules) -> bool:
