@@ -3,7 +3,7 @@ pipeline and linker, optionally under an edited copy of rules/."""
 
 import shutil
 
-from kg import ruleset
+from kg import extract, ruleset
 from kg.extraction import article_docs, lifted
 from kg.link.linker import DocumentLinker
 from kg.paths import rules_dir
@@ -43,3 +43,10 @@ def edited_rules(tmp_path, file, old, new) -> ruleset.RuleSet:
     assert old in text
     toml.write_text(text.replace(old, new, 1), encoding="utf-8")
     return ruleset.load(target)
+
+
+def introduced_pairs(text, date="2021-09-15") -> set:
+    """(head name, tail name) of every `introduced` relation kg.extract gives `text`."""
+    out = extract(text, date)
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    return {(name[r["head"]], name[r["tail"]]) for r in out["relations"] if r["type"] == "introduced"}

@@ -24,7 +24,7 @@ These frames say otherwise:
 - a clause whose subject no mention stands for (我们深入实施…, 中央公布实施…)
   takes no actor from before: `unnamed_subject`; nor does one that opens
   with a noun or pronoun outside the mentions (各方还签署了…, by LAC's
-  tags): `named_subject`;
+  tags): `named_subject`; either is `own_subject`;
 - an actor inside a governing frame (在某某的关怀下, 在某委指导下, 以某某为核心的)
   frames the act, it is not its subject: `governed_spans`.
 Words: rules/relations.toml (exhortation_words, exhortation_not_in,
@@ -94,7 +94,7 @@ def copular(text, t, clauses, rules) -> bool:
     """The verb at `t` follows a copula and its clause goes on to a relative
     marker (…是实施某战略的重点任务): the verb phrase describes a noun, no act."""
     r = rules.relations
-    return _copula_re(rules).search(text, max(0, t - 1), t) is not None \
+    return _compiled(rules.relations.copula_before).search(text, max(0, t - 1), t) is not None \
         and r.relative_marker in text[t:clauses.after(t)]
 
 
@@ -109,7 +109,7 @@ def owned_by_party(text, obj, rules) -> bool:
     """The object is another party's: its party is written right before it
     (某方“…”战略)."""
     s = obj.mention.start
-    return _party_re(rules).fullmatch(text, max(0, s - 2), s) is not None
+    return _compiled(rules.relations.foreign_party).fullmatch(text, max(0, s - 2), s) is not None
 
 
 def reported(text, subj, t, clauses, rules) -> bool:
@@ -135,7 +135,7 @@ def relative_clause(text, t, word, objs, clauses, rules) -> bool:
     r = rules.relations
     marker = r.relative_marker
     if text.startswith(marker, t + len(word)):
-        return _relative_opener_re(rules).fullmatch(text, clauses.start_of(t), t) is not None
+        return _compiled(rules.relations.relative_opener).fullmatch(text, clauses.start_of(t), t) is not None
     return _then_noun(text, objs[-1].mention.end, marker)
 
 
@@ -151,6 +151,13 @@ def object_is_subject(text, objs, rules) -> bool:
 def _then_noun(text, p, marker) -> bool:
     """text[p:] opens with the relative marker and a Chinese character after it."""
     return text.startswith(marker, p) and "\u4e00" <= text[p + 1:p + 2] <= "\u9fff"
+
+
+def own_subject(text, start, t, covered: Covered, rules) -> bool:
+    """The clause from `start` to the verb at `t` has a subject of its own
+    that no mention stands for, unnamed (`unnamed_subject`) or a noun the
+    rules do not read (`named_subject`): no actor from before acts for it."""
+    return unnamed_subject(text, start, t, covered, rules) or named_subject(text, start, t, covered, rules)
 
 
 def unnamed_subject(text, start, t, covered: Covered, rules) -> bool:
@@ -186,13 +193,13 @@ def named_subject(text, start, t, covered: Covered, rules) -> bool:
 def governed_spans(text, s, e, rules) -> list:
     """(start, end) of each governing frame in text[s:e] (在某某的关怀下,
     在某委指导下, 以某某为核心的): an actor inside one is no subject."""
-    return [m.span() for m in _governing_re(rules).finditer(text, s, e)]
+    return [m.span() for m in _compiled(rules.relations.governing_frame).finditer(text, s, e)]
 
 
 def meeting_body(text, cands, rules):
     """The last body among `cands` written right before a meeting word
     (某委员会第三次会议, 某常委会会议), else None."""
-    meeting = _meeting_re(rules)
+    meeting = _compiled(rules.relations.meeting_after)
     found = [lm for lm in cands if lm.mention.type in ("AGENCY", "ORG")
              and meeting.match(text, lm.mention.end)]
     return found[-1] if found else None
@@ -204,34 +211,17 @@ def _exhortation_re(rules) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
 
 
-@lru_cache(maxsize=8)
-def _copula_re(rules) -> re.Pattern:
-    return re.compile(rules.relations.copula_before)
-
-
-@lru_cache(maxsize=8)
-def _party_re(rules) -> re.Pattern:
-    return re.compile(rules.relations.foreign_party)
+@lru_cache(maxsize=32)
+def _compiled(pattern: str) -> re.Pattern:
+    """A pattern of rules/relations.toml written whole as a regular expression
+    (copula_before, foreign_party, relative_opener, governing_frame,
+    meeting_after), compiled once: the caller reads the key from the rules."""
+    return re.compile(pattern)
 
 
 @lru_cache(maxsize=8)
 def _party_before_verb_re(rules) -> re.Pattern:
     return re.compile(f"(?:{rules.relations.foreign_party})[\u4e00-\u9fff]{{0,4}}$")
-
-
-@lru_cache(maxsize=8)
-def _relative_opener_re(rules) -> re.Pattern:
-    return re.compile(rules.relations.relative_opener)
-
-
-@lru_cache(maxsize=8)
-def _governing_re(rules) -> re.Pattern:
-    return re.compile(rules.relations.governing_frame)
-
-
-@lru_cache(maxsize=8)
-def _meeting_re(rules) -> re.Pattern:
-    return re.compile(rules.relations.meeting_after)
 
 
 def place_in_name(text, lm, verb_at, starts, rules) -> bool:

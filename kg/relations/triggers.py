@@ -108,8 +108,7 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
                 (subj is None or subj.mention.start < clauses.start_of(t)):
             continue    # 去年出台的《某某条例》, 拟设立某平台的组织: the clause modifies a noun, its own subject
         if subj is None:
-            if frames.unnamed_subject(text, clauses.start_of(t), t, sentence.covered, rules) or \
-                    frames.named_subject(text, clauses.start_of(t), t, sentence.covered, rules):
+            if frames.own_subject(text, clauses.start_of(t), t, sentence.covered, rules):
                 continue    # 我们深入实施某战略, 各方签署…: the clause's own subject, unnamed
             subj, partners = last_subject, []
         if subj is None or frames.reported(text, subj, t, clauses, rules):

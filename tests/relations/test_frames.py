@@ -3,13 +3,7 @@ verb's object is introduced by a named actor (rules/relations.toml
 exhortation_words, collective_subjects, foreign_party, reporting_verbs,
 meeting_after, host_words). Driven through kg.extract."""
 
-from kg import extract
-
-
-def introduced(text, date="2021-09-15"):
-    out = extract(text, date)
-    name = {e["id"]: e["name"] for e in out["entities"]}
-    return {(name[r["head"]], name[r["tail"]]) for r in out["relations"] if r["type"] == "introduced"}
+from linked_text import introduced_pairs as introduced
 
 
 def test_an_exhortation_urges_and_introduces_nothing():

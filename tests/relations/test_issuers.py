@@ -4,13 +4,7 @@ names its own subject borrows no earlier actor, a place opening a list
 item's name does not act, a body named in a titled person's membership is
 not the paragraph's actor. Driven through kg.extract."""
 
-from kg import extract
-
-
-def introduced(text, date="2021-09-15"):
-    out = extract(text, date)
-    name = {e["id"]: e["name"] for e in out["entities"]}
-    return {(name[r["head"]], name[r["tail"]]) for r in out["relations"] if r["type"] == "introduced"}
+from linked_text import introduced_pairs as introduced
 
 
 def test_a_clause_opening_with_its_own_noun_subject_borrows_no_earlier_place():
