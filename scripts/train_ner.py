@@ -25,7 +25,10 @@ cannot be a token span; its tokens are marked *missing* (no loss either way)
 instead of being taught as non-entities.
 
 Writes DocBins to --work and the best model (by dev F1, averaged weights) to
---out, which the package ships.
+--out, which the package ships. Then fits the name-shape odds that gate the
+model's PERSON readings (kg.nlp.components.name_odds) on the same train part
+and picks their smoothing and threshold on the dev part (`fit_name_odds`),
+written to --odds; `--odds-only` refits them alone for the model in --out.
 """
 
 import argparse
@@ -44,6 +47,12 @@ CLUENER = "cluener_train.jsonl"
 MSRA = "msra_dev.jsonl"
 HELDOUT_PCT = {CLUENER: 10, MSRA: 20}
 DEV_PCT = 5
+# Name-shape odds: spans of one to ODDS_TOKENS pkuseg tokens and at most
+# ODDS_CHARS characters are what the model can read as a name; the grids the
+# dev part chooses from.
+ODDS_TOKENS, ODDS_CHARS = 3, 6
+ODDS_WEIGHTS = (10, 100, 1000)
+ODDS_THRESHOLDS = tuple(range(-4, 9))
 
 CLUENER_MAP = {"name": "PERSON", "address": "PLACE", "scene": "PLACE",
                "government": "AGENCY", "company": "ORG", "organization": "ORG"}
@@ -196,6 +205,66 @@ def train(config_path: Path, work: Path, out: Path, epochs: int | None, seed: in
     return {"best_dev_f1": best, "best_epoch": best_epoch, "log": log}
 
 
+def odds_examples(tokenizer, rows: list, dataset: str):
+    """(names, others) of `rows` as (text, start, end): the gold persons, and
+    every other span of 1..ODDS_TOKENS tokens of 2..ODDS_CHARS characters."""
+    names, others = [], []
+    for row in rows:
+        text = row["text"]
+        gold = {(s, e) for s, e, t in project_spans(row, dataset) if t == "PERSON"}
+        names += [(text, s, e) for s, e in sorted(gold)]
+        bounds = [(w.idx, w.idx + len(w.text)) for w in tokenizer(text) if not w.is_space]
+        for i, (s, _) in enumerate(bounds):
+            for _, e in bounds[i:i + ODDS_TOKENS]:
+                if e - s > ODDS_CHARS:
+                    break
+                if e - s >= 2 and (s, e) not in gold:
+                    others.append((text, s, e))
+    return names, others
+
+
+def fit_name_odds(ner_dir: Path, model_dir: Path, out: Path) -> dict:
+    """Fit the odds on the train part; pick the smoothing weight and threshold by the F1 of
+    the model's gated PERSON readings on the dev part; write them to `out`."""
+    from spacy.util import minibatch
+    from kg.nlp.components import name_odds
+    from kg.nlp.pipeline import _blank_zh
+    from kg.ner.score import PRF, prf
+
+    tok = _blank_zh().tokenizer
+    parts = split_rows(ner_dir)
+    names, others = [], []
+    for ds in (CLUENER, MSRA):
+        n, o = odds_examples(tok, parts[ds]["train"], ds)
+        names, others = names + n, others + o
+    import spacy
+    ner = spacy.load(model_dir).get_pipe("ner")
+    for lab in ner.labels:   # the tokenizer's vocab must know the label strings
+        tok.vocab.strings.add(lab)
+    dev = [(row, ds) for ds in (CLUENER, MSRA) for row in parts[ds]["dev"]]
+    readings = []   # (text, gold person spans, the model's person spans)
+    for batch in minibatch(dev, size=256):
+        docs = list(ner.pipe(tok(row["text"]) for row, _ in batch))
+        for (row, ds), doc in zip(batch, docs):
+            gold = [(s, e) for s, e, t in project_spans(row, ds) if t == "PERSON"]
+            readings.append((row["text"], gold, [(x.start_char, x.end_char) for x in doc.ents
+                                                 if x.label_ == "PERSON"]))
+    best = None
+    for weight in ODDS_WEIGHTS:
+        odds = name_odds.fit(names, others, weight)
+        scored = [(g, [(s, e, odds.score(t, s, e)) for s, e in p]) for t, g, p in readings]
+        for thr in ODDS_THRESHOLDS:
+            res = PRF(0, 0, 0)
+            for gold, pred in scored:
+                res = res + prf(gold, [(s, e) for s, e, v in pred if v >= thr])
+            if best is None or res.f1 > best[0].f1:
+                best = (res, weight, thr)
+    res, weight, thr = best
+    odds = name_odds.fit(names, others, weight, float(thr))
+    out.write_text(json.dumps(odds.to_json(), ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    return {"names": len(names), "others": len(others), "weight": weight, "threshold": thr, "dev": res}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ner-dir", default=str(ROOT.parent / "shared" / "ner"))
@@ -204,6 +273,8 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default=str(ROOT / "build" / "ner"))
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--skip-docbins", action="store_true", help="reuse DocBins in --work")
+    ap.add_argument("--odds", default=str(ROOT / "kg" / "models" / "name_odds.json"))
+    ap.add_argument("--odds-only", action="store_true", help="refit the name odds for the model in --out")
     args = ap.parse_args(argv)
     ner_dir, work, out = Path(args.ner_dir), Path(args.work), Path(args.out)
     if not ((ner_dir / CLUENER).exists() and (ner_dir / MSRA).exists()):
@@ -216,6 +287,8 @@ def main(argv=None) -> int:
     except Exception:  # pragma: no cover
         pass
     t0 = time.time()
+    if args.odds_only:
+        return _report_odds(fit_name_odds(ner_dir, out, Path(args.odds)), args.odds, t0)
     if not args.skip_docbins:
         stats = build_docbins(ner_dir, work)
         for (ds, part), n in sorted(stats.items()):
@@ -225,6 +298,13 @@ def main(argv=None) -> int:
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"best dev F1 {res['best_dev_f1']:.3f} at epoch {res['best_epoch']}; "
           f"model {out} ({size / 1e6:.1f} MB); total {time.time() - t0:.0f}s")
+    return _report_odds(fit_name_odds(ner_dir, out, Path(args.odds)), args.odds, t0)
+
+
+def _report_odds(res: dict, path: str, t0: float) -> int:
+    print(f"name odds: {res['names']} names, {res['others']} other spans; weight {res['weight']}, "
+          f"threshold {res['threshold']} (dev PERSON of the model, gated: {res['dev']}); "
+          f"written to {path}; total {time.time() - t0:.0f}s")
     return 0
 
 

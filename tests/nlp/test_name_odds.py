@@ -1,0 +1,70 @@
+"""The name-shape odds that gate kg_stat_ner's PERSON readings, on the model
+shipped in kg/models/name_odds.json (fitted by `make train`)."""
+
+import pytest
+
+from conftest import make_nlp
+from kg.nlp.components import name_odds
+
+
+def odds_of(text: str, span: str) -> float:
+    start = text.index(span)
+    return name_odds.load().score(text, start, start + len(span))
+
+
+def test_model_ships_and_loads_once():
+    odds = name_odds.load()
+    assert name_odds.MODEL_FILE.exists()
+    assert odds is name_odds.load()
+    assert odds.counts[name_odds.NAME] and odds.counts[name_odds.OTHER]
+
+
+def test_features_are_the_span_and_its_neighbours():
+    assert name_odds.features("副市长李国强说", 3, 6) == ["L3", "B李", "E强", "M国", "P长", "N说"]
+    assert name_odds.features("李国强", 0, 3)[-2:] == ["P^", "N$"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("副市长李国强说，今年将新建三所学校。", "李国强"),
+    ("会上，约翰松和里瓦尔多分别介绍了各自的经验。", "约翰松"),
+    ("会上，约翰松和里瓦尔多分别介绍了各自的经验。", "里瓦尔多"),
+])
+def test_names_pass(text, name):
+    assert name_odds.load().is_name(text, text.index(name), text.index(name) + len(name))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("这些陈规陋习必须破除。", "陈规"),
+    ("村民们把穿山甲送到了林业站。", "穿山甲"),
+    ("老师说他是班里的小个子。", "小个子"),
+])
+def test_common_words_with_a_surname_first_do_not(text, word):
+    assert not name_odds.load().is_name(text, text.index(word), text.index(word) + len(word))
+
+
+def test_a_value_seen_in_neither_class_weighs_nothing():
+    odds = name_odds.fit([("王明说", 0, 2)], [("天气好", 0, 2)], weight=10)
+    assert odds.weigh("B龘") == 0.0
+    assert odds.weigh("B王") > 0 > odds.weigh("B天")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp.pipeline import COMPONENTS
+    rules = [c for c in COMPONENTS if c not in ("kg_stat_ner", "kg_resolve")]
+    return make_nlp(*rules, "kg_stat_ner", "kg_resolve")
+
+
+def persons(nlp, text):
+    return {m.text for m in nlp(text)._.kg_resolved if m.type == "PERSON" and not m.attrs.get("nested")}
+
+
+def test_the_gate_drops_common_words_the_model_reads_as_names(nlp):
+    assert "穿山甲" not in persons(nlp, "村民们把穿山甲送到了林业站。")
+    assert "小个子" not in persons(nlp, "老师说他是班里的小个子。")
+    assert {"约翰松", "里瓦尔多"} <= persons(nlp, "会上，约翰松和里瓦尔多分别介绍了各自的经验。")
+
+
+def test_a_rule_name_run_on_into_a_verb_takes_the_model_span(nlp):
+    found = persons(nlp, "美国总统克林顿派代表出席。")
+    assert "克林顿" in found and "克林顿派" not in found
