@@ -25,9 +25,9 @@ cannot be a token span; its tokens are marked *missing* (no loss either way)
 instead of being taught as non-entities.
 
 Writes DocBins to --work and the best model (by dev F1, averaged weights) to
---out, which the package ships. Then fits the name-shape odds that gate the
-model's PERSON readings (kg.nlp.components.name_odds) on the same train part
-and picks their smoothing and threshold on the dev part (`fit_name_odds`),
+--out, which the package ships. Then fits the shape odds that gate the
+model's readings (kg.nlp.components.shape_odds) on the same train part and
+picks each kind's smoothing and threshold on the dev part (`fit_shape_odds`),
 written to --odds; `--odds-only` refits them alone for the model in --out.
 """
 
@@ -47,10 +47,10 @@ CLUENER = "cluener_train.jsonl"
 MSRA = "msra_dev.jsonl"
 HELDOUT_PCT = {CLUENER: 10, MSRA: 20}
 DEV_PCT = 5
-# Name-shape odds: spans of one to ODDS_TOKENS pkuseg tokens and at most
-# ODDS_CHARS characters are what the model can read as a name; the grids the
-# dev part chooses from.
-ODDS_TOKENS, ODDS_CHARS = 3, 6
+# Shape odds (kg.nlp.components.shape_odds): the most pkuseg tokens and
+# characters of a span the model may read as an entity of each kind; the
+# grids the dev part chooses each kind's weight and threshold from.
+ODDS_SPANS = {"PERSON": (3, 6), "PLACE": (4, 10), "ORG": (4, 10)}
 ODDS_WEIGHTS = (10, 100, 1000)
 ODDS_THRESHOLDS = tuple(range(-4, 9))
 
@@ -205,64 +205,88 @@ def train(config_path: Path, work: Path, out: Path, epochs: int | None, seed: in
     return {"best_dev_f1": best, "best_epoch": best_epoch, "log": log}
 
 
-def odds_examples(tokenizer, rows: list, dataset: str):
-    """(names, others) of `rows` as (text, start, end): the gold persons, and
-    every other span of 1..ODDS_TOKENS tokens of 2..ODDS_CHARS characters."""
-    names, others = [], []
+def odds_examples(tokenizer, rows: list, dataset: str) -> dict:
+    """{kind: (members, others)} of `rows` as (text, start, end): the gold
+    entities of the kind, and every other span of up to ODDS_SPANS[kind]
+    tokens and characters (at least 2 characters)."""
+    from kg.nlp.components.shape_odds import KINDS
+
+    out = {kind: ([], []) for kind in ODDS_SPANS}
     for row in rows:
         text = row["text"]
-        gold = {(s, e) for s, e, t in project_spans(row, dataset) if t == "PERSON"}
-        names += [(text, s, e) for s, e in sorted(gold)]
+        gold = {kind: set() for kind in ODDS_SPANS}
+        for s, e, t in project_spans(row, dataset):
+            gold[KINDS[t]].add((s, e))
         bounds = [(w.idx, w.idx + len(w.text)) for w in tokenizer(text) if not w.is_space]
-        for i, (s, _) in enumerate(bounds):
-            for _, e in bounds[i:i + ODDS_TOKENS]:
-                if e - s > ODDS_CHARS:
-                    break
-                if e - s >= 2 and (s, e) not in gold:
-                    others.append((text, s, e))
-    return names, others
+        for kind, (n_tokens, n_chars) in ODDS_SPANS.items():
+            members, others = out[kind]
+            members += [(text, s, e) for s, e in sorted(gold[kind])]
+            for i, (s, _) in enumerate(bounds):
+                for _, e in bounds[i:i + n_tokens]:
+                    if e - s > n_chars:
+                        break
+                    if e - s >= 2 and (s, e) not in gold[kind]:
+                        others.append((text, s, e))
+    return out
 
 
-def fit_name_odds(ner_dir: Path, model_dir: Path, out: Path) -> dict:
-    """Fit the odds on the train part; pick the smoothing weight and threshold by the F1 of
-    the model's gated PERSON readings on the dev part; write them to `out`."""
+def dev_readings(ner_dir: Path, model_dir: Path, tok) -> list:
+    """(text, {kind: gold spans}, {kind: the model's spans}) of the dev part."""
+    import spacy
     from spacy.util import minibatch
-    from kg.nlp.components import name_odds
+    from kg.nlp.components.shape_odds import KINDS
+
+    ner = spacy.load(model_dir).get_pipe("ner")
+    for lab in ner.labels:   # the tokenizer's vocab must know the label strings
+        tok.vocab.strings.add(lab)
+    parts = split_rows(ner_dir)
+    dev = [(row, ds) for ds in (CLUENER, MSRA) for row in parts[ds]["dev"]]
+    out = []
+    for batch in minibatch(dev, size=256):
+        for (row, ds), doc in zip(batch, ner.pipe(tok(row["text"]) for row, _ in batch)):
+            gold, pred = {k: [] for k in ODDS_SPANS}, {k: [] for k in ODDS_SPANS}
+            for s, e, t in project_spans(row, ds):
+                gold[KINDS[t]].append((s, e))
+            for x in doc.ents:
+                if x.label_ in KINDS:
+                    pred[KINDS[x.label_]].append((x.start_char, x.end_char))
+            out.append((row["text"], gold, pred))
+    return out
+
+
+def fit_shape_odds(ner_dir: Path, model_dir: Path, out: Path) -> dict:
+    """Fit each kind's odds on the train part; pick its smoothing weight and
+    threshold by the F1 of the model's gated readings of the kind on the dev
+    part; write them all to `out`."""
+    from kg.nlp.components import shape_odds
     from kg.nlp.pipeline import _blank_zh
     from kg.ner.score import PRF, prf
 
     tok = _blank_zh().tokenizer
     parts = split_rows(ner_dir)
-    names, others = [], []
+    examples = {kind: ([], []) for kind in ODDS_SPANS}
     for ds in (CLUENER, MSRA):
-        n, o = odds_examples(tok, parts[ds]["train"], ds)
-        names, others = names + n, others + o
-    import spacy
-    ner = spacy.load(model_dir).get_pipe("ner")
-    for lab in ner.labels:   # the tokenizer's vocab must know the label strings
-        tok.vocab.strings.add(lab)
-    dev = [(row, ds) for ds in (CLUENER, MSRA) for row in parts[ds]["dev"]]
-    readings = []   # (text, gold person spans, the model's person spans)
-    for batch in minibatch(dev, size=256):
-        docs = list(ner.pipe(tok(row["text"]) for row, _ in batch))
-        for (row, ds), doc in zip(batch, docs):
-            gold = [(s, e) for s, e, t in project_spans(row, ds) if t == "PERSON"]
-            readings.append((row["text"], gold, [(x.start_char, x.end_char) for x in doc.ents
-                                                 if x.label_ == "PERSON"]))
-    best = None
-    for weight in ODDS_WEIGHTS:
-        odds = name_odds.fit(names, others, weight)
-        scored = [(g, [(s, e, odds.score(t, s, e)) for s, e in p]) for t, g, p in readings]
-        for thr in ODDS_THRESHOLDS:
-            res = PRF(0, 0, 0)
-            for gold, pred in scored:
-                res = res + prf(gold, [(s, e) for s, e, v in pred if v >= thr])
-            if best is None or res.f1 > best[0].f1:
-                best = (res, weight, thr)
-    res, weight, thr = best
-    odds = name_odds.fit(names, others, weight, float(thr))
-    out.write_text(json.dumps(odds.to_json(), ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    return {"names": len(names), "others": len(others), "weight": weight, "threshold": thr, "dev": res}
+        for kind, (members, others) in odds_examples(tok, parts[ds]["train"], ds).items():
+            examples[kind][0].extend(members)
+            examples[kind][1].extend(others)
+    readings = dev_readings(ner_dir, model_dir, tok)
+    models, report = {}, {}
+    for kind, (members, others) in examples.items():
+        best = None
+        for weight in ODDS_WEIGHTS:
+            odds = shape_odds.fit(members, others, weight)
+            scored = [(g[kind], [(s, e, odds.score(t, s, e)) for s, e in p[kind]]) for t, g, p in readings]
+            for thr in ODDS_THRESHOLDS:
+                res = PRF(0, 0, 0)
+                for gold, pred in scored:
+                    res = res + prf(gold, [(s, e) for s, e, v in pred if v >= thr])
+                if best is None or res.f1 > best[0].f1:
+                    best = (res, weight, thr, odds)
+        res, weight, thr, odds = best
+        models[kind] = shape_odds.ShapeOdds(odds.counts, weight, float(thr)).to_json()
+        report[kind] = f"{len(members)} members, {len(others)} others, weight {weight}, threshold {thr}, dev {res}"
+    out.write_text(json.dumps(models, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    return report
 
 
 def main(argv=None) -> int:
@@ -273,8 +297,8 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default=str(ROOT / "build" / "ner"))
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--skip-docbins", action="store_true", help="reuse DocBins in --work")
-    ap.add_argument("--odds", default=str(ROOT / "kg" / "models" / "name_odds.json"))
-    ap.add_argument("--odds-only", action="store_true", help="refit the name odds for the model in --out")
+    ap.add_argument("--odds", default=str(ROOT / "kg" / "models" / "shape_odds.json"))
+    ap.add_argument("--odds-only", action="store_true", help="refit the shape odds for the model in --out")
     args = ap.parse_args(argv)
     ner_dir, work, out = Path(args.ner_dir), Path(args.work), Path(args.out)
     if not ((ner_dir / CLUENER).exists() and (ner_dir / MSRA).exists()):
@@ -288,7 +312,7 @@ def main(argv=None) -> int:
         pass
     t0 = time.time()
     if args.odds_only:
-        return _report_odds(fit_name_odds(ner_dir, out, Path(args.odds)), args.odds, t0)
+        return _report_odds(fit_shape_odds(ner_dir, out, Path(args.odds)), args.odds, t0)
     if not args.skip_docbins:
         stats = build_docbins(ner_dir, work)
         for (ds, part), n in sorted(stats.items()):
@@ -298,13 +322,13 @@ def main(argv=None) -> int:
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"best dev F1 {res['best_dev_f1']:.3f} at epoch {res['best_epoch']}; "
           f"model {out} ({size / 1e6:.1f} MB); total {time.time() - t0:.0f}s")
-    return _report_odds(fit_name_odds(ner_dir, out, Path(args.odds)), args.odds, t0)
+    return _report_odds(fit_shape_odds(ner_dir, out, Path(args.odds)), args.odds, t0)
 
 
-def _report_odds(res: dict, path: str, t0: float) -> int:
-    print(f"name odds: {res['names']} names, {res['others']} other spans; weight {res['weight']}, "
-          f"threshold {res['threshold']} (dev PERSON of the model, gated: {res['dev']}); "
-          f"written to {path}; total {time.time() - t0:.0f}s")
+def _report_odds(report: dict, path: str, t0: float) -> int:
+    for kind, line in report.items():
+        print(f"shape odds {kind}: {line}")
+    print(f"written to {path}; total {time.time() - t0:.0f}s")
     return 0
 
 

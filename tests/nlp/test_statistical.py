@@ -85,8 +85,8 @@ def test_a_model_name_ending_like_a_place_or_a_body_is_no_person(nlp):
     from dataclasses import replace
 
     stat = nlp.get_pipe("kg_stat_ner")
-    odds = stat.odds
-    stat.odds = replace(odds, threshold=float("-inf"))   # this filter alone, not the name odds
+    odds = stat.odds   # this filter alone, not the shape odds
+    stat.odds = {kind: replace(m, threshold=float("-inf")) for kind, m in odds.items()}
     texts = ["火山附近的巴杜尔湖，是一个火山口湖。", "据彭博新闻社统计，2010年的销量有所上升。"]
     for text, name in zip(texts, ["巴杜尔湖", "彭博新闻社"]):
         assert (name, "PERSON") not in resolved(nlp, text)[0]

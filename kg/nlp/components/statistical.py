@@ -9,13 +9,13 @@ below every rule component (rules/priorities.toml `statistical`), so
 kg_resolve keeps a rule's reading wherever one overlaps and takes the
 model's only where the rules are silent.
 
-Its PERSON readings pass a second, learned check: the name-shape odds of
-kg.nlp.components.name_odds (fitted by the same `make train`) must reach
-their threshold, which drops common words with a surname-like first
-character (陈规, 苏铁). Where a kept reading overlaps a rule's person with
-another span and looks at least as much like a name (斯捷帕申 over a title
-rule's 斯捷帕, 克林顿 over 克林顿派), the rule's mention takes the model's span;
-an anonymised person (李先生) keeps its own.
+Every reading passes a second, learned check: the shape odds of its kind
+(kg.nlp.components.shape_odds, fitted by the same `make train`) must reach
+their threshold, which drops common words read as names (陈规, 苏铁 with a
+surname-like first character), places (旱情) or bodies. Where a kept PERSON
+overlaps a rule's person with another span and looks at least as much like
+a name (斯捷帕申 over a title rule's 斯捷帕, 克林顿 over 克林顿派), the rule's
+mention takes the model's span; an anonymised person (李先生) keeps its own.
 
 The model is loaded once per process (it never tokenizes: the component runs
 its `ner` on the docs it is given, in batches under `nlp.pipe`). `doc.ents`
@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from kg import ruleset
-from kg.nlp.components import name_odds
+from kg.nlp.components.shape_odds import KINDS, load as load_odds
 from kg.nlp.mentions import ENTITY_TYPES, Mention, mentions_of
 from kg.nlp.textscan import WordList
 from kg.paths import PACKAGE_DIR
@@ -61,7 +61,7 @@ class StatNer:
         self.rules = ruleset.load(rules)
         self.priority = self.rules.priorities["statistical"] if priority is None else priority
         model = load_model(str(model_path or MODEL_DIR))
-        self.odds = name_odds.load()
+        self.odds = load_odds()
         persons = self.rules.persons
         self.not_name_ends = frozenset(ch for ch in persons.stat_not_last if not ch.isspace())
         self.not_name_before = WordList(persons.uncued_not_before)
@@ -95,29 +95,28 @@ class StatNer:
             rule_persons = [m for m in out if m.type == "PERSON" and not m.attrs.get("anonymised")]
             for ent in doc.ents:
                 s, e = ent.start_char, ent.end_char
-                if ent.label_ == "PERSON" and not self._name(text, s, e):
+                if ent.label_ not in self.labels or not self._kept(ent.label_, text, s, e):
                     continue
-                if ent.label_ in self.labels:
-                    out.append(Mention(s, e, ent.label_, text[s:e], source=self.name,
-                                       priority=self.priority, rule=f"statistical.{ent.label_}"))
+                out.append(Mention(s, e, ent.label_, text[s:e], source=self.name,
+                                   priority=self.priority, rule=f"statistical.{ent.label_}"))
                 if ent.label_ == "PERSON":
                     self._respan(rule_persons, text, s, e)
             doc.ents = ents
 
-    def _name(self, text: str, s: int, e: int) -> bool:
-        """Whether the model's PERSON reading text[s:e] is kept."""
-        if text[e - 1] in self.not_name_ends or self.not_name_before.starts(text, e):
+    def _kept(self, label: str, text: str, s: int, e: int) -> bool:
+        """Whether the model's reading text[s:e] of type `label` is kept."""
+        if label == "PERSON" and (text[e - 1] in self.not_name_ends or self.not_name_before.starts(text, e)):
             return False   # a street, a lake, a team, a bank's name: rules/persons.toml
-        return self.odds.is_name(text, s, e)
+        return label not in KINDS or self.odds[KINDS[label]].passes(text, s, e)
 
     def _respan(self, persons: list, text: str, s: int, e: int) -> None:
         """The rules' persons overlapping the kept reading text[s:e] with
         another span take it where it scores at least as high a name odds."""
-        score = None
+        odds, score = self.odds["PERSON"], None
         for m in persons:
             if m.start < e and s < m.end and (m.start, m.end) != (s, e):
-                score = self.odds.score(text, s, e) if score is None else score
-                if score >= self.odds.score(text, m.start, m.end):
+                score = odds.score(text, s, e) if score is None else score
+                if score >= odds.score(text, m.start, m.end):
                     m.attrs["stat_ner"] = "respanned"
                     m.start, m.end, m.text = s, e, text[s:e]
 
