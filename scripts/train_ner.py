@@ -49,9 +49,13 @@ HELDOUT_PCT = {CLUENER: 10, MSRA: 20}
 DEV_PCT = 5
 # Shape odds (kg.nlp.components.shape_odds): the most pkuseg tokens and
 # characters of a span the model may read as an entity of each kind; the
-# grids the dev part chooses each kind's weight and threshold from.
+# grids the dev part chooses each kind's weight and threshold from. The dev
+# part is small (about 220 names): of the weights whose dev F1 is within
+# ODDS_TOLERANCE of the best, the smoothest (largest) is taken, so that a
+# feature seen a few times among non-entities only does not veto a name.
 ODDS_SPANS = {"PERSON": (3, 6), "PLACE": (4, 10), "ORG": (4, 10)}
-ODDS_WEIGHTS = (10, 100, 1000)
+ODDS_WEIGHTS = (100, 300, 1000, 3000)
+ODDS_TOLERANCE = 0.005
 ODDS_THRESHOLDS = tuple(range(-4, 9))
 
 CLUENER_MAP = {"name": "PERSON", "address": "PLACE", "scene": "PLACE",
@@ -208,7 +212,7 @@ def train(config_path: Path, work: Path, out: Path, epochs: int | None, seed: in
 def odds_examples(tokenizer, rows: list, dataset: str) -> dict:
     """{kind: (members, others)} of `rows` as (text, start, end): the gold
     entities of the kind, and every other span of up to ODDS_SPANS[kind]
-    tokens and characters (at least 2 characters)."""
+    tokens and characters."""
     from kg.nlp.components.shape_odds import KINDS
 
     out = {kind: ([], []) for kind in ODDS_SPANS}
@@ -225,7 +229,7 @@ def odds_examples(tokenizer, rows: list, dataset: str) -> dict:
                 for _, e in bounds[i:i + n_tokens]:
                     if e - s > n_chars:
                         break
-                    if e - s >= 2 and (s, e) not in gold[kind]:
+                    if (s, e) not in gold[kind]:
                         others.append((text, s, e))
     return out
 
@@ -272,7 +276,7 @@ def fit_shape_odds(ner_dir: Path, model_dir: Path, out: Path) -> dict:
     readings = dev_readings(ner_dir, model_dir, tok)
     models, report = {}, {}
     for kind, (members, others) in examples.items():
-        best = None
+        tried = []   # (dev F1 of the gated readings, weight, threshold, PRF, odds)
         for weight in ODDS_WEIGHTS:
             odds = shape_odds.fit(members, others, weight)
             scored = [(g[kind], [(s, e, odds.score(t, s, e)) for s, e in p[kind]]) for t, g, p in readings]
@@ -280,9 +284,11 @@ def fit_shape_odds(ner_dir: Path, model_dir: Path, out: Path) -> dict:
                 res = PRF(0, 0, 0)
                 for gold, pred in scored:
                     res = res + prf(gold, [(s, e) for s, e, v in pred if v >= thr])
-                if best is None or res.f1 > best[0].f1:
-                    best = (res, weight, thr, odds)
-        res, weight, thr, odds = best
+                tried.append((res.f1, weight, thr, res, odds))
+        # the smoothest weight whose best dev F1 is within ODDS_TOLERANCE of the best
+        top = max(t[0] for t in tried)
+        weight = max(t[1] for t in tried if t[0] >= top - ODDS_TOLERANCE)
+        _, _, thr, res, odds = max((t for t in tried if t[1] == weight), key=lambda t: t[0])
         models[kind] = shape_odds.ShapeOdds(odds.counts, weight, float(thr)).to_json()
         report[kind] = f"{len(members)} members, {len(others)} others, weight {weight}, threshold {thr}, dev {res}"
     out.write_text(json.dumps(models, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

@@ -29,6 +29,9 @@ def test_features_are_the_span_and_its_neighbours():
     ("副市长李国强说，今年将新建三所学校。", "李国强"),
     ("会上，约翰松和里瓦尔多分别介绍了各自的经验。", "约翰松"),
     ("会上，约翰松和里瓦尔多分别介绍了各自的经验。", "里瓦尔多"),
+    # contexts no training name had (听取…述职, 王储…): smoothing keeps them from vetoing
+    ("在听取王志诚述职时，市长表示满意。", "王志诚"),
+    ("他与该国王储穆斯塔法举行会谈。", "穆斯塔法"),
 ])
 def test_names_pass(text, name):
     assert passes("PERSON", text, name)
@@ -38,6 +41,8 @@ def test_names_pass(text, name):
     ("这些陈规陋习必须破除。", "陈规"),
     ("村民们把穿山甲送到了林业站。", "穿山甲"),
     ("老师说他是班里的小个子。", "小个子"),
+    ("全力做好冬奥会服务保障工作。", "冬奥会"),
+    ("港口集装箱吞吐量已突破1亿标箱。", "吞吐量"),
 ])
 def test_common_words_with_a_surname_first_do_not(text, word):
     assert not passes("PERSON", text, word)
