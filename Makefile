@@ -82,7 +82,8 @@ bench-html: $(BENCHSTAMP)
 	$(BIN)/python scripts/bench_html.py --nodes 5000 --budget 10 $(BENCH_HTML_ARGS)
 
 # Retrain the statistical NER component (kg_stat_ner) into kg/models/ner from
-# the public NER data in $(SHARED)/ner (cluener_train.jsonl, msra_dev.jsonl);
+# the public NER data in $(SHARED)/ner (cluener_train.jsonl, msra_dev.jsonl),
+# then refit the shape odds that gate its readings (kg/models/shape_odds.json);
 # the held-out parts it never sees are scored by scripts/eval_ner_heldout.py.
 .PHONY: train
 train: setup
