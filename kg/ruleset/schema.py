@@ -295,6 +295,8 @@ class PersonGateRules:
     exempt_rules: tuple[str, ...]
     ungated_rules: tuple[str, ...]
     list_separators: str
+    unvouching_rules: tuple[str, ...]
+    lac_only_rules: tuple[str, ...]
     reach: int
     stops: str
     trim_tags: tuple[str, ...]
@@ -346,6 +348,8 @@ class PersonsRules:
     not_after: str
     translit_chars: str
     translit_joiners: str
+    foreign_titles_after: tuple[str, ...]
+    foreign_glued_after: str
     name_dots: str
     min_dotted_part: int
     max_dotted_part: int

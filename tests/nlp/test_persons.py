@@ -232,3 +232,37 @@ def test_items_of_an_enumeration_of_places_are_no_names(nlp):
     assert not set(got) & {"卡尔多夫", "霍尔松", "马尔乌波尔"}
     # an enumeration of people is still one
     assert {"王小明", "李大伟"} <= set(persons(nlp, "王小明、李大伟等人出席了活动。"))
+
+
+def _rules_of(nlp, text):
+    return {m.text: m.rule for m in mentions_of(nlp(text)) if m.type == "PERSON"}
+
+
+def test_every_name_shape_of_an_enumeration_is_proposed(nlp):
+    """A 、-list of surname + given-name shapes is proposed whole, the first
+    item and a function-word surname (于) included, for LAC to judge."""
+    got = _rules_of(nlp, "周建平、郑海燕、于春蕾等参加座谈。")
+    assert set(got) == {"周建平", "郑海燕", "于春蕾"}
+    assert got["于春蕾"] == "persons.enumeration_item"
+    assert _rules_of(nlp, "高红梅、马丽、吴永刚分别发言。")["高红梅"] == "persons.enumeration_item"
+
+
+def test_an_enumeration_with_an_item_of_no_name_shape_is_no_list_of_people(nlp):
+    got = _rules_of(nlp, "果农们在山坡上种下杨梅、石榴、柿子、猕猴桃等果树。")
+    assert not [r for r in got.values() if r == "persons.enumeration_item"]
+    assert not _rules_of(nlp, "江阴、常熟、张家港等城市的企业")
+
+
+def test_a_list_after_an_uncued_token_is_marked_as_such(nlp):
+    got = _rules_of(nlp, "村民们在河边栽下垂柳、白玉兰、海棠、红叶李等树苗。")
+    assert got.get("海棠") == "persons.uncued_list_item"
+    assert _rules_of(nlp, "副市长王海、李小军和有关部门负责同志参加调研。")["李小军"] == "persons.list_item"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("国家主席同梅塔里奥总统举行会谈。", "梅塔里奥"),
+    ("国家主席同鲁巴尼总统通电话。", "鲁巴尼"),     # pkuseg: 同鲁巴尼|总统
+])
+def test_a_transliteration_before_a_head_of_state_title_is_a_name(nlp, text, name):
+    assert _rules_of(nlp, text).get(name) == "persons.foreign_before_title"
+    assert not persons(nlp, "伊朗总统和俄罗斯总统出席。")

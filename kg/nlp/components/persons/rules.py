@@ -36,6 +36,8 @@ class PersonRules:
     function: frozenset           # surnames that are above all function words (但, 向)
     translit: frozenset           # characters of transliterated names
     joiners: frozenset            # the joiners inside them (·, —)
+    foreign_titles_after: WordList  # 某哈尼总统: a title after a transliteration
+    foreign_glued_after: frozenset  # 同|某哈尼总统: prepositions pkuseg glues to one
     dotted: re.Pattern            # CJK runs joined by a name dot (阿不都热依木·买买提)
     start_chars: re.Pattern       # a character that can begin a name
     appointment: WordList         # 任命 NAME 为 ...
@@ -90,6 +92,8 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         function=_chars(cfg.function_surnames),
         translit=_chars(cfg.translit_chars),
         joiners=_chars(cfg.translit_joiners),
+        foreign_titles_after=WordList(cfg.foreign_titles_after),
+        foreign_glued_after=_chars(cfg.foreign_glued_after),
         dotted=re.compile(rf"{part}(?:[{re.escape(cfg.name_dots)}]{part})+"),
         appointment=WordList(cfg.appointment_verbs),
         uncued_not_before=WordList(cfg.uncued_not_before),
