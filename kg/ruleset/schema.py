@@ -330,6 +330,7 @@ class PersonsRules:
     list_count_numerals: str
     list_count_not_before: str
     list_count_measures: tuple[str, ...]
+    people_count_measures: tuple[str, ...]
     max_list_item: int
     nonname_chars: str
     body_end_chars: str

@@ -266,3 +266,13 @@ def test_a_list_after_an_uncued_token_is_marked_as_such(nlp):
 def test_a_transliteration_before_a_head_of_state_title_is_a_name(nlp, text, name):
     assert _rules_of(nlp, text).get(name) == "persons.foreign_before_title"
     assert not persons(nlp, "伊朗总统和俄罗斯总统出席。")
+
+
+def test_a_count_of_people_after_the_last_item_is_no_part_of_its_name(nlp):
+    got = persons(nlp, "中国队王小丽、赵晓梅、孙静三位选手参加比赛。")
+    assert "孙静" in got and "孙静三" not in got
+
+
+def test_a_count_of_things_after_an_enumeration_closes_a_list_of_places(nlp):
+    # a sentence of the real corpus (CCTV news, 2022)
+    assert not persons(nlp, "当天，利沃夫、罗夫诺、卢茨克等多座城市响起防空警报。")

@@ -138,3 +138,10 @@ def test_an_item_lac_reads_as_a_noun_is_kept_beside_names_lac_confirms(pipes):
     lac = {t[x.start:x.end]: x.tag for x in tag_window(t, 0, len(t))}
     assert lac["杜鹰"] != "PER" and lac["张海鹏"] == lac["刘晓峰"] == "PER"
     assert persons(plain, t) == persons(gate, t) == ["张海鹏", "杜鹰", "刘晓峰"]
+
+
+def test_an_uncued_token_whose_surname_ends_lac_name_takes_lac_name():
+    t = "的高某凌继续展示"
+    words = toks(t, [("的", "u"), ("高某凌", "PER"), ("继续", "vd"), ("展示", "v")])
+    assert judge(3, 6, "persons.lone_token", words, RULES, t) == (1, 4)
+    assert judge(3, 6, "persons.title_before", words, RULES, t) == (3, 6)

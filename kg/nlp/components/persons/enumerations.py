@@ -99,6 +99,8 @@ def _last_item(pt: PersonText, start: int, hits: list[PersonHit]) -> tuple[int, 
         return hit.start, hit.end
     rules = pt.rules
     for end in range(start + 2, min(pt.length, start + _longest(pt)) + 1):
+        if name_shape(pt, start, end) and pt.people_count_at(end):
+            return start, end       # 某梦四位选手: the list's count follows
         if not name_shape(pt, start, end) or not pt.boundary(end):
             continue
         if end == pt.length or pt.text[end] in PUNCT or not is_cjk(pt.text[end]) \

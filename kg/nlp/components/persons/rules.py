@@ -26,6 +26,7 @@ class PersonRules:
     place_list_ends: WordList     # 某某、某某等地: the enumeration lists places
     count_numerals: frozenset     # 某某、某某8个保护区: a count of things closes it
     count_measures: WordList
+    people_measures: WordList     # 四位选手: a count of people after a numeral
     count_lead: str               # 等 before the count
     count_not_before: str         # 两个人: a count of people after all
     max_list_item: int
@@ -82,6 +83,7 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         place_list_ends=WordList(cfg.place_list_ends),
         count_numerals=_chars(cfg.list_count_numerals),
         count_measures=WordList(cfg.list_count_measures),
+        people_measures=WordList(cfg.people_count_measures),
         count_lead=cfg.list_count_lead,
         count_not_before=cfg.list_count_not_before,
         max_list_item=cfg.max_list_item,

@@ -174,6 +174,8 @@ class NameSearch:
             return False
         if surname_len == 1 and pt.text[i] == pt.text[i + 1]:
             return False    # 蒙蒙亮, 高高兴兴: a reduplicated word, not a surname and a name
+        if pt.people_count_at(end - 1):
+            return False    # 某梦四位选手: the numeral counts the list, it ends no name
         opener = pt.starts(i + surname_len, rules.end_words)
         if opener and len(opener) > 1:
             return False    # 某卢|今天说: a word that ends names cannot begin the given name

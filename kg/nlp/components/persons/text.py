@@ -37,8 +37,9 @@ class PersonText:
         text, rules = self.text, self.rules
         k = end
         while k < self.length:
-            if self.starts(k, rules.place_list_ends) or (k > end and self.thing_count_at(k)):
-                return True     # a count closes a list, not one name (某某一家6口)
+            if self.starts(k, rules.place_list_ends) or (
+                    (k > end or text.startswith(rules.count_lead, k)) and self.thing_count_at(k)):
+                return True     # a count closes a list (某某、某某等多座城市), not one name (某某一家6口)
             if text[k] not in rules.separators:
                 return False
             j = k + 1
@@ -60,6 +61,13 @@ class PersonText:
             j += 1
         measure = self.starts(j, rules.count_measures) if j > k else None
         return bool(measure) and not text.startswith(rules.count_not_before, j + len(measure))
+
+    def people_count_at(self, k: int) -> bool:
+        """四位, 十二名: a count of people starts at k."""
+        j = k
+        while j < self.length and self.text[j] in self.rules.count_numerals:
+            j += 1
+        return j > k and self.starts(j, self.rules.people_measures) is not None
 
     def lexicon_known(self) -> bool:
         """Without pkuseg's lexicon and tokens the uncued rule would accept
