@@ -351,6 +351,7 @@ class PersonsRules:
     translit_joiners: str
     foreign_titles_after: tuple[str, ...]
     foreign_glued_after: str
+    country_side_words: str
     name_dots: str
     min_dotted_part: int
     max_dotted_part: int

@@ -276,3 +276,10 @@ def test_a_count_of_people_after_the_last_item_is_no_part_of_its_name(nlp):
 def test_a_count_of_things_after_an_enumeration_closes_a_list_of_places(nlp):
     # a sentence of the real corpus (CCTV news, 2022)
     assert not persons(nlp, "当天，利沃夫、罗夫诺、卢茨克等多座城市响起防空警报。")
+
+
+def test_a_country_character_and_side_is_no_name(nlp):
+    """哈方 is the Kazakh side: 哈 is the first character of a country's
+    short name in the world table; after a title the same shape is a name."""
+    assert "哈方" not in persons(nlp, "双方表示，哈方感谢中方提供的宝贵帮助。")
+    assert "韩方" in persons(nlp, "副部长韩方出席会议。")

@@ -37,6 +37,7 @@ class PersonRules:
     function: frozenset           # surnames that are above all function words (但, 向)
     translit: frozenset           # characters of transliterated names
     joiners: frozenset            # the joiners inside them (·, —)
+    side_words: frozenset         # 吉方, 哈方: a country's character and "side"
     foreign_titles_after: WordList  # 某哈尼总统: a title after a transliteration
     foreign_glued_after: frozenset  # 同|某哈尼总统: prepositions pkuseg glues to one
     dotted: re.Pattern            # CJK runs joined by a name dot (阿不都热依木·买买提)
@@ -94,6 +95,7 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         function=_chars(cfg.function_surnames),
         translit=_chars(cfg.translit_chars),
         joiners=_chars(cfg.translit_joiners),
+        side_words=_chars(cfg.country_side_words),
         foreign_titles_after=WordList(cfg.foreign_titles_after),
         foreign_glued_after=_chars(cfg.foreign_glued_after),
         dotted=re.compile(rf"{part}(?:[{re.escape(cfg.name_dots)}]{part})+"),
@@ -113,6 +115,16 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         min_foreign_over_title=cfg.min_foreign_over_title,
         ruleset=rules,
     )
+
+
+@lru_cache(maxsize=8)
+def country_initials(rules: ruleset.RuleSet) -> frozenset:
+    """The first character of every country's short name in the world table
+    (吉 of 吉尔吉斯斯坦, 哈 of 哈萨克斯坦): what a country is written by in
+    中吉, 吉方. Read only when a candidate of that shape turns up."""
+    from kg.nlp.gazetteer import load_gazetteer
+    return frozenset((p.shorts[0] if p.shorts else p.name)[0]
+                     for p in load_gazetteer(rules) if p.level == "country")
 
 
 def _chars(s: str) -> frozenset:
