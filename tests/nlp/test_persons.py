@@ -283,3 +283,17 @@ def test_a_country_character_and_side_is_no_name(nlp):
     short name in the world table; after a title the same shape is a name."""
     assert "哈方" not in persons(nlp, "双方表示，哈方感谢中方提供的宝贵帮助。")
     assert "韩方" in persons(nlp, "副部长韩方出席会议。")
+
+
+def test_a_word_led_by_a_word_like_surname_after_a_listed_name_is_no_name(nlp):
+    got = persons(nlp, "民建中央主席张明、全国工商联主席李红军先后发言。")
+    assert "全国" not in got and {"张明", "李红军"} <= set(got)
+
+
+@pytest.mark.parametrize("text, word", [
+    # sentences of the real corpus (CCTV news)
+    ("青银高速与包茂高速在此交会。", "包茂"),
+    ("毛南族曾因居住条件恶劣而缺水。", "毛南族"),
+])
+def test_an_uncued_token_naming_a_road_or_an_ethnic_group_is_no_name(nlp, text, word):
+    assert word not in persons(nlp, text)

@@ -149,7 +149,10 @@ def _list_item(cand: Candidate) -> bool:
     """An item of an enumeration whose previous item was a name."""
     if cand.after_numeral:
         return False
-    ordinary = cand.bounded and not cand.function_surname and not cand.plain_word_or_named_thing()
+    # 某某、全国工商联…: a word of the lexicon led by a word-like surname
+    # starts the next item's body, it is no name
+    word = cand.weak_surname and cand.in_lexicon
+    ordinary = cand.bounded and not cand.function_surname and not cand.plain_word_or_named_thing() and not word
     return ordinary or _between_list_marks(cand)
 
 
