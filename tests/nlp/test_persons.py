@@ -297,3 +297,9 @@ def test_a_word_led_by_a_word_like_surname_after_a_listed_name_is_no_name(nlp):
 ])
 def test_an_uncued_token_naming_a_road_or_an_ethnic_group_is_no_name(nlp, text, word):
     assert word not in persons(nlp, text)
+
+
+def test_dai_is_a_surname(nlp):
+    # 代 is a surname of the census lists (rules/surnames.txt), not only 代表
+    assert "代海龙" in persons(nlp, "来自农村的代海龙今年即将毕业。")
+    assert not persons(nlp, "他代表全体职工发言。")
