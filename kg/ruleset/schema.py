@@ -326,6 +326,7 @@ class PersonsRules:
     group_suffixes: tuple[str, ...]
     list_separators: tuple[str, ...]
     place_list_ends: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
     list_count_lead: str
     list_count_numerals: str
     list_count_not_before: str

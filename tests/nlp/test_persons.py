@@ -303,3 +303,11 @@ def test_dai_is_a_surname(nlp):
     # 代 is a surname of the census lists (rules/surnames.txt), not only 代表
     assert "代海龙" in persons(nlp, "来自农村的代海龙今年即将毕业。")
     assert not persons(nlp, "他代表全体职工发言。")
+
+
+def test_an_uncued_token_the_text_also_writes_as_a_place_is_no_name(nlp):
+    # a passage of the real corpus (CCTV news, 2022): 赫尔松市 names the city
+    text = "俄罗斯武装力量包围了乌克兰赫尔松市。俄军已经完全控制南部城市赫尔松以及扎波罗热州的两地。"
+    assert "赫尔松" not in persons(nlp, text)
+    # a title after the name is no place's suffix
+    assert "张明" in persons(nlp, "张明市长来到现场。随后，张明一行察看了堤防。")

@@ -24,6 +24,7 @@ class PersonRules:
     groups: WordList
     separators: tuple
     place_list_ends: WordList     # 某某、某某等地: the enumeration lists places
+    place_suffixes: WordList      # 某尔松州: a place's suffix after the surface
     count_numerals: frozenset     # 某某、某某8个保护区: a count of things closes it
     count_measures: WordList
     people_measures: WordList     # 四位选手: a count of people after a numeral
@@ -82,6 +83,7 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         groups=WordList(cfg.group_suffixes),
         separators=tuple(cfg.list_separators),
         place_list_ends=WordList(cfg.place_list_ends),
+        place_suffixes=WordList(cfg.place_suffixes),
         count_numerals=_chars(cfg.list_count_numerals),
         count_measures=WordList(cfg.list_count_measures),
         people_measures=WordList(cfg.people_count_measures),

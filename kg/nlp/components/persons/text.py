@@ -62,6 +62,19 @@ class PersonText:
         measure = self.starts(j, rules.count_measures) if j > k else None
         return bool(measure) and not text.startswith(rules.count_not_before, j + len(measure))
 
+    def named_as_place(self, start: int, end: int) -> bool:
+        """Whether the text writes text[start:end] elsewhere with a place's
+        suffix after it that starts no title (某尔松州, 某德萨港; not 某某市长):
+        the same surface is then a place, not a person."""
+        name = self.text[start:end]
+        k = self.text.find(name)
+        while k >= 0:
+            after = k + len(name)
+            if self.starts(after, self.rules.place_suffixes) and after not in self.title_at:
+                return True
+            k = self.text.find(name, k + 1)
+        return False
+
     def people_count_at(self, k: int) -> bool:
         """四位, 十二名: a count of people starts at k."""
         j = k

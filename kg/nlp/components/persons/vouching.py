@@ -108,6 +108,8 @@ def vouch(cand: Candidate, left: LeftCue) -> str | None:
         return _before_cue(cand)
     if cand.pt.in_place_list(cand.end):
         return None     # 某某夫、某某松等地: an enumeration of places, whatever the items look like
+    if cand.pt.named_as_place(cand.start, cand.end):
+        return None     # 某尔松 where the text also writes 某尔松州
     if left.strength == Cue.LIST:
         return "list" if _list_item(cand) else None
     return "token" if _lone_token(cand) else None
