@@ -39,7 +39,7 @@ class PersonText:
         while k < self.length:
             if self.starts(k, rules.place_list_ends) or (
                     (k > end or text.startswith(rules.count_lead, k)) and self.thing_count_at(k)):
-                return True     # a count closes a list (某某、某某等多座城市), not one name (某某一家6口)
+                return True     # a count closes a list (某某、某某等多座城市), not a name (某某一家6口)
             if text[k] not in rules.separators:
                 return False
             j = k + 1
