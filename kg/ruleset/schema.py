@@ -295,6 +295,8 @@ class PersonGateRules:
     exempt_rules: tuple[str, ...]
     ungated_rules: tuple[str, ...]
     list_separators: str
+    unvouching_rules: tuple[str, ...]
+    lac_only_rules: tuple[str, ...]
     reach: int
     stops: str
     trim_tags: tuple[str, ...]
@@ -324,10 +326,12 @@ class PersonsRules:
     group_suffixes: tuple[str, ...]
     list_separators: tuple[str, ...]
     place_list_ends: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
     list_count_lead: str
     list_count_numerals: str
     list_count_not_before: str
     list_count_measures: tuple[str, ...]
+    people_count_measures: tuple[str, ...]
     max_list_item: int
     nonname_chars: str
     body_end_chars: str
@@ -346,6 +350,9 @@ class PersonsRules:
     not_after: str
     translit_chars: str
     translit_joiners: str
+    foreign_titles_after: tuple[str, ...]
+    foreign_glued_after: str
+    country_side_words: str
     name_dots: str
     min_dotted_part: int
     max_dotted_part: int

@@ -101,6 +101,13 @@ def persons(nlp, text):
     ("下午，市长王海率队检查防汛工作。", ["王海率"], ["王海"]),
     ("会见欧洲理事会主席米歇尔和欧盟委员会主席冯德莱恩。", ["米歇尔", "冯德莱"], ["米歇尔", "冯德莱恩"]),
     ("以色列总理内塔尼亚胡11日下令在约旦河西岸", ["内塔尼亚胡"], ["内塔尼亚胡"]),
+    # an enumeration of name shapes: LAC keeps its names, the first item and
+    # a function-word surname (于) included
+    ("周建平、郑海燕、于春蕾等参加座谈。", ["周建平", "郑海燕", "于春蕾"], ["周建平", "郑海燕", "于春蕾"]),
+    # an uncued token and the item listed after it vouch for each other no
+    # more: LAC reads trees
+    ("村民们在河边栽下垂柳、白玉兰、海棠、红叶李等树苗。", ["白玉兰", "海棠"], []),
+    ("国家主席同鲁巴尼总统通电话。", ["鲁巴尼", "通电话"], ["鲁巴尼"]),
 ])
 def test_the_gate_on_real_sentences(pipes, text, rules_read, gated):
     plain, gate = pipes
@@ -121,3 +128,20 @@ def test_lac_names_the_rules_missed_need_a_cue_and_a_name_shape():
     assert _missed("副省长孙立正出席开幕式。") == ["孙立正:title"]
     assert _missed("孙立正来到开幕式现场。") == []             # no cue
     assert _missed("周培隆同志任湖南省委书记。", [(0, 3)]) == []  # a rule read it
+
+
+def test_an_item_lac_reads_as_a_noun_is_kept_beside_names_lac_confirms(pipes):
+    """杜鹰 is a noun to LAC here; its neighbours, which LAC reads as names,
+    vouch for it along the list."""
+    plain, gate = pipes
+    t = "会上，张海鹏、杜鹰、刘晓峰先后发言。"
+    lac = {t[x.start:x.end]: x.tag for x in tag_window(t, 0, len(t))}
+    assert lac["杜鹰"] != "PER" and lac["张海鹏"] == lac["刘晓峰"] == "PER"
+    assert persons(plain, t) == persons(gate, t) == ["张海鹏", "杜鹰", "刘晓峰"]
+
+
+def test_an_uncued_token_whose_surname_ends_lac_name_takes_lac_name():
+    t = "的高某凌继续展示"
+    words = toks(t, [("的", "u"), ("高某凌", "PER"), ("继续", "vd"), ("展示", "v")])
+    assert judge(3, 6, "persons.lone_token", words, RULES, t) == (1, 4)
+    assert judge(3, 6, "persons.title_before", words, RULES, t) == (3, 6)

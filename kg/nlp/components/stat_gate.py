@@ -46,7 +46,7 @@ class StatGate:
         if not gated:
             return doc
         text = doc_text(doc)
-        listed = _enumerated(persons, text, self.gate.list_separators)
+        listed = _enumerated(persons, text, self.gate)
         # A name is judged in its first context; where LAC agrees there, its
         # later mentions are kept untagged (a leader named thirty times).
         first = {}
@@ -58,6 +58,7 @@ class StatGate:
         rest = [m for m in gated if id(m) not in verdicts and m.text not in sure]
         more_windows, more_tokens = self._tagged(rest, text)
         verdicts.update(self._judged(rest, more_tokens, text, listed))
+        _rescue_listed(persons, verdicts, text, self.gate)
         _apply(mentions, verdicts, text)
         self._propose(mentions, text, windows + more_windows, tokens + more_tokens)
         return doc
@@ -106,13 +107,38 @@ def _apply(mentions: list, verdicts: dict, text: str) -> None:
         mentions[:] = [m for m in mentions if id(m) not in dropped]
 
 
-def _enumerated(mentions, text: str, separators: str) -> set[int]:
+def _rescue_listed(persons, verdicts: dict, text: str, gate) -> None:
+    """Keep a dropped candidate next to a kept one across a list separator
+    (某毅夫、杜某: LAC reads the one a name, the other a noun): an item whose
+    neighbour LAC confirmed vouches as a cued one does, and so on along the
+    list; an item of gate.lac_only_rules stays LAC's to keep."""
+    separators = gate.list_separators
+    while True:
+        kept = [m for m in persons if verdicts.get(id(m), (m.start, m.end)) is not None]
+        starts, ends = {m.start for m in kept}, {m.end for m in kept}
+        rescued = [m for m in persons if id(m) in verdicts and verdicts[id(m)] is None
+                   and m.rule not in gate.lac_only_rules
+                   and ((m.end < len(text) and text[m.end] in separators and m.end + 1 in starts)
+                        or (m.start > 0 and text[m.start - 1] in separators and m.start - 1 in ends))]
+        if not rescued:
+            return
+        for m in rescued:
+            verdicts[id(m)] = (m.start, m.end)
+
+
+def _enumerated(mentions, text: str, gate) -> set[int]:
     """ids of the candidates next to another across a list separator
-    (张某某、李某、王某某): one item of an enumeration vouches for the others."""
-    starts = {m.start for m in mentions}
-    ends = {m.end for m in mentions}
+    (张某某、李某、王某某): one item of an enumeration vouches for the others,
+    unless it has no cue of its own (gate.unvouching_rules: 某玉兰、某棠 may
+    be trees) or the candidate is one only LAC may keep (gate.lac_only_rules)."""
+    separators = gate.list_separators
+    vouching = [m for m in mentions if m.rule not in gate.unvouching_rules]
+    starts = {m.start for m in vouching}
+    ends = {m.end for m in vouching}
     out = set()
     for m in mentions:
+        if m.rule in gate.lac_only_rules:
+            continue
         after = m.end < len(text) and text[m.end] in separators and m.end + 1 in starts
         before = m.start > 0 and text[m.start - 1] in separators and m.start - 1 in ends
         if after or before:

@@ -8,6 +8,9 @@ it. Cues, strongest first:
 - a title chain just before it (局长孙茂利, 市委副书记、市长郭金龙);
 - a title, 同志/先生, or a speech verb just after it (习近平总书记, 孙茂利说);
 - an enumeration with an accepted name (叶冬松、李克、邓凯; 卓嘎、央宗姐妹);
+  one led only by an uncued token, and a 、-list of name shapes with no cue
+  at all (某明华、某小军等出席), are proposed for kg_stat_gate, where LAC keeps
+  their names and drops trees and metals (某玉兰、某棠; 黄金、白银);
 - no cue at all, when pkuseg's tokens put boundaries on both ends and the
   span is not a word of pkuseg's own lexicon (marks 马跃南 but not 高度).
 
@@ -17,6 +20,7 @@ finder still runs on cues. The cue lists are data in rules/persons.toml.
 Modules: `rules` (the rules as sets and word lists), `text` (one text's
 indexes), `search` (surname-led candidates and their cues), `foreign`
 (transliterated names), `groups` (enumerations before a group word),
+`enumerations` (lists of name shapes),
 `lexicon` (pkuseg's word list), `hits` (what is found); this one is the
 spaCy component.
 """

@@ -37,14 +37,21 @@ def dotted_at(pt: PersonText, i: int) -> PersonHit | None:
 def foreign_at(pt: PersonText, i: int, left: Cue, chain) -> PersonHit | None:
     """A transliterated name starting at i, only beside a strong cue: `left`
     and `chain` are the cue before it (a title, an enumeration), else a
-    speech verb or 先生/女士 after it."""
+    head of state's or envoy's title (某哈尼总统, also where pkuseg glued a
+    preposition to the name: 同|某哈尼), a speech verb or 先生/女士 after it."""
     text, rules = pt.text, pt.rules
-    if text[i] not in rules.translit or not pt.boundary(i):
+    glued = not pt.boundary(i) and i > 0 and text[i - 1] in rules.foreign_glued_after and pt.boundary(i - 1)
+    if text[i] not in rules.translit or not (pt.boundary(i) or glued):
         return None
     if i > 0 and text[i - 1] in rules.translit and i not in pt.chain_end:
         return None
     ends = _run_ends(pt, i)
     if not ends:
+        return None
+    titled = [k for k in ends if pt.starts(k, rules.foreign_titles_after)]
+    if titled and not left and not (text[i:titled[-1]] in pt.lexicon or (i > 0 and text[i - 1] in rules.not_after)):
+        return PersonHit(i, titled[-1], "suffix", rule="persons.foreign_before_title")
+    if glued:
         return None
 
     def person_after(k):

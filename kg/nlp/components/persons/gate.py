@@ -67,6 +67,8 @@ def judge(start: int, end: int, rule: str, tokens: list[LacToken], rules: GateRu
             if rule in gate.tail_rules and t.end >= end and (
                     t.end - t.start <= gate.max_tail_grown or any(c in rules.dots for c in text[t.start:t.end])):
                 return t.start, t.end   # 某生|田光一: an uncued rule's name is the tail of LAC's
+            if rule in gate.tail_rules and t.end < end and t.end - t.start <= gate.max_tail_grown:
+                return t.start, t.end   # 谷某凌|继续: its "surname" ends LAC's name, a verb follows
             continue      # LAC's name runs into the words before: the rule's start is kept
         if t.end > end and not rules.may_grow(text[end:t.end], text[t.start:t.end]):
             continue      # a title or a particle after the name (某某尔议长, 某金也)

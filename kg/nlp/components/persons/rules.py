@@ -24,8 +24,10 @@ class PersonRules:
     groups: WordList
     separators: tuple
     place_list_ends: WordList     # 某某、某某等地: the enumeration lists places
+    place_suffixes: WordList      # 某尔松州: a place's suffix after the surface
     count_numerals: frozenset     # 某某、某某8个保护区: a count of things closes it
     count_measures: WordList
+    people_measures: WordList     # 四位选手: a count of people after a numeral
     count_lead: str               # 等 before the count
     count_not_before: str         # 两个人: a count of people after all
     max_list_item: int
@@ -36,6 +38,9 @@ class PersonRules:
     function: frozenset           # surnames that are above all function words (但, 向)
     translit: frozenset           # characters of transliterated names
     joiners: frozenset            # the joiners inside them (·, —)
+    side_words: frozenset         # 吉方, 哈方: a country's character and "side"
+    foreign_titles_after: WordList  # 某哈尼总统: a title after a transliteration
+    foreign_glued_after: frozenset  # 同|某哈尼总统: prepositions pkuseg glues to one
     dotted: re.Pattern            # CJK runs joined by a name dot (阿不都热依木·买买提)
     start_chars: re.Pattern       # a character that can begin a name
     appointment: WordList         # 任命 NAME 为 ...
@@ -78,8 +83,10 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         groups=WordList(cfg.group_suffixes),
         separators=tuple(cfg.list_separators),
         place_list_ends=WordList(cfg.place_list_ends),
+        place_suffixes=WordList(cfg.place_suffixes),
         count_numerals=_chars(cfg.list_count_numerals),
         count_measures=WordList(cfg.list_count_measures),
+        people_measures=WordList(cfg.people_count_measures),
         count_lead=cfg.list_count_lead,
         count_not_before=cfg.list_count_not_before,
         max_list_item=cfg.max_list_item,
@@ -90,6 +97,9 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         function=_chars(cfg.function_surnames),
         translit=_chars(cfg.translit_chars),
         joiners=_chars(cfg.translit_joiners),
+        side_words=_chars(cfg.country_side_words),
+        foreign_titles_after=WordList(cfg.foreign_titles_after),
+        foreign_glued_after=_chars(cfg.foreign_glued_after),
         dotted=re.compile(rf"{part}(?:[{re.escape(cfg.name_dots)}]{part})+"),
         appointment=WordList(cfg.appointment_verbs),
         uncued_not_before=WordList(cfg.uncued_not_before),
@@ -107,6 +117,16 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         min_foreign_over_title=cfg.min_foreign_over_title,
         ruleset=rules,
     )
+
+
+@lru_cache(maxsize=8)
+def country_initials(rules: ruleset.RuleSet) -> frozenset:
+    """The first character of every country's short name in the world table
+    (吉 of 吉尔吉斯斯坦, 哈 of 哈萨克斯坦): what a country is written by in
+    中吉, 吉方. Read only when a candidate of that shape turns up."""
+    from kg.nlp.gazetteer import load_gazetteer
+    return frozenset((p.shorts[0] if p.shorts else p.name)[0]
+                     for p in load_gazetteer(rules) if p.level == "country")
 
 
 def _chars(s: str) -> frozenset:

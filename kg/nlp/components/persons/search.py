@@ -8,6 +8,7 @@ or (no cue) a token shape that is no word of pkuseg's lexicon (each of
 these is a predicate in kg.nlp.components.persons.vouching).
 """
 
+from kg.nlp.components.persons.enumerations import enumeration_hits
 from kg.nlp.components.persons.foreign import dotted_at, foreign_at, join_foreign
 from kg.nlp.components.persons.groups import group_hits
 from kg.nlp.components.persons.hits import Cue, PersonHit
@@ -43,6 +44,7 @@ class NameSearch:
                 resume = hit.end
         self.hits.sort(key=lambda h: h.start)
         self.hits.extend(group_hits(pt, self.taken))
+        self.hits.extend(enumeration_hits(pt, sorted(self.hits, key=lambda h: h.start), self.taken))
         for h in self.hits:
             join_foreign(pt, h)
         return sorted(self.hits, key=lambda h: h.start)
@@ -128,6 +130,8 @@ class NameSearch:
             return anonymised
         if anonymised and anonymised.end > cand.end:
             return anonymised
+        if cue == "list" and self.previous_hit_before_separator(i).cue in UNCUED:
+            cue = "uncued_list"     # 某玉兰、某棠: a list led by an uncued token vouches less
         chain = left.chain
         if not left.strength:
             chain = self.pt.chain_start.get(cand.end) if cue == "suffix" else None
@@ -170,6 +174,8 @@ class NameSearch:
             return False
         if surname_len == 1 and pt.text[i] == pt.text[i + 1]:
             return False    # 蒙蒙亮, 高高兴兴: a reduplicated word, not a surname and a name
+        if pt.people_count_at(end - 1):
+            return False    # 某梦四位选手: the numeral counts the list, it ends no name
         opener = pt.starts(i + surname_len, rules.end_words)
         if opener and len(opener) > 1:
             return False    # 某卢|今天说: a word that ends names cannot begin the given name
@@ -208,4 +214,8 @@ def _rule_of(cue: str, left: LeftCue) -> str:
 # the rule id of a surname-led name by the cue that vouched for it
 RULE_OF_CUE = {"title": "persons.title_before", "creator": "persons.creator_before",
                "speech": "persons.speech_after", "suffix": "persons.suffix_after",
-               "list": "persons.list_item", "token": "persons.lone_token"}
+               "list": "persons.list_item", "token": "persons.lone_token",
+               "uncued_list": "persons.uncued_list_item"}
+# the cues of hits that vouch for no list after them on their own: an
+# uncued token and the items listed after one (kg_stat_gate asks LAC)
+UNCUED = ("token", "uncued_list")

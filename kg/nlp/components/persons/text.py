@@ -37,8 +37,9 @@ class PersonText:
         text, rules = self.text, self.rules
         k = end
         while k < self.length:
-            if self.starts(k, rules.place_list_ends) or (k > end and self.thing_count_at(k)):
-                return True     # a count closes a list, not one name (某某一家6口)
+            if self.starts(k, rules.place_list_ends) or (
+                    (k > end or text.startswith(rules.count_lead, k)) and self.thing_count_at(k)):
+                return True     # a count closes a list (某某、某某等多座城市), not a name (某某一家6口)
             if text[k] not in rules.separators:
                 return False
             j = k + 1
@@ -60,6 +61,26 @@ class PersonText:
             j += 1
         measure = self.starts(j, rules.count_measures) if j > k else None
         return bool(measure) and not text.startswith(rules.count_not_before, j + len(measure))
+
+    def named_as_place(self, start: int, end: int) -> bool:
+        """Whether the text writes text[start:end] elsewhere with a place's
+        suffix after it that starts no title (某尔松州, 某德萨港; not 某某市长):
+        the same surface is then a place, not a person."""
+        name = self.text[start:end]
+        k = self.text.find(name)
+        while k >= 0:
+            after = k + len(name)
+            if self.starts(after, self.rules.place_suffixes) and after not in self.title_at:
+                return True
+            k = self.text.find(name, k + 1)
+        return False
+
+    def people_count_at(self, k: int) -> bool:
+        """四位, 十二名: a count of people starts at k."""
+        j = k
+        while j < self.length and self.text[j] in self.rules.count_numerals:
+            j += 1
+        return j > k and self.starts(j, self.rules.people_measures) is not None
 
     def lexicon_known(self) -> bool:
         """Without pkuseg's lexicon and tokens the uncued rule would accept

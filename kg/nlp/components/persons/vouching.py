@@ -5,6 +5,7 @@ cue word after it, an enumeration it continues, no cue at all)."""
 from dataclasses import dataclass
 
 from kg.nlp.components.persons.hits import Cue
+from kg.nlp.components.persons.rules import country_initials
 from kg.nlp.components.persons.text import PersonText
 
 
@@ -70,6 +71,14 @@ class Candidate:
     def bounded(self) -> bool:
         return self.pt.boundary(self.start) and self.pt.boundary(self.end)
 
+    @property
+    def country_side(self) -> bool:
+        """吉方, 哈方: a country's character and 方 are "the Kyrgyz side",
+        not a surname and a given name."""
+        rules = self.pt.rules
+        return len(self.text) == 2 and self.given in rules.side_words \
+            and self.text[0] in country_initials(rules.ruleset)
+
     def plain_word(self) -> bool:
         """局长高度重视: a two-character dictionary word with no strong cue
         after it; 组长王芳 is still a name, its given name being name-like."""
@@ -93,10 +102,14 @@ def vouch(cand: Candidate, left: LeftCue) -> str | None:
     list, token), or None: the strongest cue present decides alone."""
     if left.strength == Cue.STRONG:
         return _after_title(cand, left)
+    if cand.country_side:
+        return None
     if cand.right == Cue.STRONG:
         return _before_cue(cand)
     if cand.pt.in_place_list(cand.end):
         return None     # 某某夫、某某松等地: an enumeration of places, whatever the items look like
+    if cand.pt.named_as_place(cand.start, cand.end):
+        return None     # 某尔松 where the text also writes 某尔松州
     if left.strength == Cue.LIST:
         return "list" if _list_item(cand) else None
     return "token" if _lone_token(cand) else None
@@ -138,7 +151,10 @@ def _list_item(cand: Candidate) -> bool:
     """An item of an enumeration whose previous item was a name."""
     if cand.after_numeral:
         return False
-    ordinary = cand.bounded and not cand.function_surname and not cand.plain_word_or_named_thing()
+    # 某某、全国工商联…: a word of the lexicon led by a word-like surname
+    # starts the next item's body, it is no name
+    word = cand.weak_surname and cand.in_lexicon
+    ordinary = cand.bounded and not cand.function_surname and not cand.plain_word_or_named_thing() and not word
     return ordinary or _between_list_marks(cand)
 
 
