@@ -625,6 +625,8 @@ class RelationsRules:
     object_relative_verbs: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     governing_frame: str
+    attendance_verbs: tuple[str, ...]
+    chair_verbs: tuple[str, ...]
     meeting_after: str
     clause_ends: str
     subject_stops: str
