@@ -111,6 +111,14 @@ class DocumentLinker:
         key, name, aliases, attrs = local_key(self.gaz, self.rules, p, tail, p.name + tail)
         return self.implied(key, "AGENCY", name, aliases, attrs)
 
+    def unit_of(self, host, tail, etype) -> tuple:
+        """Key of the unit `tail` (an `etype` entity) of body `host` the text
+        implies without naming it (某部党组书记: the 某部's 党组), named after
+        the host as a unit written after it is (kg.link.keys)."""
+        h = self.entities[host]
+        key = (*host, tail)
+        return self.implied(key, etype, h.name + tail, {a + tail for a in h.aliases}, {"host": host})
+
     def name_after_host(self, key, host) -> None:
         """The text says body `key` (a bare name) belongs to body `host`: it
         is named after the host (kg.link.naming.name_after_host)."""

@@ -640,6 +640,8 @@ class RelationsRules:
     month_day: str
     month_day_not_after: str
     post_separators: str
+    party_group_titles: tuple[str, ...]
+    party_group_tail: str
     unknown_body_max: int
     post_stops: str
     series_openers: str
