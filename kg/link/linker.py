@@ -55,8 +55,8 @@ class DocumentLinker:
         prefix_spans = {tuple(m.attrs["host_span"]) for m in mentions if m.attrs.get("host_span")}
         for m in mentions:
             if m.attrs.get("canonical") in self.rules.agencies.name_prefix_bodies \
-                    and (m.start, m.end) in prefix_spans:
-                continue
+                    and (m.start, m.end) in prefix_spans or m.attrs.get("people"):
+                continue    # …or a party's name naming its people (中国共产党人: rules agencies.party_people)
             keyed = keys.of(m)
             if m.type == "DOCUMENT":
                 keyed = self._short_title(m, keyed, docs)

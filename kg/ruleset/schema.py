@@ -76,6 +76,7 @@ class AgenciesRules:
     verbless_suffixes: tuple[str, ...]
     team_verbs: tuple[str, ...]
     party_suffixes: tuple[str, ...]
+    party_people: str
     party_name_ends: tuple[str, ...]
     home_parties: tuple[str, ...]
     max_party_name: int
