@@ -594,6 +594,8 @@ class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
     unseated_heads: tuple[str, ...]
+    commission_office: str
+    commission_tail: str
     trigger_not_in: tuple[str, ...]
     subject_types: tuple[str, ...]
     object_types: tuple[str, ...]
