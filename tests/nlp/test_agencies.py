@@ -54,7 +54,7 @@ def test_a_unit_of_a_central_body_with_its_numeral(nlp):
 
 
 @pytest.mark.parametrize("text", ["他主持完成课题，发表专著三部。", "两队踢出4场平局。", "顾客去售楼部咨询。",
-                                  "各地财政部门要落实。"])
+                                  "各地财政部门要落实。", "十年前，北非国家利比亚爆发反政府示威抗议。"])
 def test_words_ending_like_a_body_are_none(nlp, text):
     assert agencies(nlp, text) == {}
 
