@@ -281,6 +281,7 @@ class OrgsRules:
     max_core: int
     generic_core_pattern: str
     count_prefix_pattern: str
+    counted_after_pattern: str
     kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
     teams: OrgsTeams

@@ -101,3 +101,12 @@ def test_an_academys_institute_is_one_org_named_after_the_academy(nlp, text, org
 @pytest.mark.parametrize("text", ["中科院院士王建华所带领的研究团队取得成果。", "中科院所在的园区开展合作。"])
 def test_a_unit_suffix_opening_another_word_names_no_institute(nlp, text):
     assert not [m for m in nlp(text)._.kg_resolved if m.type == "ORG" and m.text.startswith("中科院")]
+
+
+
+def test_a_name_followed_by_a_count_closing_the_phrase_is_a_kind_counted(nlp):
+    assert orgs(nlp, "全省公安机关先后打掉涉黑组织12个、恶势力犯罪集团86个，破获案件1000余起。") == []
+
+
+def test_a_firm_followed_by_a_count_of_its_own_things_stays(nlp):
+    assert "中国石油天然气集团有限公司" in orgs(nlp, "中国石油天然气集团有限公司3个项目同时开工。")

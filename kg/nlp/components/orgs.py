@@ -38,6 +38,7 @@ class OrgFinder:
         self.suffixes = Automaton({s: s for s in cfg.suffixes})
         self.count_core = re.compile(cfg.generic_core_pattern)
         self.count_prefix = re.compile(cfg.count_prefix_pattern)
+        self.counted_after = re.compile(cfg.counted_after_pattern)
         t = cfg.teams
         self.team_tail = re.compile(f"(?:{alternation(t.qualifiers)}){{0,{t.max_qualifiers}}}"
                                     f"(?:{alternation(t.sports)})?{re.escape(t.team_word)}")
@@ -65,8 +66,8 @@ class OrgFinder:
         places = {(m.start, m.end) for m in out if m.type == "PLACE"}
         read = []
         for e, (s, suf) in sorted(ends.items()):
-            if text[e:e + 1] in self.not_followed_by.get(suf, ()):
-                continue   # 集团军, 大学生: the suffix opens another word
+            if text[e:e + 1] in self.not_followed_by.get(suf, ()) or self.counted_after.match(text, e):
+                continue   # 集团军, 大学生: the suffix opens another word; 某某集团169个: a kind counted
             start = self.bodies.body_before(text, s, suf, self.cfg.min_core, self.cfg.max_core,
                                             after_verb=True, words=words, stops_in_words=True)
             if start is not None:
