@@ -282,6 +282,7 @@ class OrgsRules:
     generic_core_pattern: str
     count_prefix_pattern: str
     counted_after_pattern: str
+    uncued_person_rules: tuple[str, ...]
     kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
     teams: OrgsTeams

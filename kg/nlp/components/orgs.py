@@ -168,13 +168,15 @@ class OrgFinder:
 
     def _trim_left(self, doc, start, core_end):
         """Start after a person named in the core, or at a place that opens
-        the name (副市长靳伟因|北京长峰医院); a place in brackets stays inside."""
+        the name (副市长靳伟因|北京长峰医院); a place in brackets stays inside,
+        and so does a person no cue vouched for (orgs.uncued_person_rules:
+        某国沃某能源公司)."""
         text = doc_text(doc)
         places = {(m.start, m.end) for m in mentions_of(doc) if m.type == "PLACE"}
         for m in mentions_of(doc):
             if not (start <= m.start and m.end <= core_end):
                 continue
-            if m.type == "PERSON" and (m.start, m.end) not in places:
+            if m.type == "PERSON" and (m.start, m.end) not in places and m.rule not in self.cfg.uncued_person_rules:
                 start = max(start, m.end)
         for m in sorted(mentions_of(doc), key=lambda m: m.start):
             if m.type == "PLACE" and start <= m.start < core_end and (m.start == 0 or text[m.start - 1] not in "（("):
