@@ -20,6 +20,7 @@ MECHANISMS = {
     "structural.central_parent": "central bodies' table (a central body under its parent)",
     "structural.division_tree": "division tree (a place and its nearest named ancestor)",
     "posts.title_chain": "post chain (a title read leftwards from the name)",
+    "posts.party_group": "party-group titles (a post in the party group of the body written before them)",
     "posts.bare_body_in_chain": "post chain (a bare body in a chain of posts is its host's)",
     "posts.listed_name": "post chain (a name listed after another shares its posts)",
     "posts.title_after_name": "post (body, name, then title: 公安部孙茂利局长)",

@@ -55,8 +55,8 @@ class DocumentLinker:
         prefix_spans = {tuple(m.attrs["host_span"]) for m in mentions if m.attrs.get("host_span")}
         for m in mentions:
             if m.attrs.get("canonical") in self.rules.agencies.name_prefix_bodies \
-                    and (m.start, m.end) in prefix_spans:
-                continue
+                    and (m.start, m.end) in prefix_spans or m.attrs.get("people"):
+                continue    # …or a party's name naming its people (中国共产党人: rules agencies.party_people)
             keyed = keys.of(m)
             if m.type == "DOCUMENT":
                 keyed = self._short_title(m, keyed, docs)
@@ -110,6 +110,14 @@ class DocumentLinker:
         p = self.gaz.by_code(place_code)
         key, name, aliases, attrs = local_key(self.gaz, self.rules, p, tail, p.name + tail)
         return self.implied(key, "AGENCY", name, aliases, attrs)
+
+    def unit_of(self, host, tail, etype) -> tuple:
+        """Key of the unit `tail` (an `etype` entity) of body `host` the text
+        implies without naming it (某部党组书记: the 某部's 党组), named after
+        the host as a unit written after it is (kg.link.keys)."""
+        h = self.entities[host]
+        key = (*host, tail)
+        return self.implied(key, etype, h.name + tail, {a + tail for a in h.aliases}, {"host": host})
 
     def name_after_host(self, key, host) -> None:
         """The text says body `key` (a bare name) belongs to body `host`: it

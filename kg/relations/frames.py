@@ -26,11 +26,14 @@ These frames say otherwise:
   with a noun or pronoun outside the mentions (各方还签署了…, by LAC's
   tags): `named_subject`; either is `own_subject`;
 - an actor inside a governing frame (在某某的关怀下, 在某委指导下, 以某某为核心的)
-  frames the act, it is not its subject: `governed_spans`.
+  frames the act, it is not its subject: `governed_spans`;
+- a person who only attends (某某、某某出席会议) does not act for a later
+  clause, and a sentence of attendees keeps the paragraph's actor: `attends`,
+  `acting`, `attendance`.
 Words: rules/relations.toml (exhortation_words, exhortation_not_in,
 collective_subjects, locative_markers, copula_before, relative_marker, object_verbs, foreign_party, reporting_verbs,
 meeting_after, governing_frame, own_subject_tags, subject_skip_tags,
-meeting_nouns, list_item_ends, name_word_tags).
+meeting_nouns, list_item_ends, name_word_tags, attendance_verbs, chair_verbs).
 """
 
 import re
@@ -194,6 +197,34 @@ def governed_spans(text, s, e, rules) -> list:
     """(start, end) of each governing frame in text[s:e] (在某某的关怀下,
     在某委指导下, 以某某为核心的): an actor inside one is no subject."""
     return [m.span() for m in _compiled(rules.relations.governing_frame).finditer(text, s, e)]
+
+
+def attends(text, lm, clauses, rules) -> bool:
+    """The person `lm` only attends: its clause goes on, with no locative
+    marker between (在出席…时 frames a time), to an attendance verb (某某、
+    某某出席会议; 某某参加会见): it does not act for a later clause's verb."""
+    if lm.mention.type != "PERSON":
+        return False
+    r = rules.relations
+    rest = text[lm.mention.end:clauses.after(lm.mention.end)]
+    at = min((p for p in (rest.find(v) for v in r.attendance_verbs) if p >= 0), default=-1)
+    return at >= 0 and not any(m in rest[:at] for m in r.locative_markers)
+
+
+def acting(text, cands, t, clauses, rules) -> list:
+    """The candidates for the verb at `t` but the persons who only attend in
+    an earlier clause (某某出席会议，会议审议通过…: the meeting acts)."""
+    return [lm for lm in cands if not (clauses.after(lm.mention.end) < t and attends(text, lm, clauses, rules))]
+
+
+def attendance(text, s, e, in_sent, clauses, rules) -> bool:
+    """The sentence text[s:e] only says who attended: it names persons, all
+    of them attend (`attends`), and no chair (relations.chair_verbs). It
+    neither opens a new paragraph's actor nor replaces the one before (the
+    meeting's body: …主持召开某委员会会议。¶某某出席会议。¶会议审议通过了…)."""
+    persons = [lm for lm in in_sent if lm.mention.type == "PERSON"]
+    return bool(persons) and all(attends(text, lm, clauses, rules) for lm in persons) \
+        and not any(v in text[s:e] for v in rules.relations.chair_verbs)
 
 
 def meeting_body(text, cands, rules):

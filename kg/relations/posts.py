@@ -135,9 +135,22 @@ class _SentencePosts:
         """One relation per person and body: the titles combined, `leads`
         when any of them heads the body."""
         for (pkey, bkey, _status), (titles, attrs, rule) in self.held.items():
+            bkey = self._party_group(bkey, titles)
             rtype = "leads" if any(is_head(t, body=key_string(bkey)) for t in titles) else "member_of"
             self.rels.add(pkey, rtype, bkey, self.article, (self.s, self.e),
                           {"title": "、".join(titles), **attrs}, rule=rule)
+
+    def _party_group(self, bkey, titles) -> tuple:
+        """The body that holds `titles` written after body bkey: its party
+        group (某部党组书记某某: 某部党组, part of 某部) when they are all
+        party-group titles (relations.party_group_titles), else bkey."""
+        tail = self.r.party_group_tail
+        if not all(t in self.r.party_group_titles for t in titles) or key_string(bkey).endswith(tail) \
+                or bkey not in self.linker.entities:
+            return bkey
+        group = self.linker.unit_of(bkey, tail, "AGENCY")     # a party body (spec §7: 北京大学党委)
+        self.rels.add(group, "part_of", bkey, self.article, (self.s, self.e), rule="posts.party_group")
+        return group
 
     def _chain(self, p, pos, *, former_only=False) -> list:
         """The chain of posts written left of pos, the name's start

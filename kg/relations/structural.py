@@ -16,6 +16,7 @@ its words from the linker's rule set: rules/relations.toml, rules/titles.toml,
 rules/central_bodies.tsv.
 """
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
@@ -104,6 +105,7 @@ def _structural(rels, linker, keyed, sents, article):
             continue
         host = ent.attrs.get("host")
         if host:
+            host = _commission(rels, linker, key, host, article, sent)
             rels.add(key, "part_of", host, article, sent, rule="structural.unit_of_host")
         if ent.attrs.get("place") and (not host or ent.attrs.get("seated")) \
                 and not ent.name.endswith(unseated):   # 某某卫星发射中心: named after a place, not in it
@@ -118,6 +120,26 @@ def _structural(rels, linker, keyed, sents, article):
             parent = parents.get(key[1])
             if parent in central:
                 rels.add(key, "part_of", central[parent], article, sent, rule="structural.central_parent")
+
+
+def _commission(rels, linker, key, host, article, sent) -> tuple:
+    """The body unit `key` of `host` is part of: the commission whose office
+    it is (某委办, 某委会办公室: relations.commission_office), a unit of the
+    host itself (created when the text does not name it), else the host."""
+    r = linker.rules.relations
+    m = _compiled(r.commission_office).fullmatch(key[-1]) if isinstance(key[-1], str) else None
+    if m is None:
+        return host
+    name = m["commission"]   # 某局党委办公室, 某某工委办: a party committee's name is whole
+    name += m["rest"] or ("" if name.endswith(linker.rules.agencies.party_suffixes) else r.commission_tail)
+    commission = linker.unit_of(host, name, "AGENCY")
+    rels.add(commission, "part_of", host, article, sent, rule="structural.unit_of_host")
+    return commission
+
+
+@lru_cache(maxsize=8)
+def _compiled(pattern: str):
+    return re.compile(pattern)
 
 
 def _place_tree(rels, linker, keyed, sents, article):

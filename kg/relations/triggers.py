@@ -43,10 +43,6 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
     context = None          # the actor a paragraph is about, for sentences that name none
     prev_end = None
     for s, e in sents:
-        if prev_end is not None and "\n" in text[prev_end:s] and \
-                not text.startswith(rules.relations.topic_openers, s):
-            context = None
-        prev_end = e
         # a dateline's place (新华社北京3月11日电) says where the story was
         # filed: it neither acts nor is what the paragraph is about
         body_start = _dateline_end(text, s, rules)
@@ -54,10 +50,15 @@ def trigger_relations(rels, keyed, sents, article, text, pub_date, stand_ins, ru
         in_sent = sorted(in_sent + [a for a in stand_ins[(s, e)] if a.mention.start >= body_start],
                          key=lambda lm: lm.mention.start)
         clauses = ClauseEnds(text, s, e, rules)
+        attending = frames.attendance(text, s, e, in_sent, clauses, rules)
+        if prev_end is not None and "\n" in text[prev_end:s] and not attending and \
+                not text.startswith(rules.relations.topic_openers, s):
+            context = None
+        prev_end = e
         sentence = _Sentence(text, s, e, body_start, in_sent, article, clauses, frames.Covered(in_sent))
         _introduced(rels, sentence, sents, context_actor(rels, context), pub_date, rules)
         title_issuers(rels, in_sent, article, s, e, rules)
-        context = _next_context(rels, sentence, context, rules)
+        context = context if attending else _next_context(rels, sentence, context, rules)
         cooperation(rels, text, in_sent, s, e, article, rules, clauses)
     title_programs(rels, keyed, article, rules)
 
@@ -95,7 +96,7 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
             subj, partners = subject(text, in_sent[:bisect_left(starts, t)], s, t, rules, clauses)
             partners_cooperate(rels, subj, partners, article, s, e)
             continue
-        cands = untaken.before(t)
+        cands = frames.acting(text, untaken.before(t), t, clauses, rules)
         free = [lm for lm in cands if not any(a <= lm.mention.start < b for a, b in governed)]
         subj, partners = subject(text, free, s, t, rules, clauses)
         objs = [o for o in objs if not frames.owned_by_party(text, o, rules)]
@@ -154,11 +155,14 @@ def _next_context(rels, sentence, context, rules):
     """The paragraph's actor after this sentence: the body of the meeting it
     convenes (某某主持召开某委员会第三次会议。会议审议通过…), else its first
     actor that is no verb's object (决定免去某某的某部部长职务: not the
-    ministry), except that a person heading no body (赵乐际委员长主持会议)
+    ministry) nor a person inside a governing frame (以某某同志为核心的党中央:
+    the 党中央), except that a person heading no body (赵乐际委员长主持会议)
     does not displace the body the paragraph is about."""
     text, s, clauses = sentence.text, sentence.s, sentence.clauses
+    governed = frames.governed_spans(text, sentence.body_start, sentence.e, rules)
     actors = [lm for lm in sentence.in_sent if lm.mention.type in rules.relations.subject_types
-              and not verbs_object(text, lm, s, clauses, rules)]
+              and not verbs_object(text, lm, s, clauses, rules)
+              and not (lm.mention.type == "PERSON" and any(a <= lm.mention.start < b for a, b in governed))]
     actors = _without_title_bodies(rels, actors)
     if not actors:
         return context

@@ -76,6 +76,7 @@ class AgenciesRules:
     verbless_suffixes: tuple[str, ...]
     team_verbs: tuple[str, ...]
     party_suffixes: tuple[str, ...]
+    party_people: str
     party_name_ends: tuple[str, ...]
     home_parties: tuple[str, ...]
     max_party_name: int
@@ -280,6 +281,8 @@ class OrgsRules:
     max_core: int
     generic_core_pattern: str
     count_prefix_pattern: str
+    counted_after_pattern: str
+    uncued_person_rules: tuple[str, ...]
     kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
     teams: OrgsTeams
@@ -600,6 +603,8 @@ class RelationsRules:
     """relations"""
     introduced_triggers: tuple[str, ...]
     unseated_heads: tuple[str, ...]
+    commission_office: str
+    commission_tail: str
     trigger_not_in: tuple[str, ...]
     subject_types: tuple[str, ...]
     object_types: tuple[str, ...]
@@ -632,6 +637,8 @@ class RelationsRules:
     object_relative_verbs: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     governing_frame: str
+    attendance_verbs: tuple[str, ...]
+    chair_verbs: tuple[str, ...]
     meeting_after: str
     clause_ends: str
     subject_stops: str
@@ -645,6 +652,8 @@ class RelationsRules:
     month_day: str
     month_day_not_after: str
     post_separators: str
+    party_group_titles: tuple[str, ...]
+    party_group_tail: str
     unknown_body_max: int
     post_stops: str
     series_openers: str

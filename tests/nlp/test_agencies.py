@@ -7,6 +7,8 @@ import pytest
 
 from conftest import make_nlp
 
+from kg import extract
+
 
 @pytest.fixture(scope="module")
 def nlp():
@@ -52,7 +54,7 @@ def test_a_unit_of_a_central_body_with_its_numeral(nlp):
 
 
 @pytest.mark.parametrize("text", ["他主持完成课题，发表专著三部。", "两队踢出4场平局。", "顾客去售楼部咨询。",
-                                  "各地财政部门要落实。"])
+                                  "各地财政部门要落实。", "十年前，北非国家利比亚爆发反政府示威抗议。"])
 def test_words_ending_like_a_body_are_none(nlp, text):
     assert agencies(nlp, text) == {}
 
@@ -146,3 +148,12 @@ def test_a_particle_or_a_verb_after_a_body_character_ends_no_body(nlp, text):
 def test_a_central_bodys_office_in_a_region_is_named_whole(nlp, text, name):
     got = agencies(nlp, text)
     assert name in got and got[name]["host_span"][0] == 0
+
+
+def test_a_partys_name_run_into_its_people_names_no_body_and_no_place():
+    """中国共产党人 (the party's people): the central name is read, so no
+    place inside it, and linked to nothing (rules agencies.party_people)."""
+    out = extract("百年来，一代又一代中国共产党人接续奋斗，形成了伟大的精神谱系。", "2021-06-30")
+    assert not out["entities"]
+    out = extract("中国共产党成立一百年来，团结带领人民接续奋斗。", "2021-06-30")
+    assert [e["name"] for e in out["entities"]] == ["中国共产党"]

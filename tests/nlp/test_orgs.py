@@ -101,3 +101,27 @@ def test_an_academys_institute_is_one_org_named_after_the_academy(nlp, text, org
 @pytest.mark.parametrize("text", ["中科院院士王建华所带领的研究团队取得成果。", "中科院所在的园区开展合作。"])
 def test_a_unit_suffix_opening_another_word_names_no_institute(nlp, text):
     assert not [m for m in nlp(text)._.kg_resolved if m.type == "ORG" and m.text.startswith("中科院")]
+
+
+
+def test_a_name_followed_by_a_count_closing_the_phrase_is_a_kind_counted(nlp):
+    assert orgs(nlp, "全省公安机关先后打掉涉黑组织12个、恶势力犯罪集团86个，破获案件1000余起。") == []
+
+
+def test_a_firm_followed_by_a_count_of_its_own_things_stays(nlp):
+    assert "中国石油天然气集团有限公司" in orgs(nlp, "中国石油天然气集团有限公司3个项目同时开工。")
+
+
+def test_a_person_no_cue_vouched_for_inside_the_core_is_part_of_the_name(nlp):
+    # the segmenter's lone token 翁丁 / 沃旭 is read as a name with no cue
+    assert "翁丁幸福佤寨乡村旅游专业合作社" in orgs(nlp, "2021年5月，翁丁幸福佤寨乡村旅游专业合作社成立。")
+    assert "芬兰沃旭能源公司" in orgs(nlp, "芬兰沃旭能源公司表示将扩大投资。")
+
+
+def test_a_cued_person_before_the_name_is_no_part_of_it(nlp):
+    got = orgs(nlp, "副县长王建华因东湖人民医院火灾被问责。")
+    assert not any(o.startswith("王建华") for o in got)
+
+
+def test_a_think_tank_kind_word_before_a_name_is_no_part_of_it(nlp):
+    assert "伊弗经济研究所" in orgs(nlp, "据德国智库伊弗经济研究所调查，企业信心有所下降。")

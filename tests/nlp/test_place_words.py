@@ -52,9 +52,16 @@ def test_full_names_are_not_judged_by_words(nlp):
     ("悉尼和昆士兰州首府布里斯班进入封锁状态。", "兰州"),
     # a country + 化 is a verb or an adjective of it
     ("推进马克思主义中国化时代化。", "中国"),
+    # a foreign city's full name running on in transliteration: a village's name
+    ("俄军导弹打击了乌克兰亚历山大罗夫卡等地的军事设施。", "亚历山大"),
 ])
 def test_a_place_read_inside_a_foreign_name_or_a_derivation_is_none(nlp, text, word):
     assert word not in [t for t, _c in places(nlp, text)]
+
+
+def test_a_foreign_city_before_a_word_of_its_own_or_a_non_transliterated_head_stays(nlp):
+    assert "亚历山大" in [t for t, _c in places(nlp, "埃及亚历山大港迎来首批游客。")]
+    assert "亚历山大" in [t for t, _c in places(nlp, "代表团抵达亚历山大参观。")]
 
 
 def test_a_city_after_an_ordinary_verb_or_before_a_longer_word_stays(nlp):

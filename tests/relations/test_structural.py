@@ -113,3 +113,19 @@ def test_an_org_is_located_in_the_place_its_name_opens_with_or_its_branch_names(
     assert located["复旦大学宁波研究院"] == "宁波市"
     r, _ = rels("美国哈佛大学发布报告。")
     assert not [k for k in r if k[0].endswith("哈佛大学") and k[1] == "located_in"]
+
+
+def test_a_commissions_office_is_part_of_the_commission_not_its_host():
+    """_commission: 国务院某委办 / 某委会办公室 is the office of the host's
+    commission 某委会, which is part of the host."""
+    r, _ = rels("国务院安委办近日印发通知，部署冬季安全生产工作。")
+    assert ("国务院安委办", "part_of", "国务院安委会") in r
+    assert ("国务院安委会", "part_of", "国务院") in r
+    assert ("国务院安委办", "part_of", "国务院") not in r
+    r, _ = rels("水利部党委办公室近日发布通知。")
+    assert ("水利部党委办公室", "part_of", "水利部党委") in r
+
+
+def test_an_office_of_the_host_itself_stays_part_of_the_host():
+    r, _ = rels("公安部办公室近日印发通知。")
+    assert ("公安部办公室", "part_of", "公安部") in r

@@ -72,6 +72,8 @@ class AgencyFinder:
         self.foreign = ForeignBodies(self.rules, self.bodies.core_char_ok)
         self.org_endings = self.rules.orgs.suffixes
         self.party_suffixes = cfg.party_suffixes
+        self.party_people = cfg.party_people
+        self.party_name_ends = tuple(cfg.party_name_ends)
         # 该局 (the bureau just named) + a unit: rules/relations.toml [anaphora]
         self.anaphor_marker = cfg.anaphor_marker
         self.anaphor_tails = sorted((k for k, v in self.rules.relations.anaphora.items()
@@ -114,9 +116,12 @@ class AgencyFinder:
             if own is not None:
                 found.extend(own)
                 continue
+            # 中国共产党人: the party's people; the name is read (no place inside it) and linked to nothing
+            people = text[e - 1] in self.party_name_ends and text.startswith(self.party_people, e)
             found.append(Mention(s, e, "AGENCY", text[s:e], "kg_agencies", self.priority["agency_central"],
                                  {"canonical": canonical, "central": True,
-                                  "host_name": self.parents.get(canonical)}, rule="agencies.central_name"))
+                                  "host_name": self.parents.get(canonical), **({"people": True} if people else {})},
+                                 rule="agencies.central_name"))
         for pattern, canonical in self.central_patterns:   # 中国共产党第二十届中央委员会: 中共中央
             for m in pattern.finditer(text):
                 # above a name read after a central one (中国共产党|第二十届中央委员会)

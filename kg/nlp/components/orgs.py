@@ -38,6 +38,7 @@ class OrgFinder:
         self.suffixes = Automaton({s: s for s in cfg.suffixes})
         self.count_core = re.compile(cfg.generic_core_pattern)
         self.count_prefix = re.compile(cfg.count_prefix_pattern)
+        self.counted_after = re.compile(cfg.counted_after_pattern)
         t = cfg.teams
         self.team_tail = re.compile(f"(?:{alternation(t.qualifiers)}){{0,{t.max_qualifiers}}}"
                                     f"(?:{alternation(t.sports)})?{re.escape(t.team_word)}")
@@ -65,8 +66,8 @@ class OrgFinder:
         places = {(m.start, m.end) for m in out if m.type == "PLACE"}
         read = []
         for e, (s, suf) in sorted(ends.items()):
-            if text[e:e + 1] in self.not_followed_by.get(suf, ()):
-                continue   # 集团军, 大学生: the suffix opens another word
+            if text[e:e + 1] in self.not_followed_by.get(suf, ()) or self.counted_after.match(text, e):
+                continue   # 集团军, 大学生: the suffix opens another word; 某某集团169个: a kind counted
             start = self.bodies.body_before(text, s, suf, self.cfg.min_core, self.cfg.max_core,
                                             after_verb=True, words=words, stops_in_words=True)
             if start is not None:
@@ -167,13 +168,15 @@ class OrgFinder:
 
     def _trim_left(self, doc, start, core_end):
         """Start after a person named in the core, or at a place that opens
-        the name (副市长靳伟因|北京长峰医院); a place in brackets stays inside."""
+        the name (副市长靳伟因|北京长峰医院); a place in brackets stays inside,
+        and so does a person no cue vouched for (orgs.uncued_person_rules:
+        某国沃某能源公司)."""
         text = doc_text(doc)
         places = {(m.start, m.end) for m in mentions_of(doc) if m.type == "PLACE"}
         for m in mentions_of(doc):
             if not (start <= m.start and m.end <= core_end):
                 continue
-            if m.type == "PERSON" and (m.start, m.end) not in places:
+            if m.type == "PERSON" and (m.start, m.end) not in places and m.rule not in self.cfg.uncued_person_rules:
                 start = max(start, m.end)
         for m in sorted(mentions_of(doc), key=lambda m: m.start):
             if m.type == "PLACE" and start <= m.start < core_end and (m.start == 0 or text[m.start - 1] not in "（("):

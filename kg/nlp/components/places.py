@@ -215,9 +215,11 @@ class PlaceFinder:
         A surface that is some place's full name is not judged, nor is the
         end of a short form with its level character (沧源县)."""
         surface = text[s:e]
+        start_of, end_of = inside
+        if start_of[s] == s and e not in named_at and self._foreign_runs_on(text, s, e, end_of[e - 1], places):
+            return True   # 某历山大|罗夫卡 (one word): a longer foreign name, whatever its full name is
         if any(p.name == surface for p in places):
             return False
-        start_of, end_of = inside
         if start_of[s] != s:
             return True
         end = end_of[e - 1]
@@ -236,6 +238,16 @@ class PlaceFinder:
             return False  # 沙特|利雅得, 沙特阿拉伯 (王国): another place, or more of its own name
         nxt = text[e]
         return nxt in self.feature_heads or (nxt in self.translit and all(c in self.translit for c in surface))
+
+    def _foreign_runs_on(self, text: str, s: int, e: int, end: int, places) -> bool:
+        """Whether a foreign city's name text[s:e] runs on, inside the
+        segmenter's word (ending at `end`), in two or more transliteration
+        characters that are no more of its own name (沙特|阿拉伯): the start
+        of a longer foreign name (a village's, a person's), not that city. A
+        country so glued (某国|利沃夫) is the country before its city's name."""
+        return end >= e + 2 and all(p.level == "city" for p in places) \
+            and all(c in self.translit for c in text[e:end]) \
+            and not any(p.name.startswith(text[s:end]) for p in places)
 
     def _ends_foreign_name(self, text: str, s: int, e: int, places, inside: tuple, named_end: set) -> bool:
         """Whether the short form text[s:e], spelt in transliteration
