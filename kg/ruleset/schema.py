@@ -259,6 +259,7 @@ class OrgsListed:
     joiners: tuple[str, ...]
     item_tag: str
     open_marker: str
+    not_between: str
 
 
 @rule_table
@@ -268,6 +269,24 @@ class OrgsAcademyUnits:
     suffixes: tuple[str, ...]
     min_core: int
     max_core: int
+
+
+@rule_table
+class OrgsMediaCredit:
+    """orgs.media_credit"""
+    suffixes: tuple[str, ...]
+    followers: tuple[str, ...]
+    line_ends: str
+
+
+@rule_table
+class OrgsInternational:
+    """orgs.international"""
+    opened_words: tuple[str, ...]
+    party_endings: tuple[str, ...]
+    party_max_core: int
+    party_not_before: tuple[str, ...]
+    party_breaks: str
 
 
 @rule_table
@@ -287,6 +306,8 @@ class OrgsRules:
     lac_edge: OrgsLacEdge
     listed: OrgsListed
     academy_units: OrgsAcademyUnits
+    international: OrgsInternational
+    media_credit: OrgsMediaCredit
 
 
 @rule_table
