@@ -301,6 +301,9 @@ class OrgsRules:
     count_prefix_pattern: str
     kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
+    institute_endings: tuple[str, ...]
+    quantified_before: tuple[str, ...]
+    named_suffixes: tuple[str, ...]
     teams: OrgsTeams
     not_followed_by: Mapping[str, tuple[str, ...]]
     lac_edge: OrgsLacEdge

@@ -88,3 +88,29 @@ def test_a_count_or_a_word_in_a_suffix_is_no_org(nlp, text):
 ])
 def test_a_paper_crediting_the_page_or_its_reporter_is_no_org(nlp, text):
     assert orgs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, org", [
+    ("美国某某研究中心发布的民调显示。", None),
+    ("英国经济与社会研究中心发布预测报告。", "英国经济与社会研究中心"),     # after a foreign place: no AGENCY
+    ("东海大学海洋政策研究中心举办论坛。", "东海大学海洋政策研究中心"),
+    ("中华全国手工业合作总社召开理事会。", "中华全国手工业合作总社"),
+])
+def test_research_centres_and_cooperative_federations_are_orgs(nlp, text, org):
+    found = [(m.type, m.text) for m in nlp(text)._.kg_resolved if m.type in ("ORG", "AGENCY")]
+    assert found == ([("ORG", org)] if org else found)
+    assert not [t for t, _ in found if t == "AGENCY"]
+
+
+def test_a_central_research_centre_stays_an_agency(nlp):
+    assert [(m.type, m.text) for m in nlp("国务院发展研究中心发布报告。")._.kg_resolved] \
+        == [("AGENCY", "国务院发展研究中心")]
+
+
+@pytest.mark.parametrize("text", ["要建设更多的基础学科研究中心。", "培育一批现代物流企业集团。"])
+def test_a_quantified_kind_of_body_is_no_org(nlp, text):
+    assert orgs(nlp, text) == []
+
+
+def test_a_research_centre_with_no_proper_name_is_no_org(nlp):
+    assert orgs(nlp, "园区陆续完成植物科学研究中心、种质资源保藏中心等项目。") == []

@@ -44,6 +44,7 @@ class OrgFinder:
                                     f"(?:{alternation(t.sports)})?{re.escape(t.team_word)}")
         self.team_not_before = set(t.not_before)
         self.not_followed_by = {k: set(v) for k, v in cfg.not_followed_by.items()}
+        self.quantified = tuple(cfg.quantified_before)
         self.party_suffixes = sorted(self.rules.agencies.party_suffixes, key=len, reverse=True)
         self.party_priority = self.rules.priorities["agency_prefixed"]
         au = cfg.academy_units
@@ -79,11 +80,11 @@ class OrgFinder:
         for start, s, e in read:
             start = org_start(tagged, text, start, s, e, self.cfg.lac_edge, self.bodies.stop_chars,
                               self.bodies.former_marks)
-            if start is None or start >= s or self._credit(text, s, e):
+            if start is None or start >= s or self._credit(text, s, e) or self._unnamed(places, text, start, s, e):
                 continue
             start = self._after_count_or_kind(text, start, s)
-            if start is None:
-                continue
+            if start is None or text.endswith(self.quantified, 0, start):
+                continue    # 建设更多的|某某研究中心: a kind of body, counted
             core = text[start:s]
             # a core that is one place names that place's organisation (北京市|妇联)
             generic = (start, s) not in places and any(core.endswith(g) for g in self.cfg.generic_cores)
@@ -109,6 +110,16 @@ class OrgFinder:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
+
+    def _unnamed(self, places, text, start, s, e) -> bool:
+        """Whether a name with a suffix that also ends the names of
+        facilities (rules/orgs.toml named_suffixes: 植物科学|研究中心) holds
+        neither a place nor another organisation's suffix (某国|某某研究中心,
+        某某大学|某某研究中心)."""
+        if text[s:e] not in self.cfg.named_suffixes:
+            return False
+        return not any(start <= ps and pe <= s for ps, pe in places) \
+            and not any(x in text[start:s] for x in self.cfg.suffixes)
 
     def _credit(self, text, s, e) -> bool:
         """Whether a medium's name (suffix at s..e) credits the page or its
