@@ -287,6 +287,7 @@ class OrgsInternational:
     party_max_core: int
     party_not_before: tuple[str, ...]
     party_breaks: str
+    subordinate_words: tuple[str, ...]
 
 
 @rule_table

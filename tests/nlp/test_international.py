@@ -114,3 +114,20 @@ def test_a_quantified_kind_of_body_is_no_org(nlp, text):
 
 def test_a_research_centre_with_no_proper_name_is_no_org(nlp):
     assert orgs(nlp, "园区陆续完成植物科学研究中心、种质资源保藏中心等项目。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("欧盟统计局13日公布的数据显示。", "欧盟统计局"),                      # a unit of the union
+    ("中国欧盟商会发布年度报告。", "中国欧盟商会"),                        # another body named after it
+])
+def test_a_tabled_name_inside_a_longer_bodys_name_is_that_body(nlp, text, name):
+    assert [m.text for m in nlp(text)._.kg_resolved if m.type in ("ORG", "AGENCY")] == [name]
+
+
+def test_no_party_of_both_sides(nlp):
+    assert not [m for m in nlp("中泰双方政党加强交流。")._.kg_resolved if m.rule == "orgs.foreign_party"]
+
+
+def test_a_tabled_name_before_a_subordination_word_stands_alone(nlp):
+    found = [m.text for m in nlp("新华社所属中国新闻网发布消息。")._.kg_resolved if m.type == "ORG"]
+    assert found[0] == "新华社"

@@ -35,13 +35,22 @@ def _table(rules: ruleset.RuleSet) -> Automaton:
     return Automaton(names)
 
 
-def international_orgs(text: str, words: Words, rules: ruleset.RuleSet) -> list[Mention]:
-    """The ORG mentions of the table's names in `text`."""
+def international_orgs(text: str, words: Words, rules: ruleset.RuleSet, bodies, found) -> list[Mention]:
+    """The ORG mentions of the table's names in `text`, but a name inside
+    the longer name of a body or an ORG in `found` written as one (某某组织|
+    统计局, 中国|某盟|商会: a unit of it or another body): not over a
+    character `bodies` (the BodyRules) allows in no name (某理事会主席和|某委员会)
+    nor over a word of subordination after the name (某总台|所属|某电视台)."""
     cfg = rules.orgs.international
     priority = rules.priorities["org_international"]
+    longer = [m for m in found if m.type in ("AGENCY", "ORG")]
     out = []
     for s, e, canonical in _table(rules).longest(text):
         if not (words.starts_word(s) and words.starts_word(e)) or text[e - 1:e + 1] in cfg.opened_words:
+            continue
+        if not text.startswith(tuple(cfg.subordinate_words), e) and any(
+                m.start <= s and e <= m.end and m.end - m.start > e - s
+                and all(bodies.core_char_ok(c) for c in text[m.start:s] + text[e:m.end]) for m in longer):
             continue
         out.append(Mention(s, e, "ORG", text[s:e], "kg_orgs", priority, {"canonical": canonical}, rule=RULE))
     return out

@@ -93,7 +93,7 @@ class OrgFinder:
                 continue
             seen.add((start, e))
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.suffix"))
-        out.extend(international_orgs(text, words, self.rules))
+        out.extend(international_orgs(text, words, self.rules, self.bodies, out))
         out.extend(foreign_parties(text, [m for m in out if m.type == "PLACE"], self.bodies, self.rules))
         for start, e in self._listed(text):
             if (start, e) not in seen:
