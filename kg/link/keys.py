@@ -70,7 +70,10 @@ class ArticleKeys:
     def _org(self, m) -> Keyed:
         """北京丰台长峰医院 and 北京长峰医院 are one hospital: an ORG's key
         leaves out a place named inside it within a place named before it
-        (丰台 in 北京), and keeps the first: 厦门大学 and 福州大学 are two."""
+        (丰台 in 北京), and keeps the first: 厦门大学 and 福州大学 are two.
+        One named by a table (北约) is keyed by its canonical name."""
+        if m.attrs.get("canonical"):
+            return Keyed(("org", fold(m.attrs["canonical"])), m.attrs["canonical"], set(), {})
         inner = sorted((p for p in self.places
                         if m.start <= p.start and p.end <= m.end and p.end - p.start < m.end - m.start),
                        key=lambda p: p.start)

@@ -260,6 +260,7 @@ class OrgsListed:
     joiners: tuple[str, ...]
     item_tag: str
     open_marker: str
+    not_between: str
 
 
 @rule_table
@@ -269,6 +270,25 @@ class OrgsAcademyUnits:
     suffixes: tuple[str, ...]
     min_core: int
     max_core: int
+
+
+@rule_table
+class OrgsMediaCredit:
+    """orgs.media_credit"""
+    suffixes: tuple[str, ...]
+    followers: tuple[str, ...]
+    line_ends: str
+
+
+@rule_table
+class OrgsInternational:
+    """orgs.international"""
+    opened_words: tuple[str, ...]
+    party_endings: tuple[str, ...]
+    party_max_core: int
+    party_not_before: tuple[str, ...]
+    party_breaks: str
+    subordinate_words: tuple[str, ...]
 
 
 @rule_table
@@ -285,11 +305,16 @@ class OrgsRules:
     uncued_person_rules: tuple[str, ...]
     kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
+    institute_endings: tuple[str, ...]
+    quantified_before: tuple[str, ...]
+    named_suffixes: tuple[str, ...]
     teams: OrgsTeams
     not_followed_by: Mapping[str, tuple[str, ...]]
     lac_edge: OrgsLacEdge
     listed: OrgsListed
     academy_units: OrgsAcademyUnits
+    international: OrgsInternational
+    media_credit: OrgsMediaCredit
 
 
 @rule_table

@@ -69,11 +69,11 @@ def test_a_rebuild_that_unmerges_a_body_equals_a_full_build(tmp_path):
     from kg.corpus.driver import build
     work = tmp_path / "src"
     work.mkdir()
-    (work / "2021-09-20_f.txt").write_text("非盟委员会发表声明，欢迎各方达成停火协议。\n", encoding="utf-8")
-    (work / "2021-09-21_g.txt").write_text("非盟委员会当天表示，将继续支持地区和平进程。\n", encoding="utf-8")
+    (work / "2021-09-20_f.txt").write_text("欧亚经济委员会发表声明，欢迎各方达成停火协议。\n", encoding="utf-8")
+    (work / "2021-09-21_g.txt").write_text("欧亚经济委员会当天表示，将继续支持地区和平进程。\n", encoding="utf-8")
     out = tmp_path / "out"
     assert build([work], out, workers=1) == 0
-    assert '"bare:AGENCY:非盟委员会"' in (out / "graph.json").read_text(encoding="utf-8")
+    assert '"bare:AGENCY:欧亚经济委员会"' in (out / "graph.json").read_text(encoding="utf-8")
     (work / "2021-09-21_g.txt").unlink()
     assert build([work], out, workers=1) == 0
     assert build([work], tmp_path / "full", workers=1, cache=False) == 0

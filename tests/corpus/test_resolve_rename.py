@@ -14,8 +14,8 @@ TEXTS = {
     "2021-09-17_c.txt": "福建省人民政府省长陈立新在福州会见客人。陈立新表示，福建将继续扩大开放。\n",
     "2021-09-18_d.txt": "国务院总理赵明远主持召开国务院常务会议。\n",
     "2021-09-19_e.txt": "赵明远在北京会见外宾。\n",
-    "2021-09-20_f.txt": "非盟委员会发表声明，欢迎各方达成停火协议。\n",
-    "2021-09-21_g.txt": "非盟委员会当天表示，将继续支持地区和平进程。\n",
+    "2021-09-20_f.txt": "欧亚经济委员会发表声明，欢迎各方达成停火协议。\n",
+    "2021-09-21_g.txt": "欧亚经济委员会当天表示，将继续支持地区和平进程。\n",
 }
 
 
@@ -43,6 +43,6 @@ def test_renaming_every_file_changes_no_key_iri_name_or_merge(tmp_path):
     assert one == two
     # the corpus has merges across documents, and people of one name kept apart
     assert one["person:赵明远"][5] == 2
-    assert one["bare:AGENCY:非盟委员会"][5] == 2 and "same name in 2 documents" in one["bare:AGENCY:非盟委员会"][4]
+    assert one["bare:AGENCY:欧亚经济委员会"][5] == 2 and "same name in 2 documents" in one["bare:AGENCY:欧亚经济委员会"][4]
     assert one["person:陈立新@local:350000:人民政府"][5] == 2
     assert "person:陈立新@local:330000:人民政府" in one

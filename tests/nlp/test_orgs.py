@@ -75,6 +75,7 @@ def test_a_party_committee_after_an_organisation_is_an_agency(nlp):
 @pytest.mark.parametrize("text, names", [
     ("市长先后考察了天宏铝业、海通快递两家知名企业。", ["天宏铝业", "海通快递"]),
     ("工行、农行、建行等多家大型银行加大信贷投放。", ["工行", "农行", "建行"]),
+    ("来自华为、腾讯、网易等重点企业的代表参加座谈。", ["华为", "腾讯", "网易"]),   # 等 with no count
 ])
 def test_names_listed_before_a_count_of_firms_are_orgs(nlp, text, names):
     """rules/orgs.toml [listed]: LAC's ORG words listed before 两家…企业 or
@@ -82,8 +83,13 @@ def test_names_listed_before_a_count_of_firms_are_orgs(nlp, text, names):
     assert orgs(nlp, text) == names
 
 
-def test_places_listed_before_a_count_of_firms_are_no_orgs(nlp):
-    assert orgs(nlp, "三亚、洋浦又有两家方舱医院投入使用。") == []
+@pytest.mark.parametrize("text", [
+    "三亚、洋浦又有两家方舱医院投入使用。",
+    "督促化工、冶金、建材等生产企业落实安全责任。",     # sectors, no firms
+    "南京、无锡、常州等地的供热企业加紧检修。",         # places before 等地的
+])
+def test_places_or_sectors_listed_before_firms_are_no_orgs(nlp, text):
+    assert orgs(nlp, text) == []
 
 
 @pytest.mark.parametrize("text, org", [

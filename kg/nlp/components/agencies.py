@@ -235,10 +235,13 @@ class AgencyFinder:
     def _in_org(self, text, m):
         """A body inside or right after a non-state organisation's name (an
         ORG suffix of rules/orgs.toml) is a department of it: an ORG, unless
-        a party body (rules/agencies.toml party_suffixes)."""
+        a party body (rules/agencies.toml party_suffixes); so is a body whose
+        name ends like a research institute's (rules/orgs.toml institute_endings:
+        某国某某研究中心)."""
         if m.attrs.get("central") or m.text.endswith(self.party_suffixes):
             return m
-        inside = any(o in m.text[1:-1] for o in self.org_endings)
+        inside = any(o in m.text[1:-1] for o in self.org_endings) \
+            or m.text.endswith(tuple(self.rules.orgs.institute_endings))
         if inside or text.endswith(self.org_endings, 0, m.start):
             # at an ORG's priority: the organisation's whole name, where kg_orgs
             # reads one (中国科学院|某某研究所), is the longer reading

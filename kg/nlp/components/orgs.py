@@ -15,6 +15,7 @@ from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import Automaton, alternation
 from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
+from kg.nlp.components.international import foreign_parties, international_orgs
 from kg.nlp.components.lac_edges import Tagged, org_start
 from kg.nlp.lexical import tag_window
 
@@ -44,6 +45,7 @@ class OrgFinder:
                                     f"(?:{alternation(t.sports)})?{re.escape(t.team_word)}")
         self.team_not_before = set(t.not_before)
         self.not_followed_by = {k: set(v) for k, v in cfg.not_followed_by.items()}
+        self.quantified = tuple(cfg.quantified_before)
         self.party_suffixes = sorted(self.rules.agencies.party_suffixes, key=len, reverse=True)
         self.party_priority = self.rules.priorities["agency_prefixed"]
         au = cfg.academy_units
@@ -51,7 +53,10 @@ class OrgFinder:
         self.academy_suffixes = sorted(au.suffixes, key=len, reverse=True)
         ls = cfg.listed
         self.listed = ls
-        self.listed_re = re.compile(f"{re.escape(ls.open_marker)}?(?:{ls.count_pattern})"
+        # 等两家|知名企业, 两家|企业, or 等 alone (某某、某某等|一批外资企业)
+        self.listed_re = re.compile(f"(?:{re.escape(ls.open_marker)}?(?:{ls.count_pattern})"
+                                    f"|{re.escape(ls.open_marker)}(?=[^{re.escape(ls.not_between)}]"
+                                    f"{{0,{ls.max_between}}}?(?:{alternation(ls.kinds)})))"
                                     f"[^{re.escape(cfg.lac_edge.stops)}，,、]{{0,{ls.max_between}}}?"
                                     f"(?:{alternation(ls.kinds)})")
 
@@ -76,9 +81,11 @@ class OrgFinder:
         for start, s, e in read:
             start = org_start(tagged, text, start, s, e, self.cfg.lac_edge, self.bodies.stop_chars,
                               self.bodies.former_marks)
-            if start is None or start >= s:
+            if start is None or start >= s or self._credit(text, s, e) or self._unnamed(places, text, start, s, e):
                 continue
             start = self._after_count_or_kind(text, start, s)
+            if start is None or text.endswith(self.quantified, 0, start):
+                continue    # 建设更多的|某某研究中心: a kind of body, counted
             core = text[start:s]
             # a core that is one place names that place's organisation (北京市|妇联)
             generic = (start, s) not in places and any(core.endswith(g) for g in self.cfg.generic_cores)
@@ -87,6 +94,8 @@ class OrgFinder:
                 continue
             seen.add((start, e))
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.suffix"))
+        out.extend(international_orgs(text, words, self.rules, self.bodies, out))
+        out.extend(foreign_parties(text, [m for m in out if m.type == "PLACE"], self.bodies, self.rules))
         for start, e in self._listed(text):
             if (start, e) not in seen:
                 seen.add((start, e))
@@ -102,6 +111,24 @@ class OrgFinder:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
+
+    def _unnamed(self, places, text, start, s, e) -> bool:
+        """Whether a name with a suffix that also ends the names of
+        facilities (rules/orgs.toml named_suffixes: 植物科学|研究中心) holds
+        neither a place nor another organisation's suffix (某国|某某研究中心,
+        某某大学|某某研究中心)."""
+        if text[s:e] not in self.cfg.named_suffixes:
+            return False
+        return not any(start <= ps and pe <= s for ps, pe in places) \
+            and not any(x in text[start:s] for x in self.cfg.suffixes)
+
+    def _credit(self, text, s, e) -> bool:
+        """Whether a medium's name (suffix at s..e) credits the page or its
+        reporter (某某日报记者, a masthead or 来源：某某日报 line): article
+        metadata (spec §2), no entity."""
+        mc = self.cfg.media_credit
+        return text[s:e] in mc.suffixes and (e == len(text) or text[e] in mc.line_ends
+                                              or text.startswith(tuple(mc.followers), e))
 
     def _academy_units(self, text, persons):
         """(start, end) of an academy's institute named after it (中科院某某所;
@@ -151,9 +178,13 @@ class OrgFinder:
 
     def _after_count_or_kind(self, text, start, core_end):
         """The start of the name after a count (两家|) or a kind word in
-        apposition (领先企业|) in the core, when a name is left after it."""
+        apposition (领先企业|) in the core, when a name is left after it;
+        None when the core ends with a count (某江干流六座|水电站: a count
+        of such bodies, none named)."""
         core = text[start:core_end]
         cuts = [m.end() for m in self.count_prefix.finditer(core)]
+        if cuts and cuts[-1] == len(core):
+            return None
         cuts += [k + len(w) for w in self.cfg.kind_words if (k := core.rfind(w)) != -1]
         cut = max(cuts, default=0)
         return start + cut if len(core) - cut >= self.cfg.min_core else start
