@@ -98,7 +98,8 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
         cands = untaken.before(t)
         free = [lm for lm in cands if not any(a <= lm.mention.start < b for a, b in governed)]
         subj, partners = subject(text, free, s, t, rules, clauses)
-        objs = [o for o in objs if not frames.owned_by_party(text, o, rules)]
+        objs = [o for o in objs if not frames.owned_by_party(text, o, rules)
+                and not frames.joined_initiative(o, word, rules)]
         if not objs or frames.relayed(text, t, word, rules) or frames.object_is_subject(text, objs, rules) \
                 or _not_launched(text, sentence, subj, t, rules):
             continue

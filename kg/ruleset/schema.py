@@ -458,6 +458,8 @@ class ProgramsRules:
     head_not_followed_by: str
     head_not_followed_by_words: tuple[str, ...]
     quoted_only_heads: tuple[str, ...]
+    initiative_after: tuple[str, ...]
+    initiative_before: tuple[str, ...]
     formula_verbs: tuple[str, ...]
     formula_numerals: str
     formula_not_in: tuple[str, ...]

@@ -85,6 +85,10 @@ class ProgramFinder:
                 found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
                                      self.priority["program_quote_only"], {"quoted": inner},
                                      rule="programs.quoted_with_head"))
+            elif self._initiative_context(text, m):
+                found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
+                                     self.priority["program_quote_only"], {"quoted": inner},
+                                     rule="programs.quoted_initiative"))
         found.extend(self._formulas(text))
         quotes = [m.span() for m in self.quote_only_re.finditer(text)]
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
@@ -100,15 +104,16 @@ class ProgramFinder:
 
     def _quoted_head_ok(self, text, m, end) -> bool:
         """A quoted name's head (`m`: quoted_re's match, the head ending at
-        `end`): no verb between quote and head (“某某”交换意见), the head ends
+        `end`): no verb between quote and head (“某某”交换意见) nor an
+        initiative word right after the quote (“某某”倡议同…战略), the head ends
         a word (“某某”网|站 is none), and after 的 the head comes at once
         (“某某”的改革) or after a name's core of its own (“某某”的冷链物流防控体系;
         “某某”的标志性工程, “某某”的金融服务 describe a thing, name none);
         a field head (“某某”工作) needs a name's core too, and a manner head
         (服务) no short modifier nor a quoted manner (“一对一”精准服务, “某站式”服务)."""
         gap = text[m.start(3):end]
-        if any(v in gap for v in self.cfg.quoted_gap_verbs):
-            return False
+        if any(v in gap for v in self.cfg.quoted_gap_verbs) or gap.startswith(self.cfg.initiative_after):
+            return False    # “某某”交换意见; “某某”倡议同…战略, “某某”沿线国家服务: the initiative is the quote
         if end < len(text) and is_cjk(text[end]) and end not in self.word_starts:
             return False
         head = next((h for h in self.heads if gap.endswith(h)), "")
@@ -130,6 +135,14 @@ class ProgramFinder:
         core = inner.rstrip("0123456789")
         return inner[-1] not in self.quote_not_ends and core.endswith(tuple(self.heads)) \
             and not core.startswith(tuple(self.left)) and not self._counted_kind(core)
+
+    def _initiative_context(self, text, m) -> bool:
+        """A quoted name without a head noun that the words around it make a
+        named initiative: “某某”倡议, “某某”沿线国家, “某某”框架内, 共建“某某”;
+        a quoted sentence (ending in 。，) is none."""
+        cfg = self.cfg
+        return m.group(1)[-1] not in self.quote_not_ends and (
+            text.startswith(cfg.initiative_after, m.end()) or text[:m.start()].endswith(cfg.initiative_before))
 
     def _counted_kind(self, core) -> bool:
         """A quoted count + 大 with nothing of a name after it but a head or
