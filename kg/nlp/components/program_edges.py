@@ -68,3 +68,12 @@ def described(text, start, cfg, word_starts) -> bool:
         i -= 1
     return any(text.startswith(c, k) and k in word_starts and k + len(c) in word_starts
                for c in cfg.copula_words for k in range(i, j - len(c)))
+
+
+def initiative_context(text, start, end, cfg) -> bool:
+    """Whether the quoted text[start:end] (no head noun inside or after it)
+    is a named initiative by the words around it: “某某”倡议, “某某”沿线国家,
+    “某某”框架内, 共建“某某” (rules/programs.toml initiative_after,
+    initiative_before); a quoted sentence (ending in 。，) is none."""
+    return text[end - 2] not in cfg.quote_not_ends and (
+        text.startswith(cfg.initiative_after, end) or text.endswith(cfg.initiative_before, 0, start))

@@ -2,8 +2,8 @@
 
 - DOCUMENT: kg.nlp.components.documents (《…》 titles whose words are a
   document's, quoted measures, regulations after a trigger verb).
-- PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021"),
-  and an unquoted name + head noun whose left edge is the verb, punctuation or
+- PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021") or
+  an initiative's words around it (共建"某某"), and an unquoted name + head noun whose left edge is the verb, punctuation or
   function word before it (建立|12389投诉平台).
 All word lists are in rules/programs.toml.
 """
@@ -16,7 +16,7 @@ from spacy.language import Language
 from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import Tagged, program_start
-from kg.nlp.components.program_edges import described, predicate_cut
+from kg.nlp.components.program_edges import described, initiative_context, predicate_cut
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 from kg.nlp.words import word_bounds
@@ -81,14 +81,12 @@ class ProgramFinder:
                                      rule="programs.quoted_then_head"))
         for m in self.quote_only_re.finditer(text):
             inner = m.group(1)
-            if self._named_in_quotes(inner):
+            # “…行动” holds its head; 共建“…”, “…”倡议: the words around make it an initiative
+            rule = "programs.quoted_with_head" if self._named_in_quotes(inner) else \
+                "programs.quoted_initiative" if initiative_context(text, m.start(), m.end(), self.cfg) else None
+            if rule:
                 found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
-                                     self.priority["program_quote_only"], {"quoted": inner},
-                                     rule="programs.quoted_with_head"))
-            elif self._initiative_context(text, m):
-                found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
-                                     self.priority["program_quote_only"], {"quoted": inner},
-                                     rule="programs.quoted_initiative"))
+                                     self.priority["program_quote_only"], {"quoted": inner}, rule=rule))
         found.extend(self._formulas(text))
         quotes = [m.span() for m in self.quote_only_re.finditer(text)]
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
@@ -104,8 +102,8 @@ class ProgramFinder:
 
     def _quoted_head_ok(self, text, m, end) -> bool:
         """A quoted name's head (`m`: quoted_re's match, the head ending at
-        `end`): no verb between quote and head (“某某”交换意见) nor an
-        initiative word right after the quote (“某某”倡议同…战略), the head ends
+        `end`): no verb nor initiative word after the quote (“某某”交换意见,
+        “某某”倡议同…战略), the head ends
         a word (“某某”网|站 is none), and after 的 the head comes at once
         (“某某”的改革) or after a name's core of its own (“某某”的冷链物流防控体系;
         “某某”的标志性工程, “某某”的金融服务 describe a thing, name none);
@@ -135,14 +133,6 @@ class ProgramFinder:
         core = inner.rstrip("0123456789")
         return inner[-1] not in self.quote_not_ends and core.endswith(tuple(self.heads)) \
             and not core.startswith(tuple(self.left)) and not self._counted_kind(core)
-
-    def _initiative_context(self, text, m) -> bool:
-        """A quoted name without a head noun that the words around it make a
-        named initiative: “某某”倡议, “某某”沿线国家, “某某”框架内, 共建“某某”;
-        a quoted sentence (ending in 。，) is none."""
-        cfg = self.cfg
-        return m.group(1)[-1] not in self.quote_not_ends and (
-            text.startswith(cfg.initiative_after, m.end()) or text[:m.start()].endswith(cfg.initiative_before))
 
     def _counted_kind(self, core) -> bool:
         """A quoted count + 大 with nothing of a name after it but a head or
