@@ -71,6 +71,8 @@ class ArticleKeys:
         """北京丰台长峰医院 and 北京长峰医院 are one hospital: an ORG's key
         leaves out a place named inside it within a place named before it
         (丰台 in 北京), and keeps the first: 厦门大学 and 福州大学 are two."""
+        if m.attrs.get("canonical"):     # 某某组织 and its short name: one organisation (rules/named_orgs.tsv)
+            return Keyed(("org", fold(m.attrs["canonical"])), m.attrs["canonical"], {m.text}, {})
         inner = sorted((p for p in self.places
                         if m.start <= p.start and p.end <= m.end and p.end - p.start < m.end - m.start),
                        key=lambda p: p.start)

@@ -4,6 +4,7 @@
 the scorer uses. `variants` expands a body name through the abbreviation
 table of rules/agencies.toml (市场监管局 <-> 市场监督管理局, 政府 <-> 人民政府).
 `central_bodies` is the table of central bodies' names (rules/central_bodies.tsv).
+`named_orgs` is the table of organisations known by a fixed name (rules/named_orgs.tsv).
 """
 
 import re
@@ -62,3 +63,18 @@ def _central_bodies(rules: ruleset.RuleSet):
         for n in [canonical, *aliases]:
             names[n] = canonical
     return names, parents
+
+
+def named_orgs(rules: ruleset.RuleSet) -> dict:
+    """{name or alias: canonical} of rules/named_orgs.tsv (organisations no
+    suffix reads: 某某组织 and its short name)."""
+    return _named_orgs(rules)
+
+
+@lru_cache(maxsize=8)
+def _named_orgs(rules: ruleset.RuleSet) -> dict:
+    names = {}
+    for row in rules.named_orgs:
+        for n in [row[0], *(a for a in (row[1].split("|") if len(row) > 1 else []) if a)]:
+            names[n] = row[0]
+    return names

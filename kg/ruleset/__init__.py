@@ -8,8 +8,8 @@ other folder's rules, and `fingerprint` (a hash of the folder's bytes) is
 what the build cache keys extractions by. A file whose keys or types do
 not match kg/ruleset/schema.py is a RuleError naming the file and the key.
 
-Besides the TOML tables the folder holds two plain data files: a line list
-(`surnames.txt`, `#` comments) and a TSV table (`central_bodies.tsv`).
+Besides the TOML tables the folder holds three plain data files: a line list
+(`surnames.txt`, `#` comments) and two TSV tables (`central_bodies.tsv`, `named_orgs.tsv`).
 """
 
 import dataclasses
@@ -45,6 +45,7 @@ class RuleSet:
     titles: schema.TitlesRules
     surnames: tuple[str, ...]
     central_bodies: tuple[tuple[str, ...], ...]
+    named_orgs: tuple[tuple[str, ...], ...]
 
 
 # attribute -> (file, declared type)
@@ -63,7 +64,7 @@ _TOML = {
     "titles": ("titles.toml", schema.TitlesRules),
 }
 LINE_FILES = {"surnames": "surnames.txt"}
-TSV_FILES = {"central_bodies": "central_bodies.tsv"}
+TSV_FILES = {"central_bodies": "central_bodies.tsv", "named_orgs": "named_orgs.tsv"}
 
 
 def current() -> RuleSet:

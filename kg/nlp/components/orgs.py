@@ -1,6 +1,8 @@
 """ORG: companies, hospitals, associations, media — bodies that are not state organs.
 
-Read leftwards from a suffix (rules/orgs.toml) to the nearest character that
+Organisations known by a fixed name (rules/named_orgs.tsv: international
+organisations, central media outlets) are read by that name or its short
+one. Others are read leftwards from a suffix (rules/orgs.toml) to the nearest character that
 cannot be in a name; full-width brackets are allowed inside the name
 (中源信诚（北京）建筑装饰有限公司). State bodies win any overlap in the resolver
 (中国人民银行 is a central body, not a bank).
@@ -17,6 +19,7 @@ from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
 from kg.nlp.components.lac_edges import Tagged, org_start
 from kg.nlp.lexical import tag_window
+from kg.nlp.names import named_orgs
 
 
 @Language.factory("kg_orgs", default_config={"rules": None},
@@ -36,6 +39,8 @@ class OrgFinder:
         self.bodies = BodyRules.from_rules(self.rules.agencies, cfg.suffixes, cfg.extra_name_chars)
         self.bodies.stops_opening_words = cfg.stops_opening_words
         self.suffixes = Automaton({s: s for s in cfg.suffixes})
+        self.named = Automaton(named_orgs(self.rules))
+        self.named_priority = self.rules.priorities["org_named"]
         self.count_core = re.compile(cfg.generic_core_pattern)
         self.count_prefix = re.compile(cfg.count_prefix_pattern)
         t = cfg.teams
@@ -90,6 +95,7 @@ class OrgFinder:
             if (start, e) not in seen:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.listed"))
+        out.extend(self._named(text, out))
         units = list(self._academy_units(text, out))
         # 中科院|苏州纳米所: the body read from the place inside is the institute's name's end
         out[:] = [m for m in out if not (m.type == "AGENCY" and any(s <= m.start and m.end <= e for s, e in units))]
@@ -101,6 +107,17 @@ class OrgFinder:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
+
+    def _named(self, text, mentions) -> list:
+        """Organisations by their fixed name (rules/named_orgs.tsv), unless a
+        body named after one starts there and runs on (某某联盟|委员会 is that
+        organ, an AGENCY or ORG of its own)."""
+        longer = {}
+        for m in mentions:
+            if m.type in ("AGENCY", "ORG"):
+                longer[m.start] = max(longer.get(m.start, 0), m.end)
+        return [Mention(s, e, "ORG", text[s:e], "kg_orgs", self.named_priority, {"canonical": canonical},
+                        rule="orgs.named") for s, e, canonical in self.named.longest(text) if longer.get(s, 0) <= e]
 
     def _academy_units(self, text, persons):
         """(start, end) of an academy's institute named after it (中科院某某所;
