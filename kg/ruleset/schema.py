@@ -66,6 +66,9 @@ class AgenciesRules:
     term_marker: str
     nested_whole_bodies: tuple[str, ...]
     bare_suffixes: tuple[str, ...]
+    field_joiners: str
+    field_joined_suffixes: tuple[str, ...]
+    max_field: int
     not_bodies: tuple[str, ...]
     counted_suffixes: tuple[str, ...]
     numeral_chars: str

@@ -146,3 +146,17 @@ def test_a_particle_or_a_verb_after_a_body_character_ends_no_body(nlp, text):
 def test_a_central_bodys_office_in_a_region_is_named_whole(nlp, text, name):
     got = agencies(nlp, text)
     assert name in got and got[name]["host_span"][0] == 0
+
+
+@pytest.mark.parametrize("text, body", [
+    ("陪同来访的有外交与国际合作部部长。", "外交与国际合作部"),
+    ("该国农业、畜牧业和渔业部发布公告。", "农业、畜牧业和渔业部"),
+])
+def test_a_ministry_joining_its_fields_is_read_whole(nlp, text, body):
+    assert body in agencies(nlp, text)
+
+
+def test_a_title_or_a_pronoun_before_a_joiner_is_no_field(nlp):
+    got = agencies(nlp, "随行的有财政部部长、能源和矿产部部长。他与组织部负责同志谈话。")
+    assert "能源和矿产部" in got and "组织部" in got
+    assert not any(b.startswith(("部长", "他")) for b in got)
