@@ -415,6 +415,18 @@ class PlacesAbbreviations:
 
 
 @rule_table
+class PlacesProvinceAbbreviations:
+    """places.province_abbreviations"""
+    min_run: int
+    max_run: int
+    quotes: tuple[str, ...]
+    joint_verbs: tuple[str, ...]
+    party_count_chars: str
+    party_words: tuple[str, ...]
+    chars: Mapping[str, str]
+
+
+@rule_table
 class PlacesLocal:
     """places.local"""
     village_suffixes: tuple[str, ...]
@@ -450,6 +462,7 @@ class PlacesRules:
     match: PlacesMatch
     world: PlacesWorld
     abbreviations: PlacesAbbreviations
+    province_abbreviations: PlacesProvinceAbbreviations
     local: PlacesLocal
     level_chars: Mapping[str, str]
 
