@@ -435,6 +435,9 @@ class PlacesLocal:
     zone_kinds: tuple[str, ...]
     zone_min_stem: int
     zone_max_stem: int
+    named_zone_kinds: tuple[str, ...]
+    named_zone_max_stem: int
+    named_zone_quotes: str
     zone_own_stem_min: int
     list_mark: str
     list_sibling_levels: tuple[str, ...]
