@@ -151,6 +151,7 @@ def test_a_central_bodys_office_in_a_region_is_named_whole(nlp, text, name):
 @pytest.mark.parametrize("text, body", [
     ("陪同来访的有外交与国际合作部部长。", "外交与国际合作部"),
     ("该国农业、畜牧业和渔业部发布公告。", "农业、畜牧业和渔业部"),
+    ("随行的有基础设施、通信和运输部部长。", "基础设施、通信和运输部"),    # a field of two words
 ])
 def test_a_ministry_joining_its_fields_is_read_whole(nlp, text, body):
     assert body in agencies(nlp, text)

@@ -27,5 +27,6 @@ def test_a_body_named_after_an_organisation_is_that_body_not_the_organisation():
     assert types["欧洲联盟"] == "ORG" and types["东南亚国家联盟"] == "ORG"
 
 
-def test_a_central_media_outlet_is_an_org():
+def test_a_central_media_outlet_is_an_org_by_its_short_name_too():
     assert "中央广播电视总台" in orgs("中央广播电视总台今天推出系列特别节目。")
+    assert "中央广播电视总台" in orgs("总台今天发布年度节目单。")
