@@ -541,6 +541,10 @@ class ProgramsRules:
     measure_heads: tuple[str, ...]
     measure_left_words: tuple[str, ...]
     max_measure_core: int
+    revised_law_openers: tuple[str, ...]
+    revised_law_followers: tuple[str, ...]
+    law_suffix: str
+    congress_report_pattern: str
     doc_year_joiners: tuple[str, ...]
     quoted_doc_heads: tuple[str, ...]
     quoted_gap_verbs: tuple[str, ...]
