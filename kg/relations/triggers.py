@@ -155,11 +155,14 @@ def _next_context(rels, sentence, context, rules):
     """The paragraph's actor after this sentence: the body of the meeting it
     convenes (某某主持召开某委员会第三次会议。会议审议通过…), else its first
     actor that is no verb's object (决定免去某某的某部部长职务: not the
-    ministry), except that a person heading no body (赵乐际委员长主持会议)
+    ministry) nor a place where it happened (在某市举行), except that a person heading no body (赵乐际委员长主持会议)
     does not displace the body the paragraph is about."""
     text, s, clauses = sentence.text, sentence.s, sentence.clauses
-    actors = [lm for lm in sentence.in_sent if lm.mention.type in rules.relations.subject_types
-              and not verbs_object(text, lm, s, clauses, rules)]
+    r = rules.relations
+    # a place after a locative marker (某论坛在某市举行) is where, not whom the paragraph is about
+    actors = [lm for lm in sentence.in_sent if lm.mention.type in r.subject_types
+              and not verbs_object(text, lm, s, clauses, rules)
+              and not (lm.mention.type == "PLACE" and text.endswith(r.locative_markers, 0, lm.mention.start))]
     actors = _without_title_bodies(rels, actors)
     if not actors:
         return context
