@@ -161,3 +161,12 @@ def test_a_title_or_a_pronoun_before_a_joiner_is_no_field(nlp):
     got = agencies(nlp, "随行的有财政部部长、能源和矿产部部长。他与组织部负责同志谈话。")
     assert "能源和矿产部" in got and "组织部" in got
     assert not any(b.startswith(("部长", "他")) for b in got)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("巴基斯坦国民议会愿深化同中方的交流。", "巴基斯坦国民议会"),
+    ("埃及众议院议长会见中方代表团。", "埃及众议院"),
+    ("美国国会通过一项法案。", "美国国会"),
+])
+def test_a_states_legislature_under_its_own_name_is_a_body(nlp, text, body):
+    assert body in agencies(nlp, text)
