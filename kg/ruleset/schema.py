@@ -415,6 +415,18 @@ class PlacesAbbreviations:
 
 
 @rule_table
+class PlacesForeignRuns:
+    """places.foreign_runs"""
+    min_run: int
+    max_run: int
+    before_cues: tuple[str, ...]
+    after_cues: tuple[str, ...]
+    place_tags: tuple[str, ...]
+    reach: int
+    stops: str
+
+
+@rule_table
 class PlacesProvinceAbbreviations:
     """places.province_abbreviations"""
     min_run: int
@@ -466,6 +478,7 @@ class PlacesRules:
     world: PlacesWorld
     abbreviations: PlacesAbbreviations
     province_abbreviations: PlacesProvinceAbbreviations
+    foreign_runs: PlacesForeignRuns
     local: PlacesLocal
     level_chars: Mapping[str, str]
 
