@@ -129,7 +129,8 @@ class PlaceFinder:
         found += [self._mention(text, k, k + 1, p, "places.province_character")
                   for k, p in self.provinces.find(text, taken)]
         found += [Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=self.priority,
-                          attrs={"level": "city"}, rule="places.foreign_run") for s, e in self.foreign.find(text, taken)]
+                          attrs={"level": "city", "canonical": text[s:e]}, rule="places.foreign_run")
+                  for s, e in self.foreign.find(text, taken)]
         found += self.local.find(text, words, [m for m in found if m.attrs.get("code")])
         mentions_of(doc).extend(found)
         return doc
