@@ -170,3 +170,8 @@ def test_a_title_or_a_pronoun_before_a_joiner_is_no_field(nlp):
 ])
 def test_a_states_legislature_under_its_own_name_is_a_body(nlp, text, body):
     assert body in agencies(nlp, text)
+
+
+def test_a_verb_of_attending_ends_the_core_of_a_body_read_after_a_place(nlp):
+    got = agencies(nlp, "李明在北京人民大会堂出席中俄议会合作委员会第六次会议。")
+    assert "中俄议会合作委员会" in got and not any("出席" in b for b in got)
