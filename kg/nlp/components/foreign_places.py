@@ -19,6 +19,7 @@ from kg.nlp.textscan import alternation
 class ForeignRuns:
     def __init__(self, rules):
         cfg = self.cfg = rules.places.foreign_runs
+        self.division_chars = rules.places.world.division_suffixes
         chars = re.escape("".join(sorted(set("".join(rules.persons.translit_chars.split())))))
         run = rf"[{chars}]{{{cfg.min_run},{cfg.max_run}}}"
         before = alternation(sorted(cfg.before_cues, key=len, reverse=True))
@@ -44,5 +45,7 @@ class ForeignRuns:
             # the name (得|克萨斯: the run is the tail of a longer one)
             if text.endswith(tuple(cfg.before_cues), over[0].start, s) or over[0].start == s:
                 if text.startswith(tuple(cfg.after_cues), e, over[-1].end) or over[-1].end == e:
-                    out.append((s, e))
+                    # a division character LAC reads with the name is the name's (某某兰|州)
+                    grown = e < over[-1].end and text[e] in self.division_chars
+                    out.append((s, e + 1 if grown else e))
         return out
