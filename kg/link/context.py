@@ -22,6 +22,8 @@ def place_in_context(gaz, rules, ch: str, pos: int, places: list):
 
     cands = []
     for pm in places:
+        if pm.rule == "places.province_character":
+            continue    # one of a run of provinces named together (某某某签署): none is "the" province
         p = gaz.by_code(pm.attrs["code"])
         if p is not None and p.level in LOCAL_LEVELS:
             # a village's township comes from the table's index, not the text

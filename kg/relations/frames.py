@@ -9,6 +9,8 @@ These frames say otherwise:
 - another party (某方: 支持某方实施…战略) before the verb is its subject,
   and a party written right before an object (某方“…”计划) owns it: neither
   is the PRC subject's; `foreign_party`, `owned_by_party`;
+- an initiative joined by the word that makes its quotes one (共建“某某”)
+  is someone else's: `joined_initiative`;
 - a copula right before the verb (…是实施某战略的重点任务) makes the verb
   phrase a description: `copular`;
 - a verb running into an object verb (研究部署落实某《意见》) relays what
@@ -113,6 +115,13 @@ def owned_by_party(text, obj, rules) -> bool:
     (某方“…”战略)."""
     s = obj.mention.start
     return _compiled(rules.relations.foreign_party).fullmatch(text, max(0, s - 2), s) is not None
+
+
+def joined_initiative(obj, verb, rules) -> bool:
+    """The object is an initiative named by the verb that joins it
+    (参与共建“某某”: rules/programs.toml initiative_before): whoever joins
+    it did not launch it."""
+    return verb in rules.programs.initiative_before and obj.mention.rule == "programs.quoted_initiative"
 
 
 def reported(text, subj, t, clauses, rules) -> bool:

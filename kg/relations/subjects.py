@@ -22,6 +22,9 @@ from kg.relations.anaphora import StandIn
 from kg.relations.cooperation import BODY_TYPES
 from kg.relations.frames import meeting_body, place_in_name
 
+# The rule id of a province written by its abbreviation in a run (kg_places).
+PROVINCE_RUN_RULE = "places.province_character"
+
 
 def subject(text, in_sent, s, t, rules, clauses):
     """(subject, partners) of the verb at `t` among the sentence's mentions
@@ -115,10 +118,16 @@ def _best(cands, r, text, clauses):
 
 
 def coordinated(text, cands, subj, rules) -> list:
-    """Bodies listed with the subject right before it: 中共中央办公厅、国务院办公厅印发."""
+    """Bodies listed with the subject right before it: 中共中央办公厅、国务院办公厅印发;
+    and the provinces of a run of their abbreviations (某某某签署: kg.nlp.components.
+    province_abbreviations), written together."""
     joiners = rules.relations.subject_joiners
+    run = subj.mention.rule == PROVINCE_RUN_RULE
+    if run:
+        joiners = ("", *joiners)
     out, cur = [], subj
-    bodies = sorted((lm for lm in cands if lm.mention.type in BODY_TYPES), key=lambda lm: lm.mention.start)
+    bodies = sorted((lm for lm in cands if lm.mention.type in BODY_TYPES
+                     or run and lm.mention.rule == PROVINCE_RUN_RULE), key=lambda lm: lm.mention.start)
     while True:
         prev = [lm for lm in bodies if lm.mention.end <= cur.mention.start
                 and text[lm.mention.end:cur.mention.start] in joiners]

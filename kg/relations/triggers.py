@@ -1,17 +1,14 @@
 """`introduced` (and `cooperates_with`) from trigger verbs within a clause.
 
 For each trigger verb (rules/relations.toml) in a sentence:
-- objects: the PROGRAM and DOCUMENT mentions after it, up to the clause end
-  (coordinated objects 《A》和《B》 all count);
+- objects: the PROGRAM and DOCUMENT mentions after it, up to the clause end (《A》和《B》 both);
 - subject: the nearest AGENCY / PLACE / ORG (else PERSON) before it in the
   sentence, with its partners and the bodies listed with it
-  (kg.relations.subjects) — so a subject stated earlier
-  (公安部于2015年11月出台…) is found;
+  (kg.relations.subjects) — so a subject stated earlier (公安部于2015年11月出台…) is found;
 - date: the date expression nearest before the verb in the sentence.
 A dateline's place (新华社北京3月11日电) is no actor: the story was filed there.
 该县, 该局, 县里, 全县 … act for the nearest earlier county, bureau … of the
-article (kg.relations.anaphora). Cooperation without an object:
-kg.relations.cooperation.
+article (kg.relations.anaphora). Cooperation without an object: kg.relations.cooperation.
 """
 
 import re
@@ -99,7 +96,8 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
         cands = frames.acting(text, untaken.before(t), t, clauses, rules)
         free = [lm for lm in cands if not any(a <= lm.mention.start < b for a, b in governed)]
         subj, partners = subject(text, free, s, t, rules, clauses)
-        objs = [o for o in objs if not frames.owned_by_party(text, o, rules)]
+        objs = [o for o in objs if not frames.owned_by_party(text, o, rules)
+                and not frames.joined_initiative(o, word, rules)]
         if not objs or frames.relayed(text, t, word, rules) or frames.object_is_subject(text, objs, rules) \
                 or _not_launched(text, sentence, subj, t, rules):
             continue
@@ -155,14 +153,16 @@ def _next_context(rels, sentence, context, rules):
     """The paragraph's actor after this sentence: the body of the meeting it
     convenes (某某主持召开某委员会第三次会议。会议审议通过…), else its first
     actor that is no verb's object (决定免去某某的某部部长职务: not the
-    ministry) nor a person inside a governing frame (以某某同志为核心的党中央:
-    the 党中央), except that a person heading no body (赵乐际委员长主持会议)
-    does not displace the body the paragraph is about."""
+    ministry), a person in a governing frame (以某某同志为核心的党中央) nor a
+    place where it happened (在某市举行); a person heading no body
+    (赵乐际委员长主持会议) does not displace the body the paragraph is about."""
     text, s, clauses = sentence.text, sentence.s, sentence.clauses
+    r = rules.relations
     governed = frames.governed_spans(text, sentence.body_start, sentence.e, rules)
-    actors = [lm for lm in sentence.in_sent if lm.mention.type in rules.relations.subject_types
+    actors = [lm for lm in sentence.in_sent if lm.mention.type in r.subject_types
               and not verbs_object(text, lm, s, clauses, rules)
-              and not (lm.mention.type == "PERSON" and any(a <= lm.mention.start < b for a, b in governed))]
+              and not (lm.mention.type == "PERSON" and any(a <= lm.mention.start < b for a, b in governed))
+              and not (lm.mention.type == "PLACE" and text.endswith(r.locative_markers, 0, lm.mention.start))]
     actors = _without_title_bodies(rels, actors)
     if not actors:
         return context

@@ -66,6 +66,9 @@ class AgenciesRules:
     term_marker: str
     nested_whole_bodies: tuple[str, ...]
     bare_suffixes: tuple[str, ...]
+    field_joiners: str
+    field_joined_suffixes: tuple[str, ...]
+    max_field: int
     not_bodies: tuple[str, ...]
     counted_suffixes: tuple[str, ...]
     numeral_chars: str
@@ -447,6 +450,30 @@ class PlacesAbbreviations:
 
 
 @rule_table
+class PlacesForeignRuns:
+    """places.foreign_runs"""
+    min_run: int
+    max_run: int
+    before_cues: tuple[str, ...]
+    after_cues: tuple[str, ...]
+    place_tags: tuple[str, ...]
+    reach: int
+    stops: str
+
+
+@rule_table
+class PlacesProvinceAbbreviations:
+    """places.province_abbreviations"""
+    min_run: int
+    max_run: int
+    quotes: tuple[str, ...]
+    joint_verbs: tuple[str, ...]
+    party_count_chars: str
+    party_words: tuple[str, ...]
+    chars: Mapping[str, str]
+
+
+@rule_table
 class PlacesLocal:
     """places.local"""
     village_suffixes: tuple[str, ...]
@@ -455,6 +482,9 @@ class PlacesLocal:
     zone_kinds: tuple[str, ...]
     zone_min_stem: int
     zone_max_stem: int
+    named_zone_kinds: tuple[str, ...]
+    named_zone_max_stem: int
+    named_zone_quotes: str
     zone_own_stem_min: int
     list_mark: str
     list_sibling_levels: tuple[str, ...]
@@ -482,6 +512,8 @@ class PlacesRules:
     match: PlacesMatch
     world: PlacesWorld
     abbreviations: PlacesAbbreviations
+    province_abbreviations: PlacesProvinceAbbreviations
+    foreign_runs: PlacesForeignRuns
     local: PlacesLocal
     level_chars: Mapping[str, str]
 
@@ -493,6 +525,8 @@ class ProgramsRules:
     head_not_followed_by: str
     head_not_followed_by_words: tuple[str, ...]
     quoted_only_heads: tuple[str, ...]
+    initiative_after: tuple[str, ...]
+    initiative_before: tuple[str, ...]
     formula_verbs: tuple[str, ...]
     formula_numerals: str
     formula_not_in: tuple[str, ...]
@@ -555,6 +589,10 @@ class ProgramsRules:
     measure_heads: tuple[str, ...]
     measure_left_words: tuple[str, ...]
     max_measure_core: int
+    revised_law_openers: tuple[str, ...]
+    revised_law_followers: tuple[str, ...]
+    law_suffix: str
+    congress_report_pattern: str
     doc_year_joiners: tuple[str, ...]
     quoted_doc_heads: tuple[str, ...]
     quoted_gap_verbs: tuple[str, ...]

@@ -157,3 +157,32 @@ def test_a_partys_name_run_into_its_people_names_no_body_and_no_place():
     assert not out["entities"]
     out = extract("中国共产党成立一百年来，团结带领人民接续奋斗。", "2021-06-30")
     assert [e["name"] for e in out["entities"]] == ["中国共产党"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("陪同来访的有外交与国际合作部部长。", "外交与国际合作部"),
+    ("该国农业、畜牧业和渔业部发布公告。", "农业、畜牧业和渔业部"),
+    ("随行的有基础设施、通信和运输部部长。", "基础设施、通信和运输部"),    # a field of two words
+])
+def test_a_ministry_joining_its_fields_is_read_whole(nlp, text, body):
+    assert body in agencies(nlp, text)
+
+
+def test_a_title_or_a_pronoun_before_a_joiner_is_no_field(nlp):
+    got = agencies(nlp, "随行的有财政部部长、能源和矿产部部长。他与组织部负责同志谈话。")
+    assert "能源和矿产部" in got and "组织部" in got
+    assert not any(b.startswith(("部长", "他")) for b in got)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("巴基斯坦国民议会愿深化同中方的交流。", "巴基斯坦国民议会"),
+    ("埃及众议院议长会见中方代表团。", "埃及众议院"),
+    ("美国国会通过一项法案。", "美国国会"),
+])
+def test_a_states_legislature_under_its_own_name_is_a_body(nlp, text, body):
+    assert body in agencies(nlp, text)
+
+
+def test_a_verb_of_attending_ends_the_core_of_a_body_read_after_a_place(nlp):
+    got = agencies(nlp, "李明在北京人民大会堂出席中俄议会合作委员会第六次会议。")
+    assert "中俄议会合作委员会" in got and not any("出席" in b for b in got)

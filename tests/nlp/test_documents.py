@@ -84,3 +84,17 @@ def test_a_quoted_document_name_wins_over_the_program_in_its_quotes(nlp):
     kept = resolve(list(nlp("省里印发“放管服”改革实施方案。")._.kg_mentions))
     assert [(m.type, m.text) for m in kept if m.type in ("DOCUMENT", "PROGRAM")] == [
         ("DOCUMENT", "“放管服”改革实施方案")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今年3月1日，新修订的安全生产法正式实施。", "安全生产法"),
+    ("修订后的科学技术进步法明确了企业的创新主体地位。", "科学技术进步法"),
+    ("全省干部认真学习党的二十大报告。", "党的二十大报告"),
+    ("某区今天出台“统筹防疫和商贸发展八条举措”，助企纾困。", "“统筹防疫和商贸发展八条举措”"),
+])
+def test_a_revised_law_a_congress_report_and_quoted_measures_are_documents_whole(nlp, text, name):
+    assert [m.text for m in nlp(text)._.kg_mentions if m.type == "DOCUMENT"] == [name]
+
+
+def test_a_revision_word_before_no_law_names_none(nlp):
+    assert [m for m in nlp("新修订的方法更加科学。")._.kg_mentions if m.type == "DOCUMENT"] == []

@@ -91,6 +91,21 @@ def test_a_zone_of_its_own_name_after_its_city():
     assert ("PLACE", "两江新区") in ents and ("两江新区", "located_in", "重庆市") in rels
 
 
+@pytest.mark.parametrize("text, zone, place", [
+    ("全球单机容量最大的风电机组在江苏盐城海上风电装备产业园下线。", "海上风电装备产业园", "盐城市"),
+    ("位于青海省“丝路”光伏新材料产业园的一期工程投产。", "“丝路”光伏新材料产业园", "青海省"),
+    ("四川省卧龙国家级自然保护区开展大熊猫野外调查。", "卧龙国家级自然保护区", "四川省"),
+])
+def test_a_zone_named_after_what_it_holds_is_a_place_in_the_place_before_it(text, zone, place):
+    ents, rels, _ = graph(text)
+    assert ("PLACE", zone) in ents and (zone, "located_in", place) in rels
+
+
+def test_a_zones_project_is_no_program():
+    ents, _, _ = graph("青海省“丝路”光伏新材料产业园二期项目开工。")
+    assert not any(t == "PROGRAM" for t, _ in ents)
+
+
 def test_the_table_parser_indexes_villages_under_their_township_or_county():
     from kg import ruleset
     from kg.nlp.gazetteer import parse_divisions

@@ -397,9 +397,10 @@ def test_a_short_form_opening_a_streets_or_buildings_name_is_no_place(text, city
 def test_a_transliterated_country_opening_a_foreign_states_name_is_no_place():
     """某里 + 兰州: a US state's name starts with a country's short form and
     ends in a division character; neither the country nor the PRC city inside
-    is mentioned. The country alone still is."""
+    is mentioned, the state whole is (a foreign run, rules/places.toml
+    [foreign_runs]). The country alone still is."""
     from conftest import make_nlp
     nlp = make_nlp("kg_places")
     got = [m.text for m in mentions_of(nlp("美国马里兰州一家工厂存在卫生问题。")) if m.type == "PLACE"]
-    assert got == ["美国"]
+    assert got == ["美国", "马里兰州"]
     assert [m.text for m in mentions_of(nlp("中国向马里提供援助。")) if m.type == "PLACE"] == ["中国", "马里"]

@@ -210,7 +210,7 @@ def test_a_possessor_of_a_role_or_the_name_before_its_plan_stays(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "中老两国共建“一带一路”的标志性工程开通运营。",     # after 的, a generic core: a description
+    "中老两国“一带一路”的标志性工程开通运营。",     # after 的, a generic core: a description
     "银行要做好对3亿多“新市民”的金融服务。",
     "据“今日俄罗斯”网站报道，当地启动调查。",          # the head is cut from a longer word
     "当地将加快构建生产体系、产业体系和经营体系“三大体系”。",   # a count + 大: a kind

@@ -146,3 +146,19 @@ def test_a_clause_with_an_unnamed_subject_takes_no_actor_from_before():
     assert introduced("某某特别行政区立法会选举顺利完成。中央公布实施《某某合作区建设总体方案》。") == set()
     got = introduced("水利部召开会议。会议决定，启动“河湖清四乱”专项行动。")
     assert got == {("水利部", "“河湖清四乱”专项行动")}
+
+
+def test_joining_a_quoted_initiative_introduces_nothing_but_a_zone_built_together_is_introduced():
+    assert introduced("某国新政府表示，愿更深度参与共建“海上驿站”，推动双边关系发展。") == set()
+    got = introduced("绵阳市与德阳市共建“智慧物流”平台。")
+    assert got and all(tail == "“智慧物流”平台" for _, tail in got)
+
+
+def test_whoever_qualifies_does_it_not_the_bodies_that_allow_it():
+    got = introduced("日前，科技部、财政部明确将科研经费使用权下放至科研单位，有条件的单位还可探索实行经费包干制改革。")
+    assert got == set()
+
+
+def test_the_place_an_event_was_held_in_is_no_actor_of_the_next_sentence():
+    text = "第三届数字经济发展国际论坛日前在杭州举行，各国专家参加讨论。会上发布了《全球数字经济发展指数报告》。"
+    assert introduced(text) == set()

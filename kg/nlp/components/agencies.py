@@ -21,7 +21,7 @@ from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import Automaton, PUNCT, is_cjk, longest_first
 from kg.nlp.titles import find_titles
-from kg.nlp.components.bodies import BodyRules
+from kg.nlp.components.bodies import BodyRules, joined_fields_start
 from kg.nlp.components.body_shape import CoreShape, Words, place_chains
 from kg.nlp.components.foreign import ForeignBodies
 from kg.nlp.names import central_bodies
@@ -223,6 +223,8 @@ class AgencyFinder:
                 if ok and taken.find(1, j, end) < 0:
                     start = self.bodies.body_before(text, j, suf, self.min_bare_core, self.max_bare_core,
                                                     core_may_be_verb=True, after_verb=True, words=words)
+                    if start is not None and suf in self.rules.agencies.field_joined_suffixes:
+                        start = joined_fields_start(text, start, words, taken, self.rules.agencies)
                     stationed = start is not None and any(text.endswith(w, 0, start) for w in self.attach_words)
                     if start is not None and not stationed and text[start:end] not in self.generic_alone:
                         out.append(Mention(start, end, "AGENCY", text[start:end], "kg_agencies",

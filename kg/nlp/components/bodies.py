@@ -182,3 +182,23 @@ class BodyRules:
             return None    # 联合|国大会…: the verb's characters end inside a word (联合国)
         core = text[start:end_core]
         return start if min_core <= len(core) <= max_core and self.acceptable(core, suffix) else None
+
+
+def joined_fields_start(text: str, start: int, words, taken, agencies: AgenciesRules) -> int:
+    """Where an unprefixed ministry's name starts that joins its fields
+    before the core read at `start` (某某与|国际合作部, 农业、畜牧和|渔业部):
+    over each joiner (rules/agencies.toml field_joiners) and the words of two
+    characters or more before it, a field of name characters no other mention covers (`taken`: a
+    bytearray, 1 where one does) holding no body suffix (a title before a
+    list, 部长、某某部, is none)."""
+    while start > 1 and text[start - 1] in agencies.field_joiners:
+        k = field = start - 1
+        # the field's words, two characters long at least each (基础|设施; 有|… is a verb)
+        while field > 0 and k - (w := words.start_of[field - 1]) <= agencies.max_field and field - w > 1 \
+                and all(is_cjk(c) and c not in agencies.stop_chars for c in text[w:field]):
+            field = w
+        piece = text[field:k]
+        if not piece or taken.find(1, field, k) >= 0 or any(suf in piece for suf in agencies.suffixes):
+            break
+        start = field
+    return start

@@ -40,8 +40,13 @@ def _patterns(rules) -> dict:
         "doc": re.compile(rf"(?:{alternation(cfg.doc_triggers)})(?:{re.escape(cfg.perfective)})?({name})"),
         "doc_name": re.compile(name),
         # “稳岗十条”, “新20条”措施: a quoted count of measures
-        "measures": re.compile(rf"[{opening}][\u4e00-\u9fff\w]{{0,{cfg.max_quoted_name}}}?{count}[{closing}]"
-                               rf"(?:{alternation(cfg.measure_heads)})?"),
+        "measures": re.compile(rf"[{opening}][\u4e00-\u9fff\w]{{0,{cfg.max_quoted_name}}}?{count}"
+                               rf"(?:{alternation(cfg.measure_heads)})?[{closing}](?:{alternation(cfg.measure_heads)})?"),
+        # 新修订的某某法 (正式实施): a law named by its short name after its revision
+        "revised_law": re.compile(rf"(?:{alternation(cfg.revised_law_openers)})([\u4e00-\u9fff]{{2,{cfg.max_doc_name}}}?"
+                                  rf"{re.escape(cfg.law_suffix)})(?=[^\u4e00-\u9fff]|{alternation(cfg.revised_law_followers)})"),
+        # 党的某某大报告: the report to a party congress
+        "congress_report": re.compile(cfg.congress_report_pattern),
         # “十四五”规划, “十四五”某某发展规划: a quoted term, a head word
         "quoted_doc": re.compile(rf"[{opening}][^{opening}{closing}\n]{{1,{cfg.max_quoted_name}}}[{closing}]"
                                  rf"{gap}(?:{quoted_heads})"
@@ -88,8 +93,14 @@ class DocumentFinder:
                           ("edition", "programs.document_edition")):
             out += [self._mention(text, *m.span(), "document_quoted", rule) for m in pat[key].finditer(text)
                     if not self._inside(m.start(), works) and self._quoted_name(m.group())]
+        quoted = [(m.start, m.end) for m in out]
         out += [self._mention(text, s, e, "document_unquoted", "programs.document_measures")
-                for s, e in self._bare_measures(text, pat["bare_measures"]) if not self._inside(s, works)]
+                for s, e in self._bare_measures(text, pat["bare_measures"]) if not self._inside(s, works + quoted)]
+        out += [self._mention(text, *m.span(1), "document_unquoted", "programs.document_revised_law")
+                for m in pat["revised_law"].finditer(text) if not self._inside(m.start(1), works + quoted)
+                and not m.group(1).endswith(tuple(self.cfg.doc_not_ends))]
+        out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_congress_report")
+                for m in pat["congress_report"].finditer(text) if not self._inside(m.start(), works + quoted)]
         return out, works
 
     def _bare_measures(self, text, pattern) -> list:

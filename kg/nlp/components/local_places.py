@@ -117,6 +117,8 @@ class LocalPlaces:
         """新河村 right after 某某镇 (or a zone after its city)."""
         cfg = self.cfg
         lo, hi = (cfg.zone_min_stem, cfg.zone_max_stem) if level == "zone" else (cfg.min_stem, cfg.max_stem)
+        if level == "zone" and text.endswith(cfg.named_zone_kinds, j, e):
+            hi = cfg.named_zone_max_stem      # 某某市|海上风电装备|产业园: a zone named after what it holds
         for k in range(j - lo, j - hi - 1, -1):   # the shortest stem first
             p = ends.get(k)
             if p is None:
@@ -197,7 +199,8 @@ class LocalPlaces:
 
     def _stem_ok(self, stem: str, name: str, level: str, e: int) -> bool:
         """Whether `name` (ending at offset e) with `stem` may be a place."""
-        if not all(is_cjk(c) for c in stem) or any(c in self.bad for c in stem):
+        quotes = self.cfg.named_zone_quotes if level == "zone" else ""
+        if not all(is_cjk(c) or c in quotes for c in stem) or any(c in self.bad for c in stem):
             return False
         if stem and all(c in self.numerals for c in stem):
             return False   # 两村, 三镇: a count, not a name

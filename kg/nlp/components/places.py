@@ -44,6 +44,8 @@ from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.gazetteer import LEVEL_RANK, WORLD_LEVELS, load_gazetteer
 from kg.nlp.components.country_abbreviations import CountryAbbreviations
+from kg.nlp.components.foreign_places import ForeignRuns
+from kg.nlp.components.province_abbreviations import ProvinceRuns
 from kg.nlp.components.local_places import LocalPlaces
 from kg.nlp.textscan import Automaton
 from kg.nlp.words import word_bounds
@@ -95,6 +97,8 @@ class PlaceFinder:
         self._grades = {}
         self._chain = {}
         self.local = LocalPlaces(self.rules, self.gaz, self.priority)
+        self.provinces = ProvinceRuns(self.gaz, self.rules.places.province_abbreviations)
+        self.foreign = ForeignRuns(self.rules)
 
     def _graded(self, surface: str, places) -> tuple:
         """((place, strength), ...) of a surface."""
@@ -121,6 +125,12 @@ class PlaceFinder:
         starts, ends = word_bounds(doc)
         words = dict(zip(ends, starts))
         found = self.find(text, words)
+        taken = [(m.start, m.end) for m in found]
+        found += [self._mention(text, k, k + 1, p, "places.province_character")
+                  for k, p in self.provinces.find(text, taken)]
+        found += [Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=self.priority,
+                          attrs={"level": "city", "canonical": text[s:e]}, rule="places.foreign_run")
+                  for s, e in self.foreign.find(text, taken)]
         found += self.local.find(text, words, [m for m in found if m.attrs.get("code")])
         mentions_of(doc).extend(found)
         return doc

@@ -3,7 +3,9 @@ kg.nlp.components.lac_edges has cut its leading predicate: what that cut
 leaves of running text (a modal opening it, a leading verb over a plain
 noun phrase, a head that qualifies the noun after it). The tags and words
 are data: rules/programs.toml [lac_edge]. And what the words right before
-a name's left edge make of it (`described`): a kind or a description.
+a name's left edge make of it (`described`): a kind or a description;
+whether a quoted name is an initiative by the words around it
+(`initiative_context`), and whether a name is a machine's (`equipment`).
 """
 
 from kg.nlp.textscan import PUNCT, is_cjk
@@ -68,3 +70,18 @@ def described(text, start, cfg, word_starts) -> bool:
         i -= 1
     return any(text.startswith(c, k) and k in word_starts and k + len(c) in word_starts
                for c in cfg.copula_words for k in range(i, j - len(c)))
+
+
+def initiative_context(text, start, end, cfg) -> bool:
+    """Whether the quoted text[start:end] (no head noun inside or after it)
+    is a named initiative by the words around it: “某某”倡议, “某某”沿线国家,
+    “某某”框架内, 共建“某某” (rules/programs.toml initiative_after,
+    initiative_before); a quoted sentence (ending in 。，) is none."""
+    return text[end - 2] not in cfg.quote_not_ends and (
+        text.startswith(cfg.initiative_after, end) or text.endswith(cfg.initiative_before, 0, start))
+
+
+def equipment(name, cfg) -> bool:
+    """A weapon's or a machine's name (“某某”防空导弹系统, 某某发射平台): an
+    equipment head with an equipment word before it, no initiative."""
+    return name.endswith(cfg.equipment_heads) and any(w in name for w in cfg.equipment_words)

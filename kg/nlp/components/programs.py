@@ -2,8 +2,8 @@
 
 - DOCUMENT: kg.nlp.components.documents (《…》 titles whose words are a
   document's, quoted measures, regulations after a trigger verb).
-- PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021"),
-  and an unquoted name + head noun whose left edge is the verb, punctuation or
+- PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021") or
+  an initiative's words around it (共建"某某"), and an unquoted name + head noun whose left edge is the verb, punctuation or
   function word before it (建立|12389投诉平台).
 All word lists are in rules/programs.toml.
 """
@@ -16,7 +16,7 @@ from spacy.language import Language
 from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import Tagged, program_start
-from kg.nlp.components.program_edges import described, predicate_cut
+from kg.nlp.components.program_edges import described, equipment, initiative_context, predicate_cut
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 from kg.nlp.words import word_bounds
@@ -81,34 +81,33 @@ class ProgramFinder:
                                      rule="programs.quoted_then_head"))
         for m in self.quote_only_re.finditer(text):
             inner = m.group(1)
-            if self._named_in_quotes(inner):
+            # “…行动” holds its head; 共建“…”, “…”倡议: the words around make it an initiative
+            rule = "programs.quoted_with_head" if self._named_in_quotes(inner) else \
+                "programs.quoted_initiative" if initiative_context(text, m.start(), m.end(), self.cfg) else None
+            if rule:
                 found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
-                                     self.priority["program_quote_only"], {"quoted": inner},
-                                     rule="programs.quoted_with_head"))
+                                     self.priority["program_quote_only"], {"quoted": inner}, rule=rule))
         found.extend(self._formulas(text))
         quotes = [m.span() for m in self.quote_only_re.finditer(text)]
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
                      if not any(a < m.start < b for a, b in quotes))
-        out += [m for m in found if not any(a <= m.start < b for a, b in works) and not self._equipment(m.text)]
+        out += [m for m in found if not any(a <= m.start < b for a, b in works) and not equipment(m.text, self.cfg)]
         return doc
-
-    def _equipment(self, name) -> bool:
-        """A weapon's or a machine's name (“某某”防空导弹系统, 某某发射平台):
-        an equipment head with an equipment word before it, no initiative."""
-        return name.endswith(self.cfg.equipment_heads) and any(w in name for w in self.cfg.equipment_words)
 
     def _quoted_head_ok(self, text, m, end) -> bool:
         """A quoted name's head (`m`: quoted_re's match, the head ending at
-        `end`): no verb between quote and head (“某某”交换意见), the head ends
+        `end`): no verb, zone nor initiative word after the quote (“某某”交换意见,
+        “某某”园区二期项目, “某某”倡议同…战略), the head ends
         a word (“某某”网|站 is none), and after 的 the head comes at once
         (“某某”的改革) or after a name's core of its own (“某某”的冷链物流防控体系;
         “某某”的标志性工程, “某某”的金融服务 describe a thing, name none);
         a field head (“某某”工作) needs a name's core too, and a manner head
         (服务) no short modifier nor a quoted manner (“一对一”精准服务, “某站式”服务)."""
         gap = text[m.start(3):end]
-        if any(v in gap for v in self.cfg.quoted_gap_verbs):
-            return False
+        if any(v in gap for v in (*self.cfg.quoted_gap_verbs, *self.rules.places.local.zone_kinds)) \
+                or gap.startswith(self.cfg.initiative_after):
+            return False    # “某某”交换意见, “某某”产业园二期项目 (a zone's); “某某”倡议同…战略
         if end < len(text) and is_cjk(text[end]) and end not in self.word_starts:
             return False
         head = next((h for h in self.heads if gap.endswith(h)), "")
