@@ -458,6 +458,7 @@ class ProgramsRules:
     head_not_followed_by: str
     head_not_followed_by_words: tuple[str, ...]
     quoted_only_heads: tuple[str, ...]
+    quoted_adjacent_heads: tuple[str, ...]
     formula_verbs: tuple[str, ...]
     formula_numerals: str
     formula_not_in: tuple[str, ...]
@@ -489,6 +490,10 @@ class ProgramsRules:
     kind_count_mark: str
     duration_units: str
     continuation_heads: tuple[str, ...]
+    scope_words: tuple[str, ...]
+    scope_heads: tuple[str, ...]
+    max_scope_core: int
+    scope_clause_verbs: tuple[str, ...]
     classifiers: str
     count_chars: str
     ordinal_mark: str

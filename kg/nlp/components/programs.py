@@ -17,6 +17,7 @@ from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import Tagged, program_start
 from kg.nlp.components.program_edges import described, predicate_cut
+from kg.nlp.components.program_scopes import scoped_names
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 from kg.nlp.words import word_bounds
@@ -45,10 +46,10 @@ class ProgramFinder:
             rf"[{opening}]({inside})[{closing}]({re.escape(cfg.of_particle)})?"
             rf"((?:(?![{re.escape(cfg.quote_gap_stops)}])[\u4e00-\u9fff\w]){{0,{gap}}})")
         self.heads = sorted(cfg.heads, key=len, reverse=True)
+        self.inner_heads = tuple(h for h in self.heads if h not in cfg.quoted_adjacent_heads)
         self.head_nf = set(cfg.head_not_followed_by)
         self.quote_only_re = re.compile(rf"[{opening}]({inside})[{closing}]")
         self.head_in_quote = re.compile(rf"({heads})")
-        self.quote_not_ends = cfg.quote_not_ends
         nf = cfg.head_not_followed_by
         nf_words = cfg.head_not_followed_by_words
         guard = (rf"(?![{re.escape(nf)}])" if nf else "") + (rf"(?!{alternation(nf_words)})" if nf_words else "")
@@ -90,12 +91,12 @@ class ProgramFinder:
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
                      if not any(a < m.start < b for a, b in quotes))
+        found.extend(scoped_names(text, self.rules, self.word_starts, [(m.start, m.end) for m in out]))
         out += [m for m in found if not any(a <= m.start < b for a, b in works) and not self._equipment(m.text)]
         return doc
 
     def _equipment(self, name) -> bool:
-        """A weapon's or a machine's name (“某某”防空导弹系统, 某某发射平台):
-        an equipment head with an equipment word before it, no initiative."""
+        """A weapon's or a machine's name, no initiative (“某某”防空导弹系统, 某某发射平台)."""
         return name.endswith(self.cfg.equipment_heads) and any(w in name for w in self.cfg.equipment_words)
 
     def _quoted_head_ok(self, text, m, end) -> bool:
@@ -104,6 +105,7 @@ class ProgramFinder:
         a word (“某某”网|站 is none), and after 的 the head comes at once
         (“某某”的改革) or after a name's core of its own (“某某”的冷链物流防控体系;
         “某某”的标志性工程, “某某”的金融服务 describe a thing, name none);
+        a policy head comes right after a quote and no count (“某某”相关政策, “一揽子”政策);
         a field head (“某某”工作) needs a name's core too, and a manner head
         (服务) no short modifier nor a quoted manner (“一对一”精准服务, “某站式”服务)."""
         gap = text[m.start(3):end]
@@ -114,6 +116,8 @@ class ProgramFinder:
         head = next((h for h in self.heads if gap.endswith(h)), "")
         core = gap[:len(gap) - len(head)]
         cfg, generic = self.cfg, bool(core) and self.generic_core_re.fullmatch(core) is not None
+        if head in cfg.quoted_adjacent_heads and (core or m.group(2) or m.group(1) in cfg.lac_edge.count_words):
+            return False    # “某某”相关政策, “一揽子”政策: a kind of policy
         if head in cfg.quoted_field_heads and (len(core) < cfg.min_bare_core or generic):
             return False    # “某某”工作: a field of work
         if head in cfg.quoted_manner_heads and (0 < len(core) < cfg.min_bare_core or generic
@@ -128,7 +132,7 @@ class ProgramFinder:
         the verb of a quoted policy phrase (“建立健全…体系”, “开放性战略自主”
         ends with no head)."""
         core = inner.rstrip("0123456789")
-        return inner[-1] not in self.quote_not_ends and core.endswith(tuple(self.heads)) \
+        return inner[-1] not in self.cfg.quote_not_ends and core.endswith(self.inner_heads) \
             and not core.startswith(tuple(self.left)) and not self._counted_kind(core)
 
     def _counted_kind(self, core) -> bool:
@@ -287,10 +291,9 @@ class ProgramFinder:
                 return i
             if ch in self.cfg.classifiers and i >= 2 and (text[i - 2] in self.cfg.count_chars):
                 return i if self._ordinal(text, i - 2) else None
-            if i in self.word_starts:   # a left word that ends inside a word (对|外开放) opens nothing
-                for w in self.left:
-                    if text.endswith(w, 0, i) and i - len(w) >= 0:
-                        return i
+            # a left word that ends inside a word (对|外开放) opens nothing
+            if i in self.word_starts and any(text.endswith(w, 0, i) for w in self.left):
+                return i
             i -= 1
         return i if i == 0 else None
 
