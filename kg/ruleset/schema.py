@@ -520,6 +520,11 @@ class ProgramsRules:
     title_followers: tuple[str, ...]
     title_draft_marks: tuple[str, ...]
     title_issuing_verbs: tuple[str, ...]
+    treaty_heads: tuple[str, ...]
+    treaty_party_joins: str
+    max_treaty_core: int
+    treaty_clause_words: tuple[str, ...]
+    treaty_not_followed_by: tuple[str, ...]
     measure_count_chars: str
     measure_unit: str
     measure_heads: tuple[str, ...]
