@@ -500,6 +500,8 @@ class ProgramsRules:
     core_not_in: tuple[str, ...]
     verb_bounded_heads: tuple[str, ...]
     launch_verbs: tuple[str, ...]
+    launched_heads: tuple[str, ...]
+    min_launched_head_core: int
     launched_core_marks: str
     max_launched_core: int
     doc_triggers: tuple[str, ...]

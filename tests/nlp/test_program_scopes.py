@@ -1,6 +1,7 @@
-"""kg.nlp.components.program_scopes and the quoted policy-line heads of
-kg.nlp.components.programs: a campaign named by its nationwide scope
-(全民…, 首都…), a quoted name right before 方针 / 政策 (rules/programs.toml)."""
+"""kg.nlp.components.program_scopes and the heads kg.nlp.components.programs
+takes only in one frame: a campaign named by its nationwide scope (全民…,
+首都…), a quoted name right before 方针 / 政策, a pilot named right after
+the verb launching it (开展|…试点) (rules/programs.toml)."""
 
 import pytest
 
@@ -52,3 +53,20 @@ def test_a_quoted_name_right_before_a_policy_head_is_a_program(nlp, text, name):
 ])
 def test_a_policy_head_after_other_words_or_inside_quotes_names_none(nlp, text):
     assert programs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今年，该省启动婚丧习俗改革试点，倡导移风易俗。", "婚丧习俗改革试点"),
+    ("市里持续开展家庭农场培育试点，带动农户增收。", "家庭农场培育试点"),
+])
+def test_a_pilot_right_after_its_launching_verb_is_a_program(nlp, text, name):
+    assert name in programs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "该县开展综合改革试点，探索新路子。",        # only generic words and a head before 试点
+    "这家企业成为家庭农场培育试点的合作单位。",   # no launch verb before it
+    "区里今年扩大试点，覆盖更多街道。",          # no name
+])
+def test_a_pilot_without_its_launching_verb_or_a_name_is_none(nlp, text):
+    assert not any(p.endswith("试点") for p in programs(nlp, text))

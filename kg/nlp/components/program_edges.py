@@ -3,7 +3,9 @@ kg.nlp.components.lac_edges has cut its leading predicate: what that cut
 leaves of running text (a modal opening it, a leading verb over a plain
 noun phrase, a head that qualifies the noun after it). The tags and words
 are data: rules/programs.toml [lac_edge]. And what the words right before
-a name's left edge make of it (`described`): a kind or a description.
+a name's left edge make of it (`described`): a kind or a description; and
+whether a head too common alone stands after the verb that launches it
+(`after_launch_verb`).
 """
 
 from kg.nlp.textscan import PUNCT, is_cjk
@@ -68,3 +70,14 @@ def described(text, start, cfg, word_starts) -> bool:
         i -= 1
     return any(text.startswith(c, k) and k in word_starts and k + len(c) in word_starts
                for c in cfg.copula_words for k in range(i, j - len(c)))
+
+
+def after_launch_verb(text, start, head_start, cfg, generic_core_re) -> bool:
+    """Whether an unquoted name before a launched head (cfg: rules/programs.toml
+    launched_heads) names one: right after a launch verb (开展|某某改革试点),
+    with a core long enough, and not only generic words and a head noun before
+    it (开展|综合改革试点 is a kind of pilot)."""
+    core = text[start:head_start]
+    bare = next((core[:-len(h)] for h in cfg.heads if core.endswith(h) and len(core) > len(h)), core)
+    return text.endswith(tuple(cfg.launch_verbs), 0, start) and len(core) >= cfg.min_launched_head_core \
+        and generic_core_re.fullmatch(bare) is None

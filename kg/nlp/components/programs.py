@@ -4,7 +4,9 @@
   document's, quoted measures, regulations after a trigger verb).
 - PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021"),
   and an unquoted name + head noun whose left edge is the verb, punctuation or
-  function word before it (建立|12389投诉平台).
+  function word before it (建立|12389投诉平台; a head too common alone, 试点,
+  only after a launch verb: 开展|某某改革试点); a name opening with
+  a nationwide scope word (全民某某运动): kg.nlp.components.program_scopes.
 All word lists are in rules/programs.toml.
 """
 
@@ -16,7 +18,7 @@ from spacy.language import Language
 from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import Tagged, program_start
-from kg.nlp.components.program_edges import described, predicate_cut
+from kg.nlp.components.program_edges import after_launch_verb, described, predicate_cut
 from kg.nlp.components.program_scopes import scoped_names
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
@@ -36,7 +38,7 @@ class ProgramFinder:
         cfg = self.cfg = self.rules.programs
         self.priority = self.rules.priorities
         heads = alternation(cfg.heads)
-        bare_heads = [h for h in cfg.heads if h not in cfg.quoted_only_heads]
+        bare_heads = [h for h in cfg.heads if h not in cfg.quoted_only_heads] + list(cfg.launched_heads)
         gap, qmax = cfg.max_quote_gap, cfg.max_quoted_name
         # quotation marks as data: “…”, "…", 「…」, ‘…’, 『…』 (rules/programs.toml quotes)
         opening = re.escape("".join(q[0] for q in cfg.quotes))
@@ -136,9 +138,8 @@ class ProgramFinder:
             and not core.startswith(tuple(self.left)) and not self._counted_kind(core)
 
     def _counted_kind(self, core) -> bool:
-        """A quoted count + 大 with nothing of a name after it but a head or
-        a generic word (“三大|体系”; “四大|片区扶贫攻坚行动” names one); an
-        unquoted one (六大|重点工程, 6大|灌区工程) is always a kind."""
+        """A quoted count + 大 with only a head or a generic word after it (“三大|体系”;
+        “四大|片区扶贫攻坚行动” names one); unquoted (六大|重点工程) always a kind."""
         m = self.kind_count_re.match(core)
         if m is None:
             return False
@@ -164,8 +165,7 @@ class ProgramFinder:
         return out
 
     def _last_head_end(self, text, s, e):
-        """The furthest position in text[s:e] where a head noun ends ("…"工作清单
-        is a 清单, not a 工作), or None."""
+        """The furthest end of a head noun in text[s:e] ("…"工作清单 is a 清单), or None."""
         for end in range(e, s, -1):
             if text[end:end + 1] in self.head_nf or text.startswith(self.head_nf_words, end):
                 continue
@@ -183,7 +183,8 @@ class ProgramFinder:
         for m in self.bare_head_re.finditer(text):
             launch = self._launch_edge(text, m.start()) if m.group(1) in cfg.verb_bounded_heads else None
             start = self._left_edge(text, m.start()) if launch is None else launch
-            if start is None or launch is None and described(text, start, cfg, self.word_starts):
+            if start is None or launch is None and described(text, start, cfg, self.word_starts) \
+                    or m.group(1) in cfg.launched_heads and not after_launch_verb(text, start, m.start(), cfg, self.generic_core_re):
                 continue
             if not self._core_ok(text[start:m.start()], start, m.start(), held):
                 continue
@@ -245,8 +246,7 @@ class ProgramFinder:
         return None
 
     def _list_piece(self, text, sep):
-        """True when the item before a 、 at sep is short (two characters at
-        least) and starts at a boundary."""
+        """Whether the item before a 、 at sep is short (2+ characters) and starts at a boundary."""
         n = self.cfg.max_list_item
         for k in range(1, n + 1):
             j = sep - k
@@ -259,8 +259,7 @@ class ProgramFinder:
 
     @staticmethod
     def _parallel(text, sep, head_start):
-        """办案场所、办案机制: items that repeat their modifier are a list of
-        parallel things, only the last of which has the head."""
+        """办案场所、办案机制: items repeating their modifier are parallel things, the last has the head."""
         last = text[sep + 1:head_start]
         return len(last) >= 2 and text[max(0, sep - 4):sep].find(last[:2]) != -1
 
