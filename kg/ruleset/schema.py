@@ -474,6 +474,7 @@ class ProgramsRules:
     max_bare_core: int
     min_bare_core: int
     left_boundaries: tuple[str, ...]
+    name_final_verbs: tuple[str, ...]
     bad_core_starts: tuple[str, ...]
     bad_cores: tuple[str, ...]
     generic_core_words: tuple[str, ...]

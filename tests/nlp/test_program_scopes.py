@@ -1,7 +1,8 @@
 """kg.nlp.components.program_scopes and the heads kg.nlp.components.programs
 takes only in one frame: a campaign named by its nationwide scope (全民…,
 首都…), a quoted name right before 方针 / 政策, a pilot named right after
-the verb launching it (开展|…试点) (rules/programs.toml)."""
+the verb launching it (开展|…试点), a name whose last act (提升, 保障) is a
+left boundary elsewhere (rules/programs.toml)."""
 
 import pytest
 
@@ -70,3 +71,19 @@ def test_a_pilot_right_after_its_launching_verb_is_a_program(nlp, text, name):
 ])
 def test_a_pilot_without_its_launching_verb_or_a_name_is_none(nlp, text):
     assert not any(p.endswith("试点") for p in programs(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("全县实施农村道路安全巩固提升工程，惠及十万群众。", "农村道路安全巩固提升工程"),
+    ("省里建立乡镇财力长效保障机制，缓解基层困难。", "乡镇财力长效保障机制"),
+])
+def test_a_name_ending_with_the_act_it_is_named_for_runs_on_leftwards(nlp, text, name):
+    assert name in programs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "各地要解放思想深化改革，激发市场活力。",     # 深化 is the predicate over 改革
+    "双方同意审慎地采取行动，维护地区稳定。",
+])
+def test_a_verb_right_before_a_bare_head_is_still_its_predicate(nlp, text):
+    assert programs(nlp, text) == []

@@ -290,8 +290,9 @@ class ProgramFinder:
                 return i
             if ch in self.cfg.classifiers and i >= 2 and (text[i - 2] in self.cfg.count_chars):
                 return i if self._ordinal(text, i - 2) else None
-            # a left word that ends inside a word (对|外开放) opens nothing
-            if i in self.word_starts and any(text.endswith(w, 0, i) for w in self.left):
+            # a left word that ends inside a word (对|外开放) opens nothing, nor a name's own last act (某某提升|工程)
+            if i in self.word_starts and any(text.endswith(w, 0, i) and (w not in self.cfg.name_final_verbs
+                                                                         or head_start - i >= self.cfg.min_bare_core) for w in self.left):
                 return i
             i -= 1
         return i if i == 0 else None
