@@ -527,6 +527,7 @@ class ProgramsRules:
     quoted_only_heads: tuple[str, ...]
     initiative_after: tuple[str, ...]
     initiative_before: tuple[str, ...]
+    quoted_adjacent_heads: tuple[str, ...]
     formula_verbs: tuple[str, ...]
     formula_numerals: str
     formula_not_in: tuple[str, ...]
@@ -542,6 +543,7 @@ class ProgramsRules:
     max_bare_core: int
     min_bare_core: int
     left_boundaries: tuple[str, ...]
+    name_final_verbs: tuple[str, ...]
     bad_core_starts: tuple[str, ...]
     bad_cores: tuple[str, ...]
     generic_core_words: tuple[str, ...]
@@ -558,12 +560,18 @@ class ProgramsRules:
     kind_count_mark: str
     duration_units: str
     continuation_heads: tuple[str, ...]
+    scope_words: tuple[str, ...]
+    scope_heads: tuple[str, ...]
+    max_scope_core: int
+    scope_clause_verbs: tuple[str, ...]
     classifiers: str
     count_chars: str
     ordinal_mark: str
     core_not_in: tuple[str, ...]
     verb_bounded_heads: tuple[str, ...]
     launch_verbs: tuple[str, ...]
+    launched_heads: tuple[str, ...]
+    min_launched_head_core: int
     launched_core_marks: str
     max_launched_core: int
     doc_triggers: tuple[str, ...]
@@ -584,6 +592,11 @@ class ProgramsRules:
     title_followers: tuple[str, ...]
     title_draft_marks: tuple[str, ...]
     title_issuing_verbs: tuple[str, ...]
+    treaty_heads: tuple[str, ...]
+    treaty_party_joins: str
+    max_treaty_core: int
+    treaty_clause_words: tuple[str, ...]
+    treaty_not_followed_by: tuple[str, ...]
     measure_count_chars: str
     measure_unit: str
     measure_heads: tuple[str, ...]

@@ -11,6 +11,8 @@
   (“十四五”某某规划) are documents; so is an edition of a plan (第三版实施方案).
 - An unquoted regulation right after a trigger verb (制定出台某某管理规定),
   and the names listed after a title or such a regulation.
+- An unquoted treaty, agreement or declaration named by the parties it
+  binds (某国核问题全面协议, 甲国和乙国引渡条约).
 kg.nlp.components.programs runs this finder; the words are in
 rules/programs.toml (the title_* and doc_* keys).
 """
@@ -54,6 +56,8 @@ def _patterns(rules) -> dict:
                                  rf"(?:{heads}))?(?=$|[^\u4e00-\u9fff]|[{re.escape(cfg.doc_name_followers)}])"),
         # 某某二十条措施 (unquoted): the count and head; the name's start is found leftwards
         "bare_measures": re.compile(rf"{count}(?:{alternation(cfg.measure_heads)})"),
+        # 某国核问题全面协议: a treaty's head; its parties are read leftwards
+        "treaty": re.compile(alternation(longest_first(cfg.treaty_heads))),
         # 第三版实施方案: an edition of a plan
         "edition": re.compile(rf"{re.escape(cfg.edition_marks[0])}[{re.escape(cfg.measure_count_chars)}]+"
                               rf"{re.escape(cfg.edition_marks[1])}[\u4e00-\u9fff]{{2,{cfg.max_quote_gap}}}?(?:{heads})"),
@@ -101,7 +105,32 @@ class DocumentFinder:
                 and not m.group(1).endswith(tuple(self.cfg.doc_not_ends))]
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_congress_report")
                 for m in pat["congress_report"].finditer(text) if not self._inside(m.start(), works + quoted)]
+        out += [self._mention(text, s, e, "document_unquoted", "programs.document_treaty")
+                for s, e in self._treaties(text, pat["treaty"]) if not self._inside(s, works + quoted)]
         return out, works
+
+    def _treaties(self, text, pattern) -> list:
+        """(start, end) of each unquoted treaty, agreement or declaration named
+        by the parties it binds (某国核问题全面协议, 甲国和乙国引渡条约): from the
+        first of the parties joined before the head, when what stands between
+        the last party and the head is no clause (某国退出|某城协定)."""
+        cfg, out = self.cfg, []
+        clause = (*cfg.left_boundaries, *cfg.treaty_clause_words, *cfg.doc_triggers, *cfg.quoted_gap_verbs)
+        for m in pattern.finditer(text):
+            if text.startswith(cfg.treaty_not_followed_by, m.end()):
+                continue    # 某某条约组织: a body
+            lo = m.start() - cfg.max_treaty_core
+            party = max((p for p in self.parties if lo <= p[1] <= m.start() and p[0] < p[1]), key=lambda p: p[1],
+                        default=None)
+            between = text[party[1]:m.start()] if party is not None else ""
+            if party is None or not all(is_cjk(ch) for ch in between) or any(w in between for w in clause):
+                continue
+            start = party[0]
+            while (prev := next((p for p in self.parties if p[1] == start or p[1] == start - 1
+                                 and text[start - 1] in cfg.treaty_party_joins), None)) is not None:
+                start = prev[0]     # 甲国和乙国…, 中美…: the parties before, joined
+            out.append((start, m.end()))
+        return out
 
     def _bare_measures(self, text, pattern) -> list:
         """(start, end) of each unquoted count of measures (某某防控二十条措施):

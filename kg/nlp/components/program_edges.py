@@ -5,7 +5,9 @@ noun phrase, a head that qualifies the noun after it). The tags and words
 are data: rules/programs.toml [lac_edge]. And what the words right before
 a name's left edge make of it (`described`): a kind or a description;
 whether a quoted name is an initiative by the words around it
-(`initiative_context`), and whether a name is a machine's (`equipment`).
+(`initiative_context`), whether a name is a machine's (`equipment`), and
+whether a head too common alone stands after the verb that launches it
+(`after_launch_verb`).
 """
 
 from kg.nlp.textscan import PUNCT, is_cjk
@@ -85,3 +87,14 @@ def equipment(name, cfg) -> bool:
     """A weapon's or a machine's name (“某某”防空导弹系统, 某某发射平台): an
     equipment head with an equipment word before it, no initiative."""
     return name.endswith(cfg.equipment_heads) and any(w in name for w in cfg.equipment_words)
+
+
+def after_launch_verb(text, start, head_start, cfg, generic_core_re) -> bool:
+    """Whether an unquoted name before a launched head (cfg: rules/programs.toml
+    launched_heads) names one: right after a launch verb (开展|某某改革试点),
+    with a core long enough, and not only generic words and a head noun before
+    it (开展|综合改革试点 is a kind of pilot)."""
+    core = text[start:head_start]
+    bare = next((core[:-len(h)] for h in cfg.heads if core.endswith(h) and len(core) > len(h)), core)
+    return text.endswith(tuple(cfg.launch_verbs), 0, start) and len(core) >= cfg.min_launched_head_core \
+        and generic_core_re.fullmatch(bare) is None

@@ -3,9 +3,11 @@
 - DOCUMENT: kg.nlp.components.documents (《…》 titles whose words are a
   document's, quoted measures, regulations after a trigger verb).
 - PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021") or
-  an initiative's words around it (共建"某某"), and an unquoted name + head noun whose left edge is the verb, punctuation or
-  function word before it (建立|12389投诉平台).
-All word lists are in rules/programs.toml.
+  an initiative's words around it (共建"某某"), and an unquoted name + head
+  noun whose left edge is the verb, punctuation or function word before it
+  (建立|12389投诉平台; a head too common alone, 试点, only after a launch verb:
+  开展|某某改革试点); a name opening with a nationwide scope word
+  (全民某某运动): kg.nlp.components.program_scopes. Word lists: rules/programs.toml.
 """
 
 import re
@@ -16,7 +18,8 @@ from spacy.language import Language
 from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import Tagged, program_start
-from kg.nlp.components.program_edges import described, equipment, initiative_context, predicate_cut
+from kg.nlp.components.program_edges import after_launch_verb, described, equipment, initiative_context, predicate_cut
+from kg.nlp.components.program_scopes import scoped_names
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 from kg.nlp.words import word_bounds
@@ -35,7 +38,7 @@ class ProgramFinder:
         cfg = self.cfg = self.rules.programs
         self.priority = self.rules.priorities
         heads = alternation(cfg.heads)
-        bare_heads = [h for h in cfg.heads if h not in cfg.quoted_only_heads]
+        bare_heads = [h for h in cfg.heads if h not in cfg.quoted_only_heads] + list(cfg.launched_heads)
         gap, qmax = cfg.max_quote_gap, cfg.max_quoted_name
         # quotation marks as data: “…”, "…", 「…」, ‘…’, 『…』 (rules/programs.toml quotes)
         opening = re.escape("".join(q[0] for q in cfg.quotes))
@@ -45,10 +48,10 @@ class ProgramFinder:
             rf"[{opening}]({inside})[{closing}]({re.escape(cfg.of_particle)})?"
             rf"((?:(?![{re.escape(cfg.quote_gap_stops)}])[\u4e00-\u9fff\w]){{0,{gap}}})")
         self.heads = sorted(cfg.heads, key=len, reverse=True)
+        self.inner_heads = tuple(h for h in self.heads if h not in cfg.quoted_adjacent_heads)
         self.head_nf = set(cfg.head_not_followed_by)
         self.quote_only_re = re.compile(rf"[{opening}]({inside})[{closing}]")
         self.head_in_quote = re.compile(rf"({heads})")
-        self.quote_not_ends = cfg.quote_not_ends
         nf = cfg.head_not_followed_by
         nf_words = cfg.head_not_followed_by_words
         guard = (rf"(?![{re.escape(nf)}])" if nf else "") + (rf"(?!{alternation(nf_words)})" if nf_words else "")
@@ -92,6 +95,7 @@ class ProgramFinder:
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
                      if not any(a < m.start < b for a, b in quotes))
+        found.extend(scoped_names(text, self.rules, self.word_starts, [(m.start, m.end) for m in out]))
         out += [m for m in found if not any(a <= m.start < b for a, b in works) and not equipment(m.text, self.cfg)]
         return doc
 
@@ -102,6 +106,7 @@ class ProgramFinder:
         a word (“某某”网|站 is none), and after 的 the head comes at once
         (“某某”的改革) or after a name's core of its own (“某某”的冷链物流防控体系;
         “某某”的标志性工程, “某某”的金融服务 describe a thing, name none);
+        a policy head comes right after a quote and no count (“某某”相关政策, “一揽子”政策);
         a field head (“某某”工作) needs a name's core too, and a manner head
         (服务) no short modifier nor a quoted manner (“一对一”精准服务, “某站式”服务)."""
         gap = text[m.start(3):end]
@@ -113,6 +118,8 @@ class ProgramFinder:
         head = next((h for h in self.heads if gap.endswith(h)), "")
         core = gap[:len(gap) - len(head)]
         cfg, generic = self.cfg, bool(core) and self.generic_core_re.fullmatch(core) is not None
+        if head in cfg.quoted_adjacent_heads and (core or m.group(2) or m.group(1) in cfg.lac_edge.count_words):
+            return False    # “某某”相关政策, “一揽子”政策: a kind of policy
         if head in cfg.quoted_field_heads and (len(core) < cfg.min_bare_core or generic):
             return False    # “某某”工作: a field of work
         if head in cfg.quoted_manner_heads and (0 < len(core) < cfg.min_bare_core or generic
@@ -127,13 +134,12 @@ class ProgramFinder:
         the verb of a quoted policy phrase (“建立健全…体系”, “开放性战略自主”
         ends with no head)."""
         core = inner.rstrip("0123456789")
-        return inner[-1] not in self.quote_not_ends and core.endswith(tuple(self.heads)) \
+        return inner[-1] not in self.cfg.quote_not_ends and core.endswith(self.inner_heads) \
             and not core.startswith(tuple(self.left)) and not self._counted_kind(core)
 
     def _counted_kind(self, core) -> bool:
-        """A quoted count + 大 with nothing of a name after it but a head or
-        a generic word (“三大|体系”; “四大|片区扶贫攻坚行动” names one); an
-        unquoted one (六大|重点工程, 6大|灌区工程) is always a kind."""
+        """A quoted count + 大 with only a head or a generic word after it (“三大|体系”;
+        “四大|片区扶贫攻坚行动” names one); unquoted (六大|重点工程) always a kind."""
         m = self.kind_count_re.match(core)
         if m is None:
             return False
@@ -159,8 +165,7 @@ class ProgramFinder:
         return out
 
     def _last_head_end(self, text, s, e):
-        """The furthest position in text[s:e] where a head noun ends ("…"工作清单
-        is a 清单, not a 工作), or None."""
+        """The furthest end of a head noun in text[s:e] ("…"工作清单 is a 清单), or None."""
         for end in range(e, s, -1):
             if text[end:end + 1] in self.head_nf or text.startswith(self.head_nf_words, end):
                 continue
@@ -178,7 +183,8 @@ class ProgramFinder:
         for m in self.bare_head_re.finditer(text):
             launch = self._launch_edge(text, m.start()) if m.group(1) in cfg.verb_bounded_heads else None
             start = self._left_edge(text, m.start()) if launch is None else launch
-            if start is None or launch is None and described(text, start, cfg, self.word_starts):
+            if start is None or launch is None and described(text, start, cfg, self.word_starts) \
+                    or m.group(1) in cfg.launched_heads and not after_launch_verb(text, start, m.start(), cfg, self.generic_core_re):
                 continue
             if not self._core_ok(text[start:m.start()], start, m.start(), held):
                 continue
@@ -240,8 +246,7 @@ class ProgramFinder:
         return None
 
     def _list_piece(self, text, sep):
-        """True when the item before a 、 at sep is short (two characters at
-        least) and starts at a boundary."""
+        """Whether the item before a 、 at sep is short (2+ characters) and starts at a boundary."""
         n = self.cfg.max_list_item
         for k in range(1, n + 1):
             j = sep - k
@@ -254,8 +259,7 @@ class ProgramFinder:
 
     @staticmethod
     def _parallel(text, sep, head_start):
-        """办案场所、办案机制: items that repeat their modifier are a list of
-        parallel things, only the last of which has the head."""
+        """办案场所、办案机制: items repeating their modifier are parallel things, the last has the head."""
         last = text[sep + 1:head_start]
         return len(last) >= 2 and text[max(0, sep - 4):sep].find(last[:2]) != -1
 
@@ -286,10 +290,10 @@ class ProgramFinder:
                 return i
             if ch in self.cfg.classifiers and i >= 2 and (text[i - 2] in self.cfg.count_chars):
                 return i if self._ordinal(text, i - 2) else None
-            if i in self.word_starts:   # a left word that ends inside a word (对|外开放) opens nothing
-                for w in self.left:
-                    if text.endswith(w, 0, i) and i - len(w) >= 0:
-                        return i
+            # a left word that ends inside a word (对|外开放) opens nothing, nor a name's own last act (某某提升|工程)
+            if i in self.word_starts and any(text.endswith(w, 0, i) and (w not in self.cfg.name_final_verbs
+                                                                         or head_start - i >= self.cfg.min_bare_core) for w in self.left):
+                return i
             i -= 1
         return i if i == 0 else None
 
