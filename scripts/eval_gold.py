@@ -6,7 +6,10 @@ For each NAME.gold.json with a SHARED/corpus/NAME.txt, runs the extraction
 and relation F1) and score.py's tables per type for: the seed page alone,
 the texts the rules were developed with in view (numbered below 29), the
 texts added later from genres the rules had not met (29 and above: the
-honest check), and all of them. Then, when the NER data is there, the
+honest check), and all of them. Then every set of fresh gold kept in the
+repository (docs/grading/fresh/SET/: real news items annotated by the spec
+by annotators who had not seen the tool's output; SET/README.md says which
+sets have been read since). Then, when the NER data is there, the
 entity layer on it: every type on the held-out parts
 (scripts/eval_ner_heldout.py), PERSON and titles on the whole files
 (scripts/eval_ner.py).
@@ -63,6 +66,24 @@ def extract_all(gold_dir: Path, corpus: Path, tmp: Path) -> dict:
     return sets
 
 
+FRESH = ROOT / "docs" / "grading" / "fresh"
+
+
+def score_fresh(score: Path, tmp: Path) -> None:
+    """score.py's tables for each fresh-gold set (texts/NAME.txt beside
+    gold/NAME.gold.json), extracted with each gold's date."""
+    for folder in sorted(p for p in FRESH.iterdir() if (p / "gold").is_dir() and (p / "texts").is_dir()):
+        pred = tmp / f"fresh-{folder.name}"
+        pred.mkdir()
+        for gf in sorted((folder / "gold").glob("*.gold.json")):
+            name = gf.name[: -len(".gold.json")]
+            gold = json.loads(gf.read_text(encoding="utf-8"))
+            out = extract_file(folder / "texts" / f"{name}.txt", gold.get("date"))
+            (pred / f"{name}.json").write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+        print(f"\n== fresh gold: {folder.name} ({len(list(pred.iterdir()))} texts)")
+        subprocess.run([sys.executable, str(score), str(folder / "gold"), str(pred)], check=False)
+
+
 def main(shared: str) -> int:
     shared = Path(shared)
     score = shared / "tools" / "score.py"
@@ -80,6 +101,8 @@ def main(shared: str) -> int:
             g, p = sets[key]
             print(f"\n== {key}")
             subprocess.run([sys.executable, str(score), str(g), str(p), *sys.argv[2:]], check=False)
+        if FRESH.is_dir():
+            score_fresh(score, Path(tmp))
     if (shared / "ner").is_dir():
         # every type (MSRA PER/LOC/ORG, CLUENER name/government/address) on the
         # parts the shipped model never trained on; then PERSON and title

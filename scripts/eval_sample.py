@@ -13,6 +13,15 @@ anything else = not counted) and prints precision per type.
 
     python scripts/eval_sample.py draw CORPUS.jsonl[.gz] [--items 300] [--facts 150] [--seed 18] [-o DIR]
     python scripts/eval_sample.py score DIR/entities.tsv DIR/relations.tsv
+    python scripts/eval_sample.py texts CORPUS.jsonl[.gz] --seed 29 [-n 16] [--prefix k]
+        [--skip 1001-6000 ...] [--exclude SET/picks.txt ...] -o docs/grading/fresh/seed29
+
+`texts` draws whole items for fresh gold (docs/grading/fresh/): a seeded
+choice among items of 250-1,400 characters whose line numbers are in no
+--skip range (lines already read while the rules were written) nor in an
+earlier set's picks.txt; it writes SET/texts/PREFIXnn_ID.txt (title, then
+text) and SET/picks.txt (line, name, length, title) for annotators to read
+before anyone runs the tool on them.
 
 The same corpus, seed and code give the same rows, so two versions of the
 code can be graded on the same articles.
@@ -132,6 +141,30 @@ def precision(paths) -> dict:
     return {t: (right[t], wrong[t]) for t in sorted(set(right) | set(wrong))}
 
 
+def draw_texts(corpus: Path, n: int, seed: int, prefix: str, skip, exclude, out: Path) -> list[str]:
+    """The picks.txt lines of `n` items drawn as the module docstring says."""
+    import gzip
+    import json
+
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    with opener(corpus, "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    used = {int(line.split()[0]) for p in exclude for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
+    ranges = [tuple(int(x) for x in r.split("-")) for r in skip]
+    ok = [i for i in range(len(rows)) if not any(a - 1 <= i < b for a, b in ranges)
+          and 250 <= len(rows[i]["text"]) <= 1400 and i + 1 not in used]
+    random.seed(seed)
+    picks = []
+    (out / "texts").mkdir(parents=True, exist_ok=True)
+    for k, i in enumerate(sorted(random.sample(ok, n))):
+        r = rows[i]
+        name = f"{prefix}{k + 1:02d}_{r['id']}"
+        (out / "texts" / f"{name}.txt").write_text(r["title"] + "\n" + r["text"] + "\n", encoding="utf-8")
+        picks.append(f"{i + 1} {name} {len(r['text'])} {r['title']}")
+    (out / "picks.txt").write_text("\n".join(picks) + "\n", encoding="utf-8")
+    return picks
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -143,7 +176,19 @@ def main(argv=None) -> int:
     d.add_argument("-o", "--out", type=Path, default=Path("build/eval-sample"))
     s = sub.add_parser("score", help="precision of graded sample files")
     s.add_argument("files", nargs="+", type=Path)
+    t = sub.add_parser("texts", help="draw whole items to annotate as fresh gold")
+    t.add_argument("corpus", type=Path)
+    t.add_argument("--seed", type=int, required=True)
+    t.add_argument("-n", type=int, default=16)
+    t.add_argument("--prefix", default="k")
+    t.add_argument("--skip", action="append", default=[], help="a range of line numbers, e.g. 1001-6000")
+    t.add_argument("--exclude", action="append", default=[], type=Path, help="an earlier set's picks.txt")
+    t.add_argument("-o", "--out", type=Path, required=True)
     args = ap.parse_args(argv)
+    if args.cmd == "texts":
+        picks = draw_texts(args.corpus, args.n, args.seed, args.prefix, args.skip, args.exclude, args.out)
+        print(f"{len(picks)} texts in {args.out / 'texts'}; picks in {args.out / 'picks.txt'}")
+        return 0
     if args.cmd == "draw":
         n_e, n_r = draw(args.corpus, args.items, args.facts, args.seed, args.out)
         print(f"{n_e} entities and {n_r} relations to grade (y/n in the grade column): "
