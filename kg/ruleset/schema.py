@@ -526,6 +526,7 @@ class ProgramsRules:
     head_not_followed_by_words: tuple[str, ...]
     quoted_only_heads: tuple[str, ...]
     initiative_after: tuple[str, ...]
+    initiative_documents: tuple[str, ...]
     initiative_before: tuple[str, ...]
     quoted_adjacent_heads: tuple[str, ...]
     formula_verbs: tuple[str, ...]

@@ -86,7 +86,7 @@ class ProgramFinder:
             inner = m.group(1)
             # “…行动” holds its head; 共建“…”, “…”倡议: the words around make it an initiative
             rule = "programs.quoted_with_head" if self._named_in_quotes(inner) else \
-                "programs.quoted_initiative" if initiative_context(text, m.start(), m.end(), self.cfg) else None
+                initiative_context(text, m.start(), m.end(), self.cfg)
             if rule:
                 found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
                                      self.priority["program_quote_only"], {"quoted": inner}, rule=rule))
