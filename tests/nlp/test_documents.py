@@ -125,6 +125,7 @@ def test_a_list_in_force_after_its_verb_is_a_document(nlp, text, name):
 @pytest.mark.parametrize("text", [
     "对试点企业实施更短的负面清单。",     # a described kind of list
     "各地要推动形成以负面清单为主的管理模式。",   # no verb puts it in force
+    "要全面落实市场准入负面清单制度。",          # the list names a system
 ])
 def test_other_negative_lists_are_no_document(nlp, text):
     assert documents(nlp, text) == []

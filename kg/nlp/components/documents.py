@@ -68,7 +68,8 @@ def _patterns(rules) -> dict:
         "list_doc": re.compile(rf"(?:{alternation(cfg.list_doc_verbs)}){re.escape(cfg.perfective)}?"
                                rf"(?:{alternation(cfg.list_doc_leads)})?"
                                rf"((?:(?!{re.escape(cfg.of_particle)})[\u4e00-\u9fff]){{2,{cfg.max_list_doc_core}}}?"
-                               rf"(?:{alternation(cfg.list_doc_heads)}))"),
+                               rf"(?:{alternation(cfg.list_doc_heads)}))"
+                               rf"(?=$|[^\u4e00-\u9fff]|[{re.escape(cfg.doc_name_followers)}])"),   # …清单|制度: a system's name
         # 第三版实施方案: an edition of a plan
         "edition": re.compile(rf"{re.escape(cfg.edition_marks[0])}[{re.escape(cfg.measure_count_chars)}]+"
                               rf"{re.escape(cfg.edition_marks[1])}[\u4e00-\u9fff]{{2,{cfg.max_quote_gap}}}?(?:{heads})"),
