@@ -564,6 +564,14 @@ class ProgramsRules:
     scope_words: tuple[str, ...]
     scope_heads: tuple[str, ...]
     max_scope_core: int
+    designation_heads: tuple[str, ...]
+    designation_verbs: tuple[str, ...]
+    designation_reach: int
+    designation_stops: str
+    max_designation_name: int
+    route_heads: tuple[str, ...]
+    route_party_chars: str
+    route_run: tuple[int, ...]
     scope_clause_verbs: tuple[str, ...]
     classifiers: str
     count_chars: str
