@@ -620,10 +620,10 @@ class ProgramsRules:
     quoted_gap_verbs: tuple[str, ...]
     doc_name_followers: str
     edition_marks: tuple[str, ...]
-    list_doc_heads: tuple[str, ...]
-    list_doc_verbs: tuple[str, ...]
-    list_doc_leads: tuple[str, ...]
-    max_list_doc_core: int
+    applied_doc_heads: tuple[str, ...]
+    applied_doc_verbs: tuple[str, ...]
+    applied_doc_leads: tuple[str, ...]
+    max_applied_doc_core: int
     lac_edge: LacEdgeRules
 
 

@@ -117,6 +117,10 @@ def test_a_work_in_single_angle_quotes_is_no_document(nlp):
     ("今年我国出台了首张数据出境安全负面清单。", "数据出境安全负面清单"),
     ("该市将深入实施新版市场准入负面清单。", "市场准入负面清单"),
     ("国家连续三年缩减外资准入负面清单。", "外资准入负面清单"),
+    # a partnership's action plan, the parties before it no part of its name
+    ("双方同意以实施两国睦邻友好伙伴关系行动计划为契机深化合作。", "睦邻友好伙伴关系行动计划"),
+    ("两国外长签署海洋经济合作行动计划。", "海洋经济合作行动计划"),
+    ("双方要落实好未来三年数字经济合作行动计划。", "未来三年数字经济合作行动计划"),
 ])
 def test_a_list_in_force_after_its_verb_is_a_document(nlp, text, name):
     assert name in documents(nlp, text)

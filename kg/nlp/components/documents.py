@@ -13,8 +13,8 @@
   (“十四五”某某规划) are documents; so is an edition of a plan (第三版实施方案).
 - An unquoted regulation right after a trigger verb (制定出台某某管理规定),
   and the names listed after a title or such a regulation.
-- An unquoted list in force after the verb that issues, applies or
-  shortens it (实施某某准入负面清单).
+- An unquoted list or partnership plan after the verb that issues, applies,
+  signs or shortens it (实施某某准入负面清单, 实施双方|某某伙伴关系行动计划).
 - An unquoted treaty, agreement or declaration named by the parties it
   binds (某国核问题全面协议, 甲国和乙国引渡条约).
 kg.nlp.components.programs runs this finder; the words are in
@@ -64,12 +64,12 @@ def _patterns(rules) -> dict:
         "bare_measures": re.compile(rf"{count}(?:{alternation(cfg.measure_heads)})"),
         # 某国核问题全面协议: a treaty's head; its parties are read leftwards
         "treaty": re.compile(alternation(longest_first(cfg.treaty_heads))),
-        # 实施|某某准入负面清单: a list in force, after the verb and an edition's words
-        "list_doc": re.compile(rf"(?:{alternation(cfg.list_doc_verbs)}){re.escape(cfg.perfective)}?"
-                               rf"(?:{alternation(cfg.list_doc_leads)})?"
-                               rf"((?:(?!{re.escape(cfg.of_particle)})[\u4e00-\u9fff]){{2,{cfg.max_list_doc_core}}}?"
-                               rf"(?:{alternation(cfg.list_doc_heads)}))"
-                               rf"(?=$|[^\u4e00-\u9fff]|[{re.escape(cfg.doc_name_followers)}])"),   # …清单|制度: a system's name
+        # 实施|某某准入负面清单: a list or a plan in force, after the verb and an edition's or parties' words
+        "applied_doc": re.compile(rf"(?:{alternation(cfg.applied_doc_verbs)}){re.escape(cfg.perfective)}?"
+                               rf"(?:{alternation(cfg.applied_doc_leads)})?"
+                               rf"((?:(?!{re.escape(cfg.of_particle)})[\u4e00-\u9fff]){{2,{cfg.max_applied_doc_core}}}?"
+                               rf"(?:{alternation(cfg.applied_doc_heads)}))"
+                               rf"(?!{alternation(cfg.heads)})"),   # …清单|制度: a system's name
         # 第三版实施方案: an edition of a plan
         "edition": re.compile(rf"{re.escape(cfg.edition_marks[0])}[{re.escape(cfg.measure_count_chars)}]+"
                               rf"{re.escape(cfg.edition_marks[1])}[\u4e00-\u9fff]{{2,{cfg.max_quote_gap}}}?(?:{heads})"),
@@ -124,7 +124,7 @@ class DocumentFinder:
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_congress_report")
                 for m in pat["congress_report"].finditer(text) if not self._inside(m.start(), works + quoted)]
         out += [self._mention(text, *m.span(1), "document_unquoted", "programs.document_list")
-                for m in pat["list_doc"].finditer(text) if not self._inside(m.start(1), works + quoted)]
+                for m in pat["applied_doc"].finditer(text) if not self._inside(m.start(1), works + quoted)]
         out += [self._mention(text, s, e, "document_unquoted", "programs.document_treaty")
                 for s, e in self._treaties(text, pat["treaty"]) if not self._inside(s, works + quoted)]
         return out, works
