@@ -118,10 +118,10 @@ def owned_by_party(text, obj, rules) -> bool:
 
 
 def joined_initiative(obj, verb, rules) -> bool:
-    """The object is an initiative named by the verb that joins it
-    (参与共建“某某”: rules/programs.toml initiative_before): whoever joins
-    it did not launch it."""
-    return verb in rules.programs.initiative_before and obj.mention.rule == "programs.quoted_initiative"
+    """The object is an initiative the verb joins (参与共建“某某”: rules/programs.toml
+    initiative_before) or signs documents under (签署“某某”合作文件): no launch of it."""
+    return verb in rules.programs.initiative_before and obj.mention.rule == "programs.quoted_initiative" \
+        or obj.mention.rule == "programs.quoted_initiative_document"
 
 
 def reported(text, subj, t, clauses, rules) -> bool:

@@ -6,9 +6,8 @@ For each trigger verb (rules/relations.toml) in a sentence:
   sentence, with its partners and the bodies listed with it
   (kg.relations.subjects) — so a subject stated earlier (公安部于2015年11月出台…) is found;
 - date: the date expression nearest before the verb in the sentence.
-A dateline's place (新华社北京3月11日电) is no actor: the story was filed there.
-该县, 该局, 县里, 全县 … act for the nearest earlier county, bureau … of the
-article (kg.relations.anaphora). Cooperation without an object: kg.relations.cooperation.
+A dateline's place (新华社北京3月11日电) is no actor: the story was filed there. 该县, 该局, 县里, 全县 … act
+for the nearest earlier county, bureau … of the article (kg.relations.anaphora). Cooperation without an object: kg.relations.cooperation.
 """
 
 import re
@@ -101,8 +100,9 @@ def _introduced(rels, sentence, sents, last_subject, pub_date, rules):
         if not objs or frames.relayed(text, t, word, rules) or frames.object_is_subject(text, objs, rules) \
                 or _not_launched(text, sentence, subj, t, rules):
             continue
-        if subj is None and (len(free) < len(cands) or any(verbs_object(text, lm, s, clauses, rules) for lm in cands)):
-            continue    # 会议贯彻落实某委部署，研究部署…; 在某某关怀下，…推出: an unnamed actor acts
+        if subj is None and (len(free) < len(cands) or any(verbs_object(text, lm, s, clauses, rules) for lm in cands)
+                             or governed and last_subject is not None and last_subject.mention.type == "PERSON"):
+            continue    # 会议贯彻落实某委部署，研究部署…; 在某某关怀下，…推出; 也是某某的牵挂。在总书记关心下，…建立: unnamed
         if frames.relative_clause(text, t, word, objs, clauses, rules) and \
                 (subj is None or subj.mention.start < clauses.start_of(t)):
             continue    # 去年出台的《某某条例》, 拟设立某平台的组织: the clause modifies a noun, its own subject

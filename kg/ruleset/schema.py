@@ -526,6 +526,7 @@ class ProgramsRules:
     head_not_followed_by_words: tuple[str, ...]
     quoted_only_heads: tuple[str, ...]
     initiative_after: tuple[str, ...]
+    initiative_documents: tuple[str, ...]
     initiative_before: tuple[str, ...]
     quoted_adjacent_heads: tuple[str, ...]
     formula_verbs: tuple[str, ...]
@@ -563,6 +564,14 @@ class ProgramsRules:
     scope_words: tuple[str, ...]
     scope_heads: tuple[str, ...]
     max_scope_core: int
+    designation_heads: tuple[str, ...]
+    designation_verbs: tuple[str, ...]
+    designation_reach: int
+    designation_stops: str
+    max_designation_name: int
+    route_heads: tuple[str, ...]
+    route_party_chars: str
+    route_run: tuple[int, ...]
     scope_clause_verbs: tuple[str, ...]
     classifiers: str
     count_chars: str
@@ -611,6 +620,10 @@ class ProgramsRules:
     quoted_gap_verbs: tuple[str, ...]
     doc_name_followers: str
     edition_marks: tuple[str, ...]
+    applied_doc_heads: tuple[str, ...]
+    applied_doc_verbs: tuple[str, ...]
+    applied_doc_leads: tuple[str, ...]
+    max_applied_doc_core: int
     lac_edge: LacEdgeRules
 
 

@@ -98,3 +98,45 @@ def test_a_revised_law_a_congress_report_and_quoted_measures_are_documents_whole
 
 def test_a_revision_word_before_no_law_names_none(nlp):
     assert [m for m in nlp("新修订的方法更加科学。")._.kg_mentions if m.type == "DOCUMENT"] == []
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("大会通过《关于修改〈某某省水资源保护条例〉的决定》。", "〈某某省水资源保护条例〉"),
+    ("各国发表《纪念〈某某海域合作宣言〉签署十周年联合声明》。", "〈某某海域合作宣言〉"),
+    ("文章回顾了〈某某地区睦邻友好条约〉签署以来的合作。", "〈某某地区睦邻友好条约〉"),
+])
+def test_a_title_in_single_angle_quotes_is_a_document_too(nlp, text, inner):
+    assert inner in documents(nlp, text)
+
+
+def test_a_work_in_single_angle_quotes_is_no_document(nlp):
+    assert documents(nlp, "舞剧《山水长卷——舞绘〈千里春山图〉》上演。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今年我国出台了首张数据出境安全负面清单。", "数据出境安全负面清单"),
+    ("该市将深入实施新版市场准入负面清单。", "市场准入负面清单"),
+    ("国家连续三年缩减外资准入负面清单。", "外资准入负面清单"),
+    # a partnership's action plan, the parties before it no part of its name
+    ("双方同意以实施两国睦邻友好伙伴关系行动计划为契机深化合作。", "睦邻友好伙伴关系行动计划"),
+    ("两国外长签署海洋经济合作行动计划。", "海洋经济合作行动计划"),
+    ("双方要落实好未来三年数字经济合作行动计划。", "未来三年数字经济合作行动计划"),
+])
+def test_a_list_in_force_after_its_verb_is_a_document(nlp, text, name):
+    assert name in documents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "对试点企业实施更短的负面清单。",     # a described kind of list
+    "各地要推动形成以负面清单为主的管理模式。",   # no verb puts it in force
+    "要全面落实市场准入负面清单制度。",          # the list names a system
+])
+def test_other_negative_lists_are_no_document(nlp, text):
+    assert documents(nlp, text) == []
+
+
+def test_the_title_inside_a_documents_title_is_kept_nested():
+    nlp = make_nlp("kg_programs")
+    kept = resolve(list(nlp("大会通过《关于修改〈某某省水资源保护条例〉的决定》。")._.kg_mentions))
+    assert [m.text for m in kept if m.type == "DOCUMENT"] == [
+        "《关于修改〈某某省水资源保护条例〉的决定》", "〈某某省水资源保护条例〉"]

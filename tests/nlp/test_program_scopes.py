@@ -87,3 +87,32 @@ def test_a_name_ending_with_the_act_it_is_named_for_runs_on_leftwards(nlp, text,
 ])
 def test_a_verb_right_before_a_bare_head_is_still_its_predicate(nlp, text):
     assert programs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("全市已培育120家“科技之星”中小企业、35家“隐形冠军”企业。", ["“科技之星”中小企业", "“隐形冠军”企业"]),
+    ("今年该省新认定一批“绿色工厂”企业。", ["“绿色工厂”企业"]),
+])
+def test_a_quoted_title_of_companies_the_state_designates_is_a_programme(nlp, text, names):
+    assert [m for m in programs(nlp, text) if m.endswith("企业")] == names
+
+
+@pytest.mark.parametrize("text", [
+    "当地依法整治“散乱污”企业200多家。",       # a kind no one designates
+    "他们走进几家“双创”企业调研。",
+    "培育工作中，“科技之星”企业家代表发言。",   # the head cut from a longer word
+])
+def test_a_quoted_kind_of_company_is_no_programme(nlp, text):
+    assert not [m for m in programs(nlp, text) if "企业" in m]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今年首趟中亚班列从某某站发车，满载建材驶向境外。", "中亚班列"),
+    ("截至目前，渝新欧班列累计开行超过一万列。", "渝新欧班列"),
+])
+def test_a_service_named_by_the_abbreviations_of_the_places_it_links_is_a_programme(nlp, text, name):
+    assert name in programs(nlp, text)
+
+
+def test_a_route_head_after_other_words_names_no_service(nlp):
+    assert not [m for m in programs(nlp, "货物搭乘国际货运班列出境。") if m.endswith("班列")]

@@ -20,6 +20,9 @@ def programs(nlp, text):
     ("该省对“丝路走廊”沿线国家出口增长两成。", "“丝路走廊”"),
     ("两国元首同意推进“绿色丝带”倡议。", "“绿色丝带”"),
     ("中老两国共建“一带一路”的标志性工程开通运营。", "“一带一路”"),
+    # the documents signed under an initiative name it
+    ("五年来我国同30多个国家签署“数字丝路”合作文件。", "“数字丝路”"),
+    ("两国签署了“冰上丝绸之路”合作谅解备忘录。", "“冰上丝绸之路”"),
 ])
 def test_a_quoted_initiative_is_named_by_its_quotes(nlp, text, name):
     assert programs(nlp, text) == [name]

@@ -131,6 +131,16 @@ def test_an_actor_inside_a_governing_frame_is_not_the_subject():
     assert got == {("北京市网信办", "《某某信息服务管理办法》")}
 
 
+def test_a_leader_the_paragraph_is_about_issues_nothing_built_under_his_care():
+    text = ("住有所居是群众的期盼，也是李明总书记的牵挂。在总书记的亲自推动下，党的十八大以来，"
+            "我国将甲和乙进行整合，全面建立了住房公积金异地转移接续制度。")
+    assert introduced(text) == set()
+
+
+def test_signing_the_documents_of_a_quoted_initiative_introduces_nothing():
+    assert introduced("五年来，某国已同30多个国家签署“数字丝路”合作文件。") == set()
+
+
 def test_an_object_that_is_a_relative_clauses_subject_is_not_introduced():
     got = introduced("国务院总理李明主持召开国务院常务会议，部署推进实施“十四五”规划《纲要》确定的重大工程项目。")
     assert got == set()

@@ -3,7 +3,9 @@
 - A 《…》 title is a document when its words are a document's: it ends with
   a document's head word (…意见, …条例, …请示), opens with 关于, carries a
   draft mark in a closing bracket (（草案）, （试行）), is followed by one
-  (《…》白皮书) or comes right after an issuing verb (印发《…》). Any other
+  (《…》白皮书) or comes right after an issuing verb (印发《…》); so is a
+  title in single angle quotes, inside one (《关于修改〈某某法〉的决定》)
+  or alone, by the same words. Any other
   title names a film, a TV show, a book, a song or a column: no document, and
   no name inside it is an entity either (《长津湖》 is no lake).
 - A quoted short name of a set of measures (“稳岗十条”, “新20条”) and a
@@ -11,6 +13,8 @@
   (“十四五”某某规划) are documents; so is an edition of a plan (第三版实施方案).
 - An unquoted regulation right after a trigger verb (制定出台某某管理规定),
   and the names listed after a title or such a regulation.
+- An unquoted list or partnership plan after the verb that issues, applies,
+  signs or shortens it (实施某某准入负面清单, 实施双方|某某伙伴关系行动计划).
 - An unquoted treaty, agreement or declaration named by the parties it
   binds (某国核问题全面协议, 甲国和乙国引渡条约).
 kg.nlp.components.programs runs this finder; the words are in
@@ -37,6 +41,8 @@ def _patterns(rules) -> dict:
     quoted_heads = alternation(cfg.quoted_doc_heads)
     return {
         "title": re.compile(rf"《[^《》\n]{{1,{cfg.max_title}}}》"),
+        # 〈…〉: a title inside a title (《纪念〈某某宣言〉签署十周年声明》), or alone
+        "inner_title": re.compile(rf"〈[^〈〉《》\n]{{1,{cfg.max_title}}}〉"),
         "bracket": re.compile(r"[（(][^（()）]*[)）]$"),
         "edition_year": re.compile(r"\d{4}(?:年|年版|版)?$"),   # 《…报告2020》, 《…战略2035》
         "doc": re.compile(rf"(?:{alternation(cfg.doc_triggers)})(?:{re.escape(cfg.perfective)})?({name})"),
@@ -58,6 +64,12 @@ def _patterns(rules) -> dict:
         "bare_measures": re.compile(rf"{count}(?:{alternation(cfg.measure_heads)})"),
         # 某国核问题全面协议: a treaty's head; its parties are read leftwards
         "treaty": re.compile(alternation(longest_first(cfg.treaty_heads))),
+        # 实施|某某准入负面清单: a list or a plan in force, after the verb and an edition's or parties' words
+        "applied_doc": re.compile(rf"(?:{alternation(cfg.applied_doc_verbs)}){re.escape(cfg.perfective)}?"
+                               rf"(?:{alternation(cfg.applied_doc_leads)})?"
+                               rf"((?:(?!{re.escape(cfg.of_particle)})[\u4e00-\u9fff]){{2,{cfg.max_applied_doc_core}}}?"
+                               rf"(?:{alternation(cfg.applied_doc_heads)}))"
+                               rf"(?!{alternation(cfg.heads)})"),   # …清单|制度: a system's name
         # 第三版实施方案: an edition of a plan
         "edition": re.compile(rf"{re.escape(cfg.edition_marks[0])}[{re.escape(cfg.measure_count_chars)}]+"
                               rf"{re.escape(cfg.edition_marks[1])}[\u4e00-\u9fff]{{2,{cfg.max_quote_gap}}}?(?:{heads})"),
@@ -91,6 +103,12 @@ class DocumentFinder:
             spans = [piece for a, b in self._doc_list_after(text, m.end())   # 《A》、B规定和C办法
                      for piece in self._doc_split(text, a, b)]
             out += self._unquoted_docs(text, spans, "programs.document_listed_after_title")
+        inner = [self._mention(text, *m.span(), "document_title", "programs.document_inner_title")
+                 for m in pat["inner_title"].finditer(text)
+                 if not self._inside(m.start(), works) and self.is_document_title(text, m.start(), m.end())]
+        for m in inner:
+            m.attrs["inner_title"] = True     # kept nested in the title holding it (kg_resolve)
+        out += inner
         for m in pat["doc"].finditer(text):
             out += self._unquoted_docs(text, self._doc_list(text, *m.span(1)), "programs.document_after_trigger")
         for key, rule in (("measures", "programs.document_measures"), ("quoted_doc", "programs.document_quoted"),
@@ -105,6 +123,8 @@ class DocumentFinder:
                 and not m.group(1).endswith(tuple(self.cfg.doc_not_ends))]
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_congress_report")
                 for m in pat["congress_report"].finditer(text) if not self._inside(m.start(), works + quoted)]
+        out += [self._mention(text, *m.span(1), "document_unquoted", "programs.document_list")
+                for m in pat["applied_doc"].finditer(text) if not self._inside(m.start(1), works + quoted)]
         out += [self._mention(text, s, e, "document_unquoted", "programs.document_treaty")
                 for s, e in self._treaties(text, pat["treaty"]) if not self._inside(s, works + quoted)]
         return out, works

@@ -74,13 +74,20 @@ def described(text, start, cfg, word_starts) -> bool:
                for c in cfg.copula_words for k in range(i, j - len(c)))
 
 
-def initiative_context(text, start, end, cfg) -> bool:
-    """Whether the quoted text[start:end] (no head noun inside or after it)
-    is a named initiative by the words around it: “某某”倡议, “某某”沿线国家,
-    “某某”框架内, 共建“某某” (rules/programs.toml initiative_after,
-    initiative_before); a quoted sentence (ending in 。，) is none."""
-    return text[end - 2] not in cfg.quote_not_ends and (
-        text.startswith(cfg.initiative_after, end) or text.endswith(cfg.initiative_before, 0, start))
+def initiative_context(text, start, end, cfg) -> str | None:
+    """The rule by which the quoted text[start:end] (no head noun inside or
+    after it) is a named initiative by the words around it, or None:
+    “某某”倡议, “某某”沿线国家, “某某”框架内, 共建“某某” (rules/programs.toml
+    initiative_after, initiative_before), or the documents signed under it,
+    “某某”合作文件 (initiative_documents: a verb before signs the document,
+    launches no initiative); a quoted sentence (ending in 。，) is none."""
+    if text[end - 2] in cfg.quote_not_ends:
+        return None
+    if text.startswith(tuple(cfg.initiative_documents), end):
+        return "programs.quoted_initiative_document"
+    if text.startswith(cfg.initiative_after, end) or text.endswith(cfg.initiative_before, 0, start):
+        return "programs.quoted_initiative"
+    return None
 
 
 def equipment(name, cfg) -> bool:

@@ -1,13 +1,13 @@
 """PROGRAM and DOCUMENT: named initiatives and policy documents.
 
 - DOCUMENT: kg.nlp.components.documents (《…》 titles whose words are a
-  document's, quoted measures, regulations after a trigger verb).
+  document's, quoted measures, regulations after a trigger verb). Words of both: rules/programs.toml.
 - PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021") or
   an initiative's words around it (共建"某某"), and an unquoted name + head
   noun whose left edge is the verb, punctuation or function word before it
   (建立|12389投诉平台; a head too common alone, 试点, only after a launch verb:
   开展|某某改革试点); a name opening with a nationwide scope word
-  (全民某某运动): kg.nlp.components.program_scopes. Word lists: rules/programs.toml.
+  (全民某某运动), a designation (培育|“某某型”企业), a route (中亚班列): kg.nlp.components.program_scopes.
 """
 
 import re
@@ -19,7 +19,7 @@ from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import Tagged, program_start
 from kg.nlp.components.program_edges import after_launch_verb, described, equipment, initiative_context, predicate_cut
-from kg.nlp.components.program_scopes import scoped_names
+from kg.nlp.components.program_scopes import scoped_designated_routes
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 from kg.nlp.words import word_bounds
@@ -86,7 +86,7 @@ class ProgramFinder:
             inner = m.group(1)
             # “…行动” holds its head; 共建“…”, “…”倡议: the words around make it an initiative
             rule = "programs.quoted_with_head" if self._named_in_quotes(inner) else \
-                "programs.quoted_initiative" if initiative_context(text, m.start(), m.end(), self.cfg) else None
+                initiative_context(text, m.start(), m.end(), self.cfg)
             if rule:
                 found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
                                      self.priority["program_quote_only"], {"quoted": inner}, rule=rule))
@@ -95,7 +95,7 @@ class ProgramFinder:
         # no unquoted name inside a quotation: a quoted slogan (“实施某某伟大工程”) names nothing
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
                      if not any(a < m.start < b for a, b in quotes))
-        found.extend(scoped_names(text, self.rules, self.word_starts, [(m.start, m.end) for m in out]))
+        found.extend(scoped_designated_routes(text, self.rules, self.word_starts, [(m.start, m.end) for m in out]))
         out += [m for m in found if not any(a <= m.start < b for a, b in works) and not equipment(m.text, self.cfg)]
         return doc
 

@@ -4,7 +4,8 @@ Every component proposes; this one disposes. Mentions are taken greedily by
 (priority, length, earliest start); a proposal that overlaps a taken one is
 dropped, except a PLACE or AGENCY wholly inside a taken AGENCY or ORG: it is
 kept as a nested mention (云南省临沧市沧源佤族自治县纪委监委 still names the
-places 临沧市 and 云南省), marked `nested`. A world place (a country, a
+places 临沧市 and 云南省), marked `nested`, and so is a title in single angle
+quotes inside a document's title (《关于修改〈某某法〉的决定》 names both). A world place (a country, a
 continent) inside a body's name is part of that name, not a seat: 中国人民银行,
 中国银行 and 亚洲开发银行 are not "in" China or Asia the way 河北省信访局 is in
 河北省, so it is not kept; except in front of a state body the rules made
@@ -58,6 +59,13 @@ def _seat_of(m, host) -> bool:
             and not host.attrs.get("host_span"))   # 中国证监会|广东监管局: a central name's 中国
 
 
+def _hosts(t, m) -> bool:
+    """Whether a taken mention `t` may hold the proposal `m` nested: a body
+    holds a place or a body, a document's title the title inside it
+    (《关于修改〈某某法〉的决定》)."""
+    return t.type == "DOCUMENT" if m.attrs.get("inner_title") else t.type in HOSTS
+
+
 def resolve(mentions, beaten=None):
     """The kept mentions, sorted by position. `beaten`, when given, is filled
     with id(kept mention) -> the proposals it made the resolver drop."""
@@ -73,8 +81,8 @@ def resolve(mentions, beaten=None):
         if not clash:
             taken.add(m)
             spans[key] = m
-        elif m.type in NESTABLE and all(
-                t.type in HOSTS and t.start <= m.start and m.end <= t.end and
+        elif (m.type in NESTABLE or m.attrs.get("inner_title")) and all(
+                _hosts(t, m) and t.start <= m.start and m.end <= t.end and
                 (t.end - t.start) > (m.end - m.start) and (not is_world_place(m) or _seat_of(m, t))
                 for t in clash):
             m.attrs["nested"] = True
