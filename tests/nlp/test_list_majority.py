@@ -1,0 +1,42 @@
+"""kg_persons: a 、-list most of whose items are names vouches for the rest
+(kg.nlp.components.persons.majority), on sentences written for the test."""
+
+import pytest
+
+from conftest import make_nlp
+from kg.nlp.mentions import mentions_of
+
+LEADERS = ("春节前夕，有关方面负责同志看望了王建平、李志强、张海涛、刘国华、陈晓东、杨文斌、"
+           "赵立新、孙伟、周敏、吴建军和郑丽华、艾力·买买提江、钱学森、黄明远、回春生、林海燕等老同志。")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp("kg_persons")
+
+
+def _rules_of(nlp, text):
+    return {m.text: m.rule for m in mentions_of(nlp(text)) if m.type == "PERSON"}
+
+
+def test_a_list_of_names_vouches_for_a_dotted_item_and_its_last_item(nlp):
+    got = _rules_of(nlp, LEADERS)
+    assert got["艾力·买买提江"] == "persons.list_majority"     # not cut at the dot
+    assert "艾力" not in got
+    assert got["林海燕"] == "persons.list_majority"
+    assert {"王建平", "孙伟", "周敏", "回春生", "钱学森"} <= set(got)
+
+
+def test_two_names_joined_inside_an_item_are_both_read(nlp):
+    text = ("会议期间，代表们分别看望了周明华、吴建国、郑海涛、冯立军、陈志远、"
+            "褚卫东、卫国强、蒋文华和田志刚、沈立明等同志。")
+    got = _rules_of(nlp, text)
+    assert "田志刚" in got and "蒋文华" in got
+    assert "和田" not in got
+
+
+def test_a_list_of_things_is_no_list_of_names(nlp):
+    assert not _rules_of(nlp, "市场上黄金、白银、铜、铝、锌、铅、镍、锡、钢材、煤炭等价格上涨。")
+    # a short list with few names read vouches for nothing
+    got = _rules_of(nlp, "王建平、高效、常态、平安等工作稳步推进。")
+    assert "persons.list_majority" not in got.values()
