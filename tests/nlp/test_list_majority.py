@@ -40,3 +40,13 @@ def test_a_list_of_things_is_no_list_of_names(nlp):
     # a short list with few names read vouches for nothing
     got = _rules_of(nlp, "王建平、高效、常态、平安等工作稳步推进。")
     assert "persons.list_majority" not in got.values()
+
+
+def test_a_name_after_the_joiner_outranks_a_place_across_it(nlp):
+    """和田 may be a place; in 某某华和田某刚 inside a list of names the name wins."""
+    from kg import ruleset
+    rules = ruleset.current()
+    doc = nlp("会议期间，代表们分别看望了周明华、吴建国、郑海涛、冯立军、陈志远、"
+              "褚卫东、卫国强、蒋文华和田志刚、沈立明等同志。")
+    joined = next(m for m in mentions_of(doc) if m.text == "田志刚")
+    assert joined.priority == rules.priorities["person_list_joined"] > rules.priorities["place"]

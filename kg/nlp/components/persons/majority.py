@@ -18,6 +18,9 @@ from kg.nlp.components.persons.text import PersonText
 from kg.nlp.textscan import is_cjk
 
 RULE = "persons.list_majority"
+# the cue of a name read after a joiner inside an item (某某丽和|某某云): it
+# outranks a place read across the joiner (和某 may be a place's name)
+JOINED = "majority_joined"
 
 
 def majority_hits(pt: PersonText, hits: list[PersonHit], taken: set) -> list[PersonHit]:
@@ -77,11 +80,11 @@ def _fill(pt: PersonText, s: int, e: int, hits: list, starts: dict, taken: set) 
             continue
         parts = [(s, k), (k + len(joiner), e)]
         if all(_is_hit(starts, a, b) or name_shape(pt, a, b, exact=True) for a, b in parts):
-            return _claim([(a, b) for a, b in parts if not _is_hit(starts, a, b)], hits, taken)
+            return _claim([(a, b) for a, b in parts if not _is_hit(starts, a, b)], hits, taken, JOINED)
     return []
 
 
-def _claim(spans: list, hits: list, taken: set) -> list[PersonHit]:
+def _claim(spans: list, hits: list, taken: set, cue: str = "majority") -> list[PersonHit]:
     """New hits of `spans`; a hit lying inside one (某某义 of 某某义·某某瓦尔地,
     某刚 of 某某华和田某刚) grows to it; a span another hit crosses is left."""
     out = []
@@ -91,10 +94,10 @@ def _claim(spans: list, hits: list, taken: set) -> list[PersonHit]:
             continue
         if inside:
             hit = inside[0]
-            hit.start, hit.end, hit.cue, hit.rule = s, e, "majority", RULE
+            hit.start, hit.end, hit.cue, hit.rule = s, e, cue, RULE
             for h in inside[1:]:
                 hits.remove(h)
         else:
-            out.append(PersonHit(s, e, "majority", rule=RULE))
+            out.append(PersonHit(s, e, cue, rule=RULE))
         taken.update(range(s, e))
     return out
