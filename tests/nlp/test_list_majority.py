@@ -50,3 +50,13 @@ def test_a_name_after_the_joiner_outranks_a_place_across_it(nlp):
               "褚卫东、卫国强、蒋文华和田志刚、沈立明等同志。")
     joined = next(m for m in mentions_of(doc) if m.text == "田志刚")
     assert joined.priority == rules.priorities["person_list_joined"] > rules.priorities["place"]
+
+
+def test_an_unknown_token_led_by_a_word_like_surname_is_left_to_lac(nlp):
+    """的权某昌正在…: one pkuseg token the lexicon lacks, led by a surname
+    that is also a word: proposed under a rule only LAC's name keeps."""
+    from kg import ruleset
+    got = _rules_of(nlp, "毕业于职业学院的权明轩正在车间调试设备。")
+    assert got.get("权明轩") == "persons.unknown_token"
+    assert "persons.unknown_token" in ruleset.current().statistical.person_gate.lac_only_rules
+    assert "权力" not in _rules_of(nlp, "要把权力关进制度的笼子里。")

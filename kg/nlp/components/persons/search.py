@@ -217,7 +217,7 @@ def _rule_of(cue: str, left: LeftCue) -> str:
 RULE_OF_CUE = {"title": "persons.title_before", "creator": "persons.creator_before",
                "speech": "persons.speech_after", "suffix": "persons.suffix_after",
                "list": "persons.list_item", "token": "persons.lone_token",
-               "uncued_list": "persons.uncued_list_item"}
+               "uncued_list": "persons.uncued_list_item", "unknown_token": "persons.unknown_token"}
 # the cues of hits that vouch for no list after them on their own: an
 # uncued token and the items listed after one (kg_stat_gate asks LAC)
-UNCUED = ("token", "uncued_list")
+UNCUED = ("token", "uncued_list", "unknown_token")
