@@ -193,6 +193,8 @@ def _unknown_token(cand: Candidate) -> bool:
         return False
     if cand.function_surname or cand.after_numeral or _names_a_thing(cand):
         return False
+    if e < pt.length and pt.text[e] in pt.rules.separators:
+        return False    # 某红梅、某丽: the enumeration's rules read a list's first item
     return cand.weak_surname or cand.surname_makes_word
 
 
