@@ -369,6 +369,7 @@ class PersonsRules:
     majority_share: float
     majority_max_item: int
     majority_joiners: tuple[str, ...]
+    repeat_min_mentions: int
     nonname_chars: str
     body_end_chars: str
     weak_surnames: str

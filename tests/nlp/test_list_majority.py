@@ -60,3 +60,15 @@ def test_an_unknown_token_led_by_a_word_like_surname_is_left_to_lac(nlp):
     assert got.get("权明轩") == "persons.unknown_token"
     assert "persons.unknown_token" in ruleset.current().statistical.person_gate.lac_only_rules
     assert "权力" not in _rules_of(nlp, "要把权力关进制度的笼子里。")
+
+
+def test_a_name_shape_the_story_repeats_is_left_to_lac(nlp):
+    """A feature story's subject, named with no title again and again."""
+    text = ("【青春奋斗者】栾宇召：扎根荒漠二十年\n今天我们来认识一位年轻人——栾宇召。"
+            "作为站里最年轻的工程师，栾宇召也是治沙项目的负责人之一。陪伴栾宇召的是风沙。")
+    got = {(m.start, m.text): m.rule for m in mentions_of(nlp(text)) if m.type == "PERSON"}
+    repeated = [k for k, r in got.items() if r == "persons.repeated_name"]
+    assert len(repeated) >= 3 and {t for _, t in repeated} == {"栾宇召"}
+    # a quoted one names a thing (a typhoon): never proposed
+    storm = "台风“查塔卡”登陆。受“查塔卡”影响，多地降雨。“查塔卡”移速加快。"
+    assert "查塔卡" not in _rules_of(nlp, storm)

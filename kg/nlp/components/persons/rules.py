@@ -35,6 +35,7 @@ class PersonRules:
     majority_share: float         # ... when they are this share of its items
     majority_max_item: int        # the longest item of such a list (a dotted transliteration)
     majority_joiners: tuple       # 和 joining two names inside one item
+    repeat_min_mentions: int      # a name shape written this often is proposed for LAC
     name_dots: str                # the dots of a transliteration (某某义·某某瓦尔地)
     not_names: frozenset
     creators: WordList
@@ -100,6 +101,7 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         majority_max_item=cfg.majority_max_item,
         majority_joiners=tuple(cfg.majority_joiners),
         name_dots=cfg.name_dots,
+        repeat_min_mentions=cfg.repeat_min_mentions,
         not_names=frozenset(cfg.not_names),
         creators=WordList(cfg.creator_cues),
         given=_chars(cfg.given_name_chars),

@@ -13,6 +13,7 @@ from kg.nlp.components.persons.foreign import dotted_at, foreign_at, join_foreig
 from kg.nlp.components.persons.groups import group_hits
 from kg.nlp.components.persons.hits import Cue, PersonHit
 from kg.nlp.components.persons.majority import majority_hits
+from kg.nlp.components.persons.repeated import repeated_hits
 from kg.nlp.components.persons.text import PersonText
 from kg.nlp.components.persons.vouching import Candidate, LeftCue, vouch
 from kg.nlp.textscan import PUNCT, is_cjk
@@ -47,6 +48,7 @@ class NameSearch:
         self.hits.extend(group_hits(pt, self.taken))
         self.hits.extend(enumeration_hits(pt, sorted(self.hits, key=lambda h: h.start), self.taken))
         self.hits.extend(majority_hits(pt, self.hits, self.taken))
+        self.hits.extend(repeated_hits(pt, self.taken))
         for h in self.hits:
             join_foreign(pt, h)
         return sorted(self.hits, key=lambda h: h.start)
