@@ -72,3 +72,8 @@ def test_a_name_shape_the_story_repeats_is_left_to_lac(nlp):
     # a quoted one names a thing (a typhoon): never proposed
     storm = "台风“查塔卡”登陆。受“查塔卡”影响，多地降雨。“查塔卡”移速加快。"
     assert "查塔卡" not in _rules_of(nlp, storm)
+    # nor a body or a county the text names thrice
+    body = "省安委会召开会议。会议要求安委会各成员单位落实责任。安委会办公室通报情况。"
+    assert "安委会" not in _rules_of(nlp, body)
+    county = "隆平县地处山区。近年来隆平县大力发展茶产业，隆平县茶农收入提高。"
+    assert "隆平县" not in _rules_of(nlp, county)

@@ -5,7 +5,8 @@ A feature story names its subject again and again with no title (孟某召：
 name of rare characters is no lone token either. A span of a single surname
 and two given-name characters that the text writes at least
 rules/persons.toml `repeat_min_mentions` times, each time on pkuseg's token
-edges, and that is no word of pkuseg's lexicon nor ends in one (高|质量), is
+edges, and that is no word of pkuseg's lexicon nor ends in one (高|质量),
+nor led by a word-like surname, nor ends like a body or a place (安委会, 某子县), is
 proposed at every mention under persons.repeated_name, which only LAC's
 name keeps (rules/statistical.toml `lac_only_rules`) and never cuts short
 (`fixed_edge_rules`: the text gives the edges by repeating them). A span
@@ -52,8 +53,12 @@ def _quoted(pt: PersonText, s: int, e: int) -> bool:
 def _shape(pt: PersonText, s: int, e: int) -> bool:
     text, rules = pt.text, pt.rules
     span = text[s:e]
-    if span[0] not in rules.single or span[0] in rules.function or span[:2] in rules.double:
+    if span[0] not in rules.single or span[0] in rules.function or span[0] in rules.weak \
+            or span[:2] in rules.double:
         return False
+    if span[-1] in rules.body_end or span[-1] in rules.uncued_not_last \
+            or rules.place_suffixes.starts(span, 2) or pt.named_as_place(s, e):
+        return False    # 某灶村, 安委会, 某子县: it ends like a place or a body
     if not all(is_cjk(c) for c in span) or span in rules.not_names or s in pt.in_title:
         return False
     if not (pt.boundary(s) and pt.boundary(e)):
