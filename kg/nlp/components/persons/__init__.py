@@ -20,7 +20,8 @@ finder still runs on cues. The cue lists are data in rules/persons.toml.
 Modules: `rules` (the rules as sets and word lists), `text` (one text's
 indexes), `search` (surname-led candidates and their cues), `foreign`
 (transliterated names), `groups` (enumerations before a group word),
-`enumerations` (lists of name shapes),
+`enumerations` (lists of name shapes), `majority` (lists most of whose
+items are names vouch for the rest), `repeated` (name shapes a text repeats),
 `lexicon` (pkuseg's word list), `hits` (what is found); this one is the
 spaCy component.
 """
