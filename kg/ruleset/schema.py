@@ -334,6 +334,7 @@ class PersonGateRules:
     trim_verb_tags: tuple[str, ...]
     name_end_before_tags: tuple[str, ...]
     tail_rules: tuple[str, ...]
+    fixed_edge_rules: tuple[str, ...]
     max_tail_grown: int
     title_rules: tuple[str, ...]
     lead_tags: tuple[str, ...]
@@ -364,6 +365,11 @@ class PersonsRules:
     list_count_measures: tuple[str, ...]
     people_count_measures: tuple[str, ...]
     max_list_item: int
+    majority_min_names: int
+    majority_share: float
+    majority_max_item: int
+    majority_joiners: tuple[str, ...]
+    repeat_min_mentions: int
     nonname_chars: str
     body_end_chars: str
     weak_surnames: str

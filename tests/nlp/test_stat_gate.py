@@ -145,3 +145,12 @@ def test_an_uncued_token_whose_surname_ends_lac_name_takes_lac_name():
     words = toks(t, [("的", "u"), ("高某凌", "PER"), ("继续", "vd"), ("展示", "v")])
     assert judge(3, 6, "persons.lone_token", words, RULES, t) == (1, 4)
     assert judge(3, 6, "persons.title_before", words, RULES, t) == (3, 6)
+
+
+def test_an_item_whose_edges_the_list_gives_is_never_cut_short():
+    """某富和 between two 、: LAC reads its last 和 as a conjunction; the
+    list's separators give the name's edges, so it is kept whole."""
+    t = "陈立、罗志和、赵明"
+    words = toks(t, [("陈立", "PER"), ("、", "w"), ("罗志", "PER"), ("和", "c"), ("、", "w"), ("赵明", "PER")])
+    assert judge(3, 6, "persons.list_majority", words, RULES, t) == (3, 6)
+    assert judge(3, 6, "persons.uncued_list_item", words, RULES, t) == (3, 5)

@@ -20,7 +20,8 @@ finder still runs on cues. The cue lists are data in rules/persons.toml.
 Modules: `rules` (the rules as sets and word lists), `text` (one text's
 indexes), `search` (surname-led candidates and their cues), `foreign`
 (transliterated names), `groups` (enumerations before a group word),
-`enumerations` (lists of name shapes),
+`enumerations` (lists of name shapes), `majority` (lists most of whose
+items are names vouch for the rest), `repeated` (name shapes a text repeats),
 `lexicon` (pkuseg's word list), `hits` (what is found); this one is the
 spaCy component.
 """
@@ -31,6 +32,7 @@ from spacy.tokens import Doc
 from kg import ruleset
 from kg.nlp.components.persons.hits import PersonHit
 from kg.nlp.components.persons.lexicon import pkuseg_lexicon
+from kg.nlp.components.persons.majority import JOINED
 from kg.nlp.components.persons.rules import PersonRules, load_person_rules
 from kg.nlp.components.persons.search import NameSearch
 from kg.nlp.components.persons.text import PersonText
@@ -59,6 +61,7 @@ class PersonsComponent:
         self.rules = ruleset.load(rules)
         self.person_rules = load_person_rules(self.rules)
         self.priority = self.rules.priorities["person"]
+        self.joined_priority = self.rules.priorities["person_list_joined"]
         self._nlp = nlp
         self._lexicon = None
 
@@ -75,7 +78,7 @@ class PersonsComponent:
         out = mentions_of(doc)
         for h in find_persons(text, bounds, self.lexicon, self.person_rules):
             out.append(Mention(h.start, h.end, "PERSON", text[h.start:h.end], source=self.name,
-                               priority=self.priority, attrs=h.mention_attrs(), rule=h.rule))
+                               priority=self.joined_priority if h.cue == JOINED else self.priority, attrs=h.mention_attrs(), rule=h.rule))
         return doc
 
 

@@ -58,7 +58,7 @@ def _plain_item(text: str, s: int, e: int, longest: int) -> bool:
 def _items(pt: PersonText, seps: list[int], hits: list[PersonHit]) -> list[tuple[int, int]] | None:
     """The (start, end) of every item when each is a name shape, else None."""
     first = _first_item(pt, seps[0], hits)
-    last = _last_item(pt, seps[-1] + 1, hits)
+    last = last_item(pt, seps[-1] + 1, hits)
     if first is None or last is None:
         return None
     inner = [(a + 1, b) for a, b in zip(seps, seps[1:])]
@@ -91,7 +91,7 @@ def _opens(pt: PersonText, start: int) -> bool:
     return pt.bounds is not None and start in pt.bounds
 
 
-def _last_item(pt: PersonText, start: int, hits: list[PersonHit]) -> tuple[int, int] | None:
+def last_item(pt: PersonText, start: int, hits: list[PersonHit]) -> tuple[int, int] | None:
     """The name shape after the last separator, ending where a name ends
     (punctuation, an end word such as 等, a speech verb, a title)."""
     hit = next((h for h in hits if h.start == start), None)

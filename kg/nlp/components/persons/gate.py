@@ -60,7 +60,7 @@ def judge(start: int, end: int, rule: str, tokens: list[LacToken], rules: GateRu
     names = [t for t in tokens if t.tag == PER and t.start < end and t.end > start]
     if not names:
         return (start, end) if listed or rule in gate.exempt_rules else None
-    if any(t.start == start and t.end == end for t in names):
+    if rule in gate.fixed_edge_rules or any(t.start == start and t.end == end for t in names):
         return start, end
     for t in names:
         if t.start < start:

@@ -19,7 +19,7 @@ class Cue(IntEnum):
 class PersonHit:
     start: int
     end: int
-    cue: str    # title | creator | suffix | speech | list | uncued_list | group | enumeration | token | anonymised
+    cue: str    # title | creator | suffix | speech | list | uncued_list | group | enumeration | majority | majority_joined | repeated | token | unknown_token | anonymised
     chain: TitleChain | None = None
     anonymised: bool = False
     attrs: dict = field(default_factory=dict)

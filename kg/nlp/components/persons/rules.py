@@ -31,6 +31,12 @@ class PersonRules:
     count_lead: str               # 等 before the count
     count_not_before: str         # 两个人: a count of people after all
     max_list_item: int
+    majority_min_names: int       # a 、-list with this many names read vouches for the rest
+    majority_share: float         # ... when they are this share of its items
+    majority_max_item: int        # the longest item of such a list (a dotted transliteration)
+    majority_joiners: tuple       # 和 joining two names inside one item
+    repeat_min_mentions: int      # a name shape written this often is proposed for LAC
+    name_dots: str                # the dots of a transliteration (某某义·某某瓦尔地)
     not_names: frozenset
     creators: WordList
     given: frozenset              # characters common in given names
@@ -90,6 +96,12 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         count_lead=cfg.list_count_lead,
         count_not_before=cfg.list_count_not_before,
         max_list_item=cfg.max_list_item,
+        majority_min_names=cfg.majority_min_names,
+        majority_share=cfg.majority_share,
+        majority_max_item=cfg.majority_max_item,
+        majority_joiners=tuple(cfg.majority_joiners),
+        name_dots=cfg.name_dots,
+        repeat_min_mentions=cfg.repeat_min_mentions,
         not_names=frozenset(cfg.not_names),
         creators=WordList(cfg.creator_cues),
         given=_chars(cfg.given_name_chars),

@@ -12,6 +12,8 @@ from kg.nlp.components.persons.enumerations import enumeration_hits
 from kg.nlp.components.persons.foreign import dotted_at, foreign_at, join_foreign
 from kg.nlp.components.persons.groups import group_hits
 from kg.nlp.components.persons.hits import Cue, PersonHit
+from kg.nlp.components.persons.majority import majority_hits
+from kg.nlp.components.persons.repeated import repeated_hits
 from kg.nlp.components.persons.text import PersonText
 from kg.nlp.components.persons.vouching import Candidate, LeftCue, vouch
 from kg.nlp.textscan import PUNCT, is_cjk
@@ -45,6 +47,8 @@ class NameSearch:
         self.hits.sort(key=lambda h: h.start)
         self.hits.extend(group_hits(pt, self.taken))
         self.hits.extend(enumeration_hits(pt, sorted(self.hits, key=lambda h: h.start), self.taken))
+        self.hits.extend(majority_hits(pt, self.hits, self.taken))
+        self.hits.extend(repeated_hits(pt, self.taken))
         for h in self.hits:
             join_foreign(pt, h)
         return sorted(self.hits, key=lambda h: h.start)
@@ -215,7 +219,7 @@ def _rule_of(cue: str, left: LeftCue) -> str:
 RULE_OF_CUE = {"title": "persons.title_before", "creator": "persons.creator_before",
                "speech": "persons.speech_after", "suffix": "persons.suffix_after",
                "list": "persons.list_item", "token": "persons.lone_token",
-               "uncued_list": "persons.uncued_list_item"}
+               "uncued_list": "persons.uncued_list_item", "unknown_token": "persons.unknown_token"}
 # the cues of hits that vouch for no list after them on their own: an
 # uncued token and the items listed after one (kg_stat_gate asks LAC)
-UNCUED = ("token", "uncued_list")
+UNCUED = ("token", "uncued_list", "unknown_token")

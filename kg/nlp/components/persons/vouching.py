@@ -112,7 +112,9 @@ def vouch(cand: Candidate, left: LeftCue) -> str | None:
         return None     # 某尔松 where the text also writes 某尔松州
     if left.strength == Cue.LIST:
         return "list" if _list_item(cand) else None
-    return "token" if _lone_token(cand) else None
+    if _lone_token(cand):
+        return "token"
+    return "unknown_token" if _unknown_token(cand) else None
 
 
 def _after_title(cand: Candidate, left: LeftCue) -> str | None:
@@ -177,6 +179,23 @@ def _lone_token(cand: Candidate) -> bool:
     if cand.in_lexicon and len(cand.text) != 3:
         return False
     return (cand.namey or _one_token_of_name_chars(cand)) and not _names_a_thing(cand)
+
+
+def _unknown_token(cand: Candidate) -> bool:
+    """的权某昌正在…: a three-character token pkuseg made of a surname and a
+    name-like given name that its lexicon does not hold, refused as a lone
+    token only for a word-like surname (权, 代英 of 代某豪 a word): proposed
+    for kg_stat_gate, where only LAC's name keeps it."""
+    pt, i, e = cand.pt, cand.start, cand.end
+    if len(cand.text) != 3 or cand.surname_len != 1 or cand.in_lexicon or not cand.namey:
+        return False
+    if not (pt.lexicon_known() and pt.one_token(i, cand.surname_len, e)):
+        return False
+    if cand.function_surname or cand.after_numeral or _names_a_thing(cand):
+        return False
+    if e < pt.length and pt.text[e] in pt.rules.separators:
+        return False    # 某红梅、某丽: the enumeration's rules read a list's first item
+    return cand.weak_surname or cand.surname_makes_word
 
 
 def _one_token_of_name_chars(cand: Candidate) -> bool:
