@@ -186,3 +186,11 @@ def test_a_states_legislature_under_its_own_name_is_a_body(nlp, text, body):
 def test_a_verb_of_attending_ends_the_core_of_a_body_read_after_a_place(nlp):
     got = agencies(nlp, "李明在北京人民大会堂出席中俄议会合作委员会第六次会议。")
     assert "中俄议会合作委员会" in got and not any("出席" in b for b in got)
+
+
+def test_a_regions_production_and_construction_corps_is_a_body_in_that_region():
+    out = extract("会议以视频形式召开，各地州市和新疆生产建设兵团设分会场。")
+    names = {e["id"]: (e["type"], e["name"]) for e in out["entities"]}
+    assert ("AGENCY", "新疆生产建设兵团") in names.values()
+    assert (("AGENCY", "新疆生产建设兵团"), "located_in", ("PLACE", "新疆维吾尔自治区")) in {
+        (names[r["head"]], r["type"], names[r["tail"]]) for r in out["relations"]}
