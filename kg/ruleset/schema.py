@@ -462,6 +462,18 @@ class PlacesForeignRuns:
 
 
 @rule_table
+class PlacesNatural:
+    """places.natural"""
+    endings: tuple[str, ...]
+    place_tags: tuple[str, ...]
+    min_stem: int
+    max_stem: int
+    bad_stem_chars: str
+    reach: int
+    stops: str
+
+
+@rule_table
 class PlacesProvinceAbbreviations:
     """places.province_abbreviations"""
     min_run: int
@@ -470,6 +482,8 @@ class PlacesProvinceAbbreviations:
     joint_verbs: tuple[str, ...]
     party_count_chars: str
     party_words: tuple[str, ...]
+    stay_cues: str
+    stay_chars: str
     chars: Mapping[str, str]
 
 
@@ -514,6 +528,7 @@ class PlacesRules:
     abbreviations: PlacesAbbreviations
     province_abbreviations: PlacesProvinceAbbreviations
     foreign_runs: PlacesForeignRuns
+    natural: PlacesNatural
     local: PlacesLocal
     level_chars: Mapping[str, str]
 
