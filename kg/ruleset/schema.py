@@ -469,6 +469,7 @@ class PlacesNatural:
     min_stem: int
     max_stem: int
     bad_stem_chars: str
+    endings_over_places: tuple[str, ...]
     reach: int
     stops: str
 

@@ -34,3 +34,15 @@ def test_a_free_trade_port_is_a_zone_in_its_province():
     assert "海南自由贸易港" in names.values()
     assert ("海南自由贸易港", "located_in", "海南省") in {
         (names[r["head"]], r["type"], names[r["tail"]]) for r in out["relations"]}
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("葫芦岛港口吞吐量稳步增长。", "葫芦岛市"),          # a city's name, not an island
+    ("平潭县平潭岛的游客增多。", "平潭县"),              # an island named like its county
+])
+def test_an_island_named_like_a_division_stays_the_division(text, kept):
+    assert kept in places(text)
+
+
+def test_a_basin_named_after_its_province_is_the_basin():
+    assert "四川盆地" in places("受冷空气影响，四川盆地大部出现降雨。")

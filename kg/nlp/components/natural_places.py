@@ -25,8 +25,9 @@ def _endings(rules) -> re.Pattern:
 
 def natural_places(text: str, taken, rules) -> list[tuple[int, int]]:
     """(start, end) of the natural places of `text`; `taken`: spans of the
-    names already read, which a natural name may hold only at its start
-    (某某|岛 over a place's short form)."""
+    names already read, which a natural name may hold whole only when its
+    feature word is a large one named after a region (某省|盆地, 某市|半岛),
+    not an island named like its county (某县|岛 stays the county)."""
     cfg = rules.places.natural
     ends = sorted({m.end() for m in _endings(rules).finditer(text)})
     if not ends:
@@ -45,12 +46,15 @@ def natural_places(text: str, taken, rules) -> list[tuple[int, int]]:
             if before is None or before.tag not in cfg.place_tags or text[tok.start:e] not in cfg.endings:
                 continue
             start = before.start
-        stem = text[start:e]
-        stem = stem[:len(stem) - max(len(x) for x in cfg.endings if stem.endswith(x))]
+        stem_end = text[start:e]
+        stem = stem_end[:len(stem_end) - max(len(x) for x in cfg.endings if stem_end.endswith(x))]
         if not cfg.min_stem <= len(stem) <= cfg.max_stem or stem[0] in cfg.bad_stem_chars:
             continue
-        if any(a < e and start < b and not (start <= a and b <= e) for a, b in taken):
-            continue    # crosses a name already read
+        inside = [(a, b) for a, b in taken if a < e and start < b]
+        if any(not (start <= a and b <= e) or (a, b) == (start, e) for a, b in inside):
+            continue    # crosses a name already read, or is one (某某岛 a city's name)
+        if inside and not stem_end.endswith(tuple(cfg.endings_over_places)):
+            continue    # 某县|岛: an island named like its county is the county's
         left = by_end.get(start)
         if left is not None and left.tag in cfg.place_tags and (left.start, start) not in taken:
             continue    # 某某|某某沙漠: LAC cut the name, its start untold
