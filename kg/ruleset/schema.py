@@ -65,6 +65,8 @@ class AgenciesRules:
     name_prefix_bodies: tuple[str, ...]
     term_marker: str
     nested_whole_bodies: tuple[str, ...]
+    nested_first_bodies: tuple[str, ...]
+    nested_first_not_before: tuple[str, ...]
     bare_suffixes: tuple[str, ...]
     field_joiners: str
     field_joined_suffixes: tuple[str, ...]
