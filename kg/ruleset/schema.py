@@ -76,6 +76,7 @@ class AgenciesRules:
     numeral_chars: str
     level_anchor_words: tuple[str, ...]
     not_in_core: tuple[str, ...]
+    date_before_core: str
     stop_words: tuple[str, ...]
     object_verbs: tuple[str, ...]
     verbless_suffixes: tuple[str, ...]
