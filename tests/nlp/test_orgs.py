@@ -138,3 +138,10 @@ def test_a_university_right_after_a_date_is_read_from_after_the_date():
     got = {e["name"] for e in extract("他从2009年南京医科大学临床专业毕业后一直在基层工作。")["entities"]
            if e["type"] == "ORG"}
     assert "南京医科大学" in got
+
+
+def test_an_academys_garden_or_observatory_is_its_unit():
+    from kg import extract
+    got = {e["name"] for e in extract("中科院武汉植物园与中国科学院紫金山天文台联合开展科普活动。")["entities"]
+           if e["type"] == "ORG"}
+    assert {"中科院武汉植物园", "中国科学院紫金山天文台"} <= got
