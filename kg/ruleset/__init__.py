@@ -9,8 +9,8 @@ what the build cache keys extractions by. A file whose keys or types do
 not match kg/ruleset/schema.py is a RuleError naming the file and the key.
 
 Besides the TOML tables the folder holds two plain data files: a line list
-(`surnames.txt`, `#` comments) and two TSV tables (`central_bodies.tsv`,
-`international_orgs.tsv`).
+(`surnames.txt`, `#` comments) and three TSV tables (`central_bodies.tsv`,
+`international_orgs.tsv`, `central_enterprises.tsv`).
 """
 
 import dataclasses
@@ -47,6 +47,7 @@ class RuleSet:
     surnames: tuple[str, ...]
     central_bodies: tuple[tuple[str, ...], ...]
     international_orgs: tuple[tuple[str, ...], ...]
+    central_enterprises: tuple[tuple[str, ...], ...]
 
 
 # attribute -> (file, declared type)
@@ -65,7 +66,8 @@ _TOML = {
     "titles": ("titles.toml", schema.TitlesRules),
 }
 LINE_FILES = {"surnames": "surnames.txt"}
-TSV_FILES = {"central_bodies": "central_bodies.tsv", "international_orgs": "international_orgs.tsv"}
+TSV_FILES = {"central_bodies": "central_bodies.tsv", "international_orgs": "international_orgs.tsv",
+             "central_enterprises": "central_enterprises.tsv"}
 
 
 def current() -> RuleSet:

@@ -65,6 +65,8 @@ class AgenciesRules:
     name_prefix_bodies: tuple[str, ...]
     term_marker: str
     nested_whole_bodies: tuple[str, ...]
+    nested_first_bodies: tuple[str, ...]
+    nested_first_not_before: tuple[str, ...]
     bare_suffixes: tuple[str, ...]
     field_joiners: str
     field_joined_suffixes: tuple[str, ...]
@@ -74,6 +76,7 @@ class AgenciesRules:
     numeral_chars: str
     level_anchor_words: tuple[str, ...]
     not_in_core: tuple[str, ...]
+    date_before_core: str
     stop_words: tuple[str, ...]
     object_verbs: tuple[str, ...]
     verbless_suffixes: tuple[str, ...]
@@ -468,6 +471,19 @@ class PlacesForeignRuns:
 
 
 @rule_table
+class PlacesNatural:
+    """places.natural"""
+    endings: tuple[str, ...]
+    place_tags: tuple[str, ...]
+    min_stem: int
+    max_stem: int
+    bad_stem_chars: str
+    endings_over_places: tuple[str, ...]
+    reach: int
+    stops: str
+
+
+@rule_table
 class PlacesProvinceAbbreviations:
     """places.province_abbreviations"""
     min_run: int
@@ -476,6 +492,8 @@ class PlacesProvinceAbbreviations:
     joint_verbs: tuple[str, ...]
     party_count_chars: str
     party_words: tuple[str, ...]
+    stay_cues: str
+    stay_chars: str
     chars: Mapping[str, str]
 
 
@@ -520,6 +538,7 @@ class PlacesRules:
     abbreviations: PlacesAbbreviations
     province_abbreviations: PlacesProvinceAbbreviations
     foreign_runs: PlacesForeignRuns
+    natural: PlacesNatural
     local: PlacesLocal
     level_chars: Mapping[str, str]
 

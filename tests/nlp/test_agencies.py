@@ -186,3 +186,31 @@ def test_a_states_legislature_under_its_own_name_is_a_body(nlp, text, body):
 def test_a_verb_of_attending_ends_the_core_of_a_body_read_after_a_place(nlp):
     got = agencies(nlp, "李明在北京人民大会堂出席中俄议会合作委员会第六次会议。")
     assert "中俄议会合作委员会" in got and not any("出席" in b for b in got)
+
+
+def test_a_regions_production_and_construction_corps_is_a_body_in_that_region():
+    out = extract("会议以视频形式召开，各地州市和新疆生产建设兵团设分会场。")
+    names = {e["id"]: (e["type"], e["name"]) for e in out["entities"]}
+    assert ("AGENCY", "新疆生产建设兵团") in names.values()
+    assert (("AGENCY", "新疆生产建设兵团"), "located_in", ("PLACE", "新疆维吾尔自治区")) in {
+        (names[r["head"]], r["type"], names[r["tail"]]) for r in out["relations"]}
+
+
+def test_a_central_bodys_party_group_and_its_study_group_are_bodies_in_a_chain():
+    out = extract("全国人大常委会党组理论学习中心组日前举行集体学习。会后，全国人大常委会党组召开会议。")
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    group = "全国人民代表大会常务委员会党组"
+    study = next(e for e in out["entities"] if e["name"] == group + "理论学习中心组")
+    assert "全国人大常委会党组理论学习中心组" in study["aliases"]
+    rels = {(names[r["head"]], r["type"], names[r["tail"]]) for r in out["relations"]}
+    assert (study["name"], "part_of", group) in rels
+    assert (group, "part_of", "全国人民代表大会常务委员会") in rels
+
+
+def test_a_party_organisation_after_a_body_is_no_party_group(nlp):
+    assert not any(t.endswith("党组") for t in agencies(nlp, "财政部党组织建设取得新成效。"))
+
+
+def test_a_study_group_named_by_its_kind_alone_is_no_body(nlp):
+    got = agencies(nlp, "各单位通过理论学习中心组学习、读书班等形式深化学习。")
+    assert not any(t.endswith("中心组") for t in got)

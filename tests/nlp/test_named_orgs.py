@@ -29,3 +29,9 @@ def test_a_body_named_inside_an_organisations_name_is_that_organisation_whole():
 def test_a_central_media_outlet_is_an_org_by_its_short_name_too():
     assert "中央广播电视总台" in orgs("中央广播电视总台今天推出系列特别节目。")
     assert "中央广播电视总台" in orgs("总台今天发布年度节目单。")
+
+
+def test_a_central_enterprise_by_its_short_name_is_one_org_under_its_registered_name():
+    got = orgs("中国石化今天发布消息，中国石油化工集团有限公司所属油田日产原油创新高。")
+    assert list(got) == ["中国石油化工集团有限公司"]
+    assert "中国石化" in got["中国石油化工集团有限公司"]

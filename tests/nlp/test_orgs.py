@@ -131,3 +131,17 @@ def test_a_cued_person_before_the_name_is_no_part_of_it(nlp):
 
 def test_a_think_tank_kind_word_before_a_name_is_no_part_of_it(nlp):
     assert "伊弗经济研究所" in orgs(nlp, "据德国智库伊弗经济研究所调查，企业信心有所下降。")
+
+
+def test_a_university_right_after_a_date_is_read_from_after_the_date():
+    from kg import extract
+    got = {e["name"] for e in extract("他从2009年南京医科大学临床专业毕业后一直在基层工作。")["entities"]
+           if e["type"] == "ORG"}
+    assert "南京医科大学" in got
+
+
+def test_an_academys_garden_or_observatory_is_its_unit():
+    from kg import extract
+    got = {e["name"] for e in extract("中科院武汉植物园与中国科学院紫金山天文台联合开展科普活动。")["entities"]
+           if e["type"] == "ORG"}
+    assert {"中科院武汉植物园", "中国科学院紫金山天文台"} <= got

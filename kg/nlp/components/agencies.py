@@ -48,6 +48,8 @@ class AgencyFinder:
         self.bare_suffixes = longest_first(cfg.bare_suffixes)
         self.generic_alone = set(cfg.generic_alone)
         self.nested_whole = frozenset(cfg.nested_whole_bodies)
+        self.nested_first = frozenset(cfg.nested_first_bodies)
+        self.nested_first_not_before = tuple(cfg.nested_first_not_before)
         self.attach_words = cfg.attach_words
         self.stationed_units = set(cfg.stationed_units)
         self.term_marker = re.compile(cfg.term_marker)
@@ -291,10 +293,14 @@ class AgencyFinder:
                 mark = next((k for k in self.bodies.former_marks if text.startswith(k, pos)), "")
                 if mark and text.startswith(tuple(self.party_suffixes), pos + len(mark)):
                     continue  # 某某中心|原|党委书记: a former party title follows (not 某军|原|总政治部)
-                end = self.bodies.body_after(text, pos, min_core=2, core_may_be_verb=True,
-                                             shape=self.shape.predicate(text, words if host.attrs.get("bare") else None,
-                                                               places))
-                rule = "agencies.nested"
+                first = self.bodies.suffix_at(text, pos, allowed=self.nested_first)
+                if first and text.startswith(self.nested_first_not_before, pos + len(first)):
+                    first = None
+                end = pos + len(first) if first else \
+                    self.bodies.body_after(text, pos, min_core=2, core_may_be_verb=True,
+                                           shape=self.shape.predicate(text, words if host.attrs.get("bare") else None,
+                                                                      places))
+                rule = "agencies.nested_whole" if first else "agencies.nested"
                 if end and host.attrs.get("central") and any(
                         pos <= cs and ce == end and not self._term_only(text[pos:cs]) for cs, ce in central):
                     continue  # 中共中央政治局|中央军事委员会, 中共中央委托|中央统战部: two bodies

@@ -34,6 +34,7 @@ class BodyRules:
     verbless_suffixes: frozenset = frozenset()   # teams a body sends: no core starts with
     team_verbs: tuple = ()                       # one of these verbs (派出|督导组)
     stops_opening_words: str = ""                # stop characters a name's word may open with (和|平)
+    date_before_core: object = None              # a date the core starts after (2009年|某某大学)
 
     @classmethod
     def from_rules(cls, agencies: AgenciesRules, suffixes, extra_chars: str = ""):
@@ -57,6 +58,7 @@ class BodyRules:
             former_marks=agencies.former_marks,
             verbless_suffixes=frozenset(agencies.verbless_suffixes),
             team_verbs=agencies.team_verbs,
+            date_before_core=re.compile(agencies.date_before_core),
         )
 
     def core_char_ok(self, ch: str) -> bool:
@@ -151,6 +153,9 @@ class BodyRules:
         mark = next((m for m in self.former_marks if text.startswith(m, i)), None)
         if boundary and mark and end_core - i - len(mark) >= min_core:
             i += len(mark)   # 原|国家质检总局
+        dates = list(self.date_before_core.finditer(text, i, end_core)) if self.date_before_core else []
+        if boundary and dates and end_core - dates[-1].end() >= min_core:
+            i = dates[-1].end()   # 2009年|某某大学
         if words is not None:
             i = min(words.next_start(i), end_core)   # 全|国持续…: cut from 全国
             if not words.head_ok(i, end_core, suffix):

@@ -27,9 +27,11 @@ PARTY_RULE = "orgs.foreign_party"
 
 @lru_cache(maxsize=8)
 def _table(rules: ruleset.RuleSet) -> Automaton:
-    """{name or other name: canonical} of rules/international_orgs.tsv."""
+    """{name or other name: canonical} of rules/international_orgs.tsv and
+    rules/central_enterprises.tsv (central enterprises known by a short form
+    no suffix reads: 中国石化 is 中国石油化工集团有限公司)."""
     names = {}
-    for row in rules.international_orgs:
+    for row in (*rules.international_orgs, *rules.central_enterprises):
         for n in [row[0], *(a for a in (row[1].split("|") if len(row) > 1 else []) if a)]:
             names[n] = row[0]
     return Automaton(names)

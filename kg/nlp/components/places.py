@@ -45,6 +45,7 @@ from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.gazetteer import LEVEL_RANK, WORLD_LEVELS, load_gazetteer
 from kg.nlp.components.country_abbreviations import CountryAbbreviations
 from kg.nlp.components.foreign_places import ForeignRuns
+from kg.nlp.components.natural_places import natural_places
 from kg.nlp.components.province_abbreviations import ProvinceRuns
 from kg.nlp.components.local_places import LocalPlaces
 from kg.nlp.textscan import Automaton
@@ -128,9 +129,16 @@ class PlaceFinder:
         taken = [(m.start, m.end) for m in found]
         found += [self._mention(text, k, k + 1, p, "places.province_character")
                   for k, p in self.provinces.find(text, taken)]
+        found += [self._mention(text, k, k + 1, p, "places.province_character")
+                  for k, p in self.provinces.stays(text, taken, words)]
         found += [Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=self.priority,
                           attrs={"level": "city", "canonical": text[s:e]}, rule="places.foreign_run")
                   for s, e in self.foreign.find(text, taken)]
+        natural = natural_places(text, [(m.start, m.end) for m in found], self.rules)
+        found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in natural)]
+        found += [Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=self.priority,
+                          attrs={"level": "natural", "canonical": text[s:e]}, rule="places.natural")
+                  for s, e in natural]
         found += self.local.find(text, words, [m for m in found if m.attrs.get("code")])
         mentions_of(doc).extend(found)
         return doc
