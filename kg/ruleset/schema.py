@@ -85,6 +85,10 @@ class AgenciesRules:
     max_party_name: int
     foreign_ministry_openers: tuple[str, ...]
     party_name_openers: tuple[str, ...]
+    foreign_organs: tuple[str, ...]
+    administration_words: tuple[str, ...]
+    administration_max_run: int
+    elided_pair_marks: tuple[str, ...]
     central_patterns: Mapping[str, str]
     not_followed_by: Mapping[str, tuple[str, ...]]
     abbreviations: Mapping[str, str]
