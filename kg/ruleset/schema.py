@@ -268,6 +268,7 @@ class OrgsListed:
     item_tag: str
     open_marker: str
     not_between: str
+    max_untagged_last: int
 
 
 @rule_table
