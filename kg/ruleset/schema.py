@@ -462,6 +462,7 @@ class PlacesForeignRuns:
     before_cues: tuple[str, ...]
     after_cues: tuple[str, ...]
     place_tags: tuple[str, ...]
+    name_openers: str
     reach: int
     stops: str
 
