@@ -56,3 +56,7 @@ def test_a_town_with_one_other_character_in_its_transliteration_is_a_place(nlp, 
 
 def test_a_run_with_another_character_right_after_a_home_place_is_no_foreign_place(nlp):
     assert places(nlp, "北京天安门地区今晚实行交通管制。") == []
+
+
+def test_a_run_with_another_character_after_a_foreign_country_is_a_place(nlp):
+    assert places(nlp, "美国得克萨斯州遭遇罕见寒潮。") == ["得克萨斯州"]

@@ -11,7 +11,8 @@ the cue finds the candidates cheaply, LAC tells a town from a person (在某某
 transliteration characters has (某某昌斯克, 敖某某): a run with one other
 character inside or first is a candidate too, LAC's location word deciding;
 so is a run LAC reads on from one of name_openers before it (北|某某茨克:
-a direction or 新 that opens the town's name).
+a direction or 新 that opens the town's name). Right after a home place
+(北京|天安门) a run with another character is the rest of a home name.
 """
 
 import re
@@ -34,12 +35,13 @@ class ForeignRuns:
         self.patterns = [re.compile(rf"(?:{before})({r})(?![{chars}])") for r in (run, odd)] + \
             [re.compile(rf"(?<![{chars}])({r})(?={after})") for r in (run, odd)]
 
-    def find(self, text: str, taken) -> list:
+    def find(self, text: str, taken, home_ends=frozenset()) -> list:
         """(start, end) of the foreign places; `taken`: spans of the names
-        already read, which a run may not touch."""
+        already read, which a run may not touch; `home_ends`: where the
+        home country's places read end."""
         cfg = self.cfg
-        ends = {b for _a, b in taken}
-        # a run with another character right after a name read (北京|天安门):
+        ends = home_ends
+        # a run with another character right after a home place (北京|天安门):
         # the rest of a home name, not a foreign one
         spans = {m.span(1) for k, p in enumerate(self.patterns) for m in p.finditer(text)
                  if cfg.min_run <= m.end(1) - m.start(1) <= cfg.max_run
