@@ -121,12 +121,14 @@ class ArticleKeys:
             return self._hosted(m, host, far)
         if a.get("prefix_end") and a.get("place_code"):
             p = self.gaz.by_code(a["place_code"])
-            tail = m.text[a["prefix_end"] - m.start:]
+            # 某国和某国政府: the first state's organ, its word written once after the last
+            shared = a.get("shared_tail") or ""
+            tail = m.text[a["prefix_end"] - m.start:] + shared
             ps = a.get("place_span")
             written = m.text[ps[0] - m.start: ps[1] - m.start] if ps else None
             if p is not None and p.level == "zone" and written in self.rules.places.local.zone_kinds:
                 written = m.text[: a["prefix_end"] - m.start]   # 济南|高新区|管委会: the zone with its city
-            return self._local(p, tail, m.text, written)
+            return self._local(p, tail, m.text + shared, written)
         if a.get("level_prefix"):
             p = place_in_context(self.gaz, self.rules, a["level_prefix"], m.start, self.places)
             if p is not None:

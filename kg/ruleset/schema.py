@@ -88,6 +88,10 @@ class AgenciesRules:
     max_party_name: int
     foreign_ministry_openers: tuple[str, ...]
     party_name_openers: tuple[str, ...]
+    foreign_organs: tuple[str, ...]
+    administration_words: tuple[str, ...]
+    administration_max_run: int
+    elided_pair_marks: tuple[str, ...]
     central_patterns: Mapping[str, str]
     not_followed_by: Mapping[str, tuple[str, ...]]
     abbreviations: Mapping[str, str]
@@ -267,6 +271,7 @@ class OrgsListed:
     item_tag: str
     open_marker: str
     not_between: str
+    max_untagged_last: int
 
 
 @rule_table
@@ -466,6 +471,7 @@ class PlacesForeignRuns:
     before_cues: tuple[str, ...]
     after_cues: tuple[str, ...]
     place_tags: tuple[str, ...]
+    name_openers: str
     reach: int
     stops: str
 

@@ -27,7 +27,36 @@ def test_a_transliterated_town_where_something_happens_is_a_place(nlp, text, nam
 
 @pytest.mark.parametrize("text", [
     "在普京的邀请下，代表团抵达会场。",          # a person after 在
-    "在受灾最严重的得克萨斯州，电力中断。",      # the tail of a longer name (得|克萨斯)
 ])
 def test_a_person_or_a_cut_name_is_no_foreign_place(nlp, text):
     assert places(nlp, text) == []
+
+
+def test_a_run_cut_from_a_longer_name_is_read_with_its_first_character(nlp):
+    """得|克萨斯: the transliteration run is the tail of a name whose first
+    character no list holds; the whole name is the place, never the tail."""
+    assert places(nlp, "在受灾最严重的得克萨斯州，电力中断。") == ["得克萨斯州"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("当地时间3日，乌克兰军队撤出北卢甘斯克市。", "北卢甘斯克"),     # a direction opens the name
+    ("在南萨哈林斯克，当地举行了纪念活动。", "南萨哈林斯克"),
+])
+def test_a_town_named_from_a_direction_before_its_transliteration_is_whole(nlp, text, name):
+    assert places(nlp, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("当地时间5日，武装分子袭击了马昌加里附近的一个村庄。", "马昌加里"),  # 昌: no transliteration character
+    ("俄军称已控制奥昌斯克市。", "奥昌斯克"),
+])
+def test_a_town_with_one_other_character_in_its_transliteration_is_a_place(nlp, text, name):
+    assert places(nlp, text) == [name]
+
+
+def test_a_run_with_another_character_right_after_a_home_place_is_no_foreign_place(nlp):
+    assert places(nlp, "北京天安门地区今晚实行交通管制。") == []
+
+
+def test_a_run_with_another_character_after_a_foreign_country_is_a_place(nlp):
+    assert places(nlp, "美国得克萨斯州遭遇罕见寒潮。") == ["得克萨斯州"]

@@ -76,6 +76,8 @@ def test_a_party_committee_after_an_organisation_is_an_agency(nlp):
     ("市长先后考察了天宏铝业、海通快递两家知名企业。", ["天宏铝业", "海通快递"]),
     ("工行、农行、建行等多家大型银行加大信贷投放。", ["工行", "农行", "建行"]),
     ("来自华为、腾讯、网易等重点企业的代表参加座谈。", ["华为", "腾讯", "网易"]),   # 等 with no count
+    # the last brand LAC cuts in two (好|市|多), after two it reads as ORG
+    ("近年来，像宜家、沃尔玛、好市多等一批外资企业纷纷扩大在华投资。", ["宜家", "沃尔玛", "好市多"]),
 ])
 def test_names_listed_before_a_count_of_firms_are_orgs(nlp, text, names):
     """rules/orgs.toml [listed]: LAC's ORG words listed before 两家…企业 or

@@ -101,6 +101,8 @@ class AgencyFinder:
         found = [m for m in found if id(m) not in wrong] + nested
         found.extend(self._stationed(text, found, places))
         found.extend(self._listed(text))
+        found.extend(self.foreign.administrations(text, places, self.foreign.seats(places),
+                                                  self.priority["agency_prefixed"]))
         mentions_of(doc).extend(self._in_org(text, m) for m in found)
         return doc
 
@@ -147,6 +149,7 @@ class AgencyFinder:
             if end and not any(text[k] in self.bodies.inner_chars and k + 1 in starts
                                for k in range(chain[-1].end, end)):
                 found.append(self._prefixed(text, chain[0].start, end, chain))
+                found.extend(self.foreign.elided(text, found[-1], places))   # 某国和|某国政府
         for i, ch in enumerate(text):
             if ch in self.level_chars and self._level_anchor_ok(text, i, in_place):
                 end = self.bodies.body_after(text, i + 1, max_core=self.max_level_core,
@@ -168,7 +171,8 @@ class AgencyFinder:
             return self.bodies.body_after(text, place.end, max_core=self.zone_body_max_core)
         end = self.bodies.body_after(text, place.end, shape=shape)
         opener = self.foreign.ministry_opener(text, place)    # 某国|公共|卫生部
-        return end or (self.bodies.body_after(text, place.end + opener, shape=shape) if opener else None)
+        return end or (self.bodies.body_after(text, place.end + opener, shape=shape) if opener else None) \
+            or self.foreign.organ_end(text, place) or None     # 某国|军方
 
     def _listed(self, text) -> list:
         """Collective (公安机关) and standalone (村委会) bodies of the fixed lists."""

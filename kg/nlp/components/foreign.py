@@ -14,9 +14,15 @@ of its own:
   written; after a foreign place and a party's name (某国人民革命|党中央):
   that party's, seated in the place;
 - cut from inside any other word (俄|央行 in 俄央行): no PRC body.
+A foreign state's armed forces named by the country alone (某国|军方,
+某国|空军: rules/agencies.toml foreign_organs) are its organ too, seated there;
+so is a government named after its leader (某某某政府: the administration).
 """
 
+import re
+
 from kg.nlp.gazetteer import WORLD_LEVELS
+from kg.nlp.lexical import merged_windows, tag_window
 from kg.nlp.mentions import Mention
 
 
@@ -30,6 +36,14 @@ class ForeignBodies:
         self.max_party_name = rules.agencies.max_party_name
         self.ministry_openers = rules.agencies.foreign_ministry_openers
         self.party_openers = rules.agencies.party_name_openers
+        self.organs = sorted(rules.agencies.foreign_organs, key=len, reverse=True)
+        chars = re.escape("".join(sorted(set("".join(rules.persons.translit_chars.split())))))
+        words = "|".join(map(re.escape, rules.agencies.administration_words))
+        self.admin_re = re.compile(
+            rf"(?<![{chars}])([{chars}]{{2,{rules.agencies.administration_max_run}}})(?:{words})")
+        self.runs = rules.places.foreign_runs
+        self.pair_tails = frozenset(rules.agencies.empty_core_suffixes) | frozenset(self.organs)
+        self.pair_marks = tuple(rules.agencies.elided_pair_marks)
 
     def seats(self, places) -> dict:
         """{end: place} of the foreign places among `places` (a body's name
@@ -43,6 +57,63 @@ class ForeignBodies:
         if not self._foreign(place):
             return 0
         return next((len(w) for w in self.ministry_openers if text.startswith(w, place.end)), 0)
+
+    def organ_end(self, text, place) -> int:
+        """The end of a foreign state's organ named by the country alone right
+        after the foreign `place` (某国|军方, 某国|空军), else 0; not where the
+        word runs on (某国|军队建设 is the army's building, still the army)."""
+        if not self._foreign(place):
+            return 0
+        return next((place.end + len(w) for w in self.organs if text.startswith(w, place.end)), 0)
+
+    def administrations(self, text, places, seats, priority) -> list:
+        """The AGENCY mentions of governments named after their leader (某某
+        政府: rules/agencies.toml administration_words), where LAC reads the
+        run before the word as one person's name (or the whole as one name),
+        not a place of `places`;
+        seated in the foreign place right before it (`seats`: self.seats)."""
+        cands = [m for m in self.admin_re.finditer(text)
+                 if not any(p.start < m.end(1) and m.start(1) < p.end for p in places)]
+        if not cands:
+            return []
+        spans = [m.span(1) for m in cands]
+        tokens = [t for lo, hi in merged_windows(spans, text, self.runs.reach, self.runs.stops)
+                  for t in tag_window(text, lo, hi)]
+        out = []
+        for m in cands:
+            s, e = m.span(1)
+            # LAC reads the name alone (PER) or with the word (某某政府: PER or ORG)
+            over = [(t.start, t.end, t.tag) for t in tokens if t.start < e and s < t.end]
+            if not (over == [(s, e, "PER")] or over in ([(s, m.end(), "PER")], [(s, m.end(), "ORG")])):
+                continue
+            seat = seats.get(s)
+            start = seat.start if seat is not None else s
+            attrs = {"place_code": seat.attrs.get("code"), "place_span": (seat.start, seat.end),
+                     "prefix_end": seat.end} if seat is not None else {}
+            out.append(Mention(start, m.end(), "AGENCY", text[start:m.end()], "kg_agencies", priority,
+                               attrs, rule="agencies.foreign_administration"))
+        return out
+
+    def elided(self, text, body, places) -> list:
+        """某国和某国政府, 某国、某国和某国军方: the AGENCY mentions of the organs
+        of the foreign places listed before the one `body` (read after a
+        place, an organ word with no name between) is named after. Each
+        spans its place's name (the shared word is written once, after the
+        last) and carries the word as `shared_tail`; seated in the place."""
+        span = body.attrs.get("place_span")
+        last = next((p for p in places if span and (p.start, p.end) == tuple(span)), None)
+        if last is None or not self._foreign(last) or text[last.end:body.end] not in self.pair_tails:
+            return []
+        tail, out, k = text[last.end:body.end], [], last.start
+        while k > 1 and text[k - 1] in self.pair_marks:
+            prev = next((p for p in places if p.end == k - 1 and self._foreign(p)), None)
+            if prev is None:
+                break
+            out.append(Mention(prev.start, prev.end, "AGENCY", prev.text, "kg_agencies", body.priority,
+                               {"place_code": prev.attrs.get("code"), "place_span": (prev.start, prev.end),
+                                "prefix_end": prev.end, "shared_tail": tail}, rule="agencies.foreign_elided"))
+            k = prev.start
+        return out
 
     def _foreign(self, place) -> bool:
         return place.attrs.get("level") in WORLD_LEVELS and place.attrs.get("canonical") not in self.home_countries

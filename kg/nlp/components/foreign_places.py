@@ -7,7 +7,12 @@ foreign persons' names just as well. A run of them is a PLACE when the words
 around it say "where" (在某某, 重镇某某, 某某等地, 某某市) and Baidu LAC
 (kg.nlp.lexical), reading the clause, tags every word over it as a location:
 the cue finds the candidates cheaply, LAC tells a town from a person (在某某
-斯基的邀请下 is a person's).
+斯基的邀请下 is a person's). A name may hold one character no list of
+transliteration characters has (某某昌斯克, 敖某某): a run with one other
+character inside or first is a candidate too, LAC's location word deciding;
+so is a run LAC reads on from one of name_openers before it (北|某某茨克:
+a direction or 新 that opens the town's name). Right after a home place
+(北京|天安门) a run with another character is the rest of a home name.
 """
 
 import re
@@ -22,25 +27,38 @@ class ForeignRuns:
         self.division_chars = rules.places.world.division_suffixes
         chars = re.escape("".join(sorted(set("".join(rules.persons.translit_chars.split())))))
         run = rf"[{chars}]{{{cfg.min_run},{cfg.max_run}}}"
+        # one other character inside the run or first (某某昌斯克, 敖某某)
+        odd = rf"(?:[{chars}]+[\u4e00-\u9fff][{chars}]+|[\u4e00-\u9fff][{chars}]{{2,}})"
         before = alternation(sorted(cfg.before_cues, key=len, reverse=True))
         after = alternation(sorted(cfg.after_cues, key=len, reverse=True))
-        self.after_cue_re = re.compile(rf"(?:{before})({run})(?![{chars}])")
-        self.before_cue_re = re.compile(rf"(?<![{chars}])({run})(?={after})")
+        # plain and odd runs in turn (an odd one at an odd index)
+        self.patterns = [re.compile(rf"(?:{before})({r})(?![{chars}])") for r in (run, odd)] + \
+            [re.compile(rf"(?<![{chars}])({r})(?={after})") for r in (run, odd)]
 
-    def find(self, text: str, taken) -> list:
+    def find(self, text: str, taken, home_ends=frozenset()) -> list:
         """(start, end) of the foreign places; `taken`: spans of the names
-        already read, which a run may not touch."""
-        spans = {m.span(1) for p in (self.after_cue_re, self.before_cue_re) for m in p.finditer(text)}
+        already read, which a run may not touch; `home_ends`: where the
+        home country's places read end."""
+        cfg = self.cfg
+        ends = home_ends
+        # a run with another character right after a home place (北京|天安门):
+        # the rest of a home name, not a foreign one
+        spans = {m.span(1) for k, p in enumerate(self.patterns) for m in p.finditer(text)
+                 if cfg.min_run <= m.end(1) - m.start(1) <= cfg.max_run
+                 and not (k % 2 and m.start(1) in ends)}
         cands = sorted((s, e) for s, e in spans if not any(a < e and s < b for a, b in taken))
         if not cands:
             return []
-        windows = merged_windows(cands, text, self.cfg.reach, self.cfg.stops)
+        windows = merged_windows(cands, text, cfg.reach, cfg.stops)
         tokens = [t for lo, hi in windows for t in tag_window(text, lo, hi)]
-        cfg, out = self.cfg, []
+        out = []
         for s, e in cands:
             over = [t for t in tokens if t.start < e and s < t.end]
             if not over or any(t.tag not in cfg.place_tags for t in over):
                 continue
+            # 北|某某茨克: LAC's place opens with a character that opens names
+            if over[0].start == s - 1 and text[s - 1] in cfg.name_openers:
+                s -= 1
             # LAC's place may run on over a cue (重镇|某某, 某某|州), not over more of
             # the name (得|克萨斯: the run is the tail of a longer one)
             if text.endswith(tuple(cfg.before_cues), over[0].start, s) or over[0].start == s:
@@ -48,4 +66,4 @@ class ForeignRuns:
                     # a division character LAC reads with the name is the name's (某某兰|州)
                     grown = e < over[-1].end and text[e] in self.division_chars
                     out.append((s, e + 1 if grown else e))
-        return out
+        return sorted(set(out))

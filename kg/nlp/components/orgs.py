@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
-from kg.nlp.textscan import Automaton, alternation
+from kg.nlp.textscan import Automaton, alternation, is_cjk
 from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
 from kg.nlp.components.international import foreign_parties, international_orgs
@@ -148,20 +148,41 @@ class OrgFinder:
 
     def _listed(self, text):
         """(start, end) of the names listed before a count of firms and
-        their kind (某某铝业、某某快递两家知名企业; rules/orgs.toml [listed])."""
+        their kind (某某铝业、某某快递两家知名企业; rules/orgs.toml [listed]);
+        the last item, where LAC reads it as no one ORG word (某某、某某、
+        开|某某等企业), is one when two ORG items at least stand before it."""
         ls, stops = self.listed, self.cfg.lac_edge.stops
         for m in self.listed_re.finditer(text):
             lo = max(m.start() - ls.reach, max(text.rfind(c, 0, m.start()) for c in stops) + 1)
             tokens = tag_window(text, lo, m.start())
-            items, k = [], len(tokens) - 1
+            last, k = self._untagged_last(text, tokens)
+            items = []
             while k >= 0 and tokens[k].tag == ls.item_tag:
                 items.append((tokens[k].start, tokens[k].end))
                 k -= 1
                 if k < 0 or text[tokens[k].start:tokens[k].end] not in ls.joiners:
                     break
                 k -= 1
+            if last is not None:
+                items = items + [last] if len(items) >= 2 else []
             if len(items) >= 2 or (items and text.startswith(ls.open_marker, m.start())):
                 yield from items
+
+    def _untagged_last(self, text, tokens):
+        """(span, k): the last item when LAC reads it as no one ORG word
+        (the CJK tokens after the last joiner, no longer than
+        listed.max_untagged_last) and k the index of the token before that
+        joiner; else (None, index of the last token)."""
+        ls, k = self.listed, len(tokens) - 1
+        while k >= 0 and text[tokens[k].start:tokens[k].end] not in ls.joiners:
+            k -= 1
+        tail = tokens[k + 1:]
+        if k < 1 or not tail or (len(tail) == 1 and tail[0].tag == ls.item_tag):
+            return None, len(tokens) - 1
+        s, e = tail[0].start, tail[-1].end
+        if e - s > ls.max_untagged_last or not all(is_cjk(c) and c not in ls.not_between for c in text[s:e]):
+            return None, len(tokens) - 1
+        return (s, e), k - 1
 
     def _party_bodies(self, text, orgs):
         """A party committee written right after an organisation's name

@@ -121,6 +121,12 @@ class PlaceFinder:
             return STRONG if own_level else WEAK
         return WEAK if surface in weak_shorts else STRONG
 
+    def _home_ends(self, found) -> set:
+        """Where the home country's places among `found` end (division
+        codes are digits; the home country itself is named in [world] home)."""
+        return {m.end for m in found if str(m.attrs.get("code") or "").isdigit()
+                or m.attrs.get("canonical") in self.rules.places.world.home}
+
     def __call__(self, doc):
         text = doc_text(doc)
         starts, ends = word_bounds(doc)
@@ -133,7 +139,7 @@ class PlaceFinder:
                   for k, p in self.provinces.stays(text, taken, words)]
         found += [Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=self.priority,
                           attrs={"level": "city", "canonical": text[s:e]}, rule="places.foreign_run")
-                  for s, e in self.foreign.find(text, taken)]
+                  for s, e in self.foreign.find(text, taken, self._home_ends(found))]
         natural = natural_places(text, [(m.start, m.end) for m in found], self.rules)
         found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in natural)]
         found += [Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=self.priority,

@@ -83,7 +83,8 @@ def resolve(mentions, beaten=None):
             spans[key] = m
         elif (m.type in NESTABLE or m.attrs.get("inner_title")) and all(
                 _hosts(t, m) and t.start <= m.start and m.end <= t.end and
-                (t.end - t.start) > (m.end - m.start) and (not is_world_place(m) or _seat_of(m, t))
+                ((t.end - t.start) > (m.end - m.start) or t.attrs.get("shared_tail")) and
+                (not is_world_place(m) or _seat_of(m, t))   # 某国|和某国政府: the place in its organ
                 for t in clash):
             m.attrs["nested"] = True
             nested.append(m)
