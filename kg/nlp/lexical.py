@@ -9,6 +9,7 @@ judgement is wanted (kg.nlp.components.stat_gate) and each window is tagged
 once.
 """
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -93,3 +94,22 @@ def merged_windows(spans, text: str, reach: int, stops: str) -> list[tuple[int, 
         else:
             wins.append((lo, hi))
     return wins
+
+
+class Tagged:
+    """LAC's tokens of the windows around some candidate spans of one text
+    (merged_windows with `cfg.reach` and `cfg.stops`), in text order."""
+
+    def __init__(self, spans, text: str, cfg):
+        windows = merged_windows(spans, text, cfg.reach, cfg.stops)
+        self.tokens = [t for lo, hi in windows for t in tag_window(text, lo, hi)]
+        self.starts = [t.start for t in self.tokens]
+
+    def inside(self, start: int, end: int) -> list:
+        """The tokens overlapping text[start:end], in order."""
+        lo = max(0, bisect_left(self.starts, start) - 1)
+        return [t for t in self.tokens[lo:bisect_right(self.starts, end)] if t.end > start and t.start < end]
+
+    def ending_at(self, pos: int):
+        return next((t for t in self.tokens[max(0, bisect_left(self.starts, pos) - 8):
+                                           bisect_left(self.starts, pos)] if t.end == pos), None)

@@ -52,13 +52,17 @@ def central_bodies(rules: ruleset.RuleSet | None = None):
     return _central_bodies(rules or ruleset.current())
 
 
+def table_names(rows) -> dict:
+    """{name or alias: canonical} of a table's rows (canonical, then its
+    other names joined by |, rules/*.tsv)."""
+    names = {}
+    for row in rows:
+        for n in [row[0], *(a for a in (row[1].split("|") if len(row) > 1 else []) if a)]:
+            names[n] = row[0]
+    return names
+
+
 @lru_cache(maxsize=8)
 def _central_bodies(rules: ruleset.RuleSet):
-    names, parents = {}, {}
-    for row in rules.central_bodies:
-        canonical = row[0]
-        aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
-        parents[canonical] = row[2] if len(row) > 2 and row[2] else None
-        for n in [canonical, *aliases]:
-            names[n] = canonical
-    return names, parents
+    parents = {row[0]: row[2] if len(row) > 2 and row[2] else None for row in rules.central_bodies}
+    return table_names(rules.central_bodies), parents

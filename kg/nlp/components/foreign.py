@@ -22,7 +22,7 @@ so is a government named after its leader (某某某政府: the administration).
 import re
 
 from kg.nlp.gazetteer import WORLD_LEVELS
-from kg.nlp.lexical import merged_windows, tag_window
+from kg.nlp.lexical import Tagged
 from kg.nlp.mentions import Mention
 
 
@@ -76,14 +76,12 @@ class ForeignBodies:
                  if not any(p.start < m.end(1) and m.start(1) < p.end for p in places)]
         if not cands:
             return []
-        spans = [m.span(1) for m in cands]
-        tokens = [t for lo, hi in merged_windows(spans, text, self.runs.reach, self.runs.stops)
-                  for t in tag_window(text, lo, hi)]
+        tagged = Tagged([m.span(1) for m in cands], text, self.runs)
         out = []
         for m in cands:
             s, e = m.span(1)
             # LAC reads the name alone (PER) or with the word (某某政府: PER or ORG)
-            over = [(t.start, t.end, t.tag) for t in tokens if t.start < e and s < t.end]
+            over = [(t.start, t.end, t.tag) for t in tagged.inside(s, e)]
             if not (over == [(s, e, "PER")] or over in ([(s, m.end(), "PER")], [(s, m.end(), "ORG")])):
                 continue
             seat = seats.get(s)

@@ -17,7 +17,7 @@ a direction or 新 that opens the town's name). Right after a home place
 
 import re
 
-from kg.nlp.lexical import merged_windows, tag_window
+from kg.nlp.lexical import Tagged
 from kg.nlp.textscan import alternation
 
 
@@ -49,11 +49,10 @@ class ForeignRuns:
         cands = sorted((s, e) for s, e in spans if not any(a < e and s < b for a, b in taken))
         if not cands:
             return []
-        windows = merged_windows(cands, text, cfg.reach, cfg.stops)
-        tokens = [t for lo, hi in windows for t in tag_window(text, lo, hi)]
+        tagged = Tagged(cands, text, cfg)
         out = []
         for s, e in cands:
-            over = [t for t in tokens if t.start < e and s < t.end]
+            over = tagged.inside(s, e)
             if not over or any(t.tag not in cfg.place_tags for t in over):
                 continue
             # 北|某某茨克: LAC's place opens with a character that opens names

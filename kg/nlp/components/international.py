@@ -19,6 +19,7 @@ from functools import lru_cache
 from kg import ruleset
 from kg.nlp.components.body_shape import Words
 from kg.nlp.mentions import Mention
+from kg.nlp.names import table_names
 from kg.nlp.textscan import Automaton
 
 RULE = "orgs.international"
@@ -30,11 +31,7 @@ def _table(rules: ruleset.RuleSet) -> Automaton:
     """{name or other name: canonical} of rules/international_orgs.tsv and
     rules/central_enterprises.tsv (central enterprises known by a short form
     no suffix reads: 中国石化 is 中国石油化工集团有限公司)."""
-    names = {}
-    for row in (*rules.international_orgs, *rules.central_enterprises):
-        for n in [row[0], *(a for a in (row[1].split("|") if len(row) > 1 else []) if a)]:
-            names[n] = row[0]
-    return Automaton(names)
+    return Automaton(table_names((*rules.international_orgs, *rules.central_enterprises)))
 
 
 def international_orgs(text: str, words: Words, rules: ruleset.RuleSet, bodies, found) -> list[Mention]:

@@ -11,28 +11,8 @@ organisations whole, and shows a head noun cut from a longer word
 (rules/orgs.toml and rules/programs.toml [lac_edge]).
 """
 
-from bisect import bisect_left, bisect_right
-
-from kg.nlp.lexical import merged_windows, tag_window
+from kg.nlp.lexical import Tagged
 from kg.nlp.textscan import is_cjk
-
-
-class Tagged:
-    """LAC's tokens of the windows around some candidate spans of one text."""
-
-    def __init__(self, spans, text: str, cfg):
-        windows = merged_windows(spans, text, cfg.reach, cfg.stops)
-        self.tokens = [t for lo, hi in windows for t in tag_window(text, lo, hi)]
-        self.starts = [t.start for t in self.tokens]
-
-    def inside(self, start: int, end: int) -> list:
-        """The tokens overlapping text[start:end], in order."""
-        lo = max(0, bisect_left(self.starts, start) - 1)
-        return [t for t in self.tokens[lo:bisect_right(self.starts, end)] if t.end > start and t.start < end]
-
-    def ending_at(self, pos: int):
-        return next((t for t in self.tokens[max(0, bisect_left(self.starts, pos) - 8):
-                                           bisect_left(self.starts, pos)] if t.end == pos), None)
 
 
 def _cut_word(tokens, end: int, keep_tag: str = "") -> bool:

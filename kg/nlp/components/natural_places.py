@@ -13,7 +13,7 @@ LOC word right before the feature word written as a word of its own
 import re
 from functools import lru_cache
 
-from kg.nlp.lexical import merged_windows, tag_window
+from kg.nlp.lexical import Tagged
 from kg.nlp.textscan import alternation
 
 
@@ -32,9 +32,7 @@ def natural_places(text: str, taken, rules) -> list[tuple[int, int]]:
     ends = sorted({m.end() for m in _endings(rules).finditer(text)})
     if not ends:
         return []
-    windows = merged_windows([(max(0, e - cfg.max_stem - 2), e) for e in ends], text, cfg.reach, cfg.stops)
-    tokens = [t for lo, hi in windows for t in tag_window(text, lo, hi)]
-    by_end = {t.end: t for t in tokens}
+    by_end = {t.end: t for t in Tagged([(max(0, e - cfg.max_stem - 2), e) for e in ends], text, cfg).tokens}
     out = []
     for e in ends:
         tok = by_end.get(e)

@@ -16,8 +16,8 @@ from kg.nlp.textscan import Automaton, alternation, is_cjk
 from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
 from kg.nlp.components.international import foreign_parties, international_orgs
-from kg.nlp.components.lac_edges import Tagged, org_start
-from kg.nlp.lexical import tag_window
+from kg.nlp.components.lac_edges import org_start
+from kg.nlp.lexical import Tagged, tag_window
 
 
 @Language.factory("kg_orgs", default_config={"rules": None},

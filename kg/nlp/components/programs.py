@@ -2,9 +2,8 @@
 
 - DOCUMENT: kg.nlp.components.documents (《…》 titles whose words are a
   document's, quoted measures, regulations after a trigger verb). Words of both: rules/programs.toml.
-- PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021") or
-  an initiative's words around it (共建"某某"), and an unquoted name + head
-  noun whose left edge is the verb, punctuation or function word before it
+- PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021") or an
+  initiative's words around it (共建"某某"), and an unquoted name + head noun whose left edge is the verb, punctuation or function word before it
   (建立|12389投诉平台; a head too common alone, 试点, only after a launch verb:
   开展|某某改革试点); a name opening with a nationwide scope word
   (全民某某运动), a designation (培育|“某某型”企业), a route (中亚班列): kg.nlp.components.program_scopes.
@@ -17,9 +16,10 @@ from spacy.language import Language
 
 from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
-from kg.nlp.components.lac_edges import Tagged, program_start
+from kg.nlp.components.lac_edges import program_start
 from kg.nlp.components.program_edges import after_launch_verb, described, equipment, initiative_context, predicate_cut
 from kg.nlp.components.program_scopes import scoped_designated_routes
+from kg.nlp.lexical import Tagged
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import PUNCT, alternation, is_cjk
 from kg.nlp.words import word_bounds

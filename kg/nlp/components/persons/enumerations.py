@@ -20,7 +20,7 @@ def enumeration_hits(pt: PersonText, hits: list[PersonHit], taken: set) -> list[
     """The items of every enumeration of name shapes that overlap no span of
     `taken` (which this extends)."""
     out = []
-    for seps in _separator_runs(pt):
+    for seps in separator_runs(pt, pt.rules.max_list_item):
         items = _items(pt, seps, hits)
         if items is None or pt.in_place_list(items[-1][1]) or pt.thing_count_at(items[-1][1]):
             continue
@@ -32,15 +32,16 @@ def enumeration_hits(pt: PersonText, hits: list[PersonHit], taken: set) -> list[
     return out
 
 
-def _separator_runs(pt: PersonText) -> list[list[int]]:
+def separator_runs(pt: PersonText, longest: int, also: str = "") -> list[list[int]]:
     """The positions of the separators of each enumeration: consecutive
-    separators with a short CJK item between each two."""
+    separators with an item of at most `longest` CJK characters (or
+    characters of `also`: name dots) between each two."""
     rules, text = pt.rules, pt.text
     runs, run = [], []
     for k, ch in enumerate(text):
         if ch not in rules.separators:
             continue
-        if run and _plain_item(text, run[-1] + 1, k, rules.max_list_item):
+        if run and 0 < k - run[-1] - 1 <= longest and all(is_cjk(c) or c in also for c in text[run[-1] + 1:k]):
             run.append(k)
             continue
         if run:
@@ -49,10 +50,6 @@ def _separator_runs(pt: PersonText) -> list[list[int]]:
     if run:
         runs.append(run)
     return runs
-
-
-def _plain_item(text: str, s: int, e: int, longest: int) -> bool:
-    return 0 < e - s <= longest and all(is_cjk(ch) for ch in text[s:e])
 
 
 def _items(pt: PersonText, seps: list[int], hits: list[PersonHit]) -> list[tuple[int, int]] | None:

@@ -12,10 +12,9 @@ A hit cut at a name dot, or any shorter hit inside an item, grows to it.
 kg_stat_gate still judges each new item; its neighbours LAC keeps rescue it.
 """
 
-from kg.nlp.components.persons.enumerations import last_item, name_shape
+from kg.nlp.components.persons.enumerations import last_item, name_shape, separator_runs
 from kg.nlp.components.persons.hits import PersonHit
 from kg.nlp.components.persons.text import PersonText
-from kg.nlp.textscan import is_cjk
 
 RULE = "persons.list_majority"
 # the cue of a name read after a joiner inside an item (某某丽和|某某云): it
@@ -30,7 +29,7 @@ def majority_hits(pt: PersonText, hits: list[PersonHit], taken: set) -> list[Per
     starts = {h.start: h for h in hits}
     ends = {h.end for h in hits}
     out = []
-    for seps in _runs(pt):
+    for seps in (r for r in separator_runs(pt, rules.majority_max_item, rules.name_dots) if len(r) > 1):
         inner = [(a + 1, b) for a, b in zip(seps, seps[1:])]
         named = sum(1 for s, e in inner if _is_hit(starts, s, e))
         named += (seps[0] in ends) + (seps[-1] + 1 in starts)
@@ -47,26 +46,6 @@ def majority_hits(pt: PersonText, hits: list[PersonHit], taken: set) -> list[Per
 
 def _is_hit(starts: dict, s: int, e: int) -> bool:
     return s in starts and starts[s].end == e
-
-
-def _runs(pt: PersonText) -> list[list[int]]:
-    """The separator positions of each 、-list whose items are short runs of
-    CJK characters and name dots."""
-    rules, text = pt.rules, pt.text
-    runs, run = [], []
-    for k, ch in enumerate(text):
-        if ch not in rules.separators:
-            continue
-        if run and 0 < k - run[-1] - 1 <= rules.majority_max_item \
-                and all(is_cjk(c) or c in rules.name_dots for c in text[run[-1] + 1:k]):
-            run.append(k)
-            continue
-        if len(run) > 1:
-            runs.append(run)
-        run = [k]
-    if len(run) > 1:
-        runs.append(run)
-    return runs
 
 
 def _fill(pt: PersonText, s: int, e: int, hits: list, starts: dict, taken: set) -> list[PersonHit]:
