@@ -474,6 +474,7 @@ class PlacesForeignRuns:
     name_openers: str
     reach: int
     stops: str
+    within_gaps: tuple[str, ...]
 
 
 @rule_table

@@ -129,3 +129,20 @@ def test_a_commissions_office_is_part_of_the_commission_not_its_host():
 def test_an_office_of_the_host_itself_stays_part_of_the_host():
     r, _ = rels("公安部办公室近日印发通知。")
     assert ("公安部办公室", "part_of", "公安部") in r
+
+
+def test_a_foreign_place_of_no_table_is_in_the_foreign_place_written_before_it():
+    """_foreign_tree: 美国|马萨诸塞州|切尔西市, 某某州|的|某某市: each in the
+    next outer one, for the document (美国加利福尼亚州 makes 加利福尼亚州 in
+    美国 wherever it is named); a division named after a table city (纽约州)
+    is in the city's country when the text names it."""
+    r, _ = rels("据美国媒体报道，马萨诸塞州的切尔西市拥有大批拉美裔居民。在加利福尼亚州的一些远郊地区，"
+                "情况严重。1日，美国加利福尼亚州负责研究的特别工作组发布报告。暴风雪持续肆虐美国纽约州多地。")
+    located = {k for k in r if k[1] == "located_in"}
+    assert {("切尔西", "located_in", "马萨诸塞州"), ("加利福尼亚州", "located_in", "美利坚合众国"),
+            ("纽约州", "located_in", "美利坚合众国")} <= located
+    assert ("马萨诸塞州", "located_in", "美利坚合众国") not in located   # never written after it
+    r, _ = rels("据美国媒体报道，暴风雪持续肆虐纽约州多地。")
+    assert ("纽约州", "located_in", "美利坚合众国") in r      # the country named elsewhere
+    r, _ = rels("暴风雪持续肆虐纽约州多地。")
+    assert not r                                            # and not at all: no edge
