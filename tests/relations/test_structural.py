@@ -146,3 +146,12 @@ def test_a_foreign_place_of_no_table_is_in_the_foreign_place_written_before_it()
     assert ("纽约州", "located_in", "美利坚合众国") in r      # the country named elsewhere
     r, _ = rels("暴风雪持续肆虐纽约州多地。")
     assert not r                                            # and not at all: no edge
+
+
+def test_a_foreign_states_government_is_in_the_state_and_the_state_in_its_country():
+    """某国东北部某某州政府: the administration is in its own state, the state
+    (after its country and a region of it) in the country."""
+    r, _ = rels("巴西东北部伯南布哥州政府1日发布消息说，洪灾已造成多人死亡。")
+    assert {("伯南布哥州政府", "located_in", "伯南布哥州"), ("伯南布哥州", "located_in", "巴西联邦共和国")} \
+        <= {k for k in r if k[1] == "located_in"}
+    assert ("伯南布哥州政府", "located_in", "巴西联邦共和国") not in r
