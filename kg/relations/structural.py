@@ -186,12 +186,17 @@ def _foreign_tree(rels, linker, keyed, sents, article):
         ends.setdefault(lm.mention.end, lm)
     for lm in places:
         m = lm.mention
-        if not _foreign_run(lm):
+        run = _foreign_run(lm)
+        if not run and not _abroad(linker, lm.key):
             continue
         sent = sentence_at(sents, m.start) or (m.start, m.end)
         outer = ends.get(m.start) or next((ends[m.start - len(g)] for g in gaps if m.start - len(g) in ends
                                            and text.startswith(g, m.start - len(g))), None)
-        if outer is not None and (_foreign_run(outer) or _abroad(linker, outer.key)):
+        if outer is not None and not run:
+            # a table city after a state of no table (某国某某州|某城): in the state
+            if _foreign_run(outer):
+                rels.add(lm.key, "located_in", outer.key, article, sent, rule="structural.foreign_within")
+        elif outer is not None and (_foreign_run(outer) or _abroad(linker, outer.key)):
             rels.add(lm.key, "located_in", outer.key, article, sent, rule="structural.foreign_within")
         elif m.attrs.get("country"):
             rels.add(lm.key, "located_in", ("place", m.attrs["country"]), article, sent,

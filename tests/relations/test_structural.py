@@ -155,3 +155,12 @@ def test_a_foreign_states_government_is_in_the_state_and_the_state_in_its_countr
     assert {("伯南布哥州政府", "located_in", "伯南布哥州"), ("伯南布哥州", "located_in", "巴西联邦共和国")} \
         <= {k for k in r if k[1] == "located_in"}
     assert ("伯南布哥州政府", "located_in", "巴西联邦共和国") not in r
+
+
+def test_a_table_city_after_a_foreign_state_of_no_table_is_in_the_state():
+    """美国|宾夕法尼亚州|匹兹堡市: the table's city is in the state written before
+    it (and, by the table, in the country); 日本东京 stays as the table says."""
+    r, _ = rels("17日，美国宾夕法尼亚州匹兹堡市一场聚会发生枪击事件。美国总统访问日本东京。")
+    located = {k for k in r if k[1] == "located_in"}
+    assert {("宾夕法尼亚州", "located_in", "美利坚合众国"), ("匹兹堡", "located_in", "宾夕法尼亚州"),
+            ("东京", "located_in", "日本")} <= located
