@@ -187,8 +187,8 @@ def _foreign_tree(rels, linker, keyed, sents, article):
     for lm in places:
         m = lm.mention
         run = _foreign_run(lm)
-        if not run and not _abroad(linker, lm.key):
-            continue
+        if not run and not (_abroad(linker, lm.key) and linker.gaz.by_code(lm.key[1]).level == "city"):
+            continue    # a country or a continent lies in no state
         sent = sentence_at(sents, m.start) or (m.start, m.end)
         outer = ends.get(m.start) or next((ends[m.start - len(g)] for g in gaps if m.start - len(g) in ends
                                            and text.startswith(g, m.start - len(g))), None)

@@ -164,3 +164,9 @@ def test_a_table_city_after_a_foreign_state_of_no_table_is_in_the_state():
     located = {k for k in r if k[1] == "located_in"}
     assert {("宾夕法尼亚州", "located_in", "美利坚合众国"), ("匹兹堡", "located_in", "宾夕法尼亚州"),
             ("东京", "located_in", "日本")} <= located
+
+
+def test_a_country_after_a_foreign_place_is_not_in_it():
+    """某某省某某|的|加拿大: a table country lies in no place written before it."""
+    r, _ = rels("在位于艾伯塔省库茨的加拿大与美国边境口岸，警方14日逮捕了11人。")
+    assert not [k for k in r if k[1] == "located_in" and k[0] == "加拿大"]
