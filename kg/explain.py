@@ -19,6 +19,7 @@ MECHANISMS = {
     "structural.seat": "structural containment (a body at the place of its name or context)",
     "structural.central_parent": "central bodies' table (a central body under its parent)",
     "structural.division_tree": "division tree (a place and its nearest named ancestor)",
+    "structural.foreign_within": "a foreign place of no table written right after the foreign place it lies in",
     "posts.title_chain": "post chain (a title read leftwards from the name)",
     "posts.party_group": "party-group titles (a post in the party group of the body written before them)",
     "posts.bare_body_in_chain": "post chain (a bare body in a chain of posts is its host's)",

@@ -94,11 +94,31 @@ def is_head(title: str, rules: ruleset.RuleSet | None = None, body: str = "") ->
     """True when the post leads its body (局长), False for 副局长, 二级巡视员,
     roles and any string that is no known title, and for a head title held
     in a body of several holders of it (`body`'s name or key ending as
-    rules/titles.toml [member_in] says: 书记处 + 书记)."""
+    rules/titles.toml [member_in] says: 书记处 + 书记). A member title of
+    [international_heads] (秘书长) is a head in an international organisation
+    (`body` the key or name of one of rules/international_orgs.tsv)."""
     rules = rules or ruleset.current()
     if body and any(body.endswith(b) for b in rules.titles.member_in.get(base_title(title, rules), ())):
         return False
+    if body and title in _international_heads(rules) and body.split(":")[-1] in _international_orgs(rules):
+        return True
     return title_kind(title, rules) == "head"
+
+
+@lru_cache(maxsize=8)
+def _international_heads(rules: ruleset.RuleSet) -> frozenset:
+    """The titles that head an international organisation (rules/titles.toml
+    [international_heads]: 秘书长) and their acting forms (代秘书长), not
+    their deputies' (副秘书长)."""
+    heads = rules.titles.international_heads.titles
+    return frozenset((*heads, *(p + h for h in heads for p in rules.titles.variants.head_prefixes)))
+
+
+@lru_cache(maxsize=8)
+def _international_orgs(rules: ruleset.RuleSet) -> frozenset:
+    """The canonical names of rules/international_orgs.tsv (an ORG's key ends
+    with its canonical name: org:联合国)."""
+    return frozenset(row[0] for row in rules.international_orgs)
 
 
 @lru_cache(maxsize=8)

@@ -165,6 +165,55 @@ def _place_tree(rels, linker, keyed, sents, article):
         else:
             rels.add(key, "located_in", parent, article, child_sents[0], {"basis": "division table"},
                      rule="structural.division_tree")
+    _foreign_tree(rels, linker, keyed, sents, article)
+
+
+FOREIGN_RULES = ("places.foreign_run", "places.world_division")
+
+
+def _foreign_tree(rels, linker, keyed, sents, article):
+    """A foreign place no table holds (a run of transliteration, a division
+    named after a city) -> the foreign place written right before it, or
+    before it and a word of rules/places.toml foreign_runs.within_gaps
+    (某国|某某州|某某市, 某国|东北部|某某州, 某某州|的|某某市): each in the next
+    outer one. A division named after a table city with none so written is
+    in the city's country (某某州 of the city 某某: the same country's)."""
+    text = rels.document.norm.text
+    gaps = linker.rules.places.foreign_runs.within_gaps
+    places = [lm for lm in keyed if lm.mention.type == "PLACE"]
+    ends = {}
+    for lm in places:
+        ends.setdefault(lm.mention.end, lm)
+    for lm in places:
+        m = lm.mention
+        run = _foreign_run(lm)
+        if not run and not (_abroad(linker, lm.key) and linker.gaz.by_code(lm.key[1]).level == "city"):
+            continue    # a country or a continent lies in no state
+        sent = sentence_at(sents, m.start) or (m.start, m.end)
+        outer = ends.get(m.start) or next((ends[m.start - len(g)] for g in gaps if m.start - len(g) in ends
+                                           and text.startswith(g, m.start - len(g))), None)
+        if outer is not None and not run:
+            # a table city after a state of no table (某国某某州|某城): in the state
+            if _foreign_run(outer):
+                rels.add(lm.key, "located_in", outer.key, article, sent, rule="structural.foreign_within")
+        elif outer is not None and (_foreign_run(outer) or _abroad(linker, outer.key)):
+            rels.add(lm.key, "located_in", outer.key, article, sent, rule="structural.foreign_within")
+        elif m.attrs.get("country"):
+            rels.add(lm.key, "located_in", ("place", m.attrs["country"]), article, sent,
+                     rule="structural.foreign_within")
+
+
+def _foreign_run(lm) -> bool:
+    """Whether `lm` is a foreign place no table holds (no code: a bare key)."""
+    return lm.key[:2] == ("bare", "PLACE") and lm.mention.rule in FOREIGN_RULES
+
+
+def _abroad(linker, key) -> bool:
+    """Whether `key` is a place of the world table other than the home country."""
+    if key[0] != "place" or not str(key[1]).startswith("world-"):
+        return False
+    place = linker.gaz.by_code(key[1])
+    return place is not None and place.name not in linker.rules.places.world.home
 
 
 @lru_cache(maxsize=8)

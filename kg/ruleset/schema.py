@@ -474,6 +474,7 @@ class PlacesForeignRuns:
     name_openers: str
     reach: int
     stops: str
+    within_gaps: tuple[str, ...]
 
 
 @rule_table
@@ -794,7 +795,7 @@ class RelationsRules:
 
 @rule_table
 class TitleList:
-    """titles.head, titles.member, titles.role: a list of titles"""
+    """titles.head, titles.member, titles.role, titles.international_heads: a list of titles"""
     titles: tuple[str, ...]
 
 
@@ -822,3 +823,4 @@ class TitlesRules:
     compound: TitlesCompound
     not_followed_by: Mapping[str, tuple[str, ...]]
     member_in: Mapping[str, tuple[str, ...]]
+    international_heads: TitleList

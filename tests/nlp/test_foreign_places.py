@@ -60,3 +60,9 @@ def test_a_run_with_another_character_right_after_a_home_place_is_no_foreign_pla
 
 def test_a_run_with_another_character_after_a_foreign_country_is_a_place(nlp):
     assert places(nlp, "美国得克萨斯州遭遇罕见寒潮。") == ["得克萨斯州"]
+
+
+def test_a_state_after_its_country_and_a_region_of_it_is_a_place(nlp):
+    """某国|东北部|某某州政府: LAC reads the country, the region and the state
+    with its government as one location word; the state is still read."""
+    assert places(nlp, "巴西东北部伯南布哥州政府1日发布消息说，洪灾已造成多人死亡。") == ["伯南布哥州"]

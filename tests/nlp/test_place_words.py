@@ -74,3 +74,18 @@ def test_a_bilateral_pair_of_a_named_country_and_china_is_no_city(nlp):
     assert ("巴中", "巴中市") not in got and len([t for t, _c in got if t in "巴中"]) == 2
     kept = places(nlp, "巴西客商到四川巴中考察。")
     assert any(t == "巴中" for t, _c in kept)
+
+
+def test_a_foreign_place_straddling_a_longer_home_division_yields_to_it(nlp):
+    """黄|河内|蒙古段: Hanoi (河内) starts first but straddles 内蒙古, a longer
+    home division's name; the division wins and 蒙古 inside it is no country."""
+    got = places(nlp, "随着气温持续走低，黄河内蒙古段封河速度加快。")
+    assert got == [("内蒙古", "内蒙古自治区")]
+    assert ("河内", "河内") in places(nlp, "越南河内市举行活动。")
+
+
+def test_a_place_before_a_descent_character_is_a_people_not_the_place(nlp):
+    """某某裔 (非洲裔, 亚裔): people of that descent, no mention of the place."""
+    got = places(nlp, "在加利福尼亚州的一些远郊地区，非洲裔、拉美裔群体也很难获得疫苗。")
+    assert ("非洲", "非洲") not in got
+    assert ("非洲", "非洲") in places(nlp, "非洲国家代表出席会议。")

@@ -58,3 +58,11 @@ def test_a_generated_member_title_gives_member_of_with_that_title(text, person, 
     got = {(names[r["head"]], r["type"], names[r["tail"]]): r["attrs"].get("title") for r in out["relations"]}
     assert got[(person, "member_of", body)] == title
     assert (person, "leads", body) not in got
+
+
+def test_a_secretary_general_heads_only_an_international_organisation():
+    """rules/titles.toml [international_heads]: 秘书长 heads a body of
+    rules/international_orgs.tsv, is a member elsewhere; 副秘书长 never heads."""
+    assert is_head("秘书长", body="org:联合国") and is_head("秘书长", body="org:北大西洋公约组织")
+    assert not is_head("秘书长") and not is_head("秘书长", body="central:全国人民代表大会常务委员会")
+    assert not is_head("副秘书长", body="org:联合国")

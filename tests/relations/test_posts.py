@@ -103,3 +103,16 @@ def test_a_chained_bare_title_takes_its_own_chains_body_not_an_earlier_series():
     assert got[("王志刚", "leads", "中国农业银行岳阳分行")] == "党委书记、行长"
     assert got[("张立新", "leads", "湖南省交通运输事业发展中心")] == "党委书记、主任"
     assert ("王志刚", "leads", "中国建设银行长沙分行") not in got
+
+
+def test_a_secretary_general_leads_an_international_organisation_not_a_home_body():
+    """秘书长 is a member's post at home (全国人大常委会秘书长) but heads an
+    international organisation of rules/international_orgs.tsv (rules/titles.toml
+    [international_heads]); the deputy (副秘书长) stays a member."""
+    got = posts("联合国秘书长古特雷斯1日在斯德哥尔摩表示，各方应保持克制。"
+                "北约秘书长斯托尔滕贝格当天出席会议。联合国副秘书长迪卡洛表示关切。"
+                "全国人大常委会秘书长杨振武作报告。")
+    assert got[("古特雷斯", "leads", "联合国")] == "秘书长"
+    assert got[("斯托尔滕贝格", "leads", "北大西洋公约组织")] == "秘书长"
+    assert got[("迪卡洛", "member_of", "联合国")] == "副秘书长"
+    assert got[("杨振武", "member_of", "全国人民代表大会常务委员会")] == "秘书长"

@@ -129,3 +129,44 @@ def test_a_commissions_office_is_part_of_the_commission_not_its_host():
 def test_an_office_of_the_host_itself_stays_part_of_the_host():
     r, _ = rels("公安部办公室近日印发通知。")
     assert ("公安部办公室", "part_of", "公安部") in r
+
+
+def test_a_foreign_place_of_no_table_is_in_the_foreign_place_written_before_it():
+    """_foreign_tree: 美国|马萨诸塞州|切尔西市, 某某州|的|某某市: each in the
+    next outer one, for the document (美国加利福尼亚州 makes 加利福尼亚州 in
+    美国 wherever it is named); a division named after a table city (纽约州)
+    is in the city's country when the text names it."""
+    r, _ = rels("据美国媒体报道，马萨诸塞州的切尔西市拥有大批拉美裔居民。在加利福尼亚州的一些远郊地区，"
+                "情况严重。1日，美国加利福尼亚州负责研究的特别工作组发布报告。暴风雪持续肆虐美国纽约州多地。")
+    located = {k for k in r if k[1] == "located_in"}
+    assert {("切尔西", "located_in", "马萨诸塞州"), ("加利福尼亚州", "located_in", "美利坚合众国"),
+            ("纽约州", "located_in", "美利坚合众国")} <= located
+    assert ("马萨诸塞州", "located_in", "美利坚合众国") not in located   # never written after it
+    r, _ = rels("据美国媒体报道，暴风雪持续肆虐纽约州多地。")
+    assert ("纽约州", "located_in", "美利坚合众国") in r      # the country named elsewhere
+    r, _ = rels("暴风雪持续肆虐纽约州多地。")
+    assert not r                                            # and not at all: no edge
+
+
+def test_a_foreign_states_government_is_in_the_state_and_the_state_in_its_country():
+    """某国东北部某某州政府: the administration is in its own state, the state
+    (after its country and a region of it) in the country."""
+    r, _ = rels("巴西东北部伯南布哥州政府1日发布消息说，洪灾已造成多人死亡。")
+    assert {("伯南布哥州政府", "located_in", "伯南布哥州"), ("伯南布哥州", "located_in", "巴西联邦共和国")} \
+        <= {k for k in r if k[1] == "located_in"}
+    assert ("伯南布哥州政府", "located_in", "巴西联邦共和国") not in r
+
+
+def test_a_table_city_after_a_foreign_state_of_no_table_is_in_the_state():
+    """美国|宾夕法尼亚州|匹兹堡市: the table's city is in the state written before
+    it (and, by the table, in the country); 日本东京 stays as the table says."""
+    r, _ = rels("17日，美国宾夕法尼亚州匹兹堡市一场聚会发生枪击事件。美国总统访问日本东京。")
+    located = {k for k in r if k[1] == "located_in"}
+    assert {("宾夕法尼亚州", "located_in", "美利坚合众国"), ("匹兹堡", "located_in", "宾夕法尼亚州"),
+            ("东京", "located_in", "日本")} <= located
+
+
+def test_a_country_after_a_foreign_place_is_not_in_it():
+    """某某省某某|的|加拿大: a table country lies in no place written before it."""
+    r, _ = rels("在位于艾伯塔省库茨的加拿大与美国边境口岸，警方14日逮捕了11人。")
+    assert not [k for k in r if k[1] == "located_in" and k[0] == "加拿大"]

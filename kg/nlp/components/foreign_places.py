@@ -60,9 +60,17 @@ class ForeignRuns:
                 s -= 1
             # LAC's place may run on over a cue (重镇|某某, 某某|州), not over more of
             # the name (得|克萨斯: the run is the tail of a longer one)
-            if text.endswith(tuple(cfg.before_cues), over[0].start, s) or over[0].start == s:
+            # or over a foreign place read and a region of it (某国|东北部|某某州)
+            if text.endswith(tuple(cfg.before_cues), over[0].start, s) or over[0].start == s \
+                    or self._after_region(text, over[0].start, s, taken, ends):
                 if text.startswith(tuple(cfg.after_cues), e, over[-1].end) or over[-1].end == e:
                     # a division character LAC reads with the name is the name's (某某兰|州)
                     grown = e < over[-1].end and text[e] in self.division_chars
                     out.append((s, e + 1 if grown else e))
         return sorted(set(out))
+
+    def _after_region(self, text, start, s, taken, home_ends) -> bool:
+        """Whether text[start:s] is a place read (not a home one) and a
+        word of within_gaps naming a region of it (某国|东北部)."""
+        return any(a == start and b not in home_ends and text[b:s] in self.cfg.within_gaps
+                   and text[b:s] != "的" for a, b in taken)

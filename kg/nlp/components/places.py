@@ -292,12 +292,12 @@ class PlaceFinder:
         return all(c in self.translit for c in before + surface)
 
     def _names_language(self, text: str, e: int, places, inside: tuple) -> bool:
-        """Whether the country named before e is a language, script or
-        people's name: a language character follows, as a word of its own or
+        """Whether the country or continent named before e is a language,
+        script or people's name (某某裔: of that descent): a language character follows, as a word of its own or
         run into the name's word (某某文|、, 某某族|群众), not starting a longer
         word (某某|文化, 某某|族群)."""
         if e >= len(text) or text[e] not in self.language_chars \
-                or not any(p.level == "country" for p in places):
+                or not any(p.level in ("country", "continent") for p in places):
             return False
         start_of, end_of = inside
         return start_of[e] < e or end_of[e] == e + 1
@@ -311,7 +311,7 @@ class PlaceFinder:
             return None
         name = text[s:e + 1]
         return Mention(s, e + 1, "PLACE", name, source="kg_places", priority=self.priority,
-                       attrs={"canonical": name}, rule="places.world_division")
+                       attrs={"canonical": name, "country": place.parent}, rule="places.world_division")
 
     def _supported(self, text, s, e, place, strength, codes, ends) -> bool:
         before = [p for k in range(s - self.gap, s + 1) for p in ends.get(k, ())]
@@ -331,8 +331,15 @@ class PlaceFinder:
 
     @staticmethod
     def _select(accepted: dict, blocks: list) -> dict:
-        """Leftmost-longest non-overlapping spans; ordinary words take their span."""
-        spans = sorted([(s, e, c) for (s, e), c in accepted.items()] + blocks,
+        """Leftmost-longest non-overlapping spans; ordinary words take their span.
+        A foreign place that straddles a longer home division's name yields
+        to it (黄|河内|蒙古段: 内蒙古, not Hanoi), whichever starts first."""
+        home = [(s, e) for (s, e), c in accepted.items() if any(str(p.code).isdigit() for p in c)]
+        straddled = {(s, e) for (s, e), c in accepted.items()
+                     if all(str(p.code).startswith("world-") for p in c)
+                     and any(hs < e and s < he and he - hs > e - s and not (hs <= s and e <= he)
+                             for hs, he in home)}
+        spans = sorted([(s, e, c) for (s, e), c in accepted.items() if (s, e) not in straddled] + blocks,
                        key=lambda h: (h[0], -(h[1] - h[0])))
         out, last = {}, 0
         for s, e, cands in spans:
