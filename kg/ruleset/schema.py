@@ -92,6 +92,7 @@ class AgenciesRules:
     administration_words: tuple[str, ...]
     administration_max_run: int
     elided_pair_marks: tuple[str, ...]
+    numbered_units: tuple[str, ...]
     central_patterns: Mapping[str, str]
     not_followed_by: Mapping[str, tuple[str, ...]]
     abbreviations: Mapping[str, str]

@@ -57,6 +57,7 @@ class AgencyFinder:
         self.central_patterns = [(re.compile(p), c) for p, c in cfg.central_patterns.items()
                                  if c in self.parents]
         self.central = Automaton(names)
+        self.numbered = [re.compile(p) for p in cfg.numbered_units]
         self.collective = Automaton({n: n for n in cfg.collective_bodies})
         self.level_anchor_words = cfg.level_anchor_words
         self.standalone = Automaton({n: n for n in cfg.standalone_bodies})
@@ -101,6 +102,7 @@ class AgencyFinder:
         found = [m for m in found if id(m) not in wrong] + nested
         found.extend(self._stationed(text, found, places))
         found.extend(self._listed(text))
+        found.extend(self._numbered(text))
         found.extend(self.foreign.administrations(text, places, self.foreign.seats(places),
                                                   self.priority["agency_prefixed"]))
         mentions_of(doc).extend(self._in_org(text, m) for m in found)
@@ -185,6 +187,14 @@ class AgencyFinder:
                                  {"standalone": True}, rule="agencies.standalone"))
         return found
 
+    def _numbered(self, text) -> list:
+        """Units named by their number (第79集团军, rules/agencies.toml
+        numbered_units): no place or body before them to anchor a reading."""
+        return [Mention(m.start(), m.end(), "AGENCY", m.group(), "kg_agencies",
+                        self.priority["agency_central_pattern"], {"numbered": True},
+                        rule="agencies.numbered_unit")
+                for p in self.numbered for m in p.finditer(text)]
+
     def _prefixed(self, text, start, end, chain):
         if _joint(chain):
             return Mention(start, end, "AGENCY", text[start:end], "kg_agencies", self.priority["agency_prefixed"],
@@ -246,7 +256,8 @@ class AgencyFinder:
         a party body (rules/agencies.toml party_suffixes); so is a body whose
         name ends like a research institute's (rules/orgs.toml institute_endings:
         某国某某研究中心)."""
-        if m.attrs.get("central") or m.text.endswith(self.party_suffixes):
+        # 第73集团军: 集团 inside an army's name is no company's ending
+        if m.attrs.get("central") or m.attrs.get("numbered") or m.text.endswith(self.party_suffixes):
             return m
         inside = any(o in m.text[1:-1] for o in self.org_endings) \
             or m.text.endswith(tuple(self.rules.orgs.institute_endings))
