@@ -93,6 +93,7 @@ class AgenciesRules:
     administration_max_run: int
     elided_pair_marks: tuple[str, ...]
     numbered_units: tuple[str, ...]
+    named_parent_ends: tuple[str, ...]
     central_patterns: Mapping[str, str]
     not_followed_by: Mapping[str, tuple[str, ...]]
     abbreviations: Mapping[str, str]

@@ -57,7 +57,9 @@ class AgencyFinder:
         self.central_patterns = [(re.compile(p), c) for p, c in cfg.central_patterns.items()
                                  if c in self.parents]
         self.central = Automaton(names)
+        self.central_names = names
         self.numbered = [re.compile(p) for p in cfg.numbered_units]
+        self.named_parent_ends = tuple(cfg.named_parent_ends)
         self.collective = Automaton({n: n for n in cfg.collective_bodies})
         self.level_anchor_words = cfg.level_anchor_words
         self.standalone = Automaton({n: n for n in cfg.standalone_bodies})
@@ -128,6 +130,7 @@ class AgencyFinder:
                                  {"canonical": canonical, "central": True,
                                   "host_name": self.parents.get(canonical), **({"people": True} if people else {})},
                                  rule="agencies.central_name"))
+            found.extend(self._named_parent(text, s, e, canonical))
         for pattern, canonical in self.central_patterns:   # 中国共产党第二十届中央委员会: 中共中央
             for m in pattern.finditer(text):
                 # above a name read after a central one (中国共产党|第二十届中央委员会)
@@ -186,6 +189,19 @@ class AgencyFinder:
             found.append(Mention(s, e, "AGENCY", n, "kg_agencies", self.priority["agency_standalone"],
                                  {"standalone": True}, rule="agencies.standalone"))
         return found
+
+    def _named_parent(self, text, s, e, canonical) -> list:
+        """The parent a central name opens with (北部战区|海军: 北部战区), when
+        its name ends so (rules/agencies.toml named_parent_ends); kept nested."""
+        parent = self.parents.get(canonical)
+        if not parent or not parent.endswith(self.named_parent_ends):
+            return []
+        for name, c in self.central_names.items():
+            if c == parent and text.startswith(name, s) and s + len(name) < e:
+                return [Mention(s, s + len(name), "AGENCY", name, "kg_agencies", self.priority["agency_central"],
+                                {"canonical": parent, "central": True, "host_name": self.parents.get(parent)},
+                                rule="agencies.named_parent")]
+        return []
 
     def _numbered(self, text) -> list:
         """Units named by their number (第79集团军, rules/agencies.toml
