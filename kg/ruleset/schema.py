@@ -648,6 +648,7 @@ class ProgramsRules:
     revised_law_followers: tuple[str, ...]
     law_suffix: str
     congress_report_pattern: str
+    numbered_order_pattern: str
     doc_year_joiners: tuple[str, ...]
     quoted_doc_heads: tuple[str, ...]
     quoted_gap_verbs: tuple[str, ...]
