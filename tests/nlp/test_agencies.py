@@ -236,3 +236,15 @@ def test_a_numbered_army_is_a_body_not_a_companys_department(nlp):
 ])
 def test_a_places_military_command_or_armed_police_corps(nlp, text, body):
     assert body in agencies(nlp, text)
+
+
+def test_a_theatres_service_command_names_its_theatre(nlp):
+    got = agencies(nlp, "新年开训第一天，北部战区海军某舰艇训练中心3艘新型舰艇开始海上训练。")
+    assert got["北部战区"]["canonical"] == "北部战区"
+    assert got["北部战区海军"]["host_name"] == "北部战区"
+
+
+def test_a_countrys_character_before_a_service_names_that_countrys_force():
+    out = extract("乌克兰国家通讯社24日援引乌海军的声明报道说，俄军舰艇被击中。", "2022-03-25")
+    names = {e["name"] for e in out["entities"] if e["type"] == "AGENCY"}
+    assert "乌克兰海军" in names and "中国人民解放军海军" not in names
