@@ -55,3 +55,12 @@ def test_an_articles_mentions_are_moved_to_page_offsets_with_every_span_they_hol
                     assert page[m.attrs[k][0]:m.attrs[k][1]] == text
                     seen.add(k)
     assert {"host_span", "place_span"} <= seen
+
+
+def test_a_provincial_corps_of_the_armed_police_is_its_part_and_in_its_province():
+    r = extract_text("浙江省军区、武警山东总队等单位开训即开考，组织官兵开展实弹射击考核。", "2021-01-05")
+    ids = {e["id"]: e["name"] for e in r["entities"]}
+    rels = {(ids[x["head"]], x["type"], ids[x["tail"]]) for x in r["relations"]}
+    assert ("武警山东总队", "part_of", "中国人民武装警察部队") in rels
+    assert ("武警山东总队", "located_in", "山东省") in rels
+    assert ("浙江省军区", "located_in", "浙江省") in rels

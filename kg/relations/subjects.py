@@ -21,6 +21,7 @@ from functools import lru_cache
 from kg.relations.anaphora import StandIn
 from kg.relations.cooperation import BODY_TYPES
 from kg.relations.frames import meeting_body, place_in_name
+from kg.nlp.titles import find_titles
 
 # The rule id of a province written by its abbreviation in a run (kg_places).
 PROVINCE_RUN_RULE = "places.province_character"
@@ -58,10 +59,27 @@ def subject(text, in_sent, s, t, rules, clauses):
     # the verb's own clause names its subject when it names anyone (作为某省…传承人，
     # 某某创办…: the person, not the province of the earlier clause)
     own = [lm for lm in before if lm.mention.start >= own_clause]
+    signer = _titled_person(text, own, t, rules)
+    if signer is not None:
+        return signer, []
     # a clause naming no one after a convened meeting: the meeting's body acts
     # (某某主持召开某委员会第三次会议，审议通过了《…》)
     meeting = None if own else meeting_body(text, before, rules)
     return (meeting or _best(own or before, r, text, clauses)), []
+
+
+def _titled_person(text, own, t, rules):
+    """The person right before the verb whose clause names nothing but his
+    posts before him, each ending in a title (某某总书记、国家主席、某某委员会主席|
+    某某|签署): he acts, not the bodies of his titles. None otherwise."""
+    person = next((lm for lm in own if lm.mention.type == "PERSON" and lm.mention.end == t), None)
+    if person is None or len(own) < 2:
+        return None
+    first = min(lm.mention.start for lm in own)
+    posts = text[first:person.mention.start].split("、")
+    if all(p and any(ti.end == len(p) for ti in find_titles(p, rules)) for p in posts):
+        return person
+    return None
 
 
 def verbs_object(text, lm, s, clauses, rules) -> bool:

@@ -92,6 +92,8 @@ class AgenciesRules:
     administration_words: tuple[str, ...]
     administration_max_run: int
     elided_pair_marks: tuple[str, ...]
+    numbered_units: tuple[str, ...]
+    named_parent_ends: tuple[str, ...]
     central_patterns: Mapping[str, str]
     not_followed_by: Mapping[str, tuple[str, ...]]
     abbreviations: Mapping[str, str]
@@ -647,6 +649,7 @@ class ProgramsRules:
     revised_law_followers: tuple[str, ...]
     law_suffix: str
     congress_report_pattern: str
+    numbered_order_pattern: str
     doc_year_joiners: tuple[str, ...]
     quoted_doc_heads: tuple[str, ...]
     quoted_gap_verbs: tuple[str, ...]

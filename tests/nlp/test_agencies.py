@@ -214,3 +214,37 @@ def test_a_party_organisation_after_a_body_is_no_party_group(nlp):
 def test_a_study_group_named_by_its_kind_alone_is_no_body(nlp):
     got = agencies(nlp, "各单位通过理论学习中心组学习、读书班等形式深化学习。")
     assert not any(t.endswith("中心组") for t in got)
+
+
+def test_the_armed_forces_central_organs_by_their_short_forms(nlp):
+    got = agencies(nlp, "北部战区海军某舰艇训练中心开训，中部战区空军、火箭军某导弹旅和武警部队同步展开训练。")
+    assert got["北部战区海军"]["canonical"] == "北部战区海军" and got["北部战区海军"]["host_name"] == "北部战区"
+    assert got["中部战区空军"]["canonical"] == "中部战区空军"
+    assert got["火箭军"]["canonical"] == "火箭军"
+    assert got["武警部队"]["canonical"] == "中国人民武装警察部队"
+
+
+def test_a_numbered_army_is_a_body_not_a_companys_department(nlp):
+    got = agencies(nlp, "东南沿海，第73集团军数十架战鹰开展首场飞行训练。")
+    assert "第73集团军" in got
+
+
+@pytest.mark.parametrize("text, body", [
+    ("浙江省军区组织官兵开展实弹射击考核。", "浙江省军区"),
+    ("西藏军区部队党委一班人带头开训。", "西藏军区"),
+    ("武警山东总队开训即开考。", "武警山东总队"),
+])
+def test_a_places_military_command_or_armed_police_corps(nlp, text, body):
+    assert body in agencies(nlp, text)
+
+
+def test_a_theatres_service_command_names_its_theatre(nlp):
+    got = agencies(nlp, "新年开训第一天，北部战区海军某舰艇训练中心3艘新型舰艇开始海上训练。")
+    assert got["北部战区"]["canonical"] == "北部战区"
+    assert got["北部战区海军"]["host_name"] == "北部战区"
+
+
+def test_a_countrys_character_before_a_service_names_that_countrys_force():
+    out = extract("乌克兰国家通讯社24日援引乌海军的声明报道说，俄军舰艇被击中。", "2022-03-25")
+    names = {e["name"] for e in out["entities"] if e["type"] == "AGENCY"}
+    assert "乌克兰海军" in names and "中国人民解放军海军" not in names

@@ -140,3 +140,11 @@ def test_the_title_inside_a_documents_title_is_kept_nested():
     kept = resolve(list(nlp("大会通过《关于修改〈某某省水资源保护条例〉的决定》。")._.kg_mentions))
     assert [m.text for m in kept if m.type == "DOCUMENT"] == [
         "《关于修改〈某某省水资源保护条例〉的决定》", "〈某某省水资源保护条例〉"]
+
+
+@pytest.mark.parametrize("text, order", [
+    ("中央军委主席签署中央军委2021年1号命令，向全军发布开训动员令。", "中央军委2021年1号命令"),
+    ("习近平签署中央军委一号命令。", "中央军委一号命令"),
+])
+def test_a_numbered_order_of_the_military_commission_is_a_document(nlp, text, order):
+    assert order in documents(nlp, text)

