@@ -611,6 +611,8 @@ class ProgramsRules:
     ordinal_mark: str
     core_not_in: tuple[str, ...]
     core_not_ends: tuple[str, ...]
+    field_words: tuple[str, ...]
+    field_word_heads: tuple[str, ...]
     listed_kind_heads: tuple[str, ...]
     listed_kind_reach: int
     listed_kind_span: int

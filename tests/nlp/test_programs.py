@@ -304,3 +304,9 @@ def test_a_quote_joined_by_tong_to_a_strategy_is_no_name_of_it(nlp):
     assert programs(nlp, "推动“一带一路”同国家区域重大战略深度融合。") == []
     assert "“数字农业”协同应用平台" in programs(nlp, "该省将建成“数字农业”协同应用平台。")
     assert programs(nlp, "规划提出“十四五”时期退役军人工作的六项目标。") == []
+
+
+def test_a_count_of_parts_after_deng_and_a_kind_of_region_name_no_program(nlp):
+    assert programs(nlp, "活动内容包括“人民至上”“奋斗十年”等五个篇章120个项目。") == []
+    assert programs(nlp, "重载无人机首次用于高海拔地区工程建设。") == []
+    assert programs(nlp, "用好科技创新再贷款和交通物流领域再贷款。") == ["科技创新再贷款", "交通物流领域再贷款"]

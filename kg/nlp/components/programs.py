@@ -64,6 +64,8 @@ class ProgramFinder:
                                      rf"([{opening}]([^{opening}{closing}\n]{{3,{cfg.max_formula}}})[{closing}])")
         self.left = sorted(cfg.left_boundaries, key=len, reverse=True)
         self.generic_core_re = re.compile(rf"(?:{alternation(sorted(cfg.generic_core_words, key=len, reverse=True))})+")
+        self.count_run_re = re.compile(rf"[{re.escape(cfg.count_chars)}]+{re.escape(cfg.kind_count_mark)}?"
+                                       rf"[{re.escape(cfg.classifiers)}]")
         self.kind_count_re = re.compile(rf"[{re.escape(cfg.count_chars)}]+{re.escape(cfg.kind_count_mark)}")
         self.continuation_re = re.compile(rf"[{re.escape(cfg.count_chars)}]+[{re.escape(cfg.duration_units)}]"
                                           rf"(?:{alternation(cfg.continuation_heads)})")
@@ -162,6 +164,8 @@ class ProgramFinder:
                 continue
             j = i + len(word)
             for k in range(j, min(len(text), j + cfg.listed_kind_reach)):
+                if self._second_count(text[j:k]):
+                    return None    # 等五个篇章145个|项目: the parts of the things listed
                 if text[k] in stops or text[k] in PUNCT:
                     return None
                 head = next((h for h in cfg.listed_kind_heads if text.startswith(h, k)), None)
@@ -171,6 +175,12 @@ class ProgramFinder:
                         return "programs.quoted_listed_kind"
             return None
         return None
+
+    def _second_count(self, between) -> bool:
+        """Whether `between` (after 等, before a head) holds a count after its
+        leading one (五个篇章|145个; 一大批|重大科技 holds none)."""
+        counts = list(self.count_run_re.finditer(between))
+        return len(counts) > 1 or bool(counts) and counts[0].start() > 0
 
     def _counted_kind(self, core) -> bool:
         """A quoted count + 大 with only a head or a generic word after it (“三大|体系”;
@@ -221,8 +231,9 @@ class ProgramFinder:
             if start is None or launch is None and described(text, start, cfg, self.word_starts) \
                     or m.group(1) in cfg.launched_heads and not after_launch_verb(text, start, m.start(), cfg, self.generic_core_re):
                 continue
-            if not self._core_ok(text[start:m.start()], start, m.start(), held):
-                continue
+            if not self._core_ok(text[start:m.start()], start, m.start(), held) or \
+                    m.group(1) in cfg.field_word_heads and text.endswith(cfg.field_words, start, m.start()):
+                continue    # 金融领域|改革: the reforms of a field
             launched = launch is not None
             end = m.end()
             if launched and (more := self.continuation_re.match(text, end)):
