@@ -572,6 +572,8 @@ class ProgramsRules:
     of_particle: str
     quote_not_ends: str
     quote_gap_stops: str
+    quote_gap_openers: tuple[str, ...]
+    quoted_rating_cores: tuple[str, ...]
     max_quote_gap: int
     max_quoted_name: int
     max_list_item: int
@@ -611,6 +613,13 @@ class ProgramsRules:
     count_chars: str
     ordinal_mark: str
     core_not_in: tuple[str, ...]
+    core_not_ends: tuple[str, ...]
+    field_words: tuple[str, ...]
+    field_word_heads: tuple[str, ...]
+    listed_kind_heads: tuple[str, ...]
+    listed_kind_reach: int
+    listed_kind_span: int
+    max_listed_name: int
     verb_bounded_heads: tuple[str, ...]
     launch_verbs: tuple[str, ...]
     launched_heads: tuple[str, ...]

@@ -251,3 +251,62 @@ def test_a_named_zone_or_meeting_after_a_program_keeps_it_and_a_counting_clause_
 def test_a_noun_before_the_first_verb_makes_it_the_names_own_act(nlp):
     assert programs(nlp, "中央层面建立为基层减负专项工作机制。") == ["基层减负专项工作机制"]
     assert programs(nlp, "四川实施“四大片区扶贫攻坚行动”。") == ["“四大片区扶贫攻坚行动”"]
+
+
+@pytest.mark.parametrize("text", [
+    "要坚持好、完善好根本政治制度。",                    # a rank and a field: a kind of system
+    "该装置将为基础研究提供重要支撑平台。",
+    "要完善领导班子成员的民主监督制度。",
+    "东部战区在台岛周边组织的联合军事行动成功完成。",    # an army's operations
+    "俄方表示，地面军事行动仍在继续。",
+    "新区还要创建青年创业就业合作平台。",                # a subject and its modal: a clause
+    "某部队迅即听令行动，连夜展开演练。",
+    "报告还警告全球气候行动的机会窗口正在关闭。",
+    "通过连续实施三轮污水治理三年行动，该市显著提升污水治理能力。",   # a count of rounds
+    "某型核电机组海外首个工程全面建成投产。",            # the first of a kind
+    "要在思想上政治上行动上同党中央保持高度一致。",
+    "要深化金融领域改革。",                              # reforms in a field
+    "两国要共同办好新一轮战略对话。",
+    "建设一批“一带一路”标志性工程。",                  # a quoted name + a generic kind
+    "要构建推动“双碳”的市场化机制。",
+    "中国航天“追星逐月”的重大航天工程加速推进。",
+    "对“十四五”时期做好退役军人工作作出部署。",       # a verb between quote and head
+])
+def test_generic_cores_clauses_counts_and_operations_are_no_programs(nlp, text):
+    assert programs(nlp, text) == []
+
+
+def test_a_named_mechanism_or_campaign_stays(nlp):
+    assert programs(nlp, "三省区建立森林草原防火联防联控机制。") == ["森林草原防火联防联控机制"]
+    assert programs(nlp, "公安部部署开展打击拐卖妇女儿童犯罪专项行动。") == ["打击拐卖妇女儿童犯罪专项行动"]
+    assert programs(nlp, "今年将投资用于城市社区体育设施补短板工程。") == ["城市社区体育设施补短板工程"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("今年，江苏将围绕“数字江苏”“海洋江苏”、生态省建设等战略，培育新增长点。", ["“数字江苏”", "“海洋江苏”"]),
+    ("该省将深入实施“丝路驿站”“丝路云桥”等项目，拓展经贸往来。", ["“丝路驿站”", "“丝路云桥”"]),
+    ("以科学城为核心的“江南科技创新走廊”等一大批重大科技项目已启动建设。", ["“江南科技创新走廊”"]),
+])
+def test_quoted_names_listed_before_a_kind_are_programs(nlp, text, names):
+    assert programs(nlp, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "游客参加“闹元宵”“猜灯谜”等传统活动。",            # 活动 is no kind named here
+    "推出“帮代办”服务、上门培训等项目。",              # a head of its own after the quote
+    "当地把“一老一小”问题，以及养老等工程列入计划。",   # a clause stop between
+])
+def test_a_quote_not_listed_before_a_kind_is_none(nlp, text):
+    assert not any(t.startswith("“") and t.endswith("”") for t in programs(nlp, text))
+
+
+def test_a_quote_joined_by_tong_to_a_strategy_is_no_name_of_it(nlp):
+    assert programs(nlp, "推动“一带一路”同国家区域重大战略深度融合。") == []
+    assert "“数字农业”协同应用平台" in programs(nlp, "该省将建成“数字农业”协同应用平台。")
+    assert programs(nlp, "规划提出“十四五”时期退役军人工作的六项目标。") == []
+
+
+def test_a_count_of_parts_after_deng_and_a_kind_of_region_name_no_program(nlp):
+    assert programs(nlp, "活动内容包括“人民至上”“奋斗十年”等五个篇章120个项目。") == []
+    assert programs(nlp, "重载无人机首次用于高海拔地区工程建设。") == []
+    assert programs(nlp, "用好科技创新再贷款和交通物流领域再贷款。") == ["科技创新再贷款", "交通物流领域再贷款"]
