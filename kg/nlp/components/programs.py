@@ -4,10 +4,13 @@
   document's, quoted measures, regulations after a trigger verb). Words of both: rules/programs.toml.
 - PROGRAM: a quoted name with a head noun ("三个当场"制度, "春雷行动2021") or an
   initiative's words around it (共建"某某"), or a kind named after the list
-  it stands in ("某某""某某"等战略), and an unquoted name + head noun whose left edge is the verb, punctuation or function word before it
+  it stands in ("某某""某某"等战略: kg.nlp.components.program_lists), and an unquoted name + head noun whose left edge is the verb, punctuation or function word before it
   (建立|12389投诉平台; a head too common alone, 试点, only after a launch verb:
   开展|某某改革试点); a name opening with a nationwide scope word
   (全民某某运动), a designation (培育|“某某型”企业), a route (中亚班列): kg.nlp.components.program_scopes.
+
+Size: the quoted and the unquoted readers share the head words, the left
+edges and the core gates; split apart, each would rebuild them.
 """
 
 import re
@@ -19,6 +22,7 @@ from kg import ruleset
 from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import program_start
 from kg.nlp.components.program_edges import after_launch_verb, described, equipment, initiative_context, predicate_cut
+from kg.nlp.components.program_lists import ListedKinds
 from kg.nlp.components.program_scopes import scoped_designated_routes
 from kg.nlp.lexical import Tagged
 from kg.nlp.mentions import Mention, doc_text, mentions_of
@@ -37,6 +41,7 @@ class ProgramFinder:
     def __init__(self, rules: str | None = None):
         self.rules = ruleset.load(rules)
         cfg = self.cfg = self.rules.programs
+        self.listed = ListedKinds(cfg)
         self.priority = self.rules.priorities
         heads = alternation(cfg.heads)
         bare_heads = [h for h in cfg.heads if h not in cfg.quoted_only_heads] + list(cfg.launched_heads)
@@ -51,7 +56,6 @@ class ProgramFinder:
         self.heads = sorted(cfg.heads, key=len, reverse=True)
         self.inner_heads = tuple(h for h in self.heads if h not in cfg.quoted_adjacent_heads)
         self.head_nf = set(cfg.head_not_followed_by)
-        self.openings = set(q[0] for q in cfg.quotes)
         self.quote_only_re = re.compile(rf"[{opening}]({inside})[{closing}]")
         self.head_in_quote = re.compile(rf"({heads})")
         nf = cfg.head_not_followed_by
@@ -64,8 +68,6 @@ class ProgramFinder:
                                      rf"([{opening}]([^{opening}{closing}\n]{{3,{cfg.max_formula}}})[{closing}])")
         self.left = sorted(cfg.left_boundaries, key=len, reverse=True)
         self.generic_core_re = re.compile(rf"(?:{alternation(sorted(cfg.generic_core_words, key=len, reverse=True))})+")
-        self.count_run_re = re.compile(rf"[{re.escape(cfg.count_chars)}]+{re.escape(cfg.kind_count_mark)}?"
-                                       rf"[{re.escape(cfg.classifiers)}]")
         self.kind_count_re = re.compile(rf"[{re.escape(cfg.count_chars)}]+{re.escape(cfg.kind_count_mark)}")
         self.continuation_re = re.compile(rf"[{re.escape(cfg.count_chars)}]+[{re.escape(cfg.duration_units)}]"
                                           rf"(?:{alternation(cfg.continuation_heads)})")
@@ -90,7 +92,7 @@ class ProgramFinder:
             inner = m.group(1)
             # “…行动” holds its head; 共建“…”, “…”倡议: the words around make it an initiative
             rule = "programs.quoted_with_head" if self._named_in_quotes(inner) else \
-                initiative_context(text, m.start(), m.end(), self.cfg) or self._listed_kind(text, m)
+                initiative_context(text, m.start(), m.end(), self.cfg) or self.listed.kind(text, m, self.word_starts)
             if rule:
                 found.append(Mention(m.start(), m.end(), "PROGRAM", m.group(), "kg_programs",
                                      self.priority["program_quote_only"], {"quoted": inner}, rule=rule))
@@ -141,46 +143,6 @@ class ProgramFinder:
         core = inner.rstrip("0123456789")
         return inner[-1] not in self.cfg.quote_not_ends and core.endswith(self.inner_heads) \
             and not core.startswith(tuple(self.left)) and not self._counted_kind(core)
-
-    def _listed_kind(self, text, m) -> str | None:
-        """The rule by which the quoted name of quote_only_re's match `m`
-        is a programme of the kind a head after 等 names (“甲”“乙”、某某建设等|战略,
-        实施“甲”“乙”等|项目, “甲”等一大批重大科技|项目), or None: the quote is
-        followed by another quote, a 、 or 等 at once, 等 comes within
-        listed_kind_span, the head within listed_kind_reach after it and ends
-        a word, no clause stop between (rules/programs.toml)."""
-        cfg, inner, end = self.cfg, m.group(1), m.end()
-        if not 2 <= len(inner) <= cfg.max_listed_name or not all(is_cjk(ch) or ch.isalnum() for ch in inner):
-            return None
-        nxt = text[end:end + 1]
-        if not nxt or not (nxt in self.openings or nxt == "、" or text.startswith(cfg.kind_after_words, end)):
-            return None
-        stops = cfg.designation_stops
-        for i in range(end, min(len(text), end + cfg.listed_kind_span)):
-            if text[i] in stops:
-                return None
-            word = next((w for w in cfg.kind_after_words if text.startswith(w, i)), None)
-            if word is None:
-                continue
-            j = i + len(word)
-            for k in range(j, min(len(text), j + cfg.listed_kind_reach)):
-                if self._second_count(text[j:k]):
-                    return None    # 等五个篇章145个|项目: the parts of the things listed
-                if text[k] in stops or text[k] in PUNCT:
-                    return None
-                head = next((h for h in cfg.listed_kind_heads if text.startswith(h, k)), None)
-                if head is not None:
-                    after = k + len(head)
-                    if after >= len(text) or not is_cjk(text[after]) or after in self.word_starts:
-                        return "programs.quoted_listed_kind"
-            return None
-        return None
-
-    def _second_count(self, between) -> bool:
-        """Whether `between` (after 等, before a head) holds a count after its
-        leading one (五个篇章|145个; 一大批|重大科技 holds none)."""
-        counts = list(self.count_run_re.finditer(between))
-        return len(counts) > 1 or bool(counts) and counts[0].start() > 0
 
     def _counted_kind(self, core) -> bool:
         """A quoted count + 大 with only a head or a generic word after it (“三大|体系”;
