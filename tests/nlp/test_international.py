@@ -25,6 +25,9 @@ def orgs(nlp, text):
     ("联合国安理会就局势举行紧急会议。", ["联合国安理会"]),          # the longest name, not 联合国
     ("上海合作组织成员国元首理事会会议在撒马尔罕举行。", ["上海合作组织"]),  # over the place inside
     ("据新华社报道，双方签署了合作文件。", ["新华社"]),
+    ("金砖国家领导人第十四次会晤以视频方式举行。", ["金砖国家"]),       # a forum of states, not a place
+    ("中非合作论坛第八届部长级会议在达喀尔开幕。", ["中非合作论坛"]),
+    ("博鳌亚洲论坛2021年年会开幕。", ["博鳌亚洲论坛"]),                # 亚洲 inside its name is no place
 ])
 def test_a_tabled_name_is_an_org(nlp, text, names):
     assert orgs(nlp, text) == names
