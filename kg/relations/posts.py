@@ -205,10 +205,11 @@ class _SentencePosts:
         return [self._post(p, bkey, title, a, rule="posts.title_chain") for (bkey, title), a in zip(found, inner)]
 
     def _marker_before(self, ts, body) -> str | None:
-        """The former marker (原) right before the title at ts with a body
+        """The former marker (原, 前) right before the title at ts with a body
         before it: none where a body ends at ts, unless the marker is inside
         that body's mention (某公司原党委|党委书记: 原 glued into the body)."""
-        marker = next((m for m in self.r.post_events.former_markers if self.text.endswith(m, self.s, ts)), None)
+        ev = self.r.post_events
+        marker = next((m for m in (*ev.former_markers, *ev.former_after_body) if self.text.endswith(m, self.s, ts)), None)
         if marker is None:
             return None
         if body is None:

@@ -702,6 +702,7 @@ class RelationsPostEvents:
     sought_after: tuple[str, ...]
     former_after: tuple[str, ...]
     former_markers: tuple[str, ...]
+    former_after_body: tuple[str, ...]
     former_joiner: str
     held_then_markers: tuple[str, ...]
     birth_words: tuple[str, ...]

@@ -116,3 +116,13 @@ def test_a_secretary_general_leads_an_international_organisation_not_a_home_body
     assert got[("斯托尔滕贝格", "leads", "北大西洋公约组织")] == "秘书长"
     assert got[("迪卡洛", "member_of", "联合国")] == "副秘书长"
     assert got[("杨振武", "member_of", "全国人民代表大会常务委员会")] == "秘书长"
+
+
+def test_qian_right_after_a_body_marks_a_former_post_and_a_time_word_does_not():
+    """前 between a body's name and a title (某局前局长) is former, like 原;
+    after 此 it is "before that" (此前|县委书记): the post is current."""
+    out = extract("美国食品和药物管理局前局长戈特利布表示，疫情正在扩散。此前县委书记张建国来到村里。", "2021-08-09")
+    name = {e["id"]: e["name"] for e in out["entities"]}
+    got = {(name[r["head"]], name[r["tail"]]): r["attrs"].get("status")
+           for r in out["relations"] if r["type"] == "leads"}
+    assert got == {("戈特利布", "美国食品和药物管理局"): "former", ("张建国", "县委"): None}
