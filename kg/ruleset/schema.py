@@ -481,6 +481,8 @@ class PlacesForeignRuns:
     reach: int
     stops: str
     within_gaps: tuple[str, ...]
+    scene_opener: str
+    scene_regions: tuple[str, ...]
 
 
 @rule_table
