@@ -184,6 +184,7 @@ def _foreign_tree(rels, linker, keyed, sents, article):
     ends = {}
     for lm in places:
         ends.setdefault(lm.mention.end, lm)
+    scenes = _scenes(linker, text, places, sents)
     for lm in places:
         m = lm.mention
         run = _foreign_run(lm)
@@ -201,6 +202,30 @@ def _foreign_tree(rels, linker, keyed, sents, article):
         elif m.attrs.get("country"):
             rels.add(lm.key, "located_in", ("place", m.attrs["country"]), article, sent,
                      rule="structural.foreign_within")
+        elif run and outer is None and sent in scenes and scenes[sent].mention.end < m.start \
+                and not m.text.endswith(scenes[sent].mention.text):   # 某段内|英格兰: the region misread again
+            rels.add(lm.key, "located_in", scenes[sent].key, article, sent, rule="structural.foreign_within")
+
+
+def _scenes(linker, text, places, sents) -> dict:
+    """{sentence: the foreign region it opens with} (在某某斯克地区，…: rules/
+    places.toml foreign_runs scene_opener and scene_regions), a place of no
+    table or a world place below a country."""
+    cfg = linker.rules.places.foreign_runs
+    out = {}
+    for lm in places:
+        m = lm.mention
+        sent = sentence_at(sents, m.start)
+        k = m.start - len(cfg.scene_opener)
+        if sent is None or sent in out or k < 0 or not text.startswith(cfg.scene_opener, k) \
+                or not (k == sent[0] or text[k - 1] in "，："):
+            continue
+        if not any(text.startswith(w + "，", m.end) for w in cfg.scene_regions):
+            continue
+        if _foreign_run(lm) or (_abroad(linker, lm.key)
+                                and linker.gaz.by_code(lm.key[1]).level not in ("country", "continent")):
+            out[sent] = lm
+    return out
 
 
 def _foreign_run(lm) -> bool:

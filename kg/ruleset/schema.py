@@ -434,6 +434,7 @@ class PlacesMatch:
     street_heads: tuple[str, ...]
     translit_runs_on: bool
     translit_place_chars: str
+    state_form_words: tuple[str, ...]
     ancestor_gap: int
     date_chars: str
     numerals: str
@@ -473,10 +474,15 @@ class PlacesForeignRuns:
     before_cues: tuple[str, ...]
     after_cues: tuple[str, ...]
     place_tags: tuple[str, ...]
+    sure_after_cues: tuple[str, ...]
+    word_tags: tuple[str, ...]
+    list_marks: str
     name_openers: str
     reach: int
     stops: str
     within_gaps: tuple[str, ...]
+    scene_opener: str
+    scene_regions: tuple[str, ...]
 
 
 @rule_table

@@ -57,3 +57,17 @@ def test_states_listed_before_one_organ_word_each_name_their_own(nlp):
 def test_a_home_place_before_a_foreign_states_organ_names_no_organ(nlp):
     doc = nlp("中国和巴西政府签署合作协议。")
     assert [m.text for m in doc._.kg_resolved if m.type == "AGENCY"] == ["巴西政府"]
+
+
+def test_a_countrys_service_is_its_organ_with_the_person_reader_on():
+    """The full rule pipeline: the person reader takes no 空天军 from 俄空天军."""
+    nlp = make_nlp("kg_places", "kg_persons", "kg_agencies", "kg_resolve")
+    got = agencies(nlp, "俄罗斯国防部表示，俄空天军打击了尼古拉耶夫州的外国雇佣兵驻地。")
+    assert got.get("俄空天军", {}).get("place_code") == "world-俄罗斯"
+
+
+def test_a_legislature_named_with_the_states_form_is_seated_in_the_country(nlp):
+    """某国|伊斯兰|议会: 伊斯兰 goes on in transliteration characters, yet is
+    the state's form, not more of a foreign name."""
+    got = agencies(nlp, "伊朗伊斯兰议会愿深化同中国全国人大的交流互鉴。")
+    assert got.get("伊朗伊斯兰议会", {}).get("place_code") == "world-伊朗"

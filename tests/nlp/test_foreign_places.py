@@ -66,3 +66,25 @@ def test_a_state_after_its_country_and_a_region_of_it_is_a_place(nlp):
     """某国|东北部|某某州政府: LAC reads the country, the region and the state
     with its government as one location word; the state is still read."""
     assert places(nlp, "巴西东北部伯南布哥州政府1日发布消息说，洪灾已造成多人死亡。") == ["伯南布哥州"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("乌克兰方面称，乌军在巴赫穆特等地击退俄军进攻。", "巴赫穆特"),          # LAC: PER
+    ("据叙利亚军方消息，叙利亚中部霍姆斯省一军用机场遭到导弹袭击。", "霍姆斯省"),  # LAC: 霍姆斯省一 PER
+])
+def test_a_town_lac_reads_as_a_person_is_a_place_where_the_words_say_place(nlp, text, name):
+    assert places(nlp, text) == [name]
+
+
+def test_the_towns_listed_with_a_foreign_place_are_places_too(nlp):
+    """LAC reads the second item a noun, the third a person; the list is of places."""
+    text = "俄罗斯国防部称，俄军在顿涅茨克、库皮扬斯克、红利曼等方向打击了乌克兰军事目标。"
+    assert places(nlp, text) == ["顿涅茨克", "库皮扬斯克", "红利曼"]
+
+
+@pytest.mark.parametrize("text", [
+    "在普京和马克龙会谈后，双方发表声明。",          # persons after 在, listed
+    "记者从叙利亚霍姆斯那里获悉。",                 # no division character after the run
+])
+def test_persons_listed_or_after_a_country_are_no_foreign_places(nlp, text):
+    assert places(nlp, text) == []

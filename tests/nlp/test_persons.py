@@ -234,6 +234,16 @@ def test_items_of_an_enumeration_of_places_are_no_names(nlp):
     assert {"王小明", "李大伟"} <= set(persons(nlp, "王小明、李大伟等人出席了活动。"))
 
 
+def test_items_of_a_list_of_fronts_are_no_names(nlp):
+    """某某、某利曼等方向: the fronts of a war are places."""
+    got = persons(nlp, "俄军在顿涅茨克、库皮扬斯克、红利曼等方向打击了乌克兰军事目标。")
+    assert "红利曼" not in got
+
+
+def test_a_service_of_the_armed_forces_is_no_name(nlp):
+    assert "空天军" not in persons(nlp, "俄罗斯国防部表示，俄空天军打击了外国雇佣兵驻地。")
+
+
 def _rules_of(nlp, text):
     return {m.text: m.rule for m in mentions_of(nlp(text)) if m.type == "PERSON"}
 

@@ -170,3 +170,14 @@ def test_a_country_after_a_foreign_place_is_not_in_it():
     """某某省某某|的|加拿大: a table country lies in no place written before it."""
     r, _ = rels("在位于艾伯塔省库茨的加拿大与美国边境口岸，警方14日逮捕了11人。")
     assert not [k for k in r if k[1] == "located_in" and k[0] == "加拿大"]
+
+
+def test_the_foreign_towns_of_a_sentence_are_in_the_region_it_opens_with():
+    """在某某斯克地区，…: a war report sets its scene first; the towns of no
+    table named after it in the sentence lie in that region, not those of
+    another sentence."""
+    r, _ = rels("乌克兰国防部表示，在卢甘斯克地区，俄军试图完全控制北顿涅茨克市，"
+                "同时正在包围利西昌斯克附近的乌军部队。乌军在巴赫穆特等地击退俄军进攻。")
+    located = {k for k in r if k[1] == "located_in"}
+    assert {("北顿涅茨克", "located_in", "卢甘斯克"), ("利西昌斯克", "located_in", "卢甘斯克")} <= located
+    assert ("巴赫穆特", "located_in", "卢甘斯克") not in located

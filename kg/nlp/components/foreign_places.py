@@ -34,6 +34,7 @@ class ForeignRuns:
         # plain and odd runs in turn (an odd one at an odd index)
         self.patterns = [re.compile(rf"(?:{before})({r})(?![{chars}])") for r in (run, odd)] + \
             [re.compile(rf"(?<![{chars}])({r})(?={after})") for r in (run, odd)]
+        self.item = re.compile(rf"{run}|{odd}")
 
     def find(self, text: str, taken, home_ends=frozenset()) -> list:
         """(start, end) of the foreign places; `taken`: spans of the names
@@ -53,7 +54,12 @@ class ForeignRuns:
         out = []
         for s, e in cands:
             over = tagged.inside(s, e)
-            if not over or any(t.tag not in cfg.place_tags for t in over):
+            if over and any(t.tag not in cfg.place_tags for t in over):
+                sure = self._sure(text, s, e, over, taken, ends)
+                if sure:
+                    out.append(sure)
+                continue
+            if not over:
                 continue
             # 北|某某茨克: LAC's place opens with a character that opens names
             if over[0].start == s - 1 and text[s - 1] in cfg.name_openers:
@@ -67,7 +73,64 @@ class ForeignRuns:
                     # a division character LAC reads with the name is the name's (某某兰|州)
                     grown = e < over[-1].end and text[e] in self.division_chars
                     out.append((s, e + 1 if grown else e))
-        return sorted(set(out))
+        return self._listed(text, out, tagged, taken)
+
+    def _sure(self, text, s, e, over, taken, home_ends):
+        """The span of a run LAC reads as no location (one word of word_tags
+        over it exactly) where the words around say "place" all the same:
+        before a cue of sure_after_cues (某某穆特|等地), or after a foreign
+        place read and a region word before a division character
+        (某国|中部|某某斯|省: the division's whole name); else None."""
+        cfg = self.cfg
+        if len(over) != 1 or over[0].start != s or over[0].tag not in cfg.word_tags:
+            return None
+        if over[0].end == e and text.startswith(tuple(cfg.sure_after_cues), e):
+            return (s, e)
+        if e < len(text) and text[e] in self.division_chars and over[0].end > e and any(
+                b not in home_ends and (b == s or (text[b:s] in cfg.within_gaps and text[b:s] != "的"))
+                for _, b in taken):
+            return (s, e + 1)
+        return None
+
+    def _listed(self, text, found, tagged, taken) -> list:
+        """`found` and the items listed with them (某某克、某某扬斯克、某某曼等方向):
+        a neighbour item across a list mark that is one LAC word of
+        word_tags, a run of transliteration, and bounded on its other side
+        by a list mark, a cue or the text's end, is a foreign place too."""
+        out, todo = set(found), list(found)
+        while todo:
+            s, e = todo.pop()
+            for item in (self._next_item(text, e, tagged), self._prev_item(text, s, tagged)):
+                if item and item not in out and not any(a < item[1] and item[0] < b for a, b in taken):
+                    out.add(item)
+                    todo.append(item)
+        return sorted(out)
+
+    def _next_item(self, text, e, tagged):
+        cfg = self.cfg
+        if e + 1 >= len(text) or text[e] not in cfg.list_marks:
+            return None
+        tok = next((t for t in tagged.inside(e + 1, e + 2) if t.start == e + 1), None)
+        if tok is None or not (tok.end == len(text) or text[tok.end] in cfg.list_marks
+                               or text.startswith(tuple(cfg.after_cues), tok.end)):
+            return None
+        return self._item(text, tok)
+
+    def _prev_item(self, text, s, tagged):
+        cfg = self.cfg
+        if s < 2 or text[s - 1] not in cfg.list_marks:
+            return None
+        tok = tagged.ending_at(s - 1)
+        if tok is None or not (tok.start == 0 or text[tok.start - 1] in cfg.list_marks
+                               or text.endswith(tuple(cfg.before_cues), 0, tok.start)):
+            return None
+        return self._item(text, tok)
+
+    def _item(self, text, tok):
+        cfg = self.cfg
+        ok = tok.tag in cfg.word_tags and cfg.min_run <= tok.end - tok.start <= cfg.max_run \
+            and self.item.fullmatch(text, tok.start, tok.end)
+        return (tok.start, tok.end) if ok else None
 
     def _after_region(self, text, start, s, taken, home_ends) -> bool:
         """Whether text[start:s] is a place read (not a home one) and a

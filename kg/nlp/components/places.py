@@ -82,6 +82,7 @@ class PlaceFinder:
         self.street_heads = frozenset(cfg.street_heads)
         self.translit = frozenset(self.rules.persons.translit_chars) if cfg.translit_runs_on else frozenset()
         self.place_translit = self.translit | frozenset(cfg.translit_place_chars) if self.translit else frozenset()
+        self.state_form_words = frozenset(cfg.state_form_words)
         self.context = cfg.context_mentions
         self.weak_shorts = set(cfg.weak_shorts)
         self.date_chars, self.numerals = set(cfg.date_chars), set(cfg.numerals)
@@ -253,8 +254,8 @@ class PlaceFinder:
             nxt = text[e:end_of[e]]   # 某里|乌波尔: the next word goes on in transliteration
             if len(nxt) >= 2 and nxt[-1] in self.division_suffixes and all(c in self.translit for c in nxt[:-1]):
                 return True   # 某里|兰州: a foreign state's name, whatever place the word is
-            if e not in named_at:
-                return len(nxt) >= 2 and all(c in self.translit for c in nxt)
+            if e not in named_at:     # 某国|伊斯兰|议会: a state's form, the country named
+                return len(nxt) >= 2 and all(c in self.translit for c in nxt) and nxt not in self.state_form_words
         if end > e + 1 and text[end - 1] in self.division_suffixes and all(c in self.translit for c in text[s:end - 1]):
             return True   # 某里兰州 (one word): a foreign state's name, whatever place starts inside
         if end <= e or surface.endswith(self.level_chars) or e in named_at \

@@ -187,7 +187,8 @@ def _unknown_token(cand: Candidate) -> bool:
     token only for a word-like surname (权, 代英 of 代某豪 a word): proposed
     for kg_stat_gate, where only LAC's name keeps it."""
     pt, i, e = cand.pt, cand.start, cand.end
-    if len(cand.text) != 3 or cand.surname_len != 1 or cand.in_lexicon or not cand.namey:
+    if len(cand.text) != 3 or cand.surname_len != 1 or cand.in_lexicon or not cand.namey \
+            or cand.text in pt.rules.not_names:
         return False
     if not (pt.lexicon_known() and pt.one_token(i, cand.surname_len, e)):
         return False
