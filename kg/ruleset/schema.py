@@ -379,6 +379,8 @@ class PersonsRules:
     majority_share: float
     majority_max_item: int
     majority_joiners: tuple[str, ...]
+    majority_other_share: float
+    majority_other_lengths: tuple[int, ...]
     repeat_min_mentions: int
     nonname_chars: str
     body_end_chars: str

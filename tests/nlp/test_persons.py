@@ -234,6 +234,12 @@ def test_items_of_an_enumeration_of_places_are_no_names(nlp):
     assert {"王小明", "李大伟"} <= set(persons(nlp, "王小明、李大伟等人出席了活动。"))
 
 
+def test_items_of_an_enumeration_of_fronts_are_no_names(nlp):
+    """在某某、某某等方向: a war report's fronts are places."""
+    got = persons(nlp, "俄军在顿涅茨克、库皮扬斯克、红利曼等方向打击了乌克兰军事目标。")
+    assert "红利曼" not in got
+
+
 def _rules_of(nlp, text):
     return {m.text: m.rule for m in mentions_of(nlp(text)) if m.type == "PERSON"}
 

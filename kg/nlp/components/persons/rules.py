@@ -35,6 +35,8 @@ class PersonRules:
     majority_share: float         # ... when they are this share of its items
     majority_max_item: int        # the longest item of such a list (a dotted transliteration)
     majority_joiners: tuple       # 和 joining two names inside one item
+    majority_other_share: float   # ... and vouches for an item of no Han shape at this share
+    majority_other_lengths: tuple # the shortest and longest such item
     repeat_min_mentions: int      # a name shape written this often is proposed for LAC
     name_dots: str                # the dots of a transliteration (某某义·某某瓦尔地)
     not_names: frozenset
@@ -100,6 +102,8 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         majority_share=cfg.majority_share,
         majority_max_item=cfg.majority_max_item,
         majority_joiners=tuple(cfg.majority_joiners),
+        majority_other_share=cfg.majority_other_share,
+        majority_other_lengths=tuple(cfg.majority_other_lengths),
         name_dots=cfg.name_dots,
         repeat_min_mentions=cfg.repeat_min_mentions,
         not_names=frozenset(cfg.not_names),
