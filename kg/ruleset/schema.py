@@ -380,6 +380,7 @@ class PersonsRules:
     majority_max_item: int
     majority_joiners: tuple[str, ...]
     majority_other_share: float
+    kanji_name_countries: tuple[str, ...]
     majority_other_lengths: tuple[int, ...]
     repeat_min_mentions: int
     nonname_chars: str

@@ -317,3 +317,17 @@ def test_an_uncued_token_the_text_also_writes_as_a_place_is_no_name(nlp):
     assert "赫尔松" not in persons(nlp, text)
     # a title after the name is no place's suffix
     assert "张明" in persons(nlp, "张明市长来到现场。随后，张明一行察看了堤防。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议期间，总理同日本首相岸本良雄、韩国总统金明洙分别会见。", "岸本良雄"),
+    ("日本外相松田健一表示，将继续推进。", "松田健一"),
+    ("日本首相菅原伟说，", "菅原伟"),
+])
+def test_a_japanese_name_after_its_countrys_title(nlp, text, name):
+    """日本首相某某某某: no Chinese surname leads it; four or three characters."""
+    assert _rules_of(nlp, text).get(name) == "persons.kanji_after_title"
+
+
+def test_no_japanese_name_where_no_stop_follows(nlp):
+    assert "persons.kanji_after_title" not in _rules_of(nlp, "日本首相官邸发表声明。").values()

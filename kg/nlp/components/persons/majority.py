@@ -88,18 +88,9 @@ def _other(pt: PersonText, s: int, e: int, hits: list, taken: set, rule: str) ->
     if not (low <= e - s <= high and pt.lexicon_known()) or pt.text[s:e] in pt.lexicon \
             or pt.text[s:e] in rules.not_names or not all(is_cjk(c) for c in pt.text[s:e]) \
             or any(k in pt.in_title for k in range(s, e)) or pt.named_as_place(s, e) \
-            or _words(pt.text[s:e], pt.lexicon):
+            or pt.written_in_words(s, e):
         return []
     return _claim([(s, e)], hits, taken, rule=rule)
-
-
-def _words(item: str, lexicon) -> bool:
-    """Whether `item` is written whole in words of the lexicon of two
-    characters or more (乡村振兴 = 乡村 + 振兴): a phrase, not a name."""
-    ok = [True] + [False] * len(item)
-    for j in range(2, len(item) + 1):
-        ok[j] = any(ok[i] and item[i:j] in lexicon for i in range(0, j - 1))
-    return ok[-1]
 
 
 def _claim(spans: list, hits: list, taken: set, cue: str = "majority", rule: str = RULE) -> list[PersonHit]:
