@@ -323,6 +323,7 @@ def test_an_uncued_token_the_text_also_writes_as_a_place_is_no_name(nlp):
     ("会议期间，总理同日本首相岸本良雄、韩国总统金明洙分别会见。", "岸本良雄"),
     ("日本外相松田健一表示，将继续推进。", "松田健一"),
     ("日本首相菅原伟说，", "菅原伟"),
+    ("日本前首相安倍晋三今天上午在奈良遇袭。", "安倍晋三"),   # one word of pkuseg, 前 before the title
 ])
 def test_a_japanese_name_after_its_countrys_title(nlp, text, name):
     """日本首相某某某某: no Chinese surname leads it; four or three characters."""
@@ -330,4 +331,5 @@ def test_a_japanese_name_after_its_countrys_title(nlp, text, name):
 
 
 def test_no_japanese_name_where_no_stop_follows(nlp):
-    assert "persons.kanji_after_title" not in _rules_of(nlp, "日本首相官邸发表声明。").values()
+    for text in ("日本首相官邸发表声明。", "中日两国总理和日本首相互致贺电。"):
+        assert "persons.kanji_after_title" not in _rules_of(nlp, text).values()
