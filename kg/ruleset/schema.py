@@ -381,6 +381,7 @@ class PersonsRules:
     majority_joiners: tuple[str, ...]
     majority_other_share: float
     kanji_name_countries: tuple[str, ...]
+    headline_marks: str
     kanji_title_prefixes: tuple[str, ...]
     majority_other_lengths: tuple[int, ...]
     repeat_min_mentions: int

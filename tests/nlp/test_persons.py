@@ -333,3 +333,9 @@ def test_a_japanese_name_after_its_countrys_title(nlp, text, name):
 def test_no_japanese_name_where_no_stop_follows(nlp):
     for text in ("日本首相官邸发表声明。", "中日两国总理和日本首相互致贺电。"):
         assert "persons.kanji_after_title" not in _rules_of(nlp, text).values()
+
+
+def test_a_headline_word_with_no_cue_is_no_name(nlp):
+    """A headline's verse (某潮奔涌千帆竞) has no sentence around a name."""
+    got = _rules_of(nlp, "【沿着总书记的足迹】江潮奔涌千帆竞 荆楚大地谱新篇\n湖北各地干部群众表示，将继续奋斗。")
+    assert "江潮" not in got

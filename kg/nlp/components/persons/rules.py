@@ -37,6 +37,7 @@ class PersonRules:
     majority_joiners: tuple       # 和 joining two names inside one item
     kanji_name_countries: tuple   # countries whose names are 3-4 Han characters with no Chinese surname
     kanji_title_prefixes: tuple   # 前 between the country and its title (日本前首相)
+    headline_marks: str           # a line with none of these is a headline
     majority_other_share: float   # ... and vouches for an item of no Han shape at this share
     majority_other_lengths: tuple # the shortest and longest such item
     repeat_min_mentions: int      # a name shape written this often is proposed for LAC
@@ -106,6 +107,7 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         majority_joiners=tuple(cfg.majority_joiners),
         majority_other_share=cfg.majority_other_share,
         kanji_name_countries=tuple(cfg.kanji_name_countries),
+        headline_marks=cfg.headline_marks,
         kanji_title_prefixes=tuple(cfg.kanji_title_prefixes),
         majority_other_lengths=tuple(cfg.majority_other_lengths),
         name_dots=cfg.name_dots,

@@ -178,6 +178,8 @@ def _lone_token(cand: Candidate) -> bool:
         return False
     if cand.in_lexicon and len(cand.text) != 3:
         return False
+    if len(cand.text) == 2 and _in_headline(cand):
+        return False    # 江潮奔涌千帆竞: a headline's poetic word, no cue beside it
     return (cand.namey or _one_token_of_name_chars(cand)) and not _names_a_thing(cand)
 
 
@@ -203,6 +205,17 @@ def _one_token_of_name_chars(cand: Candidate) -> bool:
     rules = cand.pt.rules
     return cand.pt.one_token(cand.start, cand.surname_len, cand.end) and not cand.in_lexicon \
         and all(ch in rules.given or ch in rules.translit for ch in cand.given)
+
+
+def _in_headline(cand: Candidate) -> bool:
+    """The candidate's line has no clause mark (rules/persons.toml
+    headline_marks): a headline, whose verse-like phrases (某潮奔涌) are
+    no sentence around a name."""
+    text = cand.pt.text
+    start = text.rfind("\n", 0, cand.start) + 1
+    end = text.find("\n", cand.end)
+    line = text[start:end if end >= 0 else len(text)]
+    return not any(c in cand.pt.rules.headline_marks for c in line)
 
 
 def _names_a_thing(cand: Candidate) -> bool:
