@@ -382,6 +382,7 @@ class PersonsRules:
     majority_other_share: float
     kanji_name_countries: tuple[str, ...]
     headline_marks: str
+    headline_pair_marks: str
     kanji_title_prefixes: tuple[str, ...]
     majority_other_lengths: tuple[int, ...]
     repeat_min_mentions: int

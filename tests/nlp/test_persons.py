@@ -339,3 +339,5 @@ def test_a_headline_word_with_no_cue_is_no_name(nlp):
     """A headline's verse (某潮奔涌千帆竞) has no sentence around a name."""
     got = _rules_of(nlp, "【沿着总书记的足迹】江潮奔涌千帆竞 荆楚大地谱新篇\n湖北各地干部群众表示，将继续奋斗。")
     assert "江潮" not in got
+    # a pair of names in a sports headline stays
+    assert "韩聪" in _rules_of(nlp, "隋文静/韩聪为中国代表团夺得第九金\n比赛在首都体育馆举行。")

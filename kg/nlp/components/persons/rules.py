@@ -38,6 +38,7 @@ class PersonRules:
     kanji_name_countries: tuple   # countries whose names are 3-4 Han characters with no Chinese surname
     kanji_title_prefixes: tuple   # 前 between the country and its title (日本前首相)
     headline_marks: str           # a line with none of these is a headline
+    headline_pair_marks: str      # ... where a name beside one of these is still one
     majority_other_share: float   # ... and vouches for an item of no Han shape at this share
     majority_other_lengths: tuple # the shortest and longest such item
     repeat_min_mentions: int      # a name shape written this often is proposed for LAC
@@ -108,6 +109,7 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         majority_other_share=cfg.majority_other_share,
         kanji_name_countries=tuple(cfg.kanji_name_countries),
         headline_marks=cfg.headline_marks,
+        headline_pair_marks=cfg.headline_pair_marks,
         kanji_title_prefixes=tuple(cfg.kanji_title_prefixes),
         majority_other_lengths=tuple(cfg.majority_other_lengths),
         name_dots=cfg.name_dots,
