@@ -71,6 +71,14 @@ class PersonRules:
     ruleset: object               # the RuleSet these come from (its titles are the title cues)
 
 
+# the fields rules/persons.toml gives as they are (numbers, strings)
+_AS_WRITTEN = ("max_list_item", "majority_min_names", "majority_share", "majority_max_item",
+               "majority_other_share", "headline_marks", "headline_pair_marks", "name_dots",
+               "repeat_min_mentions", "min_given", "appointment_as", "min_dotted_part",
+               "max_dotted_last_part", "max_foreign_run", "max_foreign_part", "max_foreign_join",
+               "min_foreign_over_title")
+
+
 def load_person_rules(rules: ruleset.RuleSet | None = None) -> PersonRules:
     """The person rules of `rules` (else the rule set in force)."""
     return _person_rules(rules or ruleset.current())
@@ -101,19 +109,10 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         people_measures=WordList(cfg.people_count_measures),
         count_lead=cfg.list_count_lead,
         count_not_before=cfg.list_count_not_before,
-        max_list_item=cfg.max_list_item,
-        majority_min_names=cfg.majority_min_names,
-        majority_share=cfg.majority_share,
-        majority_max_item=cfg.majority_max_item,
         majority_joiners=tuple(cfg.majority_joiners),
-        majority_other_share=cfg.majority_other_share,
         kanji_name_countries=tuple(cfg.kanji_name_countries),
-        headline_marks=cfg.headline_marks,
-        headline_pair_marks=cfg.headline_pair_marks,
         kanji_title_prefixes=tuple(cfg.kanji_title_prefixes),
         majority_other_lengths=tuple(cfg.majority_other_lengths),
-        name_dots=cfg.name_dots,
-        repeat_min_mentions=cfg.repeat_min_mentions,
         not_names=frozenset(cfg.not_names),
         creators=WordList(cfg.creator_cues),
         given=_chars(cfg.given_name_chars),
@@ -131,15 +130,8 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         stat_not_last=_chars(cfg.stat_not_last),
         start_chars=_char_class({n[0] for n in names if n} | _chars(cfg.translit_chars)),
         given_lengths=tuple(range(cfg.max_given, cfg.min_given - 1, -1)),
-        min_given=cfg.min_given,
-        appointment_as=cfg.appointment_as,
-        min_dotted_part=cfg.min_dotted_part,
-        max_dotted_last_part=cfg.max_dotted_last_part,
-        max_foreign_run=cfg.max_foreign_run,
-        max_foreign_part=cfg.max_foreign_part,
-        max_foreign_join=cfg.max_foreign_join,
-        min_foreign_over_title=cfg.min_foreign_over_title,
         ruleset=rules,
+        **{f: getattr(cfg, f) for f in _AS_WRITTEN},
     )
 
 
