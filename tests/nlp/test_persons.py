@@ -341,3 +341,5 @@ def test_a_headline_word_with_no_cue_is_no_name(nlp):
     assert "江潮" not in got
     # a pair of names in a sports headline stays
     assert "韩聪" in _rules_of(nlp, "隋文静/韩聪为中国代表团夺得第九金\n比赛在首都体育馆举行。")
+    # a line of the body, or a text of one line, is no headline
+    assert "江潮" in _rules_of(nlp, "本报讯\n江潮奔涌千帆竞\n大家表示，")

@@ -208,16 +208,17 @@ def _one_token_of_name_chars(cand: Candidate) -> bool:
 
 
 def _in_headline(cand: Candidate) -> bool:
-    """The candidate's line has no clause mark (rules/persons.toml
-    headline_marks): a headline, whose verse-like phrases (某潮奔涌) are
-    no sentence around a name."""
+    """The candidate stands in the text's first line, above a body, and
+    that line has no clause mark (rules/persons.toml headline_marks): a
+    headline, whose verse-like phrases (某潮奔涌) are no sentence around a
+    name. A one-line text (a sentence cut from its clause marks) is none."""
     text, marks = cand.pt.text, cand.pt.rules.headline_pair_marks
     if (cand.start > 0 and text[cand.start - 1] in marks) or (cand.end < len(text) and text[cand.end] in marks):
         return False    # 某文静/某聪: a pair of names, as in a sports headline
-    start = text.rfind("\n", 0, cand.start) + 1
-    end = text.find("\n", cand.end)
-    line = text[start:end if end >= 0 else len(text)]
-    return not any(c in cand.pt.rules.headline_marks for c in line)
+    end = text.find("\n")
+    if end < cand.end or not text[end:].strip():
+        return False
+    return not any(c in cand.pt.rules.headline_marks for c in text[:end])
 
 
 def _names_a_thing(cand: Candidate) -> bool:
