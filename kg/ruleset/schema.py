@@ -379,6 +379,12 @@ class PersonsRules:
     majority_share: float
     majority_max_item: int
     majority_joiners: tuple[str, ...]
+    majority_other_share: float
+    kanji_name_countries: tuple[str, ...]
+    headline_marks: str
+    headline_pair_marks: str
+    kanji_title_prefixes: tuple[str, ...]
+    majority_other_lengths: tuple[int, ...]
     repeat_min_mentions: int
     nonname_chars: str
     body_end_chars: str

@@ -77,3 +77,27 @@ def test_a_name_shape_the_story_repeats_is_left_to_lac(nlp):
     assert "安委会" not in _rules_of(nlp, body)
     county = "隆平县地处山区。近年来隆平县大力发展茶产业，隆平县茶农收入提高。"
     assert "隆平县" not in _rules_of(nlp, county)
+
+
+
+OTHERS = ("春节前夕，有关方面负责同志看望了王建平、李志强、张海涛、刘国华、陈晓东、杨文斌、"
+          "赵立新、孙伟、周敏、扎西顿珠、吴建军、郑丽华、斯琴巴图、黄明远、林海燕等老同志。")
+
+
+def test_a_list_of_names_vouches_for_items_of_no_han_shape(nlp):
+    """Tibetan and Mongolian names in a list of leaders (某西顿珠, 某琴巴图)."""
+    got = _rules_of(nlp, OTHERS)
+    assert got.get("扎西顿珠") == "persons.list_majority"
+    assert got.get("斯琴巴图") == "persons.list_majority"
+
+
+def test_in_a_list_less_whole_an_item_of_no_han_shape_is_left_to_lac(nlp):
+    got = _rules_of(nlp, "会上王建平、李志强、张海涛、刘国华、陈晓东、杨文斌、"
+                         "扎西顿珠、斯琴巴图、多吉次仁、营商环境等发言。")
+    assert got.get("扎西顿珠") == "persons.list_majority_other"
+
+
+def test_a_phrase_of_words_in_a_list_of_names_is_no_name(nlp):
+    got = _rules_of(nlp, "会上王建平、李志强、张海涛、刘国华、陈晓东、杨文斌、赵立新、孙伟、"
+                         "周敏、吴建军、郑丽华、黄明远、乡村振兴、林海燕等发言。")
+    assert "乡村振兴" not in got and "黄明远" in got

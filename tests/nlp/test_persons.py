@@ -321,3 +321,29 @@ def test_an_uncued_token_the_text_also_writes_as_a_place_is_no_name(nlp):
     assert "赫尔松" not in persons(nlp, text)
     # a title after the name is no place's suffix
     assert "张明" in persons(nlp, "张明市长来到现场。随后，张明一行察看了堤防。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议期间，总理同日本首相岸本良雄、韩国总统金明洙分别会见。", "岸本良雄"),
+    ("日本外相松田健一表示，将继续推进。", "松田健一"),
+    ("日本首相菅原伟说，", "菅原伟"),
+    ("日本前首相安倍晋三今天上午在奈良遇袭。", "安倍晋三"),   # one word of pkuseg, 前 before the title
+])
+def test_a_japanese_name_after_its_countrys_title(nlp, text, name):
+    """日本首相某某某某: no Chinese surname leads it; four or three characters."""
+    assert _rules_of(nlp, text).get(name) == "persons.kanji_after_title"
+
+
+def test_no_japanese_name_where_no_stop_follows(nlp):
+    for text in ("日本首相官邸发表声明。", "中日两国总理和日本首相互致贺电。"):
+        assert "persons.kanji_after_title" not in _rules_of(nlp, text).values()
+
+
+def test_a_headline_word_with_no_cue_is_no_name(nlp):
+    """A headline's verse (某潮奔涌千帆竞) has no sentence around a name."""
+    got = _rules_of(nlp, "【沿着总书记的足迹】江潮奔涌千帆竞 荆楚大地谱新篇\n湖北各地干部群众表示，将继续奋斗。")
+    assert "江潮" not in got
+    # a pair of names in a sports headline stays
+    assert "韩聪" in _rules_of(nlp, "隋文静/韩聪为中国代表团夺得第九金\n比赛在首都体育馆举行。")
+    # a line of the body, or a text of one line, is no headline
+    assert "江潮" in _rules_of(nlp, "本报讯\n江潮奔涌千帆竞\n大家表示，")

@@ -34,6 +34,33 @@ def dotted_at(pt: PersonText, i: int) -> PersonHit | None:
     return None
 
 
+def kanji_name_at(pt: PersonText, i: int) -> PersonHit | None:
+    """A name of three or four Han characters right after a title of a
+    country whose people's names are written so (日本首相某田某雄、…,
+    日本外相某某某表示): family and given names of two characters each (or
+    one and two) that no Chinese surname need lead. It ends where
+    punctuation, a speech verb, an end word, a joiner or a title follows,
+    or where pkuseg reads the four as one word of its own (a famous name).
+    Famous names are words of the lexicon (so are 办公室, 官邸): LAC's gate
+    judges each."""
+    text, rules = pt.text, pt.rules
+    chain = pt.chain_end.get(i)
+    if chain is None:
+        return None
+    before = chain.start - next((len(w) for w in rules.kanji_title_prefixes if text.endswith(w, 0, chain.start)), 0)
+    if not any(text.endswith(c, 0, before) for c in rules.kanji_name_countries):
+        return None
+    for end in (i + 4, i + 3):
+        if end > pt.length or not all(is_cjk(c) and c not in rules.nonname for c in text[i:end]):
+            continue
+        stops = end == pt.length or not is_cjk(text[end]) or text[end] in rules.foreign_glued_after \
+            or pt.starts(end, rules.speech) or pt.starts(end, rules.end_words) or end in pt.title_at \
+            or (end == i + 4 and text[i:end] in pt.lexicon and pt.one_token(i, 2, end))
+        if stops and text[i:end] not in rules.not_names and text[end - 1] not in rules.body_end:
+            return PersonHit(i, end, "title", chain=chain, rule="persons.kanji_after_title")
+    return None
+
+
 def foreign_at(pt: PersonText, i: int, left: Cue, chain) -> PersonHit | None:
     """A transliterated name starting at i, only beside a strong cue: `left`
     and `chain` are the cue before it (a title, an enumeration), else a

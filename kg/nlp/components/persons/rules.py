@@ -35,6 +35,12 @@ class PersonRules:
     majority_share: float         # ... when they are this share of its items
     majority_max_item: int        # the longest item of such a list (a dotted transliteration)
     majority_joiners: tuple       # 和 joining two names inside one item
+    kanji_name_countries: tuple   # countries whose names are 3-4 Han characters with no Chinese surname
+    kanji_title_prefixes: tuple   # 前 between the country and its title (日本前首相)
+    headline_marks: str           # a line with none of these is a headline
+    headline_pair_marks: str      # ... where a name beside one of these is still one
+    majority_other_share: float   # ... and vouches for an item of no Han shape at this share
+    majority_other_lengths: tuple # the shortest and longest such item
     repeat_min_mentions: int      # a name shape written this often is proposed for LAC
     name_dots: str                # the dots of a transliteration (某某义·某某瓦尔地)
     not_names: frozenset
@@ -63,6 +69,14 @@ class PersonRules:
     max_foreign_join: int
     min_foreign_over_title: int   # a foreign reading this long wins over a shorter title-cued one
     ruleset: object               # the RuleSet these come from (its titles are the title cues)
+
+
+# the fields rules/persons.toml gives as they are (numbers, strings)
+_AS_WRITTEN = ("max_list_item", "majority_min_names", "majority_share", "majority_max_item",
+               "majority_other_share", "headline_marks", "headline_pair_marks", "name_dots",
+               "repeat_min_mentions", "min_given", "appointment_as", "min_dotted_part",
+               "max_dotted_last_part", "max_foreign_run", "max_foreign_part", "max_foreign_join",
+               "min_foreign_over_title")
 
 
 def load_person_rules(rules: ruleset.RuleSet | None = None) -> PersonRules:
@@ -95,13 +109,10 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         people_measures=WordList(cfg.people_count_measures),
         count_lead=cfg.list_count_lead,
         count_not_before=cfg.list_count_not_before,
-        max_list_item=cfg.max_list_item,
-        majority_min_names=cfg.majority_min_names,
-        majority_share=cfg.majority_share,
-        majority_max_item=cfg.majority_max_item,
         majority_joiners=tuple(cfg.majority_joiners),
-        name_dots=cfg.name_dots,
-        repeat_min_mentions=cfg.repeat_min_mentions,
+        kanji_name_countries=tuple(cfg.kanji_name_countries),
+        kanji_title_prefixes=tuple(cfg.kanji_title_prefixes),
+        majority_other_lengths=tuple(cfg.majority_other_lengths),
         not_names=frozenset(cfg.not_names),
         creators=WordList(cfg.creator_cues),
         given=_chars(cfg.given_name_chars),
@@ -119,15 +130,8 @@ def _person_rules(rules: ruleset.RuleSet) -> PersonRules:
         stat_not_last=_chars(cfg.stat_not_last),
         start_chars=_char_class({n[0] for n in names if n} | _chars(cfg.translit_chars)),
         given_lengths=tuple(range(cfg.max_given, cfg.min_given - 1, -1)),
-        min_given=cfg.min_given,
-        appointment_as=cfg.appointment_as,
-        min_dotted_part=cfg.min_dotted_part,
-        max_dotted_last_part=cfg.max_dotted_last_part,
-        max_foreign_run=cfg.max_foreign_run,
-        max_foreign_part=cfg.max_foreign_part,
-        max_foreign_join=cfg.max_foreign_join,
-        min_foreign_over_title=cfg.min_foreign_over_title,
         ruleset=rules,
+        **{f: getattr(cfg, f) for f in _AS_WRITTEN},
     )
 
 

@@ -9,7 +9,7 @@ these is a predicate in kg.nlp.components.persons.vouching).
 """
 
 from kg.nlp.components.persons.enumerations import enumeration_hits
-from kg.nlp.components.persons.foreign import dotted_at, foreign_at, join_foreign
+from kg.nlp.components.persons.foreign import dotted_at, foreign_at, join_foreign, kanji_name_at
 from kg.nlp.components.persons.groups import group_hits
 from kg.nlp.components.persons.hits import Cue, PersonHit
 from kg.nlp.components.persons.majority import majority_hits
@@ -31,7 +31,7 @@ class NameSearch:
         """Every PERSON hit of the text, left to right."""
         pt = self.pt
         for k in sorted(pt.chain_end):   # first: a dotted name after a title, whatever its characters
-            if k not in self.taken and (hit := dotted_at(pt, k)) is not None:
+            if k not in self.taken and (hit := dotted_at(pt, k) or kanji_name_at(pt, k)) is not None:
                 self.add(hit)
         # Only a surname or a transliteration character can start a name, so
         # the scan visits those positions only (found by one regex in C).

@@ -75,6 +75,16 @@ class PersonText:
             k = self.text.find(name, k + 1)
         return False
 
+    def written_in_words(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is written whole in words of the lexicon
+        of two characters or more (乡村振兴 = 乡村 + 振兴, 办公室): a phrase
+        or a word, not a name of no Han shape."""
+        item = self.text[start:end]
+        ok = [True] + [False] * len(item)
+        for j in range(2, len(item) + 1):
+            ok[j] = any(ok[i] and item[i:j] in self.lexicon for i in range(0, j - 1))
+        return ok[-1]
+
     def people_count_at(self, k: int) -> bool:
         """四位, 十二名: a count of people starts at k."""
         j = k

@@ -178,6 +178,8 @@ def _lone_token(cand: Candidate) -> bool:
         return False
     if cand.in_lexicon and len(cand.text) != 3:
         return False
+    if len(cand.text) == 2 and _in_headline(cand):
+        return False    # 江潮奔涌千帆竞: a headline's poetic word, no cue beside it
     return (cand.namey or _one_token_of_name_chars(cand)) and not _names_a_thing(cand)
 
 
@@ -204,6 +206,20 @@ def _one_token_of_name_chars(cand: Candidate) -> bool:
     rules = cand.pt.rules
     return cand.pt.one_token(cand.start, cand.surname_len, cand.end) and not cand.in_lexicon \
         and all(ch in rules.given or ch in rules.translit for ch in cand.given)
+
+
+def _in_headline(cand: Candidate) -> bool:
+    """The candidate stands in the text's first line, above a body, and
+    that line has no clause mark (rules/persons.toml headline_marks): a
+    headline, whose verse-like phrases (某潮奔涌) are no sentence around a
+    name. A one-line text (a sentence cut from its clause marks) is none."""
+    text, marks = cand.pt.text, cand.pt.rules.headline_pair_marks
+    if (cand.start > 0 and text[cand.start - 1] in marks) or (cand.end < len(text) and text[cand.end] in marks):
+        return False    # 某文静/某聪: a pair of names, as in a sports headline
+    end = text.find("\n")
+    if end < cand.end or not text[end:].strip():
+        return False
+    return not any(c in cand.pt.rules.headline_marks for c in text[:end])
 
 
 def _names_a_thing(cand: Candidate) -> bool:
