@@ -301,6 +301,9 @@ class OrgsInternational:
     party_max_core: int
     party_not_before: tuple[str, ...]
     party_breaks: str
+    people_party_endings: tuple[str, ...]
+    people_party_min_core: int
+    people_party_home_openings: tuple[str, ...]
     subordinate_words: tuple[str, ...]
 
 
@@ -318,6 +321,7 @@ class OrgsRules:
     uncued_person_rules: tuple[str, ...]
     kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
+    kind_cores: tuple[str, ...]
     institute_endings: tuple[str, ...]
     quantified_before: tuple[str, ...]
     named_suffixes: tuple[str, ...]

@@ -147,3 +147,22 @@ def test_an_academys_garden_or_observatory_is_its_unit():
     got = {e["name"] for e in extract("中科院武汉植物园与中国科学院紫金山天文台联合开展科普活动。")["entities"]
            if e["type"] == "ORG"}
     assert {"中科院武汉植物园", "中国科学院紫金山天文台"} <= got
+
+
+def test_an_engineering_centre_named_by_its_field_is_an_org(nlp):
+    # 国家某某工程技术研究中心: no place opens it, the field names it
+    assert orgs(nlp, "新年上班第一天，他就到位于杭州的国家数码喷印工程技术研究中心调研。") == \
+        ["国家数码喷印工程技术研究中心"]
+
+
+@pytest.mark.parametrize("text", [
+    "宣讲团成员分别在新疆、供销合作社系统、湖南等地宣讲。",
+    "全国供销合作社系统干部职工7000多人通过网络视频方式收看。",
+])
+def test_a_kind_of_cooperative_is_no_org(nlp, text):
+    assert orgs(nlp, text) == []
+
+
+def test_a_places_cooperative_of_that_kind_is_an_org(nlp):
+    assert orgs(nlp, "安吉县供销合作社开展助农服务。") == ["安吉县供销合作社"]
+

@@ -15,7 +15,7 @@ from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import Automaton, alternation, is_cjk
 from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
-from kg.nlp.components.international import foreign_parties, international_orgs
+from kg.nlp.components.international import foreign_parties, international_orgs, people_parties
 from kg.nlp.components.lac_edges import org_start
 from kg.nlp.lexical import Tagged, tag_window
 
@@ -88,7 +88,8 @@ class OrgFinder:
                 continue    # 建设更多的|某某研究中心: a kind of body, counted
             core = text[start:s]
             # a core that is one place names that place's organisation (北京市|妇联)
-            generic = (start, s) not in places and any(core.endswith(g) for g in self.cfg.generic_cores)
+            generic = (start, s) not in places and (any(core.endswith(g) for g in self.cfg.generic_cores)
+                                                    or core in self.cfg.kind_cores)
             if (start, e) in seen or len(core) < self.cfg.min_core or _unbalanced(core) \
                     or self.count_core.match(core) or generic:
                 continue
@@ -96,6 +97,7 @@ class OrgFinder:
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.suffix"))
         out.extend(international_orgs(text, words, self.rules, self.bodies, out))
         out.extend(foreign_parties(text, [m for m in out if m.type == "PLACE"], self.bodies, self.rules))
+        out.extend(people_parties(text, self.rules, {(m.start, m.end) for m in out if m.type == "ORG"}))
         for start, e in self._listed(text):
             if (start, e) not in seen:
                 seen.add((start, e))
