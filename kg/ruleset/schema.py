@@ -325,6 +325,7 @@ class OrgsRules:
     institute_endings: tuple[str, ...]
     quantified_before: tuple[str, ...]
     named_suffixes: tuple[str, ...]
+    named_place_tags: tuple[str, ...]
     teams: OrgsTeams
     not_followed_by: Mapping[str, tuple[str, ...]]
     lac_edge: OrgsLacEdge

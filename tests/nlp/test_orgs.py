@@ -158,6 +158,7 @@ def test_an_engineering_centre_named_by_its_field_is_an_org(nlp):
 @pytest.mark.parametrize("text", [
     "宣讲团成员分别在新疆、供销合作社系统、湖南等地宣讲。",
     "全国供销合作社系统干部职工7000多人通过网络视频方式收看。",
+    "贵州省已具有国家重点实验室、国家工程技术研究中心等创新平台。",   # the national kind
 ])
 def test_a_kind_of_cooperative_is_no_org(nlp, text):
     assert orgs(nlp, text) == []
@@ -165,4 +166,10 @@ def test_a_kind_of_cooperative_is_no_org(nlp, text):
 
 def test_a_places_cooperative_of_that_kind_is_an_org(nlp):
     assert orgs(nlp, "安吉县供销合作社开展助农服务。") == ["安吉县供销合作社"]
+
+
+def test_a_research_centre_opening_with_a_region_lac_reads_as_a_place_is_an_org(nlp):
+    # 东南亚 is in no division table; LAC reads it as a place
+    assert orgs(nlp, "2015年，版纳植物园设立东南亚生物多样性研究中心，建成五个境外实验室。") == \
+        ["东南亚生物多样性研究中心"]
 

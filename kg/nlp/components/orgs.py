@@ -81,7 +81,7 @@ class OrgFinder:
         for start, s, e in read:
             start = org_start(tagged, text, start, s, e, self.cfg.lac_edge, self.bodies.stop_chars,
                               self.bodies.former_marks)
-            if start is None or start >= s or self._credit(text, s, e) or self._unnamed(places, text, start, s, e):
+            if start is None or start >= s or self._credit(text, s, e) or self._unnamed(places, tagged, text, start, s, e):
                 continue
             start = self._after_count_or_kind(text, start, s)
             if start is None or text.endswith(self.quantified, 0, start):
@@ -114,14 +114,17 @@ class OrgFinder:
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
 
-    def _unnamed(self, places, text, start, s, e) -> bool:
+    def _unnamed(self, places, tagged, text, start, s, e) -> bool:
         """Whether a name with a suffix that also ends the names of
         facilities (rules/orgs.toml named_suffixes: 植物科学|研究中心) holds
         neither a place nor another organisation's suffix (某国|某某研究中心,
-        某某大学|某某研究中心)."""
+        某某大学|某某研究中心), nor opens with a word LAC reads as a place
+        (a region no division table lists: 东南亚|某某研究中心)."""
         if text[s:e] not in self.cfg.named_suffixes:
             return False
-        return not any(start <= ps and pe <= s for ps, pe in places) \
+        lac_place = any(t.start == start and t.end < s and t.tag in self.cfg.named_place_tags
+                        for t in tagged.inside(start, s))
+        return not any(start <= ps and pe <= s for ps, pe in places) and not lac_place \
             and not any(x in text[start:s] for x in self.cfg.suffixes)
 
     def _credit(self, text, s, e) -> bool:
