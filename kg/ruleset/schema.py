@@ -277,6 +277,16 @@ class OrgsListed:
 
 
 @rule_table
+class OrgsIntroduced:
+    """orgs.introduced"""
+    cue: str
+    kinds: tuple[str, ...]
+    max_between: int
+    subject_tags: tuple[str, ...]
+    reach: int
+
+
+@rule_table
 class OrgsAcademyUnits:
     """orgs.academy_units"""
     hosts: tuple[str, ...]
@@ -330,6 +340,7 @@ class OrgsRules:
     not_followed_by: Mapping[str, tuple[str, ...]]
     lac_edge: OrgsLacEdge
     listed: OrgsListed
+    introduced: OrgsIntroduced
     academy_units: OrgsAcademyUnits
     international: OrgsInternational
     media_credit: OrgsMediaCredit

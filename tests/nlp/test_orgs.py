@@ -173,3 +173,13 @@ def test_a_research_centre_opening_with_a_region_lac_reads_as_a_place_is_an_org(
     assert orgs(nlp, "2015年，版纳植物园设立东南亚生物多样性研究中心，建成五个境外实验室。") == \
         ["东南亚生物多样性研究中心"]
 
+
+def test_a_firm_named_bare_and_introduced_as_one_is_an_org(nlp):
+    # 某国某某是一家…供应商: the name is the word before the cue, not its country
+    assert orgs(nlp, "德国舍弗勒是一家全球知名的汽车和工业产品供应商，企业位于苏州太仓的新基地项目正在推进。") == ["舍弗勒"]
+
+
+@pytest.mark.parametrize("text", ["两岸同胞是一家人。", "大成名店是一家经营了18年的商业综合体。"])
+def test_no_firm_is_introduced_without_a_firms_kind(nlp, text):
+    assert not [m for m in nlp(text)._.kg_resolved if m.rule == "orgs.introduced"]
+

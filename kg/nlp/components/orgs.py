@@ -51,6 +51,9 @@ class OrgFinder:
         au = cfg.academy_units
         self.academy_re = re.compile(f"(?:{alternation(au.hosts)})")
         self.academy_suffixes = sorted(au.suffixes, key=len, reverse=True)
+        it = cfg.introduced
+        self.introduced_re = re.compile(f"{re.escape(it.cue)}(?=[^{re.escape(self.cfg.lac_edge.stops)}，,]"
+                                        f"{{0,{it.max_between}}}?(?:{alternation(it.kinds)}))")
         ls = cfg.listed
         self.listed = ls
         # 等两家|知名企业, 两家|企业, or 等 alone (某某、某某等|一批外资企业)
@@ -102,6 +105,10 @@ class OrgFinder:
             if (start, e) not in seen:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.listed"))
+        for start, e in self._introduced(text):
+            if (start, e) not in seen:
+                seen.add((start, e))
+                out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.introduced"))
         units = list(self._academy_units(text, out))
         # 中科院|苏州纳米所: the body read from the place inside is the institute's name's end
         out[:] = [m for m in out if not (m.type == "AGENCY" and any(s <= m.start and m.end <= e for s, e in units))]
@@ -172,6 +179,18 @@ class OrgFinder:
                 items = items + [last] if len(items) >= 2 else []
             if len(items) >= 2 or (items and text.startswith(ls.open_marker, m.start())):
                 yield from items
+
+    def _introduced(self, text):
+        """(start, end) of a firm named bare before the cue that introduces
+        it as one (某某|是一家…企业; rules/orgs.toml [introduced])."""
+        it, stops = self.cfg.introduced, self.cfg.lac_edge.stops + "，,、"
+        for m in self.introduced_re.finditer(text):
+            lo = max([0, m.start() - it.reach] + [i + 1 for i in range(max(0, m.start() - it.reach), m.start())
+                                                   if text[i] in stops])
+            tokens = tag_window(text, lo, m.start())
+            if tokens and tokens[-1].end == m.start() and tokens[-1].tag in it.subject_tags \
+                    and tokens[-1].end - tokens[-1].start >= self.cfg.min_core:
+                yield tokens[-1].start, tokens[-1].end
 
     def _untagged_last(self, text, tokens):
         """(span, k): the last item when LAC reads it as no one ORG word
