@@ -332,6 +332,7 @@ class OrgsRules:
     kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
     kind_cores: tuple[str, ...]
+    named_whole_tags: tuple[str, ...]
     institute_endings: tuple[str, ...]
     quantified_before: tuple[str, ...]
     named_suffixes: tuple[str, ...]

@@ -183,3 +183,16 @@ def test_a_firm_named_bare_and_introduced_as_one_is_an_org(nlp):
 def test_no_firm_is_introduced_without_a_firms_kind(nlp, text):
     assert not [m for m in nlp(text)._.kg_resolved if m.rule == "orgs.introduced"]
 
+
+@pytest.mark.parametrize("text, org", [
+    ("中国人民财产保险股份有限公司开展理赔。", "中国人民财产保险股份有限公司"),
+    ("中国人民大学重阳金融研究院发布报告。", "中国人民大学重阳金融研究院"),
+])
+def test_a_name_lac_reads_whole_is_no_kind_for_its_generic_word(nlp, text, org):
+    assert orgs(nlp, text) == [org]
+
+
+@pytest.mark.parametrize("text", ["大型商业银行加大信贷投放。", "该保险公司负责人表示。"])
+def test_a_generic_core_still_names_a_kind(nlp, text):
+    assert orgs(nlp, text) == []
+

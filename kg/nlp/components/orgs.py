@@ -92,6 +92,7 @@ class OrgFinder:
             core = text[start:s]
             # a core that is one place names that place's organisation (北京市|妇联)
             generic = (start, s) not in places and (any(core.endswith(g) for g in self.cfg.generic_cores)
+                                                    and not self._named_whole(tagged, core, start, e)
                                                     or core in self.cfg.kind_cores)
             if (start, e) in seen or len(core) < self.cfg.min_core or _unbalanced(core) \
                     or self.count_core.match(core) or generic:
@@ -133,6 +134,16 @@ class OrgFinder:
                         for t in tagged.inside(start, s))
         return not any(start <= ps and pe <= s for ps, pe in places) and not lac_place \
             and not any(x in text[start:s] for x in self.cfg.suffixes)
+
+    def _named_whole(self, tagged, core, start, e) -> bool:
+        """Whether LAC reads the whole name as one name word and the core
+        holds min_core characters before its generic ending (中国人民财产|保险
+        股份有限公司, 某大学重阳|金融研究院): a name, not a kind (保险|公司)."""
+        tok = tagged.ending_at(e)
+        if tok is None or tok.start != start or tok.tag not in self.cfg.named_whole_tags:
+            return False
+        g = max((g for g in self.cfg.generic_cores if core.endswith(g)), key=len)
+        return len(core) - len(g) >= self.cfg.min_core
 
     def _credit(self, text, s, e) -> bool:
         """Whether a medium's name (suffix at s..e) credits the page or its
