@@ -192,7 +192,8 @@ def test_a_name_lac_reads_whole_is_no_kind_for_its_generic_word(nlp, text, org):
     assert orgs(nlp, text) == [org]
 
 
-@pytest.mark.parametrize("text", ["大型商业银行加大信贷投放。", "该保险公司负责人表示。"])
+@pytest.mark.parametrize("text", ["大型商业银行加大信贷投放。", "该保险公司负责人表示。",
+                                  "中国铁路成都局集团有限公司开通新线。"])   # 集团|有限公司 cut from its name
 def test_a_generic_core_still_names_a_kind(nlp, text):
     assert orgs(nlp, text) == []
 
