@@ -277,6 +277,16 @@ class OrgsListed:
 
 
 @rule_table
+class OrgsIntroduced:
+    """orgs.introduced"""
+    cue: str
+    kinds: tuple[str, ...]
+    max_between: int
+    subject_tags: tuple[str, ...]
+    reach: int
+
+
+@rule_table
 class OrgsAcademyUnits:
     """orgs.academy_units"""
     hosts: tuple[str, ...]
@@ -301,6 +311,9 @@ class OrgsInternational:
     party_max_core: int
     party_not_before: tuple[str, ...]
     party_breaks: str
+    people_party_endings: tuple[str, ...]
+    people_party_min_core: int
+    people_party_home_openings: tuple[str, ...]
     subordinate_words: tuple[str, ...]
 
 
@@ -318,13 +331,17 @@ class OrgsRules:
     uncued_person_rules: tuple[str, ...]
     kind_words: tuple[str, ...]
     generic_cores: tuple[str, ...]
+    kind_cores: tuple[str, ...]
+    named_whole_tags: tuple[str, ...]
     institute_endings: tuple[str, ...]
     quantified_before: tuple[str, ...]
     named_suffixes: tuple[str, ...]
+    named_place_tags: tuple[str, ...]
     teams: OrgsTeams
     not_followed_by: Mapping[str, tuple[str, ...]]
     lac_edge: OrgsLacEdge
     listed: OrgsListed
+    introduced: OrgsIntroduced
     academy_units: OrgsAcademyUnits
     international: OrgsInternational
     media_credit: OrgsMediaCredit

@@ -56,6 +56,18 @@ def test_a_party_named_after_a_foreign_country_is_an_org(nlp, text, names):
     assert orgs(nlp, text) == names
 
 
+@pytest.mark.parametrize("text, names", [
+    ("土耳其内政部称，初步调查显示库尔德工人党参与制造了这起爆炸事件。", ["库尔德工人党"]),   # a people's, no country's
+])
+def test_a_party_named_by_a_people_is_an_org(nlp, text, names):
+    assert orgs(nlp, text) == names
+
+
+def test_a_party_at_home_is_no_peoples_party(nlp):
+    assert not [m for m in nlp("中国农工民主党和台湾民主自治同盟代表出席。")._.kg_resolved
+                if m.rule == "orgs.foreign_party"]
+
+
 @pytest.mark.parametrize("text", [
     "美国两党议员提出法案。",                    # a count of parties
     "伊拉克北部某武装组织遭到打击。",            # a region of the country, no party

@@ -147,3 +147,53 @@ def test_an_academys_garden_or_observatory_is_its_unit():
     got = {e["name"] for e in extract("中科院武汉植物园与中国科学院紫金山天文台联合开展科普活动。")["entities"]
            if e["type"] == "ORG"}
     assert {"中科院武汉植物园", "中国科学院紫金山天文台"} <= got
+
+
+def test_an_engineering_centre_named_by_its_field_is_an_org(nlp):
+    # 国家某某工程技术研究中心: no place opens it, the field names it
+    assert orgs(nlp, "新年上班第一天，他就到位于杭州的国家数码喷印工程技术研究中心调研。") == \
+        ["国家数码喷印工程技术研究中心"]
+
+
+@pytest.mark.parametrize("text", [
+    "宣讲团成员分别在新疆、供销合作社系统、湖南等地宣讲。",
+    "全国供销合作社系统干部职工7000多人通过网络视频方式收看。",
+    "贵州省已具有国家重点实验室、国家工程技术研究中心等创新平台。",   # the national kind
+])
+def test_a_kind_of_cooperative_is_no_org(nlp, text):
+    assert orgs(nlp, text) == []
+
+
+def test_a_places_cooperative_of_that_kind_is_an_org(nlp):
+    assert orgs(nlp, "安吉县供销合作社开展助农服务。") == ["安吉县供销合作社"]
+
+
+def test_a_research_centre_opening_with_a_region_lac_reads_as_a_place_is_an_org(nlp):
+    # 东南亚 is in no division table; LAC reads it as a place
+    assert orgs(nlp, "2015年，版纳植物园设立东南亚生物多样性研究中心，建成五个境外实验室。") == \
+        ["东南亚生物多样性研究中心"]
+
+
+def test_a_firm_named_bare_and_introduced_as_one_is_an_org(nlp):
+    # 某国某某是一家…供应商: the name is the word before the cue, not its country
+    assert orgs(nlp, "德国舍弗勒是一家全球知名的汽车和工业产品供应商，企业位于苏州太仓的新基地项目正在推进。") == ["舍弗勒"]
+
+
+@pytest.mark.parametrize("text", ["两岸同胞是一家人。", "大成名店是一家经营了18年的商业综合体。"])
+def test_no_firm_is_introduced_without_a_firms_kind(nlp, text):
+    assert not [m for m in nlp(text)._.kg_resolved if m.rule == "orgs.introduced"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("中国人民财产保险股份有限公司开展理赔。", "中国人民财产保险股份有限公司"),
+    ("中国人民大学重阳金融研究院发布报告。", "中国人民大学重阳金融研究院"),
+])
+def test_a_name_lac_reads_whole_is_no_kind_for_its_generic_word(nlp, text, org):
+    assert orgs(nlp, text) == [org]
+
+
+@pytest.mark.parametrize("text", ["大型商业银行加大信贷投放。", "该保险公司负责人表示。",
+                                  "中国铁路成都局集团有限公司开通新线。"])   # 集团|有限公司 cut from its name
+def test_a_generic_core_still_names_a_kind(nlp, text):
+    assert orgs(nlp, text) == []
+

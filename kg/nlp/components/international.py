@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from kg import ruleset
 from kg.nlp.components.body_shape import Words
+from kg.nlp.lexical import tag_window
 from kg.nlp.mentions import Mention
 from kg.nlp.names import table_names
 from kg.nlp.textscan import Automaton
@@ -77,3 +78,35 @@ def foreign_parties(text: str, places, bodies, rules: ruleset.RuleSet) -> list[M
             out.append(Mention(p.start, end, "ORG", text[p.start:end], "kg_orgs", rules.priorities["org"],
                                rule=PARTY_RULE))
     return out
+
+
+def people_parties(text: str, rules: ruleset.RuleSet, taken) -> list[Mention]:
+    """The ORG mentions of parties named by a people, not a country
+    (库尔德工人党): where LAC reads one ORG word ending in a party ending
+    (rules/orgs.toml [international] people_party_endings); `taken`: the
+    spans already read (a country's party, foreign_parties)."""
+    cfg = rules.orgs.international
+    stops = rules.orgs.lac_edge.stops + "，,、"
+    out, seen = [], set(taken)
+    for ending in cfg.people_party_endings:
+        for k in _occurrences(text, ending):
+            e = k + len(ending)
+            lo = max([0, k - cfg.party_max_core] + [i + 1 for i in range(max(0, k - cfg.party_max_core), k)
+                                                  if text[i] in stops])
+            for tok in tag_window(text, lo, e):
+                if tok.tag != "ORG" or tok.end != e or tok.start > k - cfg.people_party_min_core \
+                        or text.startswith(tuple(cfg.people_party_home_openings), tok.start) \
+                        or (tok.start, e) in seen:
+                    continue
+                seen.add((tok.start, e))
+                out.append(Mention(tok.start, e, "ORG", text[tok.start:e], "kg_orgs", rules.priorities["org"],
+                                   rule=PARTY_RULE))
+    return out
+
+
+def _occurrences(text: str, word: str):
+    k = text.find(word)
+    while k != -1:
+        yield k
+        k = text.find(word, k + 1)
+

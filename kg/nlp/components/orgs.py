@@ -15,7 +15,7 @@ from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import Automaton, alternation, is_cjk
 from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
-from kg.nlp.components.international import foreign_parties, international_orgs
+from kg.nlp.components.international import foreign_parties, international_orgs, people_parties
 from kg.nlp.components.lac_edges import org_start
 from kg.nlp.lexical import Tagged, tag_window
 
@@ -51,6 +51,9 @@ class OrgFinder:
         au = cfg.academy_units
         self.academy_re = re.compile(f"(?:{alternation(au.hosts)})")
         self.academy_suffixes = sorted(au.suffixes, key=len, reverse=True)
+        it = cfg.introduced
+        self.introduced_re = re.compile(f"{re.escape(it.cue)}(?=[^{re.escape(self.cfg.lac_edge.stops)}，,]"
+                                        f"{{0,{it.max_between}}}?(?:{alternation(it.kinds)}))")
         ls = cfg.listed
         self.listed = ls
         # 等两家|知名企业, 两家|企业, or 等 alone (某某、某某等|一批外资企业)
@@ -81,14 +84,16 @@ class OrgFinder:
         for start, s, e in read:
             start = org_start(tagged, text, start, s, e, self.cfg.lac_edge, self.bodies.stop_chars,
                               self.bodies.former_marks)
-            if start is None or start >= s or self._credit(text, s, e) or self._unnamed(places, text, start, s, e):
+            if start is None or start >= s or self._credit(text, s, e) or self._unnamed(places, tagged, text, start, s, e):
                 continue
             start = self._after_count_or_kind(text, start, s)
             if start is None or text.endswith(self.quantified, 0, start):
                 continue    # 建设更多的|某某研究中心: a kind of body, counted
             core = text[start:s]
             # a core that is one place names that place's organisation (北京市|妇联)
-            generic = (start, s) not in places and any(core.endswith(g) for g in self.cfg.generic_cores)
+            generic = (start, s) not in places and (any(core.endswith(g) for g in self.cfg.generic_cores)
+                                                    and not self._named_whole(tagged, core, start, e)
+                                                    or core in self.cfg.kind_cores)
             if (start, e) in seen or len(core) < self.cfg.min_core or _unbalanced(core) \
                     or self.count_core.match(core) or generic:
                 continue
@@ -96,10 +101,15 @@ class OrgFinder:
             out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.suffix"))
         out.extend(international_orgs(text, words, self.rules, self.bodies, out))
         out.extend(foreign_parties(text, [m for m in out if m.type == "PLACE"], self.bodies, self.rules))
+        out.extend(people_parties(text, self.rules, {(m.start, m.end) for m in out if m.type == "ORG"}))
         for start, e in self._listed(text):
             if (start, e) not in seen:
                 seen.add((start, e))
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.listed"))
+        for start, e in self._introduced(text):
+            if (start, e) not in seen:
+                seen.add((start, e))
+                out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.introduced"))
         units = list(self._academy_units(text, out))
         # 中科院|苏州纳米所: the body read from the place inside is the institute's name's end
         out[:] = [m for m in out if not (m.type == "AGENCY" and any(s <= m.start and m.end <= e for s, e in units))]
@@ -112,15 +122,28 @@ class OrgFinder:
                 out.append(Mention(start, e, "ORG", text[start:e], "kg_orgs", self.priority, rule="orgs.team"))
         return doc
 
-    def _unnamed(self, places, text, start, s, e) -> bool:
+    def _unnamed(self, places, tagged, text, start, s, e) -> bool:
         """Whether a name with a suffix that also ends the names of
         facilities (rules/orgs.toml named_suffixes: 植物科学|研究中心) holds
         neither a place nor another organisation's suffix (某国|某某研究中心,
-        某某大学|某某研究中心)."""
+        某某大学|某某研究中心), nor opens with a word LAC reads as a place
+        (a region no division table lists: 东南亚|某某研究中心)."""
         if text[s:e] not in self.cfg.named_suffixes:
             return False
-        return not any(start <= ps and pe <= s for ps, pe in places) \
+        lac_place = any(t.start == start and t.end < s and t.tag in self.cfg.named_place_tags
+                        for t in tagged.inside(start, s))
+        return not any(start <= ps and pe <= s for ps, pe in places) and not lac_place \
             and not any(x in text[start:s] for x in self.cfg.suffixes)
+
+    def _named_whole(self, tagged, core, start, e) -> bool:
+        """Whether LAC reads the whole name as one name word and the core
+        holds min_core characters before its generic ending (中国人民财产|保险
+        股份有限公司, 某大学重阳|金融研究院): a name, not a kind (保险|公司)."""
+        tok = tagged.ending_at(e)
+        if tok is None or tok.start != start or tok.tag not in self.cfg.named_whole_tags:
+            return False
+        g = max((g for g in self.cfg.generic_cores if core.endswith(g)), key=len)
+        return len(core) - len(g) >= self.cfg.min_core
 
     def _credit(self, text, s, e) -> bool:
         """Whether a medium's name (suffix at s..e) credits the page or its
@@ -167,6 +190,18 @@ class OrgFinder:
                 items = items + [last] if len(items) >= 2 else []
             if len(items) >= 2 or (items and text.startswith(ls.open_marker, m.start())):
                 yield from items
+
+    def _introduced(self, text):
+        """(start, end) of a firm named bare before the cue that introduces
+        it as one (某某|是一家…企业; rules/orgs.toml [introduced])."""
+        it, stops = self.cfg.introduced, self.cfg.lac_edge.stops + "，,、"
+        for m in self.introduced_re.finditer(text):
+            lo = max([0, m.start() - it.reach] + [i + 1 for i in range(max(0, m.start() - it.reach), m.start())
+                                                   if text[i] in stops])
+            tokens = tag_window(text, lo, m.start())
+            if tokens and tokens[-1].end == m.start() and tokens[-1].tag in it.subject_tags \
+                    and tokens[-1].end - tokens[-1].start >= self.cfg.min_core:
+                yield tokens[-1].start, tokens[-1].end
 
     def _untagged_last(self, text, tokens):
         """(span, k): the last item when LAC reads it as no one ORG word
