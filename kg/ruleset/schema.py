@@ -686,6 +686,9 @@ class ProgramsRules:
     revised_law_openers: tuple[str, ...]
     revised_law_followers: tuple[str, ...]
     law_suffix: str
+    draft_law_openers: tuple[str, ...]
+    draft_law_skips: tuple[str, ...]
+    draft_law_marks: tuple[str, ...]
     congress_report_pattern: str
     numbered_order_pattern: str
     doc_year_joiners: tuple[str, ...]

@@ -148,3 +148,15 @@ def test_the_title_inside_a_documents_title_is_kept_nested():
 ])
 def test_a_numbered_order_of_the_military_commission_is_a_document(nlp, text, order):
     assert order in documents(nlp, text)
+
+
+def test_draft_laws_on_a_legislatures_agenda_are_documents_each(nlp):
+    """审议A法修正草案、B法草案; 关于提请审议C法修订草案的议案: each draft is a
+    document, cut at the list mark and after 关于提请审议 (公司法 is no 司法)."""
+    got = documents(nlp, "会议建议，常委会会议审议某某促进法修正草案、公司法修订草案；审议国务院关于提请审议"
+                         "某某税法草案的议案。")
+    assert got == ["某某促进法修正草案", "公司法修订草案", "某某税法草案"]
+
+
+def test_two_drafts_joined_are_not_one_law(nlp):
+    assert "决定草案和办法草案" not in documents(nlp, "会议审议了关于某某的决定草案和办法草案。")

@@ -53,6 +53,10 @@ def _patterns(rules) -> dict:
         # 新修订的某某法 (正式实施): a law named by its short name after its revision
         "revised_law": re.compile(rf"(?:{alternation(cfg.revised_law_openers)})([\u4e00-\u9fff]{{2,{cfg.max_doc_name}}}?"
                                   rf"{re.escape(cfg.law_suffix)})(?=[^\u4e00-\u9fff]|{alternation(cfg.revised_law_followers)})"),
+        # 审议某某法修订草案、某某法草案: draft laws on a legislature's agenda
+        "draft_law": re.compile(rf"(?:{alternation(cfg.draft_law_openers)})(?:{alternation(cfg.draft_law_skips)})*"
+                                rf"((?:(?!{alternation((*cfg.draft_law_openers, *cfg.title_openers, *cfg.draft_law_marks))})[\u4e00-\u9fff])"
+                                rf"{{2,{cfg.max_doc_name}}}?{re.escape(cfg.law_suffix)}(?:{alternation(cfg.draft_law_marks)}))(?:(?![\u4e00-\u9fff])|(?=的))"),
         # 党的某某大报告: the report to a party congress
         "congress_report": re.compile(cfg.congress_report_pattern),
         # 中央军委2021年1号命令: a numbered order under its issuer's name
@@ -123,6 +127,8 @@ class DocumentFinder:
         out += [self._mention(text, *m.span(1), "document_unquoted", "programs.document_revised_law")
                 for m in pat["revised_law"].finditer(text) if not self._inside(m.start(1), works + quoted)
                 and not m.group(1).endswith(tuple(self.cfg.doc_not_ends))]
+        out += [self._mention(text, *m.span(1), "document_unquoted", "programs.document_draft_law")
+                for m in pat["draft_law"].finditer(text) if not self._inside(m.start(1), works + quoted)]
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_congress_report")
                 for m in pat["congress_report"].finditer(text) if not self._inside(m.start(), works + quoted)]
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_numbered_order")
