@@ -26,6 +26,11 @@ def test_central_bodies_by_any_of_their_names(nlp):
     assert got["财政部"]["canonical"] == "财政部"
 
 
+def test_the_standing_committees_council_of_chairmen_is_a_central_body(nlp):
+    got = agencies(nlp, "委员长会议建议，常委会会议审议有关议案。")
+    assert got["委员长会议"]["canonical"] == "全国人民代表大会常务委员会委员长会议"
+
+
 def test_a_central_name_after_a_foreign_country_or_before_a_word_is_not_the_ministry(nlp):
     got = agencies(nlp, "美国财政部宣布制裁。各地财政部门要落实。")
     assert list(got) == ["美国财政部"]
