@@ -269,9 +269,15 @@ class _SentencePosts:
         return [self._post(p, post.body, post.title, rule="posts.listed_name") for post in self.by_end[start - 1]]
 
     def _title_after(self, p) -> list:
-        """长沙市公安局王强局长介绍: body, name, then the title."""
+        """长沙市公安局王强局长介绍: body, name, then the title; with no body
+        right before the name, the central body the title heads when the
+        sentence names it earlier (…全国人大常委会…，某某委员长主持)."""
         t = self.title_at.get(p.mention.end)
         body = next((b for b in self.bodies if b.mention.end == p.mention.start), None)
+        if t is not None and body is None:
+            name = self.r.title_after_name_bodies.get(self.text[t.start + self.s:t.end + self.s])
+            body = next((b for b in self.bodies if name and b.key == ("central", name)
+                         and self.s <= b.mention.start and b.mention.end <= p.mention.start), None)
         if t is None or body is None:
             return []
         return [self._post(p, body.key, self.text[t.start + self.s:t.end + self.s], rule="posts.title_after_name")]

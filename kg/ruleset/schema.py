@@ -829,6 +829,7 @@ class RelationsRules:
     relative_years: Mapping[str, int]
     implied_bodies: Mapping[str, str]
     central_title_bodies: Mapping[str, str]
+    title_after_name_bodies: Mapping[str, str]
     anaphora: Mapping[str, str]
     anaphora_words: Mapping[str, str]
     anaphora_not_followed_by: Mapping[str, str]

@@ -126,3 +126,11 @@ def test_qian_right_after_a_body_marks_a_former_post_and_a_time_word_does_not():
     got = {(name[r["head"]], name[r["tail"]]): r["attrs"].get("status")
            for r in out["relations"] if r["type"] == "leads"}
     assert got == {("戈特利布", "美国食品和药物管理局"): "former", ("张建国", "县委"): None}
+
+
+def test_a_head_title_after_a_name_is_the_post_of_the_central_body_the_sentence_names():
+    """某某委员长主持 after 全国人大常委会 in the same sentence: leads it; with
+    no such body written, a foreign head (朝鲜国务委员会委员长) keeps his own."""
+    got = posts("十三届全国人大常委会第一百三十次委员长会议9日上午在京举行，栗战书委员长主持。")
+    assert got == {("栗战书", "leads", "全国人民代表大会常务委员会"): "委员长"}
+    assert ("金正恩", "leads", "全国人民代表大会常务委员会") not in posts("朝鲜国务委员会委员长金正恩致电。")
