@@ -82,7 +82,7 @@ def foreign_parties(text: str, places, bodies, rules: ruleset.RuleSet) -> list[M
 
 def people_parties(text: str, rules: ruleset.RuleSet, taken) -> list[Mention]:
     """The ORG mentions of parties named by a people, not a country
-    (库尔德工人党): where LAC reads one ORG word ending in a party ending
+    (某某工人党): where LAC reads one ORG word ending in a party ending
     (rules/orgs.toml [international] people_party_endings); `taken`: the
     spans already read (a country's party, foreign_parties)."""
     cfg = rules.orgs.international

@@ -179,7 +179,7 @@ def _lone_token(cand: Candidate) -> bool:
     if cand.in_lexicon and len(cand.text) != 3:
         return False
     if len(cand.text) == 2 and _in_headline(cand):
-        return False    # 江潮奔涌千帆竞: a headline's poetic word, no cue beside it
+        return False    # 某某奔涌千帆竞: a headline's poetic word, no cue beside it
     return (cand.namey or _one_token_of_name_chars(cand)) and not _names_a_thing(cand)
 
 
