@@ -71,6 +71,16 @@ def tag_window(text: str, start: int, end: int) -> list[LacToken]:
     return out
 
 
+def window_start(text: str, s: int, reach: int, stops: str) -> int:
+    """Where a window ending at s starts: `reach` characters back, or
+    right after the nearest character of `stops` within them."""
+    lo = max(0, s - reach)
+    for i in range(s - 1, lo - 1, -1):
+        if text[i] in stops:
+            return i + 1
+    return lo
+
+
 def merged_windows(spans, text: str, reach: int, stops: str) -> list[tuple[int, int]]:
     """Windows around each (start, end) span: `reach` characters either
     side, cut at the nearest character of `stops` (a sentence's end) and
@@ -79,12 +89,8 @@ def merged_windows(spans, text: str, reach: int, stops: str) -> list[tuple[int, 
     wins = []
     n = len(text)
     for s, e in sorted(spans):
-        lo = max(0, s - reach)
+        lo = window_start(text, s, reach, stops)
         hi = min(n, e + reach)
-        for i in range(s - 1, lo - 1, -1):
-            if text[i] in stops:
-                lo = i + 1
-                break
         for i in range(e, hi):
             if text[i] in stops:
                 hi = i

@@ -76,7 +76,7 @@ def _titled_person(text, own, t, rules):
     if person is None or len(own) < 2:
         return None
     first = min(lm.mention.start for lm in own)
-    posts = text[first:person.mention.start].split("、")
+    posts = re.split(f"[{re.escape(''.join(rules.persons.list_separators))}]", text[first:person.mention.start])
     if all(p and any(ti.end == len(p) for ti in find_titles(p, rules)) for p in posts):
         return person
     return None

@@ -57,9 +57,12 @@ class AgencyFinder:
         self.central_patterns = [(re.compile(p), c) for p, c in cfg.central_patterns.items()
                                  if c in self.parents]
         self.central = Automaton(names)
-        self.central_names = names
         self.numbered = [re.compile(p) for p in cfg.numbered_units]
-        self.named_parent_ends = tuple(cfg.named_parent_ends)
+        # {a parent whose name ends so (某某战区): its names}, for _named_parent
+        self.parent_names = {}
+        for name, canonical in names.items():
+            if canonical.endswith(tuple(cfg.named_parent_ends)):
+                self.parent_names.setdefault(canonical, []).append(name)
         self.collective = Automaton({n: n for n in cfg.collective_bodies})
         self.level_anchor_words = cfg.level_anchor_words
         self.standalone = Automaton({n: n for n in cfg.standalone_bodies})
@@ -194,10 +197,8 @@ class AgencyFinder:
         """The parent a central name opens with (北部战区|海军: 北部战区), when
         its name ends so (rules/agencies.toml named_parent_ends); kept nested."""
         parent = self.parents.get(canonical)
-        if not parent or not parent.endswith(self.named_parent_ends):
-            return []
-        for name, c in self.central_names.items():
-            if c == parent and text.startswith(name, s) and s + len(name) < e:
+        for name in self.parent_names.get(parent, ()):
+            if text.startswith(name, s) and s + len(name) < e:
                 return [Mention(s, s + len(name), "AGENCY", name, "kg_agencies", self.priority["agency_central"],
                                 {"canonical": parent, "central": True, "host_name": self.parents.get(parent)},
                                 rule="agencies.named_parent")]

@@ -87,8 +87,7 @@ class ForeignRuns:
         if over[0].end == e and text.startswith(tuple(cfg.sure_after_cues), e):
             return (s, e)
         if e < len(text) and text[e] in self.division_chars and over[0].end > e and any(
-                b not in home_ends and (b == s or (text[b:s] in cfg.within_gaps and text[b:s] != "的"))
-                for _, b in taken):
+                b == s and b not in home_ends or self._region_of(text, b, s, home_ends) for _, b in taken):
             return (s, e + 1)
         return None
 
@@ -135,5 +134,9 @@ class ForeignRuns:
     def _after_region(self, text, start, s, taken, home_ends) -> bool:
         """Whether text[start:s] is a place read (not a home one) and a
         word of within_gaps naming a region of it (某国|东北部)."""
-        return any(a == start and b not in home_ends and text[b:s] in self.cfg.within_gaps
-                   and text[b:s] != "的" for a, b in taken)
+        return any(a == start and self._region_of(text, b, s, home_ends) for a, b in taken)
+
+    def _region_of(self, text, b, s, home_ends) -> bool:
+        """Whether text[b:s], after a place read that ends at b (not a home
+        one), is a word of within_gaps naming a region of it (东北部), not 的."""
+        return b not in home_ends and text[b:s] in self.cfg.within_gaps and text[b:s] != "的"

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from kg import ruleset
 from kg.nlp.components.body_shape import Words
-from kg.nlp.lexical import tag_window
+from kg.nlp.lexical import tag_window, window_start
 from kg.nlp.mentions import Mention
 from kg.nlp.names import table_names
 from kg.nlp.textscan import Automaton
@@ -91,9 +91,7 @@ def people_parties(text: str, rules: ruleset.RuleSet, taken) -> list[Mention]:
     for ending in cfg.people_party_endings:
         for k in _occurrences(text, ending):
             e = k + len(ending)
-            lo = max([0, k - cfg.party_max_core] + [i + 1 for i in range(max(0, k - cfg.party_max_core), k)
-                                                  if text[i] in stops])
-            for tok in tag_window(text, lo, e):
+            for tok in tag_window(text, window_start(text, k, cfg.party_max_core, stops), e):
                 if tok.tag != "ORG" or tok.end != e or tok.start > k - cfg.people_party_min_core \
                         or text.startswith(tuple(cfg.people_party_home_openings), tok.start) \
                         or (tok.start, e) in seen:

@@ -17,7 +17,7 @@ from kg.nlp.components.bodies import BodyRules
 from kg.nlp.components.body_shape import Words
 from kg.nlp.components.international import foreign_parties, international_orgs, people_parties
 from kg.nlp.components.lac_edges import org_start
-from kg.nlp.lexical import Tagged, tag_window
+from kg.nlp.lexical import Tagged, tag_window, window_start
 
 
 @Language.factory("kg_orgs", default_config={"rules": None},
@@ -196,9 +196,7 @@ class OrgFinder:
         it as one (某某|是一家…企业; rules/orgs.toml [introduced])."""
         it, stops = self.cfg.introduced, self.cfg.lac_edge.stops + "，,、"
         for m in self.introduced_re.finditer(text):
-            lo = max([0, m.start() - it.reach] + [i + 1 for i in range(max(0, m.start() - it.reach), m.start())
-                                                   if text[i] in stops])
-            tokens = tag_window(text, lo, m.start())
+            tokens = tag_window(text, window_start(text, m.start(), it.reach, stops), m.start())
             if tokens and tokens[-1].end == m.start() and tokens[-1].tag in it.subject_tags \
                     and tokens[-1].end - tokens[-1].start >= self.cfg.min_core:
                 yield tokens[-1].start, tokens[-1].end
