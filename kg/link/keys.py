@@ -60,9 +60,10 @@ class ArticleKeys:
             return self._agency(m)
         if t == "PERSON":
             return Keyed(("person", m.text), m.text, set(), {})
-        if t == "DOCUMENT":
-            f = fold(m.text).removeprefix(self.rules.relations.linking.document_name_prefix)
-            return Keyed(("document", f), m.text, set(), {})
+        if t == "DOCUMENT":     # a plan listed by its subject alone (…和立法工作计划) has its full name
+            name = m.attrs.get("full_name", m.text)
+            f = fold(name).removeprefix(self.rules.relations.linking.document_name_prefix)
+            return Keyed(("document", f), name, set(), {})
         if t == "PROGRAM":
             return Keyed(("program", fold(m.text)), m.text, set(), {})
         return self._org(m)

@@ -67,7 +67,8 @@ class DocumentLinker:
             else:
                 naming.take_better_name(ent, name, attrs)
             ent.aliases.update(aliases)
-            if not m.attrs.get("shared_tail"):     # 某国|和某国政府: the place's name is no name of the body
+            # 某国|和某国政府: the place's name is no name of the body; …和立法工作计划: 立法 none of the plan
+            if not m.attrs.get("shared_tail") and "full_name" not in m.attrs:
                 ent.aliases.add(m.text)
             ent.mentions.append((self.source, article_id, m.start, m.end))
             self.linked.append(LinkedMention(m, article_id, key))

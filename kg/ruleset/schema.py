@@ -689,6 +689,16 @@ class ProgramsRules:
     draft_law_openers: tuple[str, ...]
     draft_law_skips: tuple[str, ...]
     draft_law_marks: tuple[str, ...]
+    about_opener: str
+    about_heads: tuple[str, ...]
+    about_not_inside: tuple[str, ...]
+    about_stops: str
+    max_about_name: int
+    about_followers: tuple[str, ...]
+    checked_law_openers: tuple[str, ...]
+    checked_law_closers: tuple[str, ...]
+    year_plan_pattern: str
+    year_plan_joiner: str
     congress_report_pattern: str
     numbered_order_pattern: str
     doc_year_joiners: tuple[str, ...]

@@ -17,6 +17,9 @@
   signs or shortens it (实施某某准入负面清单, 实施双方|某某伙伴关系行动计划).
 - An unquoted treaty, agreement or declaration named by the parties it
   binds (某国核问题全面协议, 甲国和乙国引渡条约).
+- An unquoted 关于-title on an agenda (审议国务院关于某某情况的报告), and a law
+  named bare inside it (关于检查某某法实施情况的报告), and a body's plan for a
+  year (某某常委会2023年度工作要点和立法工作计划): documents_unquoted.
 kg.nlp.components.programs runs this finder; the words are in
 rules/programs.toml (the title_* and doc_* keys).
 """
@@ -24,6 +27,7 @@ rules/programs.toml (the title_* and doc_* keys).
 import re
 from functools import lru_cache
 
+from kg.nlp.components.documents_unquoted import about_titles, checked_laws, year_plans
 from kg.nlp.mentions import Mention
 from kg.nlp.textscan import alternation, is_cjk, longest_first
 
@@ -129,6 +133,15 @@ class DocumentFinder:
                 and not m.group(1).endswith(tuple(self.cfg.doc_not_ends))]
         out += [self._mention(text, *m.span(1), "document_unquoted", "programs.document_draft_law")
                 for m in pat["draft_law"].finditer(text) if not self._inside(m.start(1), works + quoted)]
+        about = [(s, e) for s, e in about_titles(text, self.cfg) if not self._inside(s, works + quoted)]
+        out += [self._mention(text, s, e, "document_about", "programs.document_about", holds_names=True)
+                for s, e in about]
+        out += [self._mention(text, s, e, "document_unquoted", "programs.document_checked_law", inner_title=True)
+                for s, e in checked_laws(text, self.cfg, about)]
+        for s, e, name in year_plans(text, self.cfg, parties):
+            if not self._inside(s, works + quoted):
+                out.append(self._mention(text, s, e, "document_unquoted", "programs.document_year_plan",
+                                         full_name=name))   # …和立法、监督工作计划: the plan named in full
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_congress_report")
                 for m in pat["congress_report"].finditer(text) if not self._inside(m.start(), works + quoted)]
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_numbered_order")
@@ -188,8 +201,8 @@ class DocumentFinder:
         return not name.endswith(tuple(cfg.doc_not_ends)) and not any(c in inner for c in cfg.quote_not_ends) \
             and not any(v in gap for v in cfg.quoted_gap_verbs)
 
-    def _mention(self, text, s, e, priority, rule):
-        return Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", self.priority[priority], rule=rule)
+    def _mention(self, text, s, e, priority, rule, **attrs):
+        return Mention(s, e, "DOCUMENT", text[s:e], "kg_programs", self.priority[priority], attrs, rule=rule)
 
     @staticmethod
     def _inside(pos, spans) -> bool:

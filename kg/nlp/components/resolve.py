@@ -62,15 +62,25 @@ def _seat_of(m, host) -> bool:
 def _hosts(t, m) -> bool:
     """Whether a taken mention `t` may hold the proposal `m` nested: a body
     holds a place or a body, a document's title the title inside it
-    (《关于修改〈某某法〉的决定》)."""
+    (《关于修改〈某某法〉的决定》), an unquoted 关于-title any name inside it."""
+    if t.attrs.get("holds_names"):      # 关于某地某某工作情况的报告: any name read inside it
+        return True
     return t.type == "DOCUMENT" if m.attrs.get("inner_title") else t.type in HOSTS
+
+
+def _fits_among(m, held) -> bool:
+    """Whether a name read inside an unquoted 关于-title overlaps none of the
+    names already kept in it, but a body holding it (关于某地某局…: the place
+    in the body): inside the title they are resolved as anywhere else."""
+    return all(n.type in HOSTS and n.start <= m.start and m.end <= n.end and n.end - n.start > m.end - m.start
+               for n in held if n.start < m.end and m.start < n.end)
 
 
 def resolve(mentions, beaten=None):
     """The kept mentions, sorted by position. `beaten`, when given, is filled
     with id(kept mention) -> the proposals it made the resolver drop."""
     order = sorted(mentions, key=lambda m: (-m.priority, -(m.end - m.start), m.start, m.type))
-    taken, nested, spans = _Taken(order), [], {}
+    taken, nested, spans, held = _Taken(order), [], {}, []   # held: the names nested in a 关于-title
     for m in order:
         key = (m.start, m.end, m.type)
         if key in spans:        # the same reading proposed twice: the first stands
@@ -81,7 +91,11 @@ def resolve(mentions, beaten=None):
         if not clash:
             taken.add(m)
             spans[key] = m
-        elif (m.type in NESTABLE or m.attrs.get("inner_title")) and all(
+        elif (titled := all(t.attrs.get("holds_names") for t in clash)) and not _fits_among(m, held):
+            if beaten is not None:      # 关于…|四级法院审级…改革|…的决定: 四级法院 inside the reform read first
+                for t in clash:
+                    beaten.setdefault(id(t), []).append(m)
+        elif (m.type in NESTABLE or m.attrs.get("inner_title") or titled) and all(
                 _hosts(t, m) and t.start <= m.start and m.end <= t.end and
                 ((t.end - t.start) > (m.end - m.start) or t.attrs.get("shared_tail")) and
                 (not is_world_place(m) or _seat_of(m, t))   # 某国|和某国政府: the place in its organ
@@ -89,6 +103,8 @@ def resolve(mentions, beaten=None):
             m.attrs["nested"] = True
             nested.append(m)
             spans[key] = m
+            if titled:
+                held.append(m)
         elif beaten is not None:
             for t in clash:
                 beaten.setdefault(id(t), []).append(m)
