@@ -36,7 +36,7 @@ TYPE_CLASSES = {
 }
 # Places outside the PRC tree (kg.nlp.gazetteer.WORLD_LEVELS) get schema.org's own
 # class too, and no skos:notation: they have no official code.
-WORLD_CLASSES = {"continent": SDO.Continent, "country": SDO.Country, "city": SDO.City}
+WORLD_CLASSES = {"continent": SDO.Continent, "country": SDO.Country, "state": SDO.State, "city": SDO.City}
 RELATIONS = {  # edge key -> the plain triple's predicate
     "introduced": KG.introduced,
     "leads": ORG.headOf,

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kg import ruleset
-from kg.nlp import local_codes, packed_index
+from kg.nlp import local_codes, packed_index, world_divisions
 from kg.nlp.assets import divisions_path, world_places_path
 from kg.nlp.table_pickle import settings_json, through_pickle
 from kg.ruleset.schema import PlacesGazetteer, PlacesWorld
@@ -38,7 +38,7 @@ LEVELS = ("province", "prefecture", "county", "township")
 # Places below or beside the table's tree, coded PARENTCODE-NAME (see by_code).
 LOCAL_LEVELS = ("zone", "village")
 # Places outside the PRC tree (JioNLP's world_location.txt); ranked after it.
-WORLD_LEVELS = ("continent", "country", "city")
+WORLD_LEVELS = ("continent", "country", "state", "city")
 LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS + LOCAL_LEVELS + WORLD_LEVELS)}  # lower = higher level
 
 
@@ -211,6 +211,9 @@ def _gazetteer(rules: ruleset.RuleSet) -> Gazetteer:
         with open(world_places_path(), encoding="utf-8") as fh:
             taken = {s for p in places for s in (p.name, *p.shorts)}
             places = places + parse_world(fh, world, taken=taken)
+        divs = rules.places.world_divisions
+        if divs.enabled:
+            places = places + world_division_places(places, divs, taken)
     return Gazetteer(places, rules.places.local, lambda: _village_index(rules))
 
 
@@ -233,6 +236,15 @@ def _village_index(rules: ruleset.RuleSet) -> packed_index.PackedIndex:
 def _pickle_key(cfg: PlacesGazetteer) -> str:
     """What a pickle of the table depends on: the settings and this code."""
     return settings_json(cfg) + Path(__file__).read_text(encoding="utf-8")
+
+
+def world_division_places(places, cfg, taken) -> list:
+    """Place records of the foreign divisions (kg.nlp.world_divisions), each
+    inside its world-table country; a name a place already has is left out."""
+    countries = [p for p in places if p.level == "country"]
+    have = set(taken) | {s for p in places if p.level in WORLD_LEVELS for s in (p.name, *p.shorts)}
+    return [Place(f"{country}-{name}", name, (), "state", country)
+            for name, country in world_divisions.divisions(cfg, countries, have)]
 
 
 def parse_world(lines, cfg: PlacesWorld, taken=frozenset()) -> list:

@@ -194,8 +194,10 @@ def _foreign_tree(rels, linker, keyed, sents, article):
         outer = ends.get(m.start) or next((ends[m.start - len(g)] for g in gaps if m.start - len(g) in ends
                                            and text.startswith(g, m.start - len(g))), None)
         if outer is not None and not run:
-            # a table city after a state of no table (某国某某州|某城): in the state
-            if _foreign_run(outer):
+            # a table city after a state, of no table (某国某某州|某城) or of
+            # the foreign divisions' (kg.nlp.world_divisions): in the state
+            if _foreign_run(outer) or (_abroad(linker, outer.key)
+                                       and linker.gaz.by_code(outer.key[1]).level == "state"):
                 rels.add(lm.key, "located_in", outer.key, article, sent, rule="structural.foreign_within")
         elif outer is not None and (_foreign_run(outer) or _abroad(linker, outer.key)):
             rels.add(lm.key, "located_in", outer.key, article, sent, rule="structural.foreign_within")

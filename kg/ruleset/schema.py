@@ -480,6 +480,16 @@ class PlacesWorld:
 
 
 @rule_table
+class PlacesWorldDivisions:
+    """places.world_divisions"""
+    enabled: bool
+    suffixes: tuple[str, ...]
+    min_length: int
+    home_codes: tuple[str, ...]
+    skip_prefixes: tuple[str, ...]
+
+
+@rule_table
 class PlacesAbbreviations:
     """places.abbreviations"""
     enabled: bool
@@ -573,6 +583,7 @@ class PlacesRules:
     gazetteer: PlacesGazetteer
     match: PlacesMatch
     world: PlacesWorld
+    world_divisions: PlacesWorldDivisions
     abbreviations: PlacesAbbreviations
     province_abbreviations: PlacesProvinceAbbreviations
     foreign_runs: PlacesForeignRuns

@@ -101,6 +101,7 @@ class PlaceFinder:
         self.local = LocalPlaces(self.rules, self.gaz, self.priority)
         self.provinces = ProvinceRuns(self.gaz, self.rules.places.province_abbreviations)
         self.foreign = ForeignRuns(self.rules)
+        self.name_openers = self.rules.places.foreign_runs.name_openers
 
     def _graded(self, surface: str, places) -> tuple:
         """((place, strength), ...) of a surface."""
@@ -167,6 +168,12 @@ class PlaceFinder:
                      if value is BLOCK or not (self._inside_word(text, s, e, value, inside, named_at)
                                                or self._ends_foreign_name(text, s, e, value, inside, named_end)
                                                or self._names_language(text, e, value, inside))]
+        # 西|某某州: a foreign state the table lacks whose name opens with a
+        # direction (the table's state is the rest of it): no state, the
+        # foreign-run reader takes the whole name
+        found = [(s, e, value) for s, e, value in found
+                 if value is BLOCK or not (s > 0 and text[s - 1] in self.name_openers
+                                           and all(p.level == "state" for p in value))]
         for s, e, value in found:
             if value is not BLOCK and text.startswith(self.level_words, e - 1) \
                     and not text.startswith(self.level_breakers, e):
