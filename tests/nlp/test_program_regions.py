@@ -98,3 +98,19 @@ def test_a_quoted_festival_or_a_listed_vehicle_is_a_program(nlp, text, name):
 
 def test_a_holidays_short_quoted_name_is_none(nlp):
     assert programs(nlp, "大家欢度“春节”。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("近几年，该省实施珠江水域禁捕退捕，构建生态廊道。", "珠江水域禁捕退捕"),
+    ("我国正式实施公海自主休渔。", "公海自主休渔"),
+])
+def test_a_fishing_ban_put_in_force_is_a_program(nlp, text, name):
+    assert name in programs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "该县实施禁渔。",                              # no waters named
+    "该部启动长江退捕渔民安置。",                  # the fishermen's, a noun after the head
+])
+def test_a_bare_ban_or_a_noun_after_it_names_no_ban(nlp, text):
+    assert not any(p.endswith(("禁渔", "退捕")) for p in programs(nlp, text))
