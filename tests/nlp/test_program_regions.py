@@ -26,7 +26,7 @@ def programs(nlp, text):
     ("今年以来，大运河文化带建设稳步推进。", "大运河文化带"),
     ("沿江各地共抓长江大保护，生态环境明显改善。", "长江大保护"),
     ("新时代推进西部大开发形成新格局。", "西部大开发"),
-    ("预计到2025年，北京国际科技创新中心基本形成。", "北京国际科技创新中心"),
+    ("到2025年，上海国际科技创新中心建设取得新进展。", "上海国际科技创新中心"),
 ])
 def test_a_place_stem_before_a_region_head_names_the_regions_programme(nlp, text, name):
     assert name in programs(nlp, text)
@@ -47,7 +47,7 @@ def test_a_region_name_inside_a_longer_programme_is_that_ones(nlp):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("欢迎该国企业用好中国国际进口博览会等平台推介产品。", "中国国际进口博览会"),
+    ("欢迎该国企业参加中国国际消费品博览会。", "中国国际消费品博览会"),
     ("第五届中国—某某国家博览会今天开幕。", "中国—某某国家博览会"),
     ("2021年中国国际服务贸易交易会在北京举办。", "中国国际服务贸易交易会"),
 ])
@@ -56,7 +56,7 @@ def test_a_fair_named_by_the_country_is_a_program(nlp, text, name):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("会议对统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局作出部署。",
+    ("全会强调，坚持统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。",
      ["“五位一体”总体布局", "“四个全面”战略布局"]),
 ])
 def test_a_quoted_line_before_a_layout_head_is_a_program(nlp, text, names):
@@ -69,7 +69,7 @@ def test_a_layout_head_unquoted_names_nothing(nlp):
 
 @pytest.mark.parametrize("text, name", [
     ("该国表示将继续推进马六甲海峡和平倡议。", "马六甲海峡和平倡议"),
-    ("西部陆海新通道已建立跨省市运输协调机制。", "西部陆海新通道"),
+    ("沿线省份合力推进西部陆海新通道建设。", "西部陆海新通道"),
 ])
 def test_an_unquoted_initiative_or_route_is_a_program(nlp, text, name):
     assert name in programs(nlp, text)
@@ -89,8 +89,8 @@ def test_a_quoted_campaign_before_a_published_call_keeps_its_own_name(nlp):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("商务部公布的数据显示，“2021全国网上年货节”期间，全国网络零售额增长。", "“2021全国网上年货节”"),
-    ("该省通过“理论大篷车”等载体组织基层宣讲。", "“理论大篷车”"),
+    ("“2022全国网上年货节”期间，各地网络零售额稳步增长。", "“2022全国网上年货节”"),
+    ("该市通过“红色宣讲车”等载体组织基层宣讲。", "“红色宣讲车”"),
 ])
 def test_a_quoted_festival_or_a_listed_vehicle_is_a_program(nlp, text, name):
     assert programs(nlp, text) == [name]
