@@ -648,6 +648,16 @@ class ProgramsRules:
     route_heads: tuple[str, ...]
     route_party_chars: str
     route_run: tuple[int, ...]
+    region_heads: tuple[str, ...]
+    bare_only_heads: tuple[str, ...]
+    of_described_heads: tuple[str, ...]
+    quoted_event_heads: tuple[str, ...]
+    min_event_name: int
+    region_stems: tuple[str, ...]
+    region_not_followed_by: tuple[str, ...]
+    expo_scopes: tuple[str, ...]
+    expo_heads: tuple[str, ...]
+    max_expo_core: int
     scope_clause_verbs: tuple[str, ...]
     classifiers: str
     count_chars: str

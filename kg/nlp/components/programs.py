@@ -7,7 +7,9 @@
   it stands in ("某某""某某"等战略: kg.nlp.components.program_lists), and an unquoted name + head noun whose left edge is the verb, punctuation or function word before it
   (建立|12389投诉平台; a head too common alone, 试点, only after a launch verb:
   开展|某某改革试点); a name opening with a nationwide scope word
-  (全民某某运动), a designation (培育|“某某型”企业), a route (中亚班列): kg.nlp.components.program_scopes.
+  (全民某某运动), a designation (培育|“某某型”企业), a route (中亚班列): kg.nlp.components.program_scopes;
+  a region's programme named by its place (某某某|协同发展, 某河|文化带) and a
+  state fair (中国国际某某|博览会): kg.nlp.components.program_regions.
 
 Size: the quoted and the unquoted readers share the head words, the left
 edges and the core gates; split apart, each would rebuild them.
@@ -23,6 +25,7 @@ from kg.nlp.components.documents import DocumentFinder
 from kg.nlp.components.lac_edges import program_start
 from kg.nlp.components.program_edges import after_launch_verb, described, equipment, initiative_context, predicate_cut
 from kg.nlp.components.program_lists import ListedKinds
+from kg.nlp.components.program_regions import region_expo_programs
 from kg.nlp.components.program_scopes import scoped_designated_routes
 from kg.nlp.lexical import Tagged
 from kg.nlp.mentions import Mention, doc_text, mentions_of
@@ -53,7 +56,7 @@ class ProgramFinder:
         self.quoted_re = re.compile(
             rf"[{opening}]({inside})[{closing}]({re.escape(cfg.of_particle)})?"
             rf"((?:(?![{re.escape(cfg.quote_gap_stops)}])[\u4e00-\u9fff\w]){{0,{gap}}})")
-        self.heads = sorted(cfg.heads, key=len, reverse=True)
+        self.heads = sorted((h for h in cfg.heads if h not in cfg.bare_only_heads), key=len, reverse=True)
         self.inner_heads = tuple(h for h in self.heads if h not in cfg.quoted_adjacent_heads)
         self.head_nf = set(cfg.head_not_followed_by)
         self.quote_only_re = re.compile(rf"[{opening}]({inside})[{closing}]")
@@ -81,7 +84,8 @@ class ProgramFinder:
         out[:] = [m for m in out if not any(a <= m.start < b for a, b in works)]
         out += docs
         found = []
-        self.word_starts = set(word_bounds(doc)[0])
+        starts = word_bounds(doc)[0]
+        self.word_starts = set(starts)
         for m in self.quoted_re.finditer(text):
             end = self._last_head_end(text, m.start(3), m.end(3))
             if end is not None and self._quoted_head_ok(text, m, end):
@@ -102,6 +106,9 @@ class ProgramFinder:
         found.extend(m for m in self._bare(text, [(m.start, m.end) for m in out if m.type == "PERSON"])
                      if not any(a < m.start < b for a, b in quotes))
         found.extend(scoped_designated_routes(text, self.rules, self.word_starts, [(m.start, m.end) for m in out]))
+        # a region's name inside a longer programme's (某江经济带|发展战略, 某江大保护|专项整治) is that one's
+        found.extend(r for r in region_expo_programs(text, self.rules, starts, [(m.start, m.end) for m in out if m.type == "PLACE"])
+                     if not any(f.start <= r.start and r.end <= f.end and f.end - f.start > r.end - r.start for f in found))
         out += [m for m in found if not any(a <= m.start < b for a, b in works) and not equipment(m.text, self.cfg)]
         return doc
 
@@ -137,11 +144,13 @@ class ProgramFinder:
 
     def _named_in_quotes(self, inner) -> bool:
         """A quoted text that is a program's name: it ends with a head noun
-        (and maybe a year or number: “清风行动2022”) and does not open with
+        (and maybe a year or number: “清风行动2022”), or an event's (“某某年货节”), and does not open with
         the verb of a quoted policy phrase (“建立健全…体系”, “开放性战略自主”
         ends with no head)."""
         core = inner.rstrip("0123456789")
-        return inner[-1] not in self.cfg.quote_not_ends and core.endswith(self.inner_heads) \
+        headed = core.endswith(self.inner_heads) or \
+            len(inner) >= self.cfg.min_event_name and inner.endswith(self.cfg.quoted_event_heads)   # “某某年货节”
+        return inner[-1] not in self.cfg.quote_not_ends and headed \
             and not core.startswith(tuple(self.left)) and not self._counted_kind(core)
 
     def _counted_kind(self, core) -> bool:
@@ -191,6 +200,7 @@ class ProgramFinder:
             launch = self._launch_edge(text, m.start()) if m.group(1) in cfg.verb_bounded_heads else None
             start = self._left_edge(text, m.start()) if launch is None else launch
             if start is None or launch is None and described(text, start, cfg, self.word_starts) \
+                    or m.group(1) in cfg.of_described_heads and text.endswith(cfg.of_particle, 0, start) \
                     or m.group(1) in cfg.launched_heads and not after_launch_verb(text, start, m.start(), cfg, self.generic_core_re):
                 continue
             if not self._core_ok(text[start:m.start()], start, m.start(), held) or \
