@@ -20,9 +20,10 @@ from spacy.language import Language
 from kg import ruleset
 from kg.nlp.mentions import Mention, doc_text, mentions_of
 from kg.nlp.textscan import Automaton, PUNCT, is_cjk, longest_first
-from kg.nlp.titles import find_titles
+from kg.nlp.titles import find_titles, load_titles
 from kg.nlp.components.bodies import BodyRules, joined_fields_start
 from kg.nlp.components.body_shape import CoreShape, Words, place_chains
+from kg.nlp.components.committees import BareCommittees
 from kg.nlp.components.foreign import ForeignBodies
 from kg.nlp.names import central_bodies
 
@@ -54,14 +55,18 @@ class AgencyFinder:
         self.stationed_units = set(cfg.stationed_units)
         self.term_marker = re.compile(cfg.term_marker)
         names, self.parents = central_bodies(self.rules)
+        self.committees = BareCommittees(self.rules, self.parents, self.priority["agency_central"])
         self.central_patterns = [(re.compile(p), c) for p, c in cfg.central_patterns.items()
                                  if c in self.parents]
         self.central = Automaton(names)
         self.numbered = [re.compile(p) for p in cfg.numbered_units]
         # {a parent whose name ends so (某某战区): its names}, for _named_parent
+        self.titles = load_titles(self.rules)
         self.parent_names = {}
+        self.named_parent_ends = tuple(cfg.named_parent_ends)
+        committee_parents = {self.parents[c] for c in self.committees.rows}
         for name, canonical in names.items():
-            if canonical.endswith(tuple(cfg.named_parent_ends)):
+            if canonical.endswith(tuple(cfg.named_parent_ends)) or canonical in committee_parents:
                 self.parent_names.setdefault(canonical, []).append(name)
         self.collective = Automaton({n: n for n in cfg.collective_bodies})
         self.level_anchor_words = cfg.level_anchor_words
@@ -110,6 +115,7 @@ class AgencyFinder:
         found.extend(self._numbered(text))
         found.extend(self.foreign.administrations(text, places, self.foreign.seats(places),
                                                   self.priority["agency_prefixed"]))
+        found.extend(self.committees.read(text, found))   # 经济委员会 where the text names 全国政协
         mentions_of(doc).extend(self._in_org(text, m) for m in found)
         return doc
 
@@ -197,6 +203,8 @@ class AgencyFinder:
         """The parent a central name opens with (北部战区|海军: 北部战区), when
         its name ends so (rules/agencies.toml named_parent_ends); kept nested."""
         parent = self.parents.get(canonical)
+        if not parent or not (parent.endswith(self.named_parent_ends) or canonical in self.committees.rows):
+            return []   # 全国人大|财经委: a special committee names its parent too, 全国人大常委会 does not here
         for name in self.parent_names.get(parent, ()):
             if text.startswith(name, s) and s + len(name) < e:
                 return [Mention(s, s + len(name), "AGENCY", name, "kg_agencies", self.priority["agency_central"],
@@ -257,7 +265,7 @@ class AgencyFinder:
                     start = self.bodies.body_before(text, j, suf, self.min_bare_core, self.max_bare_core,
                                                     core_may_be_verb=True, after_verb=True, words=words)
                     if start is not None and suf in self.rules.agencies.field_joined_suffixes:
-                        start = joined_fields_start(text, start, words, taken, self.rules.agencies)
+                        start = joined_fields_start(text, start, words, taken, self.rules.agencies, self.titles)
                     stationed = start is not None and any(text.endswith(w, 0, start) for w in self.attach_words)
                     if start is not None and not stationed and text[start:end] not in self.generic_alone:
                         out.append(Mention(start, end, "AGENCY", text[start:end], "kg_agencies",

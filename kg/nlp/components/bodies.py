@@ -189,7 +189,7 @@ class BodyRules:
         return start if min_core <= len(core) <= max_core and self.acceptable(core, suffix) else None
 
 
-def joined_fields_start(text: str, start: int, words, taken, agencies: AgenciesRules) -> int:
+def joined_fields_start(text: str, start: int, words, taken, agencies: AgenciesRules, titles=()) -> int:
     """Where an unprefixed ministry's name starts that joins its fields
     before the core read at `start` (某某与|国际合作部, 农业、畜牧和|渔业部):
     over each joiner (rules/agencies.toml field_joiners) and the words of two
@@ -203,7 +203,8 @@ def joined_fields_start(text: str, start: int, words, taken, agencies: AgenciesR
                 and all(is_cjk(c) and c not in agencies.stop_chars for c in text[w:field]):
             field = w
         piece = text[field:k]
-        if not piece or taken.find(1, field, k) >= 0 or any(suf in piece for suf in agencies.suffixes):
+        if not piece or taken.find(1, field, k) >= 0 or any(suf in piece for suf in agencies.suffixes) \
+                or piece in titles:     # 主席、某某委员会: a post, then a list's next item
             break
         start = field
     return start
