@@ -251,6 +251,27 @@ class LacEdgeRules:
 
 
 @rule_table
+class NamedDocRules:
+    """programs.named_docs"""
+    report_head: str
+    report_body_tails: tuple[str, ...]
+    bare_report_issuers: tuple[str, ...]
+    rule_heads: tuple[str, ...]
+    rule_core_free_heads: tuple[str, ...]
+    min_rule_core: int
+    max_rule_core: int
+    rule_core_not_inside: tuple[str, ...]
+    treaty_openers: tuple[str, ...]
+    treaty_heads: tuple[str, ...]
+    stemless_treaty_heads: tuple[str, ...]
+    min_treaty_stem: int
+    max_treaty_stem: int
+    treaty_stem_not_starts: tuple[str, ...]
+    treaty_stem_not_inside: tuple[str, ...]
+    generic_treaty_stems: tuple[str, ...]
+
+
+@rule_table
 class OrgsLacEdge:
     """orgs.lac_edge"""
     reach: int
@@ -733,6 +754,7 @@ class ProgramsRules:
     applied_doc_leads: tuple[str, ...]
     max_applied_doc_core: int
     lac_edge: LacEdgeRules
+    named_docs: NamedDocRules
 
 
 @rule_table

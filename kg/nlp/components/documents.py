@@ -20,13 +20,22 @@
 - An unquoted 关于-title on an agenda (审议国务院关于某某情况的报告), and a law
   named bare inside it (关于检查某某法实施情况的报告), and a body's plan for a
   year (某某常委会2023年度工作要点和立法工作计划): documents_unquoted.
+- A body's work report and rules named by the body (某某常委会工作报告,
+  某某委员会协商工作规则), a government's report named bare (政府工作报告),
+  a treaty named by a stem after a verb binding a party (退出|某核协议):
+  documents_named.
 kg.nlp.components.programs runs this finder; the words are in
 rules/programs.toml (the title_* and doc_* keys).
+
+Size: one finder for every kind of document, since the kinds resolve against
+each other (a title read first shields the words inside it from the others);
+the longer shapes live in documents_unquoted and documents_named.
 """
 
 import re
 from functools import lru_cache
 
+from kg.nlp.components.documents_named import body_rules, named_treaties, work_reports
 from kg.nlp.components.documents_unquoted import about_titles, checked_laws, year_plans
 from kg.nlp.mentions import Mention
 from kg.nlp.textscan import alternation, is_cjk, longest_first
@@ -142,6 +151,7 @@ class DocumentFinder:
             if not self._inside(s, works + quoted):
                 out.append(self._mention(text, s, e, "document_unquoted", "programs.document_year_plan",
                                          full_name=name))   # …和立法、监督工作计划: the plan named in full
+        out += self._named_docs(text, parties, works + quoted)
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_congress_report")
                 for m in pat["congress_report"].finditer(text) if not self._inside(m.start(), works + quoted)]
         out += [self._mention(text, *m.span(), "document_unquoted", "programs.document_numbered_order")
@@ -151,6 +161,19 @@ class DocumentFinder:
         out += [self._mention(text, s, e, "document_unquoted", "programs.document_treaty")
                 for s, e in self._treaties(text, pat["treaty"]) if not self._inside(s, works + quoted)]
         return out, works
+
+    def _named_docs(self, text, parties, skip) -> list:
+        """The work reports, bodies' rules and treaties named without 《》
+        (documents_named), outside the `skip` spans; a name opening with its
+        body holds the body nested."""
+        out = []
+        for finder, rule in ((work_reports, "programs.document_work_report"), (body_rules, "programs.document_body_rules")):
+            for s, e, issuer_end in finder(text, self.cfg, parties):
+                if not self._inside(s, skip):
+                    attrs = {"holds_names": True, "issuer_end": issuer_end} if issuer_end is not None else {}
+                    out.append(self._mention(text, s, e, "document_unquoted", rule, **attrs))
+        return out + [self._mention(text, s, e, "document_unquoted", "programs.document_named_treaty")
+                      for s, e, _ in named_treaties(text, self.cfg) if not self._inside(s, skip)]
 
     def _treaties(self, text, pattern) -> list:
         """(start, end) of each unquoted treaty, agreement or declaration named
