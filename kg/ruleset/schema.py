@@ -517,6 +517,9 @@ class PlacesNatural:
     max_stem: int
     bad_stem_chars: str
     endings_over_places: tuple[str, ...]
+    inner_name_endings: tuple[str, ...]
+    short_stem_endings: tuple[str, ...]
+    after: int
     reach: int
     stops: str
 
