@@ -519,6 +519,9 @@ class PlacesNatural:
     endings_over_places: tuple[str, ...]
     inner_name_endings: tuple[str, ...]
     short_stem_endings: tuple[str, ...]
+    short_stems: str
+    bad_stem_ends: str
+    bad_before: str
     after: int
     reach: int
     stops: str

@@ -71,3 +71,12 @@ def test_a_water_word_in_running_text_is_no_natural_place(text, absent):
 def test_a_desert_of_a_basin_names_the_basin():
     found = places("位于准噶尔盆地沙漠地区的一口探井获得高产油气流。")
     assert "准噶尔盆地" in found and "准噶尔盆地沙漠" not in found
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("东南沿海地区迎来强降雨。", "东南沿海"),
+    ("这里是一片南国林海。", "南国林海"),
+    ("车队沿某海高速一路向西。", "某海"),         # a road's short name, no sea
+])
+def test_a_sea_word_that_is_no_sea_is_no_place(text, absent):
+    assert absent not in places(text)

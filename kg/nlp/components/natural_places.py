@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.lexical import Tagged
-from kg.nlp.textscan import alternation
+from kg.nlp.textscan import alternation, is_cjk
 
 
 @lru_cache(maxsize=8)
@@ -39,7 +39,9 @@ def natural_places(text: str, taken, rules) -> list[tuple[int, int]]:
         return []
     n = len(text)
     spans = [(max(0, e - cfg.max_stem - 2), min(n, e + cfg.after)) for e in ends]
-    by_end = {t.end: t for t in Tagged(spans, text, cfg).tokens}
+    tokens = Tagged(spans, text, cfg).tokens
+    by_end = {t.end: t for t in tokens}
+    by_start = {t.start: t for t in tokens}
     out = []
     for e in ends:
         tok = by_end.get(e)
@@ -59,9 +61,14 @@ def natural_places(text: str, taken, rules) -> list[tuple[int, int]]:
             e -= len(ending)
             stem_end, ending = stem, inner
             stem = stem_end[:len(stem_end) - len(inner)]
-        least = 1 if ending in cfg.short_stem_endings else cfg.min_stem
-        if not least <= len(stem) <= cfg.max_stem or stem[0] in cfg.bad_stem_chars:
+        short = ending in cfg.short_stem_endings and len(stem) == 1 and stem in cfg.short_stems
+        if not (short or cfg.min_stem <= len(stem) <= cfg.max_stem) or stem[0] in cfg.bad_stem_chars:
             continue
+        nxt = by_start.get(e)
+        if short and nxt is not None and nxt.end - nxt.start == 1 and is_cjk(text[e]):
+            continue    # 某海|固: a one-character word after it, a longer name cut
+        if (ending in cfg.short_stem_endings and stem[-1] in cfg.bad_stem_ends) or (start > 0 and text[start - 1] in cfg.bad_before):
+            continue    # 东南沿|海, 通江达|海: a word; 某某·某某海: a person's name
         inside = [(a, b) for a, b in taken if a < e and start < b]
         if any(not (start <= a and b <= e) or (a, b) == (start, e) for a, b in inside):
             continue    # crosses a name already read, or is one (某某岛 a city's name)
