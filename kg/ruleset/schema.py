@@ -528,6 +528,19 @@ class PlacesNatural:
 
 
 @rule_table
+class PlacesSites:
+    """places.sites"""
+    heads: tuple[str, ...]
+    place_tags: tuple[str, ...]
+    min_stem: int
+    max_stem: int
+    bad_stem_chars: str
+    after: int
+    reach: int
+    stops: str
+
+
+@rule_table
 class PlacesProvinceAbbreviations:
     """places.province_abbreviations"""
     min_run: int
@@ -583,6 +596,7 @@ class PlacesRules:
     province_abbreviations: PlacesProvinceAbbreviations
     foreign_runs: PlacesForeignRuns
     natural: PlacesNatural
+    sites: PlacesSites
     local: PlacesLocal
     level_chars: Mapping[str, str]
 
