@@ -549,6 +549,25 @@ class PlacesNatural:
     max_stem: int
     bad_stem_chars: str
     endings_over_places: tuple[str, ...]
+    inner_name_endings: tuple[str, ...]
+    short_stem_endings: tuple[str, ...]
+    short_stems: str
+    bad_stem_ends: str
+    bad_before: str
+    after: int
+    reach: int
+    stops: str
+
+
+@rule_table
+class PlacesSites:
+    """places.sites"""
+    heads: tuple[str, ...]
+    place_tags: tuple[str, ...]
+    min_stem: int
+    max_stem: int
+    bad_stem_chars: str
+    after: int
     reach: int
     stops: str
 
@@ -610,6 +629,7 @@ class PlacesRules:
     province_abbreviations: PlacesProvinceAbbreviations
     foreign_runs: PlacesForeignRuns
     natural: PlacesNatural
+    sites: PlacesSites
     local: PlacesLocal
     level_chars: Mapping[str, str]
 

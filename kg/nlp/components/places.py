@@ -46,6 +46,7 @@ from kg.nlp.gazetteer import LEVEL_RANK, WORLD_LEVELS, load_gazetteer
 from kg.nlp.components.country_abbreviations import CountryAbbreviations
 from kg.nlp.components.foreign_places import ForeignRuns
 from kg.nlp.components.natural_places import natural_places
+from kg.nlp.components.site_names import site_names
 from kg.nlp.components.province_abbreviations import ProvinceRuns
 from kg.nlp.components.local_places import LocalPlaces
 from kg.nlp.textscan import Automaton
@@ -148,6 +149,10 @@ class PlaceFinder:
                           attrs={"level": "natural", "canonical": text[s:e]}, rule="places.natural")
                   for s, e in natural]
         found += self.local.find(text, words, [m for m in found if m.attrs.get("code")])
+        # zones alone under a name of their own, after local_places placed those it could
+        found += [Mention(s, e, "PLACE", text[s:e], source="kg_places", priority=self.priority,
+                          attrs={"level": "zone", "canonical": text[s:e]}, rule="places.site")
+                  for s, e in site_names(text, [(m.start, m.end) for m in found], self.rules)]
         mentions_of(doc).extend(found)
         return doc
 
