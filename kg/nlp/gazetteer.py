@@ -37,7 +37,8 @@ from kg.ruleset.schema import PlacesGazetteer, PlacesWorld
 LEVELS = ("province", "prefecture", "county", "township")
 # Places below or beside the table's tree, coded PARENTCODE-NAME (see by_code).
 LOCAL_LEVELS = ("zone", "village")
-# Places outside the PRC tree (JioNLP's world_location.txt); ranked after it.
+# Places outside the PRC tree (JioNLP's world_location.txt; states from ISO 3166-2,
+# kg.nlp.world_divisions); ranked after it.
 WORLD_LEVELS = ("continent", "country", "state", "city")
 LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS + LOCAL_LEVELS + WORLD_LEVELS)}  # lower = higher level
 
