@@ -73,11 +73,14 @@ class ArticleKeys:
         leaves out a place named inside it within a place named before it
         (丰台 in 北京), and keeps the first: 厦门大学 and 福州大学 are two.
         One named by a table (北约) is keyed by its canonical name."""
-        if m.attrs.get("canonical"):
-            return Keyed(("org", fold(m.attrs["canonical"])), m.attrs["canonical"], set(), {})
         inner = sorted((p for p in self.places
                         if m.start <= p.start and p.end <= m.end and p.end - p.start < m.end - m.start),
                        key=lambda p: p.start)
+        if m.attrs.get("canonical"):   # a table's name: only a foreign country opening it seats it (上海合作组织: none)
+            foreign = self.rules.relations.resolution.foreign_seat
+            seat = self._org_seat(m, [p for p in inner if p.attrs["code"].startswith(foreign)])
+            return Keyed(("org", fold(m.attrs["canonical"])), m.attrs["canonical"], set(),
+                         {"place": seat.attrs["code"]} if seat is not None else {})
         within = [p for k, p in enumerate(inner) if any(_inside(p.attrs["code"], q.attrs["code"]) for q in inner[:k])]
         core = m.text
         for p in sorted(within, key=lambda p: -p.start):
@@ -93,10 +96,17 @@ class ArticleKeys:
         after an academy (某某大学|某地|研究院, 中科院|某地|某某所), or in
         brackets (某某（某地）有限公司); else the place its name opens with,
         or the last of a chain of them each inside the one before (北京|丰台|
-        某某医院: 丰台). None for a foreign place."""
+        某某医院: 丰台). A foreign place counts only as the place the name
+        opens with (美国|有线电视新闻网 in 美国); the home country never (中国|
+        石油: a national name, no seat, spec §7)."""
         orgs = self.rules.orgs
         heads = (*orgs.suffixes, *orgs.academy_units.hosts, "（", "(")
-        inner = [p for p in inner if not p.attrs["code"].startswith(self.rules.relations.resolution.foreign_seat)]
+        res = self.rules.relations.resolution
+        abroad = [p for p in inner if p.attrs["code"].startswith(res.foreign_seat)]
+        inner = [p for p in inner if p not in abroad]
+        if abroad and abroad[0].start == m.start and abroad[0].attrs["code"] != res.home_seat \
+                and not (inner and inner[0].start < abroad[0].end):
+            return abroad[0]
         after = [p for p in inner if p.start > m.start and m.text.endswith(heads, 0, p.start - m.start)]
         first = after[-1] if after else None
         if first is None and inner and inner[0].start == m.start:

@@ -87,6 +87,20 @@ def test_orgs_named_after_two_places_are_two_orgs():
     assert names == ["九江市人民医院", "北京队", "南昌市人民医院", "宁波大学", "广东队", "杭州大学"]
 
 
+def test_an_org_opened_by_a_foreign_country_is_located_in_it():
+    """Spec §7: an ORG is in the place its name is prefixed with, a foreign
+    country too (a table's outlet as well as one the suffix rules read);
+    the home country and a continent name no seat."""
+    _, edges = extract("美国有线电视新闻网报道，美国哥伦比亚广播公司也报道了此事。"
+                       "韩国三星电子公司、中国石油天然气集团有限公司和亚洲开发银行出席。")
+    located = {(h, t) for h, r, t in edges if r == "located_in"}
+    assert ("美国有线电视新闻网", "美利坚合众国") in located
+    assert ("美国哥伦比亚广播公司", "美利坚合众国") in located
+    assert ("韩国三星电子公司", "大韩民国") in located
+    assert not {h for h, _ in located} & {"中国石油天然气集团有限公司", "亚洲开发银行"}
+    assert ("美国哥伦比亚广播公司", "哥伦比亚共和国") not in located
+
+
 def test_entities_come_in_order_of_first_mention():
     """DocumentLinker.ordered: ids e1, e2 … by first mention."""
     out, _ = extract("苍溪县公安局局长王明说，公安部法制局和苍溪县人民政府将开展执法监督工作。")

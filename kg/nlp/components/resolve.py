@@ -12,7 +12,8 @@ continent) inside a body's name is part of that name, not a seat: 中国人民�
 from a place and a body's word (德国政府, 印度当局, 美国联邦调查局): that
 body is the country's own, as 河北省信访局 is 河北省's, and the country is its
 seat (a central body's fixed name, 中国人民银行, is no such case, nor is one
-that opens a body's name, 中国证监会广东监管局).
+that opens a body's name, 中国证监会广东监管局), and a foreign country in
+front of an ORG's name (美国有线电视新闻网: in 美国, spec §7).
 Result: `doc._.kg_resolved`, sorted by position, and the same choice in
 spaCy's views (kg.nlp.spans): `doc.ents`, `doc.spans["kg_nested"]` and every
 proposal in `doc.spans["kg_candidates"]`.
@@ -54,9 +55,22 @@ def is_world_place(m) -> bool:
 
 
 def _seat_of(m, host) -> bool:
-    """A world place `m` that opens a rule-made state body `host` (德国|政府)."""
-    return (host.type == "AGENCY" and host.start == m.start and not host.attrs.get("central")
+    """A world place `m` that opens a rule-made state body `host` (德国|政府),
+    or a foreign country that opens a company's, outlet's or school's name
+    (美国|有线电视新闻网, 韩国|三星电子公司: spec §7, an ORG is in the place
+    its name is prefixed with); a continent (亚洲开发银行) or the home
+    country (中国石油) names no seat."""
+    if host.start != m.start:
+        return False
+    if host.type == "ORG":
+        return m.attrs.get("level") == "country" and m.attrs.get("canonical") not in _home()
+    return (host.type == "AGENCY" and not host.attrs.get("central")
             and not host.attrs.get("host_span"))   # 中国证监会|广东监管局: a central name's 中国
+
+
+def _home() -> tuple:
+    from kg import ruleset
+    return tuple(ruleset.current().places.world.home)
 
 
 def _hosts(t, m) -> bool:
