@@ -94,6 +94,7 @@ class AgenciesRules:
     elided_pair_marks: tuple[str, ...]
     numbered_units: tuple[str, ...]
     named_parent_ends: tuple[str, ...]
+    named_parent_offices: tuple[str, ...]
     committee_parent_kinds: Mapping[str, tuple[str, ...]]
     central_patterns: Mapping[str, str]
     not_followed_by: Mapping[str, tuple[str, ...]]

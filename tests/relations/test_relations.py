@@ -472,3 +472,26 @@ def test_a_title_after_the_name_of_a_body_s_official():
     assert r[("王强", "leads", "长沙市公安局")]["attrs"]["title"] == "局长"
     r, _ = rels("会上，长沙市公安局王强表示将严查。", "2023-05-01")   # no title: no post
     assert not any(t in ("leads", "member_of") for _h, t, _o in r)
+
+
+def test_a_central_office_written_in_full_is_part_of_its_commission():
+    """rules/agencies.toml named_parent_offices: 中央财经委员会|办公室 names
+    the commission too; the short form 中央财办 names the office alone."""
+    r, out = rels("闭幕会前，中央财经委员会办公室副主任韩文秀作了专题学习讲座。", "2021-03-03")
+    assert ("中央财经委员会办公室", "part_of", "中央财经委员会") in r
+    assert ("韩文秀", "member_of", "中央财经委员会办公室") in r
+    r, out = rels("中央宣讲团成员、中央财办副主任韩文秀作报告。中央改革办常务副主任穆虹出席。", "2022-11-11")
+    assert ("韩文秀", "member_of", "中央财经委员会办公室") in r
+    assert ("穆虹", "member_of", "中央全面深化改革委员会办公室") in r
+    assert "中央财经委员会" not in {e["name"] for e in out["entities"]}
+
+
+def test_a_places_delegation_to_a_congress_is_a_body_in_that_place():
+    """rules/agencies.toml: 某省|代表团 is an AGENCY located_in the place
+    (spec §7, a place prefixed to a body's name); 各代表团 is none."""
+    r, out = rels("习近平参加他所在的党的二十大广西代表团讨论。北京代表团、内蒙古代表团举行全体会议。"
+                  "各代表团认真审议报告。", "2022-10-18")
+    assert ("广西代表团", "located_in", "广西壮族自治区") in r
+    assert ("北京代表团", "located_in", "北京市") in r
+    assert ("内蒙古代表团", "located_in", "内蒙古自治区") in r
+    assert sorted(e["name"] for e in out["entities"] if e["type"] == "AGENCY") == ["内蒙古代表团", "北京代表团", "广西代表团"]

@@ -64,9 +64,12 @@ class AgencyFinder:
         self.titles = load_titles(self.rules)
         self.parent_names = {}
         self.named_parent_ends = tuple(cfg.named_parent_ends)
+        self.named_parent_offices = tuple(cfg.named_parent_offices)
         committee_parents = {self.parents[c] for c in self.committees.rows}
+        office_parents = {self.parents[c] for c in self.parents if c.endswith(self.named_parent_offices)}
         for name, canonical in names.items():
-            if canonical.endswith(tuple(cfg.named_parent_ends)) or canonical in committee_parents:
+            if canonical.endswith(tuple(cfg.named_parent_ends)) or canonical in committee_parents \
+                    or canonical in office_parents:
                 self.parent_names.setdefault(canonical, []).append(name)
         self.collective = Automaton({n: n for n in cfg.collective_bodies})
         self.level_anchor_words = cfg.level_anchor_words
@@ -201,9 +204,12 @@ class AgencyFinder:
 
     def _named_parent(self, text, s, e, canonical) -> list:
         """The parent a central name opens with (北部战区|海军: 北部战区), when
-        its name ends so (rules/agencies.toml named_parent_ends); kept nested."""
+        its name ends so (rules/agencies.toml named_parent_ends), or the
+        commission a central office's name opens with (named_parent_offices:
+        中央财经委员会|办公室); kept nested."""
         parent = self.parents.get(canonical)
-        if not parent or not (parent.endswith(self.named_parent_ends) or canonical in self.committees.rows):
+        if not parent or not (parent.endswith(self.named_parent_ends) or canonical in self.committees.rows
+                              or canonical.endswith(self.named_parent_offices)):
             return []   # 全国人大|财经委: a special committee names its parent too, 全国人大常委会 does not here
         for name in self.parent_names.get(parent, ()):
             if text.startswith(name, s) and s + len(name) < e:
